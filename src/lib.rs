@@ -1,0 +1,11 @@
+//! Gahnegar (گاه‌نگار): a desktop reader for Persian news and analysis.
+//!
+//! Data flows one way: file -> `store` -> [`model`] -> [`ui`].
+
+pub mod cli;
+pub mod export;
+pub mod model;
+pub mod persian;
+pub mod store;
+pub mod ui;
+pub mod text;

@@ -1,0 +1,227 @@
+//! Search folding for Find: Persian spelling variants, ZWNJ and spaces, diacritics,
+//! digits and Latin case are made alike, with a map back to the original text.
+//!
+//! Folding rules (applied per char, in one pass):
+//! - ي ى ئ → ی; ك → ک; ة ۀ ھ → ه; أ إ ٱ آ ٲ ٳ → ا; ؤ → و;
+//! - diacritics (U+064B–U+065F, U+0670), tatweel (U+0640), ZWNJ, ZWJ, bidi controls,
+//!   the BOM and all whitespace are removed, so «علی‌اف», «علی اف» and «علیاف» fold alike;
+//! - Persian (۰–۹) and Arabic-Indic (٠–٩) digits become ASCII digits;
+//! - everything else is lower-cased (`char::to_lowercase`).
+
+use std::ops::Range;
+
+/// Folded text and, for each of its bytes, the byte offset in the original text of the
+/// char it came from.
+///
+/// Invariant: `map.len() == text.len() + 1`; the last entry is the original length;
+/// the entries are non-decreasing and each is a char boundary of the original.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each folded byte, the original byte offset of its source char; plus one final
+    /// entry equal to the original length.
+    pub map: Vec<usize>,
+}
+
+/// What one char folds to.
+enum Fold {
+    /// Dropped entirely (diacritic, tatweel, ZWNJ, space, control).
+    Drop,
+    /// Replaced by one char.
+    One(char),
+    /// Lower-cased, possibly into several chars.
+    Lower,
+}
+
+/// True for Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef …).
+pub fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        '\u{064A}' | '\u{0649}' | '\u{0626}' | '\u{06CC}' => Fold::One('ی'),
+        '\u{0643}' | '\u{06A9}' => Fold::One('ک'),
+        '\u{0629}' | '\u{06C0}' | '\u{06BE}' => Fold::One('ه'),
+        '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0622}' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
+        '\u{0624}' => Fold::One('و'),
+        '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{0640}' => Fold::Drop,
+        c if is_diacritic(c) => Fold::Drop,
+        // ZWSP, ZWNJ, ZWJ, LRM, RLM, bidi embeddings/isolates, word joiner, BOM, soft hyphen.
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => {
+            Fold::Drop
+        }
+        c if c.is_whitespace() => Fold::Drop,
+        c if c.is_ascii() => Fold::One(c.to_ascii_lowercase()),
+        _ => Fold::Lower,
+    }
+}
+
+/// Folds `s` for searching; see the module docs for the rules.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (off, c) in s.char_indices() {
+        let before = text.len();
+        match fold_char(c) {
+            Fold::Drop => {}
+            Fold::One(r) => text.push(r),
+            Fold::Lower => text.extend(c.to_lowercase()),
+        }
+        map.resize(map.len() + (text.len() - before), off);
+    }
+    map.push(s.len());
+    Folded { text, map }
+}
+
+/// Non-overlapping matches of `needle` in `haystack` under folding, as byte ranges of the
+/// original `haystack`, in order, each on char boundaries.
+///
+/// A match starts at the first kept char of the match (never inside a dropped ZWNJ/space
+/// run) and ends after its last kept char plus any diacritics attached to it (so a
+/// highlight never splits a letter from its harakat). An empty needle (after folding)
+/// matches nothing.
+pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    let n = fold(needle).text;
+    if n.is_empty() {
+        return Vec::new();
+    }
+    let h = fold(haystack);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (a, m) in h.text.match_indices(n.as_str()) {
+        let b = a + m.len();
+        let start = h.map[a];
+        let last = h.map[b - 1];
+        let mut end = last + haystack[last..].chars().next().map_or(0, char::len_utf8);
+        for c in haystack[end..].chars() {
+            if is_diacritic(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // A char that folds into several chars can be shared by two folded matches;
+        // keep the original ranges disjoint.
+        if out.last().is_some_and(|p| start < p.end) {
+            continue;
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folds_variants_alike() {
+        for (a, b) in [
+            ("علی‌اف", "علیاف"),
+            ("علی‌اف", "علي اف"),
+            ("علی اف", "علیاف"),
+            ("كشور", "کشور"),
+            ("عَلِیّ", "علی"),
+            ("مـــدرسه", "مدرسه"),
+            ("۲۰۲۴", "2024"),
+            ("٢٠٢٤", "۲۰۲۴"),
+            ("مدرسة", "مدرسه"),
+            ("أحمد إسلام آب ٱلله", "احمد اسلام اب الله"),
+            ("مؤسسه", "موسسه"),
+            ("مسئله", "مسیله"),
+            ("INSS", "inss"),
+            ("قرآن", "قران"),
+            ("ى", "ی"),
+        ] {
+            assert_eq!(fold(a).text, fold(b).text, "fold({a}) vs fold({b})");
+        }
+    }
+
+    #[test]
+    fn map_points_to_source_chars() {
+        let s = "a\u{200C}ي۲";
+        let f = fold(s);
+        assert_eq!(f.text, "aی2", "{s}");
+        assert_eq!(f.map, vec![0, 4, 4, 6, 8], "{s}");
+    }
+
+    #[test]
+    fn finds_under_folding() {
+        let hay = "رئیس‌جمهور آذربایجان، الهام علی‌اف، در سال ۲۰۲۴ گفت.";
+        for (needle, expected) in [
+            ("علیاف", Some("علی‌اف")),
+            ("علي اف", Some("علی‌اف")),
+            ("علی‌اف", Some("علی‌اف")),
+            ("2024", Some("۲۰۲۴")),
+            ("رییس جمهور", Some("رئیس‌جمهور")),
+            ("آذربايجان", Some("آذربایجان")),
+            ("اف، در", Some("اف، در")),
+            ("ترکیه", None),
+            ("", None),
+            ("\u{200C} ", None),
+        ] {
+            let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "needle «{needle}» in «{hay}»");
+        }
+    }
+
+    #[test]
+    fn trims_and_keeps_harakat() {
+        for (hay, needle, expected) in [
+            ("x علی \u{200C}اف y", "علیاف", vec!["علی \u{200C}اف"]),
+            ("عَلیّ و علی", "علی", vec!["عَلیّ", "علی"]),
+            ("aaaa", "aa", vec!["aa", "aa"]),
+            (" علی ", " علی ", vec!["علی"]),
+            ("ـعلیـ", "علی", vec!["علی"]),
+        ] {
+            let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
+            assert_eq!(got, expected, "needle «{needle}» in «{hay}»");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn matches_are_valid_ranges(hay in "\\PC{0,40}", needle in "\\PC{0,4}") {
+            check(&hay, &needle);
+        }
+
+        #[test]
+        fn persian_like_matches(hay in "[ا-یيكة‌ ۰-۹0-9ـَِ\u{200C}A-Za-zİß]{0,40}", start in 0usize..40, len in 0usize..6) {
+            let chars: Vec<char> = hay.chars().collect();
+            let s = start.min(chars.len());
+            let e = (s + len).min(chars.len());
+            let needle: String = chars[s..e].iter().collect();
+            let found = check(&hay, &needle);
+            if !fold(&needle).text.is_empty() {
+                prop_assert!(!found.is_empty(), "«{}» not found in «{}»", needle, hay);
+            }
+        }
+
+        #[test]
+        fn fold_map_invariants(s in any::<String>()) {
+            let f = fold(&s);
+            prop_assert_eq!(f.map.len(), f.text.len() + 1);
+            prop_assert_eq!(f.map.last().copied(), Some(s.len()));
+            prop_assert!(f.map.windows(2).all(|w| w[0] <= w[1]));
+            prop_assert!(f.map.iter().all(|&o| s.is_char_boundary(o)));
+        }
+    }
+
+    fn check(hay: &str, needle: &str) -> Vec<Range<usize>> {
+        let found = find_all(hay, needle);
+        let n = fold(needle).text;
+        let mut prev_end = 0;
+        for r in &found {
+            assert!(r.start < r.end && r.end <= hay.len(), "{r:?} in «{hay}»");
+            assert!(hay.is_char_boundary(r.start) && hay.is_char_boundary(r.end), "{r:?} in «{hay}»");
+            assert!(r.start >= prev_end, "overlap {r:?} in «{hay}»");
+            prev_end = r.end;
+            assert!(fold(&hay[r.clone()]).text.contains(n.as_str()), "{r:?} of «{hay}» does not hold «{needle}»");
+        }
+        found
+    }
+}

@@ -1,0 +1,119 @@
+//! The Persian text engine for egui: parley shapes and breaks, [`bidi`] orders each line
+//! (UAX #9 with rule L1, which parley skips), [`atlas`] rasterizes glyphs once with swash,
+//! and [`widget`] shows a paragraph as one textured mesh with hover, click, selection and
+//! copy. It knows nothing of articles.
+//!
+//! ```no_run
+//! # fn demo(ui: &mut egui::Ui) {
+//! use gahnegar::text::{Align, Paragraph, TextJob};
+//! let out = Paragraph::new(TextJob::new("در سال ۲۰۱۹ (INSS) گزارش داد.").align(Align::Justify)).show(ui);
+//! if out.response.hovered() { /* … */ }
+//! # }
+//! ```
+
+pub mod atlas;
+pub mod bidi;
+pub mod fonts;
+pub mod layout;
+mod types;
+pub mod widget;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+pub use layout::{ShapedText, VisualCluster, VisualLine};
+pub use types::{Align, Direction, Span, SpanFormat, TextJob, TextStyle};
+pub use widget::{Paragraph, ParagraphOutput, measure_text, paint_text};
+
+use atlas::GlyphAtlas;
+
+/// How many passes a cached layout survives unused.
+const CACHE_TTL_PASSES: u64 = 120;
+
+/// Long-lived text state: font and layout contexts, the glyph atlas and the layout cache.
+pub struct TextEngine {
+    fcx: parley::FontContext,
+    lcx: parley::LayoutContext<()>,
+    pub atlas: GlyphAtlas,
+    pub(crate) cache: HashMap<u64, CacheEntry>,
+    pass: u64,
+    /// Number of paragraphs shaped so far (for tests and benchmarks).
+    pub shaped: usize,
+}
+
+pub(crate) struct CacheEntry {
+    pub(crate) shaped: ShapedText,
+    last_used: u64,
+}
+
+impl Default for TextEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextEngine {
+    pub fn new() -> Self {
+        Self {
+            fcx: fonts::font_context(),
+            lcx: parley::LayoutContext::new(),
+            atlas: GlyphAtlas::default(),
+            cache: HashMap::new(),
+            pass: 0,
+            shaped: 0,
+        }
+    }
+
+    /// Marks the start of pass `pass`; layouts unused for a while are dropped.
+    pub fn begin_pass(&mut self, pass: u64) {
+        if pass != self.pass {
+            self.pass = pass;
+            if self.cache.len() > 256 {
+                self.cache.retain(|_, e| pass.saturating_sub(e.last_used) < CACHE_TTL_PASSES);
+            }
+        }
+    }
+
+    /// The layout of `job` broken to `max_width` points (`None`: no wrapping) at `scale`
+    /// pixels per point. Shapes only when text, shaping styles or scale changed; re-breaks
+    /// only when the width or alignment changed.
+    pub fn layout(&mut self, job: &TextJob, max_width: Option<f32>, scale: f32) -> &ShapedText {
+        let key = job.shape_hash(scale);
+        let pass = self.pass;
+        let entry = match self.cache.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                self.shaped += 1;
+                v.insert(CacheEntry { shaped: ShapedText::shape(&mut self.fcx, &mut self.lcx, job, scale), last_used: pass })
+            }
+        };
+        entry.last_used = pass;
+        entry.shaped.break_lines(max_width.map(|w| (w * scale).max(1.0)), job.align);
+        &entry.shaped
+    }
+
+    /// Number of cached layouts.
+    pub fn cached_layouts(&self) -> usize {
+        self.cache.len()
+    }
+}
+
+/// The app-wide engine, kept in the egui context.
+#[derive(Clone, Default)]
+pub struct SharedEngine(Arc<Mutex<TextEngine>>);
+
+impl SharedEngine {
+    pub fn lock(&self) -> MutexGuard<'_, TextEngine> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The engine stored in `ctx` (created on first use).
+pub fn engine(ctx: &egui::Context) -> SharedEngine {
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<SharedEngine>(egui::Id::new("gahnegar-text-engine")).clone())
+}
+
+/// Sets the label of the copy command in paragraph context menus (UI language).
+pub fn set_copy_label(ctx: &egui::Context, label: &str) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::new("gahnegar-copy-label"), label.to_owned()));
+}

@@ -1,0 +1,109 @@
+//! UI tests of the text engine inside the app: snapshot images of the typography sample
+//! (light and dark), and a real drag selection of a Persian word copied with Ctrl+C.
+
+use egui::{Modifiers, Pos2, Vec2, pos2};
+use egui_kittest::Harness;
+use gahnegar::text::TextEngine;
+use gahnegar::ui::sample::sample_jobs;
+use gahnegar::ui::{GahnegarApp, Page};
+
+fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(900.0, 760.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), GahnegarApp::new(None, None));
+    h.state_mut().settings.dark = dark;
+    h.state_mut().page = Page::Sample;
+    h.run();
+    h
+}
+
+#[test]
+fn sample_snapshots_light_and_dark() {
+    for (dark, name) in [(false, "sample_light"), (true, "sample_dark")] {
+        let mut h = harness(dark);
+        h.state_mut().settings.dark = dark;
+        h.run();
+        h.snapshot(name);
+    }
+}
+
+/// The points rectangle of `needle` inside the sample paragraph `id`, computed with the
+/// engine at the paragraph's width.
+fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, needle: &str) -> (egui::Rect, String) {
+    let size = h.state().settings.font_size;
+    let (_, job) = sample_jobs(false, size).into_iter().find(|(i, _)| *i == id).unwrap_or_else(|| panic!("sample {id}"));
+    let node = h.get_by_label(&job.text);
+    let para = node.rect();
+    let mut eng = TextEngine::new();
+    let shaped = eng.layout(&job, Some(para.width()), 1.0);
+    let start = job.text.find(needle).unwrap_or_else(|| panic!("{needle} not in sample"));
+    let rects = shaped.range_rects(start..start + needle.len());
+    assert_eq!(rects.len(), 1, "{needle} should sit on one line");
+    let r = rects[0];
+    let rect = egui::Rect::from_min_max(para.min + Vec2::new(r[0], r[1]), para.min + Vec2::new(r[2], r[3]));
+    (rect, job.text.to_string())
+}
+
+fn copied(h: &Harness<'_, GahnegarApp>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn drag_selecting_a_persian_word_copies_it() {
+    let mut h = harness(false);
+    let word = "استراتژیک";
+    let (rect, _) = word_rect(&h, "sample-persian", word);
+    // Drag from just inside the word's right edge (its logical start) to its left edge.
+    let y = rect.center().y;
+    let from: Pos2 = pos2(rect.right() - 1.0, y);
+    let to: Pos2 = pos2(rect.left() + 1.0, y);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for t in 1..=5 {
+        h.hover_at(from + (to - from) * (t as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::C);
+    h.step();
+    assert_eq!(copied(&h).as_deref(), Some(word), "Ctrl+C after dragging across «{word}»");
+}
+
+#[test]
+fn drag_across_latin_inside_persian_copies_it() {
+    let mut h = harness(false);
+    let word = "Zman.co.il";
+    let (rect, _) = word_rect(&h, "sample-mixed", word);
+    let y = rect.center().y;
+    h.drag_at(pos2(rect.left() + 0.5, y));
+    h.run();
+    for t in 1..=4 {
+        h.hover_at(pos2(rect.left() + 0.5 + (rect.width() - 1.0) * t as f32 / 4.0, y));
+        h.run();
+    }
+    h.drop_at(pos2(rect.right() - 0.5, y));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::C);
+    h.step();
+    assert_eq!(copied(&h).as_deref(), Some(word));
+}
+
+#[test]
+fn font_size_shortcuts_change_the_size() {
+    let mut h = harness(false);
+    let before = h.state().settings.font_size;
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    h.run();
+    assert_eq!(h.state().settings.font_size, before + 1.0);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
+    h.run();
+    assert_eq!(h.state().settings.font_size, before - 1.0);
+}
