@@ -2,4 +2,5 @@
 
 pub mod dates;
 pub mod digits;
+pub mod sentence;
 pub mod fold;

@@ -1,77 +1,193 @@
-//! The eframe application: the right-to-left shell, menus, and the panes.
+//! The eframe application: the right-to-left shell, menus, dialogs, and the three linked
+//! panes (article, timeline, sources).
 //!
-//! Panels draw from the model and keep only view state; they return [`Command`]s that
-//! the app applies after the pass, so the panes share one selection without borrowing
-//! each other.
+//! Panes draw from the model and keep only view state; they return actions that become
+//! [`Command`]s, applied after the pass, so the panes share one selection without
+//! borrowing each other.
 
+pub mod article;
 pub mod i18n;
 pub mod sample;
+pub mod sources;
 pub mod theme;
+pub mod timeline;
+pub mod widgets;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use egui::{Align as EAlign, Layout, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::text;
+use crate::model::{Article, Lane};
+use crate::{store, text};
+use article::{ArticleAction, ArticleInput, ArticleView};
 pub use i18n::Lang;
+use sources::{SourcesAction, SourcesInput};
+use timeline::{CalendarMode, TimeDirection, TimelineAction, TimelineInput, TimelineView};
 
-/// Persistent settings (eframe storage). Caches and documents are not stored here.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Persistent settings (eframe storage). Documents and caches are not stored here.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
     pub dark: bool,
     /// Article body size in points.
     pub font_size: f32,
+    pub calendar: CalendarMode,
+    pub direction: TimeDirection,
     pub last_file: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
+    pub hidden_lanes: HashSet<Lane>,
+    pub timeline: Option<TimelineView>,
+    /// Use the system's file dialogs (rfd); off, or when none is available, an in-app prompt.
+    pub native_dialogs: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { lang: Lang::Fa, dark: false, font_size: 17.0, last_file: None, recent: Vec::new() }
+        Self {
+            lang: Lang::Fa,
+            dark: false,
+            font_size: 17.0,
+            calendar: CalendarMode::default(),
+            direction: TimeDirection::default(),
+            last_file: None,
+            recent: Vec::new(),
+            hidden_lanes: HashSet::new(),
+            timeline: None,
+            native_dialogs: true,
+        }
     }
 }
 
 /// Smallest and largest article font sizes, points.
 pub const FONT_SIZE_RANGE: (f32, f32) = (11.0, 32.0);
+const MAX_RECENT: usize = 8;
+const SETTINGS_KEY: &str = "gahnegar-settings";
 
 /// Which page the central area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Page {
     #[default]
+    Article,
     Sample,
 }
 
-/// Something a pane asks the app to do after the pass.
+/// What is selected: shared by all three panes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub event: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The open article.
+pub struct Document {
+    pub article: Article,
+    /// Where it was loaded from / saved to; `None` for the built-in article.
+    pub path: Option<PathBuf>,
+    pub dirty: bool,
+}
+
+/// Something to do after the pass.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     SetLang(Lang),
     SetDark(bool),
     FontSize(f32),
+    SetCalendar(CalendarMode),
+    SetDirection(TimeDirection),
+    ShowPage(Page),
+    Select(Selection),
+    SelectEvent(String),
+    SelectSource(String),
+    ShowClaim(String),
+    Back,
+    Forward,
+    ToggleLane(Lane),
+    SetOnlySource(bool),
+    SetLane(String, Lane),
+    OpenFind,
+    /// Ask for a file to open (native dialog or in-app prompt).
+    OpenDialog,
+    Open(PathBuf),
+    OpenBuiltin,
+    Save,
+    SaveAsDialog,
+    SaveTo(PathBuf),
+    ImportDialog,
     Quit,
+}
+
+/// A modal the app is showing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes: run `then` if the user discards them.
+    Unsaved { then: Box<Command> },
+    /// In-app path prompt (no native dialog): `save` or open.
+    Path { save: bool, text: String },
+    Message { title: String, body: String },
 }
 
 /// The application.
 pub struct GahnegarApp {
     pub settings: Settings,
     pub page: Page,
+    pub doc: Document,
+    pub selection: Selection,
+    history: Vec<Selection>,
+    history_pos: usize,
+    pub article_view: ArticleView,
+    pub timeline: TimelineView,
+    pub only_selected_source: bool,
+    pub modal: Option<Modal>,
     commands: Vec<Command>,
-    /// Whether fonts have been installed on the context.
     ctx_ready: bool,
-    /// The (dark, language) the context's visuals were last set for.
     applied: Option<(bool, Lang)>,
+    shown_title: String,
+    allow_close: bool,
 }
 
-const SETTINGS_KEY: &str = "gahnegar-settings";
-
 impl GahnegarApp {
-    /// Restores settings from `storage`; fonts and visuals are installed on the first pass.
+    /// Restores settings from `storage` and opens `path` (or the last file, or the
+    /// built-in article). Fonts and visuals are installed on the first pass.
     pub fn new(storage: Option<&dyn eframe::Storage>, path: Option<PathBuf>) -> Self {
         let settings: Settings = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-        let _ = path;
-        Self { settings, page: Page::Sample, commands: Vec::new(), ctx_ready: false, applied: None }
+        let article = store::builtin();
+        let mut timeline = settings.timeline.clone().unwrap_or_default();
+        if settings.timeline.is_none() {
+            timeline.fit_all(&article);
+        }
+        let mut app = Self {
+            settings,
+            page: Page::Article,
+            doc: Document { article, path: None, dirty: false },
+            selection: Selection::default(),
+            history: vec![Selection::default()],
+            history_pos: 0,
+            article_view: ArticleView::default(),
+            timeline,
+            only_selected_source: false,
+            modal: None,
+            commands: Vec::new(),
+            ctx_ready: false,
+            applied: None,
+            shown_title: String::new(),
+            allow_close: false,
+        };
+        if let Some(p) = path {
+            app.open_path(&p);
+        }
+        app
+    }
+
+    pub fn strings(&self) -> &'static i18n::Strings {
+        self.settings.lang.strings()
+    }
+
+    /// Queues a command (as a pane or menu would).
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
     }
 
     fn apply_visuals(&mut self, ctx: &egui::Context) {
@@ -84,10 +200,6 @@ impl GahnegarApp {
         text::set_copy_label(ctx, self.settings.lang.strings().copy);
     }
 
-    fn strings(&self) -> &'static i18n::Strings {
-        self.settings.lang.strings()
-    }
-
     /// The whole UI; called by eframe and by the UI tests.
     pub fn ui_root(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -97,44 +209,219 @@ impl GahnegarApp {
         }
         self.apply_visuals(&ctx);
         self.shortcuts(&ctx);
+        self.dropped_files(&ctx);
+        self.close_request(&ctx);
+        self.update_title(&ctx);
+        let rtl = self.settings.lang.is_rtl();
+
         egui::Panel::top("menu").show_inside(ui, |ui| self.menu_bar(ui));
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(24.0))
-            .show_inside(ui, |ui| match self.page {
-                Page::Sample => {
+        if self.page == Page::Sample {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(24.0))
+                .show_inside(ui, |ui| {
                     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                         sample::sample_ui(ui, self.settings.dark, self.settings.font_size);
                     });
-                }
+                });
+        } else {
+            egui::Panel::bottom("timeline").resizable(true).default_size(270.0).min_size(140.0).show_inside(ui, |ui| {
+                self.timeline_ui(ui);
             });
+            let side = if rtl { egui::Panel::left("sources") } else { egui::Panel::right("sources") };
+            side.resizable(true).default_size(320.0).min_size(200.0).show_inside(ui, |ui| self.sources_ui(ui));
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(egui::Margin::symmetric(28, 12)))
+                .show_inside(ui, |ui| self.article_ui(ui));
+        }
+        self.modal_ui(&ctx);
         self.apply_commands(&ctx);
+    }
+
+    fn article_ui(&mut self, ui: &mut Ui) {
+        let s = self.strings();
+        self.article_view.find_bar_ui(ui, &self.doc.article, s);
+        let problems = self.doc.article.problems();
+        if !problems.is_empty() {
+            let msg = format!("{}: {}", s.problems, problems.join(" · "));
+            ui.colored_label(ui.visuals().warn_fg_color, msg);
+        }
+        let input = ArticleInput {
+            article: &self.doc.article,
+            selected_event: self.selection.event.as_deref(),
+            selected_source: self.selection.source.as_deref(),
+            lang: self.settings.lang,
+            dark: self.settings.dark,
+            font_size: self.settings.font_size,
+        };
+        for a in self.article_view.ui(ui, &input) {
+            self.commands.push(match a {
+                ArticleAction::SelectEvent(id) => Command::SelectEvent(id),
+                ArticleAction::SelectSource(id) => Command::SelectSource(id),
+            });
+        }
+    }
+
+    /// Events shown on the timeline under the current filters.
+    fn visible_events(&self) -> Option<HashSet<String>> {
+        let a = &self.doc.article;
+        let only_src = self.only_selected_source.then_some(self.selection.source.as_deref()).flatten();
+        if self.settings.hidden_lanes.is_empty() && only_src.is_none() {
+            return None;
+        }
+        let of_source: Option<HashSet<&str>> =
+            only_src.map(|s| a.claims_of_source(s).flat_map(|c| c.events.iter().map(String::as_str)).collect());
+        Some(
+            a.events
+                .iter()
+                .filter(|e| !self.settings.hidden_lanes.contains(&e.lane))
+                .filter(|e| of_source.as_ref().is_none_or(|set| set.contains(e.id.as_str())))
+                .map(|e| e.id.clone())
+                .collect(),
+        )
+    }
+
+    fn timeline_ui(&mut self, ui: &mut Ui) {
+        let a = &self.doc.article;
+        let marked: HashSet<String> = self
+            .selection
+            .source
+            .as_deref()
+            .map(|s| a.claims_of_source(s).flat_map(|c| c.events.iter().cloned()).collect())
+            .unwrap_or_default();
+        let visible = self.visible_events();
+        let input = TimelineInput {
+            article: a,
+            selected_event: self.selection.event.as_deref(),
+            marked_events: &marked,
+            visible_events: visible.as_ref(),
+            calendar: self.settings.calendar,
+            direction: self.settings.direction,
+            lang: self.settings.lang,
+            dark: self.settings.dark,
+        };
+        for act in self.timeline.ui(ui, &input) {
+            match act {
+                TimelineAction::Select(id) => self.commands.push(Command::SelectEvent(id)),
+            }
+        }
+    }
+
+    fn sources_ui(&mut self, ui: &mut Ui) {
+        let input = SourcesInput {
+            article: &self.doc.article,
+            selected_event: self.selection.event.as_deref(),
+            selected_source: self.selection.source.as_deref(),
+            lang: self.settings.lang,
+            dark: self.settings.dark,
+            hidden_lanes: &self.settings.hidden_lanes,
+            only_selected_source: self.only_selected_source,
+        };
+        for a in sources::sources_ui(ui, &input) {
+            self.commands.push(match a {
+                SourcesAction::SelectSource(id) => Command::SelectSource(id),
+                SourcesAction::SelectEvent(id) => Command::SelectEvent(id),
+                SourcesAction::ShowClaim(id) => Command::ShowClaim(id),
+                SourcesAction::ToggleLane(l) => Command::ToggleLane(l),
+                SourcesAction::SetOnlySelectedSource(b) => Command::SetOnlySource(b),
+                SourcesAction::SetLane(e, l) => Command::SetLane(e, l),
+            });
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let larger = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
-        let larger2 = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
-        let smaller = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+        let sc = |m, k| KeyboardShortcut::new(m, k);
+        let table: [(KeyboardShortcut, Command); 12] = [
+            (sc(Modifiers::COMMAND, Key::Equals), Command::FontSize(self.settings.font_size + 1.0)),
+            (sc(Modifiers::COMMAND, Key::Plus), Command::FontSize(self.settings.font_size + 1.0)),
+            (sc(Modifiers::COMMAND, Key::Minus), Command::FontSize(self.settings.font_size - 1.0)),
+            (sc(Modifiers::COMMAND, Key::F), Command::OpenFind),
+            (sc(Modifiers::COMMAND, Key::O), Command::OpenDialog),
+            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S), Command::SaveAsDialog),
+            (sc(Modifiers::COMMAND, Key::S), Command::Save),
+            (sc(Modifiers::COMMAND, Key::I), Command::ImportDialog),
+            (sc(Modifiers::COMMAND, Key::Q), Command::Quit),
+            (sc(Modifiers::ALT, Key::ArrowLeft), Command::Back),
+            (sc(Modifiers::ALT, Key::ArrowRight), Command::Forward),
+            (sc(Modifiers::NONE, Key::F3), Command::OpenFind),
+        ];
+        let mut fired = Vec::new();
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&larger) || i.consume_shortcut(&larger2) {
-                self.commands.push(Command::FontSize(self.settings.font_size + 1.0));
-            }
-            if i.consume_shortcut(&smaller) {
-                self.commands.push(Command::FontSize(self.settings.font_size - 1.0));
+            for (shortcut, cmd) in table {
+                if i.consume_shortcut(&shortcut) {
+                    fired.push(cmd);
+                }
             }
         });
+        for cmd in fired {
+            if cmd == Command::OpenFind && self.article_view.find.open && !self.article_view.find.matches.is_empty() {
+                self.article_view.find_step(true);
+            } else {
+                self.commands.push(cmd);
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+        if let Some(p) = dropped.into_iter().next() {
+            self.commands.push(Command::Open(p));
+        }
+    }
+
+    fn close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.dirty && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved { then: Box::new(Command::Quit) });
+        }
+    }
+
+    /// The window title: article title, unsaved marker, app name.
+    pub fn window_title(&self) -> String {
+        let mark = if self.doc.dirty { "● " } else { "" };
+        format!("{mark}{} — {}", self.doc.article.meta.title, self.strings().app_name)
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let t = self.window_title();
+        if t != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(t.clone()));
+            self.shown_title = t;
+        }
     }
 
     fn menu_bar(&mut self, ui: &mut Ui) {
         let s = self.strings();
-        let layout = if self.settings.lang.is_rtl() {
-            Layout::right_to_left(EAlign::Center)
-        } else {
-            Layout::left_to_right(EAlign::Center)
-        };
+        let layout = if self.settings.lang.is_rtl() { Layout::right_to_left(EAlign::Center) } else { Layout::left_to_right(EAlign::Center) };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.with_layout(layout, |ui| {
                 ui.menu_button(s.menu_file, |ui| {
+                    if ui.button(s.open).clicked() {
+                        self.commands.push(Command::OpenDialog);
+                    }
+                    if ui.button(s.import_text).clicked() {
+                        self.commands.push(Command::ImportDialog);
+                    }
+                    if ui.button(s.save).clicked() {
+                        self.commands.push(Command::Save);
+                    }
+                    if ui.button(s.save_as).clicked() {
+                        self.commands.push(Command::SaveAsDialog);
+                    }
+                    ui.menu_button(s.recent, |ui| {
+                        if ui.button(s.builtin_article).clicked() {
+                            self.commands.push(Command::OpenBuiltin);
+                        }
+                        if self.settings.recent.is_empty() {
+                            ui.label(s.no_recent);
+                        }
+                        for p in self.settings.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.commands.push(Command::Open(p));
+                            }
+                        }
+                    });
+                    ui.separator();
                     if ui.button(s.quit).clicked() {
                         self.commands.push(Command::Quit);
                     }
@@ -150,24 +437,289 @@ impl GahnegarApp {
                     if ui.button(s.font_smaller).clicked() {
                         self.commands.push(Command::FontSize(self.settings.font_size - 1.0));
                     }
+                    ui.separator();
+                    ui.label(s.calendar);
+                    for (mode, name) in [(CalendarMode::Gregorian, s.cal_gregorian), (CalendarMode::SolarHijri, s.cal_solar), (CalendarMode::Both, s.cal_both)] {
+                        if ui.radio(self.settings.calendar == mode, name).clicked() {
+                            self.commands.push(Command::SetCalendar(mode));
+                        }
+                    }
+                    ui.separator();
+                    ui.label(s.time_direction);
+                    for (dir, name) in [(TimeDirection::RightToLeft, s.time_rtl), (TimeDirection::LeftToRight, s.time_ltr)] {
+                        if ui.radio(self.settings.direction == dir, name).clicked() {
+                            self.commands.push(Command::SetDirection(dir));
+                        }
+                    }
+                    ui.separator();
+                    let page = if self.page == Page::Sample { (Page::Article, s.back_to_article) } else { (Page::Sample, s.typography_sample) };
+                    if ui.button(page.1).clicked() {
+                        self.commands.push(Command::ShowPage(page.0));
+                    }
                 });
                 let other = if self.settings.lang == Lang::Fa { Lang::En } else { Lang::Fa };
                 if ui.button(s.language).clicked() {
                     self.commands.push(Command::SetLang(other));
                 }
+                ui.separator();
+                let can_back = self.history_pos > 0;
+                let can_fwd = self.history_pos + 1 < self.history.len();
+                if ui.add_enabled(can_back, egui::Button::new(s.back)).clicked() {
+                    self.commands.push(Command::Back);
+                }
+                if ui.add_enabled(can_fwd, egui::Button::new(s.forward)).clicked() {
+                    self.commands.push(Command::Forward);
+                }
+                if ui.button(s.find).clicked() {
+                    self.commands.push(Command::OpenFind);
+                }
+                if (self.selection.event.is_some() || self.selection.source.is_some()) && ui.button(s.clear_selection).clicked() {
+                    self.commands.push(Command::Select(Selection::default()));
+                }
             });
         });
     }
 
+    fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else { return };
+        let s = self.strings();
+        let mut close = false;
+        let resp = egui::Modal::new(egui::Id::new("gahnegar-modal")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            match modal {
+                Modal::Unsaved { then } => {
+                    ui.heading(s.unsaved_title);
+                    ui.label(s.unsaved_body);
+                    ui.horizontal(|ui| {
+                        if ui.button(s.discard).clicked() {
+                            self.doc.dirty = false;
+                            if *then == Command::Quit {
+                                self.allow_close = true;
+                            }
+                            self.commands.push(*then);
+                            close = true;
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Path { save, mut text } => {
+                    let label = ui.label(if save { s.path_prompt_save } else { s.path_prompt_open });
+                    let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).id_salt("path-field")).labelled_by(label.id);
+                    edit.request_focus();
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if ui.button(s.ok).clicked() || enter {
+                            let p = PathBuf::from(text.trim());
+                            self.commands.push(if save { Command::SaveTo(p) } else { Command::Open(p) });
+                            close = true;
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                    if !close {
+                        self.modal = Some(Modal::Path { save, text });
+                    }
+                }
+                Modal::Message { title, body } => {
+                    ui.heading(title);
+                    ui.label(body);
+                    if ui.button(s.dismiss).clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if close || resp.should_close() {
+            self.modal = None;
+        }
+    }
+
+    fn error(&mut self, body: impl Into<String>) {
+        self.modal = Some(Modal::Message { title: self.strings().error.to_owned(), body: body.into() });
+    }
+
+    /// Opens an article file (.ron) and selects nothing.
+    pub fn open_path(&mut self, path: &Path) {
+        let is_text = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let result = if is_text {
+            Err(self.strings().import_unavailable.to_owned())
+        } else {
+            store::load(path).map_err(|e| e.to_string())
+        };
+        match result {
+            Ok(article) => {
+                self.set_article(article, Some(path.to_path_buf()));
+                self.remember(path);
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn set_article(&mut self, article: Article, path: Option<PathBuf>) {
+        self.timeline.fit_all(&article);
+        self.doc = Document { article, path, dirty: false };
+        self.selection = Selection::default();
+        self.history = vec![Selection::default()];
+        self.history_pos = 0;
+        self.article_view = ArticleView::default();
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let p = path.to_path_buf();
+        self.settings.recent.retain(|r| r != &p);
+        self.settings.recent.insert(0, p.clone());
+        self.settings.recent.truncate(MAX_RECENT);
+        self.settings.last_file = Some(p);
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match store::save(&self.doc.article, path) {
+            Ok(()) => {
+                self.doc.path = Some(path.to_path_buf());
+                self.doc.dirty = false;
+                self.remember(path);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn native_dialogs(&self) -> bool {
+        self.settings.native_dialogs && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+    }
+
+    fn select(&mut self, sel: Selection) {
+        if sel == self.selection {
+            return;
+        }
+        self.history.truncate(self.history_pos + 1);
+        self.history.push(sel.clone());
+        self.history_pos = self.history.len() - 1;
+        self.show_selection(sel);
+    }
+
+    /// Makes `sel` current and brings it into view in every pane.
+    fn show_selection(&mut self, sel: Selection) {
+        self.selection = sel;
+        let a = &self.doc.article;
+        if let Some(e) = self.selection.event.as_deref().and_then(|id| a.event(id)) {
+            if let Some((b, r)) = a.resolve(&e.anchor) {
+                self.article_view.scroll_to(b, r);
+            }
+            self.timeline.center_on(e);
+        }
+    }
+
     fn apply_commands(&mut self, ctx: &egui::Context) {
         for cmd in std::mem::take(&mut self.commands) {
-            match cmd {
-                Command::SetLang(l) => self.settings.lang = l,
-                Command::SetDark(d) => self.settings.dark = d,
-                Command::FontSize(s) => self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1),
-                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            self.apply(ctx, cmd);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
+        match cmd {
+            Command::SetLang(l) => self.settings.lang = l,
+            Command::SetDark(d) => self.settings.dark = d,
+            Command::FontSize(s) => self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1),
+            Command::SetCalendar(c) => self.settings.calendar = c,
+            Command::SetDirection(d) => self.settings.direction = d,
+            Command::ShowPage(p) => self.page = p,
+            Command::Select(sel) => self.select(sel),
+            Command::SelectEvent(id) => {
+                let source = self.selection.source.clone().filter(|s| self.doc.article.sources_of_event(&id).contains(&s.as_str()));
+                self.select(Selection { event: Some(id), source });
+            }
+            Command::SelectSource(id) => self.select(Selection { event: None, source: Some(id) }),
+            Command::ShowClaim(cid) => {
+                let a = &self.doc.article;
+                if let Some(c) = a.claims.iter().find(|c| c.id == cid) {
+                    let source = c.source.clone();
+                    let target = a.resolve(&c.anchor);
+                    let event = c.events.first().cloned();
+                    self.select(Selection { event, source: Some(source) });
+                    if let Some((b, r)) = target {
+                        self.article_view.scroll_to(b, r);
+                    }
+                }
+            }
+            Command::Back => {
+                if self.history_pos > 0 {
+                    self.history_pos -= 1;
+                    self.show_selection(self.history[self.history_pos].clone());
+                }
+            }
+            Command::Forward => {
+                if self.history_pos + 1 < self.history.len() {
+                    self.history_pos += 1;
+                    self.show_selection(self.history[self.history_pos].clone());
+                }
+            }
+            Command::ToggleLane(l) => {
+                if !self.settings.hidden_lanes.remove(&l) {
+                    self.settings.hidden_lanes.insert(l);
+                }
+            }
+            Command::SetOnlySource(b) => self.only_selected_source = b,
+            Command::SetLane(id, lane) => {
+                if let Some(e) = self.doc.article.events.iter_mut().find(|e| e.id == id)
+                    && e.lane != lane
+                {
+                    e.lane = lane;
+                    self.doc.dirty = true;
+                }
+            }
+            Command::OpenFind => {
+                self.page = Page::Article;
+                self.article_view.open_find();
+            }
+            Command::OpenDialog | Command::OpenBuiltin | Command::ImportDialog if self.doc.dirty => {
+                self.modal = Some(Modal::Unsaved { then: Box::new(cmd) });
+            }
+            Command::OpenDialog | Command::ImportDialog => {
+                if self.native_dialogs() {
+                    let exts: &[&str] = if cmd == Command::ImportDialog { &["txt"] } else { &["ron", "txt"] };
+                    if let Some(p) = rfd::FileDialog::new().add_filter("Gahnegar", exts).pick_file() {
+                        self.commands.push(Command::Open(p));
+                    }
+                } else {
+                    self.modal = Some(Modal::Path { save: false, text: String::new() });
+                }
+            }
+            Command::Open(p) => {
+                if self.doc.dirty {
+                    self.modal = Some(Modal::Unsaved { then: Box::new(Command::Open(p)) });
+                } else {
+                    self.open_path(&p);
+                }
+            }
+            Command::OpenBuiltin => self.set_article(store::builtin(), None),
+            Command::Save => match self.doc.path.clone() {
+                Some(p) => self.save_to(&p),
+                None => self.apply(ctx, Command::SaveAsDialog),
+            },
+            Command::SaveAsDialog => {
+                if self.native_dialogs() {
+                    if let Some(p) = rfd::FileDialog::new().add_filter("Gahnegar", &["ron"]).set_file_name("article.ron").save_file() {
+                        self.save_to(&p);
+                    }
+                } else {
+                    let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                    self.modal = Some(Modal::Path { save: true, text });
+                }
+            }
+            Command::SaveTo(p) => self.save_to(&p),
+            Command::Quit => {
+                if self.doc.dirty && !self.allow_close {
+                    self.modal = Some(Modal::Unsaved { then: Box::new(Command::Quit) });
+                } else {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
             }
         }
+        self.settings.timeline = Some(self.timeline.clone());
     }
 }
 
@@ -177,6 +729,7 @@ impl eframe::App for GahnegarApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.timeline = Some(self.timeline.clone());
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 }
@@ -188,15 +741,11 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title(i18n::FA.app_name)
             .with_app_id("gahnegar")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([640.0, 420.0])
+            .with_inner_size([1320.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(
-        i18n::FA.app_name,
-        options,
-        Box::new(move |cc| Ok(Box::new(GahnegarApp::new(cc.storage, path)))),
-    )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    eframe::run_native(i18n::FA.app_name, options, Box::new(move |cc| Ok(Box::new(GahnegarApp::new(cc.storage, path)))))
+        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -1,0 +1,472 @@
+//! The article pane: magazine typography, date and source spans, the selected event's
+//! sentence, the selected source's claims, and find. Lays out and draws only the blocks
+//! in view; block heights are cached per width and font size.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
+
+use crate::model::{Article, BlockKind};
+use crate::persian::dates::{Calendar, interval_text};
+use crate::persian::{fold, sentence::sentence_around};
+use crate::text::{Align, Paragraph, Span, SpanFormat, TextJob};
+
+use super::i18n::{Lang, Strings};
+use super::theme;
+
+/// Span ids: the tag is in the top byte, the index below.
+const EVENT_TAG: u64 = 1 << 56;
+const SOURCE_TAG: u64 = 2 << 56;
+const INDEX_MASK: u64 = (1 << 56) - 1;
+
+/// What the article pane is given each frame.
+pub struct ArticleInput<'a> {
+    pub article: &'a Article,
+    pub selected_event: Option<&'a str>,
+    pub selected_source: Option<&'a str>,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Body size, points.
+    pub font_size: f32,
+}
+
+/// What the user did in the article pane.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleAction {
+    SelectEvent(String),
+    SelectSource(String),
+}
+
+/// Where to scroll: a block and a byte range inside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScrollTarget {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+/// Find state: the query, its matches (block, byte range) and the current one.
+#[derive(Clone, Debug, Default)]
+pub struct Find {
+    pub open: bool,
+    pub query: String,
+    pub matches: Vec<(usize, Range<usize>)>,
+    pub current: usize,
+    searched: Option<(String, usize)>,
+    focus_field: bool,
+}
+
+/// The article pane's view state.
+#[derive(Default)]
+pub struct ArticleView {
+    pub find: Find,
+    /// Measured heights of items, for the (width, font size) in `heights_key`.
+    heights: HashMap<usize, f32>,
+    heights_key: (u32, u32, usize),
+    scroll_to: Option<ScrollTarget>,
+    /// The item rects drawn last frame (for tests and scroll checks), in screen points.
+    pub visible_items: Vec<(usize, Rect)>,
+}
+
+/// One vertical item of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Title,
+    Author,
+    Lead(usize),
+    Block(usize),
+}
+
+impl ArticleView {
+    /// Scrolls to `range` of block `block` on the next frame.
+    pub fn scroll_to(&mut self, block: usize, range: Range<usize>) {
+        self.scroll_to = Some(ScrollTarget { block, range });
+    }
+
+    /// Opens the find bar and focuses its field.
+    pub fn open_find(&mut self) {
+        self.find.open = true;
+        self.find.focus_field = true;
+    }
+
+    /// Moves to the next (`forward`) or previous match and scrolls to it.
+    pub fn find_step(&mut self, forward: bool) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            return;
+        }
+        self.find.current = if forward { (self.find.current + 1) % n } else { (self.find.current + n - 1) % n };
+        let (b, r) = self.find.matches[self.find.current].clone();
+        self.scroll_to(b, r);
+    }
+
+    fn update_matches(&mut self, article: &Article) {
+        let key = (self.find.query.clone(), article.blocks.len());
+        if self.find.searched.as_ref() == Some(&key) {
+            return;
+        }
+        self.find.searched = Some(key);
+        self.find.matches.clear();
+        self.find.current = 0;
+        if self.find.query.trim().is_empty() {
+            return;
+        }
+        for (i, b) in article.blocks.iter().enumerate() {
+            for r in fold::find_all(&b.text, &self.find.query) {
+                self.find.matches.push((i, r));
+            }
+        }
+        if let Some((b, r)) = self.find.matches.first().cloned() {
+            self.scroll_to(b, r);
+        }
+    }
+
+    /// The find bar (shown above the article when open).
+    pub fn find_bar_ui(&mut self, ui: &mut Ui, article: &Article, s: &Strings) {
+        if !self.find.open {
+            return;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(s.find);
+            let edit = ui.add(egui::TextEdit::singleline(&mut self.find.query).desired_width(220.0).id_salt("find-field"));
+            let edit = edit.labelled_by(label.id);
+            if self.find.focus_field {
+                edit.request_focus();
+                self.find.focus_field = false;
+            }
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            self.update_matches(article);
+            let n = self.find.matches.len();
+            if n == 0 {
+                if !self.find.query.is_empty() {
+                    ui.label(s.no_matches);
+                }
+            } else {
+                ui.label(format!("{} / {} {}", self.find.current + 1, n, s.matches));
+            }
+            if ui.button(s.find_prev).clicked() {
+                self.find_step(false);
+            }
+            if ui.button(s.find_next).clicked() || enter {
+                let back = ui.input(|i| i.modifiers.shift);
+                self.find_step(!back);
+                if enter {
+                    edit.request_focus();
+                }
+            }
+            if ui.button("✕").on_hover_text(s.find_close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.find.open = false;
+                self.find.query.clear();
+                self.find.matches.clear();
+                self.find.searched = None;
+            }
+        });
+    }
+
+    /// The article page. Returns what the user clicked.
+    pub fn ui(&mut self, ui: &mut Ui, input: &ArticleInput<'_>) -> Vec<ArticleAction> {
+        let mut actions = Vec::new();
+        let article = input.article;
+        let fs = input.font_size;
+        let avail = ui.available_width();
+        let column = avail.min(fs * 40.0).max(100.0);
+        let margin = ((avail - column) / 2.0).max(0.0);
+        let key = (column.to_bits(), fs.to_bits(), article.blocks.len());
+        if key != self.heights_key {
+            self.heights.clear();
+            self.heights_key = key;
+        }
+        let items = items(article);
+        let spacing: Vec<f32> = items.iter().map(|it| item_spacing(*it, article, fs)).collect();
+        let selected_sentence = selected_sentence(input);
+        let claim_ranges = claim_ranges(input);
+        let ctx = ui.ctx().clone();
+
+        // Resolve a pending scroll target into an offset.
+        let mut scroll_offset = None;
+        if let Some(t) = self.scroll_to.take()
+            && let Some(pos) = items.iter().position(|it| *it == Item::Block(t.block))
+        {
+            let mut y = 0.0;
+            for (i, it) in items.iter().enumerate().take(pos) {
+                y += self.height(&ctx, *it, input, column) + spacing[i];
+            }
+            let job = self.job(Item::Block(t.block), input, &selected_sentence, &claim_ranges);
+            let within = {
+                let shared = crate::text::engine(&ctx);
+                let mut eng = shared.lock();
+                let scale = ctx.pixels_per_point();
+                let s = eng.layout(&job, Some(column), scale);
+                s.range_rects(t.range.clone()).first().map_or(0.0, |r| r[1] / scale)
+            };
+            scroll_offset = Some((y + within - ui.available_height() / 3.0).max(0.0));
+        }
+
+        let mut area = egui::ScrollArea::vertical().id_salt("article-scroll").auto_shrink(false);
+        if let Some(off) = scroll_offset {
+            area = area.vertical_scroll_offset(off);
+        }
+        self.visible_items.clear();
+        area.show_viewport(ui, |ui, viewport| {
+            let top = ui.min_rect().top();
+            let mut y = 0.0;
+            let mut sidebar_open: Option<f32> = None;
+            let bg = ui.painter().add(egui::Shape::Noop);
+            let mut sidebar_rects: Vec<Rect> = Vec::new();
+            for (i, it) in items.iter().enumerate() {
+                let h = self.height(&ctx, *it, input, column);
+                let is_sidebar = matches!(it, Item::Block(b) if article.blocks[*b].sidebar);
+                let pad = fs * 0.9;
+                match (is_sidebar, sidebar_open) {
+                    (true, None) => {
+                        y += pad;
+                        sidebar_open = Some(y - pad * 0.7);
+                    }
+                    (false, Some(start)) => {
+                        let left = ui.min_rect().left() + margin;
+                        sidebar_rects.push(Rect::from_min_max(pos2(left - pad, top + start), pos2(left + column + pad, top + y + pad * 0.3)));
+                        sidebar_open = None;
+                        y += pad;
+                    }
+                    _ => {}
+                }
+                let rect = Rect::from_min_size(pos2(ui.min_rect().left() + margin, top + y), vec2(column, h));
+                let local = Rect::from_min_size(pos2(0.0, y), vec2(column, h));
+                if local.intersects(viewport.expand(200.0)) {
+                    let job = self.job(*it, input, &selected_sentence, &claim_ranges);
+                    let out = ui
+                        .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
+                            Paragraph::new(job).id_salt(("article-item", i)).width(column).show(ui)
+                        })
+                        .inner;
+                    let real = out.response.rect.height();
+                    if (real - h).abs() > 0.5 {
+                        self.heights.insert(i, real);
+                    }
+                    if matches!(it, Item::Lead(_)) {
+                        // The article is Persian: the lead's rule stands on its start (right) side.
+                        let bar_x = rect.right() + 8.0;
+                        ui.painter().line_segment(
+                            [pos2(bar_x, rect.top() + 2.0), pos2(bar_x, rect.bottom() - 2.0)],
+                            egui::Stroke::new(3.0, theme::accent(input.dark)),
+                        );
+                    }
+                    if matches!(it, Item::Block(b) if article.blocks[*b].kind == BlockKind::PullQuote) {
+                        let c = theme::accent(input.dark).gamma_multiply(0.6);
+                        ui.painter().hline(rect.x_range(), rect.top() - fs * 0.4, egui::Stroke::new(1.5, c));
+                        ui.painter().hline(rect.x_range(), rect.bottom() + fs * 0.4, egui::Stroke::new(1.5, c));
+                    }
+                    for (span_id, resp) in &out.spans {
+                        let idx = usize::try_from(span_id & INDEX_MASK).unwrap_or(usize::MAX);
+                        if span_id & !INDEX_MASK == EVENT_TAG {
+                            if let Some(ev) = article.events.get(idx) {
+                                let resp = resp.clone().on_hover_ui(|ui| event_tooltip_ui(ui, article, idx, input));
+                                if resp.clicked() {
+                                    actions.push(ArticleAction::SelectEvent(ev.id.clone()));
+                                }
+                            }
+                        } else if span_id & !INDEX_MASK == SOURCE_TAG
+                            && let Some(src) = article.sources.get(idx)
+                        {
+                            let resp = resp.clone().on_hover_ui(|ui| {
+                                let t = if src.role.is_empty() { src.name.clone() } else { format!("{} — {}", src.name, src.role) };
+                                Paragraph::new(TextJob::new(t).size(14.0).color(theme::ink(input.dark))).width(280.0).show(ui);
+                            });
+                            if resp.clicked() {
+                                actions.push(ArticleAction::SelectSource(src.id.clone()));
+                            }
+                        }
+                    }
+                    self.visible_items.push((i, rect));
+                }
+                y += h + spacing[i];
+            }
+            if let Some(start) = sidebar_open {
+                sidebar_rects.push(Rect::from_min_max(
+                    pos2(ui.min_rect().left() + margin - fs * 0.9, top + start),
+                    pos2(ui.min_rect().left() + margin + column + fs * 0.9, top + y),
+                ));
+            }
+            let fill = theme::sidebar(input.dark);
+            let shapes: Vec<egui::Shape> = sidebar_rects
+                .into_iter()
+                .map(|r| egui::Shape::rect_filled(r, 6.0, fill))
+                .collect();
+            ui.painter().set(bg, egui::Shape::Vec(shapes));
+            ui.allocate_rect(Rect::from_min_size(pos2(ui.min_rect().left(), top), vec2(avail, y + fs * 2.0)), egui::Sense::hover());
+        });
+        actions
+    }
+
+    fn height(&mut self, ctx: &egui::Context, it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
+        let idx = item_index(it, input.article);
+        if let Some(h) = self.heights.get(&idx) {
+            return *h;
+        }
+        // Measure with the plain job (spans don't change heights except size/weight, which
+        // the plain job carries too).
+        let job = self.job(it, input, &None, &[]);
+        let h = Paragraph::measure(ctx, &job, column);
+        self.heights.insert(idx, h);
+        h
+    }
+
+    fn job(&self, it: Item, input: &ArticleInput<'_>, selected: &Option<(usize, Range<usize>)>, claims: &[(usize, Range<usize>)]) -> TextJob {
+        let a = input.article;
+        let fs = input.font_size;
+        let dark = input.dark;
+        let ink = theme::ink(dark);
+        match it {
+            Item::Title => TextJob::new(a.meta.title.as_str()).size(fs * 1.9).weight(800.0).color(ink).align(Align::Start),
+            Item::Author => {
+                let by = Lang::Fa.strings().by;
+                TextJob::new(format!("{by} {}", a.meta.author)).size(fs * 0.95).weight(500.0).color(theme::muted(dark))
+            }
+            Item::Lead(i) => TextJob::new(a.meta.lead.get(i).map_or("", String::as_str))
+                .size(fs * 1.08)
+                .weight(600.0)
+                .color(theme::muted(dark))
+                .align(Align::Justify),
+            Item::Block(b) => {
+                let block = &a.blocks[b];
+                let mut job = match block.kind {
+                    BlockKind::Heading => TextJob::new(block.text.as_str()).size(fs * 1.3).weight(750.0).color(theme::accent(dark)),
+                    BlockKind::PullQuote => TextJob::new(block.text.as_str())
+                        .size(fs * 1.3)
+                        .weight(600.0)
+                        .color(theme::accent(dark))
+                        .align(Align::Center),
+                    BlockKind::Paragraph => TextJob::new(block.text.as_str()).size(fs).color(ink).align(Align::Justify),
+                };
+                if block.sidebar && block.kind == BlockKind::Paragraph {
+                    job = job.size(fs * 0.93);
+                }
+                self.add_spans(&mut job, b, input, selected, claims);
+                job
+            }
+        }
+    }
+
+    fn add_spans(&self, job: &mut TextJob, b: usize, input: &ArticleInput<'_>, selected: &Option<(usize, Range<usize>)>, claims: &[(usize, Range<usize>)]) {
+        let a = input.article;
+        let dark = input.dark;
+        let text = &a.blocks[b].text;
+        for (cb, r) in claims {
+            if *cb == b {
+                job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(theme::highlight(dark).gamma_multiply(0.45)), ..SpanFormat::default() }));
+            }
+        }
+        if let Some((sb, r)) = selected
+            && *sb == b
+        {
+            job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(theme::highlight(dark)), ..SpanFormat::default() }));
+        }
+        for (m, (mb, r)) in self.find.matches.iter().enumerate() {
+            if *mb == b {
+                let c = if m == self.find.current { Color32::from_rgb(0xFF, 0x96, 0x32) } else { Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x60, 150) };
+                job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(c), ..SpanFormat::default() }));
+            }
+        }
+        for (i, e) in a.events.iter().enumerate() {
+            if e.anchor.block != a.blocks[b].id {
+                continue;
+            }
+            if let Some(r) = e.anchor.resolve(text) {
+                let label = format!("{} — {}", e.date.wording, e.label);
+                job.spans.push(Span::interactive(
+                    r,
+                    SpanFormat { underline: Some(theme::date_mark(dark)), color: Some(theme::date_mark(dark)), ..SpanFormat::default() },
+                    EVENT_TAG | i as u64,
+                    label,
+                ));
+            }
+        }
+        for (i, s) in a.sources.iter().enumerate() {
+            for m in &s.mentions {
+                if m.block != a.blocks[b].id {
+                    continue;
+                }
+                if let Some(r) = m.resolve(text) {
+                    let selected = input.selected_source == Some(s.id.as_str());
+                    job.spans.push(Span::interactive(
+                        r.clone(),
+                        SpanFormat {
+                            color: Some(theme::source_mark(dark)),
+                            weight: selected.then_some(700.0),
+                            ..SpanFormat::default()
+                        },
+                        SOURCE_TAG | i as u64,
+                        format!("{} ({})", &text[r], s.name),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn items(a: &Article) -> Vec<Item> {
+    let mut v = vec![Item::Title];
+    if !a.meta.author.is_empty() {
+        v.push(Item::Author);
+    }
+    v.extend((0..a.meta.lead.len()).map(Item::Lead));
+    v.extend((0..a.blocks.len()).map(Item::Block));
+    v
+}
+
+/// A stable index of an item for the height cache.
+fn item_index(it: Item, a: &Article) -> usize {
+    match it {
+        Item::Title => 0,
+        Item::Author => 1,
+        Item::Lead(i) => 2 + i,
+        Item::Block(b) => 2 + a.meta.lead.len() + b,
+    }
+}
+
+fn item_spacing(it: Item, a: &Article, fs: f32) -> f32 {
+    match it {
+        Item::Title => fs * 0.4,
+        Item::Author => fs * 1.2,
+        Item::Lead(_) => fs * 0.6,
+        Item::Block(b) => match a.blocks[b].kind {
+            BlockKind::Heading => fs * 0.5,
+            BlockKind::PullQuote => fs * 1.6,
+            BlockKind::Paragraph => fs * 0.8,
+        },
+    }
+}
+
+/// The sentence of the selected event: (block index, byte range).
+fn selected_sentence(input: &ArticleInput<'_>) -> Option<(usize, Range<usize>)> {
+    let e = input.article.event(input.selected_event?)?;
+    let (b, r) = input.article.resolve(&e.anchor)?;
+    Some((b, sentence_around(&input.article.blocks[b].text, r)))
+}
+
+/// The claims of the selected source: (block index, byte range).
+fn claim_ranges(input: &ArticleInput<'_>) -> Vec<(usize, Range<usize>)> {
+    let Some(src) = input.selected_source else { return Vec::new() };
+    input.article.claims_of_source(src).filter_map(|c| input.article.resolve(&c.anchor)).collect()
+}
+
+/// The hover card of an event: label, wording, interval in both calendars, sources.
+pub fn event_tooltip_ui(ui: &mut Ui, article: &Article, idx: usize, input: &ArticleInput<'_>) {
+    let Some(e) = article.events.get(idx) else { return };
+    let fa = input.lang == Lang::Fa;
+    let s = input.lang.strings();
+    let ink = theme::ink(input.dark);
+    let muted = theme::muted(input.dark);
+    let w = 300.0;
+    Paragraph::new(TextJob::new(e.label.as_str()).size(15.0).weight(700.0).color(ink)).width(w).show(ui);
+    Paragraph::new(TextJob::new(format!("«{}»", e.date.wording)).size(13.0).color(muted)).width(w).show(ui);
+    Paragraph::new(TextJob::new(format!("{}: {}", s.gregorian, interval_text(&e.date, Calendar::Gregorian, fa))).size(13.0).color(ink))
+        .width(w)
+        .show(ui);
+    Paragraph::new(TextJob::new(format!("{}: {}", s.solar_hijri, interval_text(&e.date, Calendar::SolarHijri, fa))).size(13.0).color(ink))
+        .width(w)
+        .show(ui);
+    let names: Vec<&str> = article.sources_of_event(&e.id).into_iter().filter_map(|id| article.source(id)).map(|s| s.name.as_str()).collect();
+    let src = if names.is_empty() { s.unsourced.to_owned() } else { names.join("، ") };
+    Paragraph::new(TextJob::new(format!("{}: {src}", s.sources)).size(13.0).color(muted)).width(w).show(ui);
+}

@@ -1,0 +1,274 @@
+//! The cached index of an article's events by time: sorted by start day, one list per
+//! lane with a running maximum of end days so a window is culled by binary search, a map
+//! from event id, and a coarse histogram for the overview strip. Rebuilt only when the
+//! article's [`article_key`] changes.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use crate::model::{Article, Event, Lane, Precision};
+
+/// Number of bins of the overview histogram.
+pub const OVERVIEW_BINS: usize = 256;
+
+/// A cheap fingerprint of an article's events: their count, the title, and the ids, dates
+/// and lanes of up to 64 evenly spread events (first and last included). O(1) in the number
+/// of events, so it can be computed every frame.
+pub fn article_key(article: &Article) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    article.events.len().hash(&mut h);
+    article.meta.title.hash(&mut h);
+    let n = article.events.len();
+    let samples = n.min(64);
+    for i in 0..samples {
+        let j = if samples <= 1 { 0 } else { i * (n - 1) / (samples - 1) };
+        if let Some(e) = article.events.get(j) {
+            e.id.hash(&mut h);
+            e.date.start.hash(&mut h);
+            e.date.end.hash(&mut h);
+            e.lane.hash(&mut h);
+            e.label.len().hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// How an event is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A dot: Day and Month precision.
+    Point,
+    /// A bar over its interval: ranges, seasons, years, decades.
+    Bar,
+}
+
+/// One event, in time order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    /// Index into `article.events`.
+    pub event: u32,
+    /// First day number (inclusive).
+    pub start: f64,
+    /// Day number after the last day (exclusive): `start < end`.
+    pub end: f64,
+    pub lane: Lane,
+    pub shape: Shape,
+    /// Soft edges: decade, part of a decade, season, or approximate.
+    pub fuzzy: bool,
+}
+
+impl Item {
+    fn of(i: u32, e: &Event) -> Self {
+        // A malformed interval (`start > end`) is shown over the same days, in order.
+        let (a, b) = (e.date.start.day_number() as f64, e.date.end.day_number() as f64);
+        let (start, end) = (a.min(b), a.max(b) + 1.0);
+        let shape = match e.date.precision {
+            Precision::Day | Precision::Month => Shape::Point,
+            _ => Shape::Bar,
+        };
+        let fuzzy = e.date.approximate
+            || matches!(e.date.precision, Precision::Decade | Precision::PartOfDecade | Precision::Season);
+        Self { event: i, start, end, lane: e.lane, shape, fuzzy }
+    }
+
+    /// Middle day.
+    pub fn mid(&self) -> f64 {
+        (self.start + self.end) * 0.5
+    }
+}
+
+/// The events of one lane, sorted by start.
+#[derive(Clone, Debug, Default)]
+pub struct LaneIndex {
+    pub lane: Option<Lane>,
+    /// Positions into [`EventIndex::items`], in time order.
+    pub items: Vec<u32>,
+    /// `end_max[i]` = the largest `end` among `items[..=i]` (non-decreasing).
+    end_max: Vec<f64>,
+}
+
+/// All events of an article by time.
+#[derive(Clone, Debug, Default)]
+pub struct EventIndex {
+    pub key: u64,
+    /// Sorted by (start, end, article order).
+    pub items: Vec<Item>,
+    /// One per lane that has events, in `Lane::ALL` order.
+    pub lanes: Vec<LaneIndex>,
+    by_id: HashMap<String, u32>,
+    /// Earliest start and latest end of all events.
+    pub span: Option<(f64, f64)>,
+    /// Event counts by start over `span`, [`OVERVIEW_BINS`] bins.
+    pub histogram: Vec<u32>,
+}
+
+impl EventIndex {
+    pub fn build(article: &Article) -> Self {
+        let mut items: Vec<Item> =
+            article.events.iter().enumerate().map(|(i, e)| Item::of(u32::try_from(i).unwrap_or(u32::MAX), e)).collect();
+        items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end)).then(a.event.cmp(&b.event)));
+        let mut by_id = HashMap::with_capacity(items.len());
+        for (pos, it) in items.iter().enumerate() {
+            if let Some(e) = article.events.get(it.event as usize) {
+                by_id.entry(e.id.clone()).or_insert(pos as u32);
+            }
+        }
+        let mut lanes = Vec::new();
+        for lane in Lane::ALL {
+            let list: Vec<u32> = (0..items.len() as u32).filter(|&p| items[p as usize].lane == lane).collect();
+            if list.is_empty() {
+                continue;
+            }
+            let mut end_max = Vec::with_capacity(list.len());
+            let mut m = f64::NEG_INFINITY;
+            for &p in &list {
+                m = m.max(items[p as usize].end);
+                end_max.push(m);
+            }
+            lanes.push(LaneIndex { lane: Some(lane), items: list, end_max });
+        }
+        let span = if items.is_empty() {
+            None
+        } else {
+            let lo = items.first().map_or(0.0, |i| i.start);
+            let hi = items.iter().map(|i| i.end).fold(f64::NEG_INFINITY, f64::max);
+            Some((lo, hi))
+        };
+        let mut histogram = vec![0u32; OVERVIEW_BINS];
+        if let Some((lo, hi)) = span {
+            let w = (hi - lo).max(1.0);
+            for it in &items {
+                let b = (((it.mid() - lo) / w) * OVERVIEW_BINS as f64).floor();
+                let b = (b.max(0.0) as usize).min(OVERVIEW_BINS - 1);
+                histogram[b] = histogram[b].saturating_add(1);
+            }
+        }
+        Self { key: article_key(article), items, lanes, by_id, span, histogram }
+    }
+
+    /// Position in [`Self::items`] of the event with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&p| p as usize)
+    }
+
+    /// Positions (time order) of `lane`'s items that overlap the window `from..to`.
+    pub fn cull<'a>(&'a self, lane: &'a LaneIndex, from: f64, to: f64) -> impl Iterator<Item = u32> + 'a {
+        let first = lane.end_max.partition_point(|&e| e <= from);
+        lane.items[first..]
+            .iter()
+            .copied()
+            .take_while(move |&p| self.items[p as usize].start < to)
+            .filter(move |&p| self.items[p as usize].end > from)
+    }
+
+    /// The lanes that hold at least one shown event.
+    pub fn shown_lanes(&self, article: &Article, visible: Option<&HashSet<String>>) -> Vec<usize> {
+        (0..self.lanes.len())
+            .filter(|&l| match visible {
+                None => true,
+                Some(set) => self.lanes[l].items.iter().any(|&p| self.is_shown(article, p as usize, set)),
+            })
+            .collect()
+    }
+
+    fn is_shown(&self, article: &Article, pos: usize, set: &HashSet<String>) -> bool {
+        self.items
+            .get(pos)
+            .and_then(|it| article.events.get(it.event as usize))
+            .is_some_and(|e| set.contains(&e.id))
+    }
+
+    /// The shown event after (`forward`) or before position `from` in time; from
+    /// `None`, the first (or last) shown event.
+    pub fn step(&self, article: &Article, visible: Option<&HashSet<String>>, from: Option<usize>, forward: bool) -> Option<usize> {
+        let shown = |p: usize| visible.is_none_or(|set| self.is_shown(article, p, set));
+        let n = self.items.len();
+        match (from, forward) {
+            (None, true) => (0..n).find(|&p| shown(p)),
+            (None, false) => (0..n).rev().find(|&p| shown(p)),
+            (Some(f), true) => (f.saturating_add(1)..n).find(|&p| shown(p)),
+            (Some(f), false) => (0..f.min(n)).rev().find(|&p| shown(p)),
+        }
+    }
+
+    /// The first shown event starting at or after `day` (forward) or the last starting at or
+    /// before it (backward).
+    pub fn near(&self, article: &Article, visible: Option<&HashSet<String>>, day: f64, forward: bool) -> Option<usize> {
+        let p = self.items.partition_point(|i| i.start < day);
+        if forward {
+            self.step(article, visible, p.checked_sub(1), true)
+        } else {
+            let q = self.items.partition_point(|i| i.start <= day);
+            self.step(article, visible, Some(q), false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Day, FuzzyDate, Meta};
+
+    fn article(dates: &[(&str, &str, Lane)]) -> Article {
+        let events = dates
+            .iter()
+            .enumerate()
+            .map(|(i, (s, e, lane))| {
+                let s: Day = s.parse().unwrap_or_else(|e| panic!("{e}"));
+                let e: Day = e.parse().unwrap_or_else(|e| panic!("{e}"));
+                Event {
+                    id: format!("e{i}"),
+                    date: FuzzyDate::new(s, e, Precision::Range, ""),
+                    lane: *lane,
+                    label: format!("رویداد {i}"),
+                    anchor: Anchor::new("p1", ""),
+                }
+            })
+            .collect();
+        Article { schema: 1, meta: Meta::default(), blocks: Vec::new(), events, sources: Vec::new(), claims: Vec::new() }
+    }
+
+    #[test]
+    fn culls_by_binary_search_including_long_bars() {
+        let a = article(&[
+            ("1990-01-01", "1999-12-31", Lane::Energy),
+            ("2020-01-01", "2020-01-01", Lane::Energy),
+            ("2021-05-01", "2021-05-01", Lane::Energy),
+            ("2010-01-01", "2010-01-01", Lane::Iran),
+        ]);
+        let idx = EventIndex::build(&a);
+        assert_eq!(idx.lanes.len(), 2);
+        let day = |s: &str| s.parse::<Day>().map(|d| d.day_number() as f64).unwrap_or(0.0);
+        let energy = &idx.lanes[0];
+        let ids = |from: &str, to: &str| -> Vec<String> {
+            idx.cull(energy, day(from), day(to)).map(|p| a.events[idx.items[p as usize].event as usize].id.clone()).collect()
+        };
+        assert_eq!(ids("1995-01-01", "1996-01-01"), ["e0"], "inside the long bar");
+        assert_eq!(ids("2019-12-01", "2020-02-01"), ["e1"]);
+        assert_eq!(ids("1980-01-01", "2030-01-01"), ["e0", "e1", "e2"]);
+        assert!(ids("2000-01-02", "2019-01-01").is_empty());
+    }
+
+    #[test]
+    fn steps_in_time_order_with_filters() {
+        let a = article(&[
+            ("2020-01-01", "2020-01-01", Lane::Energy),
+            ("2010-01-01", "2010-01-01", Lane::Iran),
+            ("2015-01-01", "2015-01-01", Lane::Energy),
+        ]);
+        let idx = EventIndex::build(&a);
+        let id = |p: Option<usize>| p.map(|p| a.events[idx.items[p].event as usize].id.clone());
+        assert_eq!(id(idx.step(&a, None, None, true)).as_deref(), Some("e1"));
+        assert_eq!(id(idx.step(&a, None, None, false)).as_deref(), Some("e0"));
+        let from = idx.position("e2");
+        assert_eq!(id(idx.step(&a, None, from, true)).as_deref(), Some("e0"));
+        assert_eq!(id(idx.step(&a, None, from, false)).as_deref(), Some("e1"));
+        let only: HashSet<String> = ["e0".to_owned(), "e1".to_owned()].into();
+        assert_eq!(id(idx.step(&a, Some(&only), idx.position("e1"), true)).as_deref(), Some("e0"));
+        assert_eq!(idx.shown_lanes(&a, Some(&HashSet::from(["e1".to_owned()]))), [1]);
+        assert_eq!(idx.histogram.iter().sum::<u32>(), 3);
+        assert_ne!(article_key(&a), article_key(&article(&[])));
+        let empty = EventIndex::build(&article(&[]));
+        assert!(empty.span.is_none() && empty.step(&a, None, None, true).is_none());
+    }
+}
