@@ -80,8 +80,14 @@ pub enum Mode {
     /// The GUI on `path`, or on the built-in article.
     Gui(Option<PathBuf>),
     /// Print `path` (or the built-in article) in `format`.
-    Dump { path: Option<PathBuf>, format: Format },
-    Import { input: PathBuf, output: Option<PathBuf> },
+    Dump {
+        path: Option<PathBuf>,
+        format: Format,
+    },
+    Import {
+        input: PathBuf,
+        output: Option<PathBuf>,
+    },
     /// `None` reads standard input.
     Normalize { input: Option<PathBuf> },
 }
@@ -91,11 +97,14 @@ impl Cli {
     pub fn into_mode(self) -> Mode {
         match self.command {
             None => Mode::Gui(self.path),
-            Some(Command::Dump { path, format }) => Mode::Dump { path, format: format.into() },
+            Some(Command::Dump { path, format }) => Mode::Dump {
+                path,
+                format: format.into(),
+            },
             Some(Command::Import { input, output }) => Mode::Import { input, output },
-            Some(Command::Normalize { input }) => {
-                Mode::Normalize { input: input.filter(|p| p.as_os_str() != "-") }
-            }
+            Some(Command::Normalize { input }) => Mode::Normalize {
+                input: input.filter(|p| p.as_os_str() != "-"),
+            },
         }
     }
 }
@@ -108,7 +117,11 @@ pub struct NotYetAvailable(pub String);
 /// The exit code for an error from [`run`]: 2 for requests this build cannot serve,
 /// 1 for everything else.
 pub fn exit_code(err: &anyhow::Error) -> ExitCode {
-    if err.downcast_ref::<NotYetAvailable>().is_some() { ExitCode::from(2) } else { ExitCode::FAILURE }
+    if err.downcast_ref::<NotYetAvailable>().is_some() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Runs the GUI or a headless command.
@@ -132,7 +145,10 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
 
 /// Loads an article for a headless command.
 fn open(path: &Path) -> anyhow::Result<Article> {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    {
         return Err(NotYetAvailable(format!("importing {} (a .txt file)", path.display())).into());
     }
     Ok(store::load(path)?)
@@ -165,15 +181,54 @@ mod tests {
             (&[][..], Mode::Gui(None)),
             (&["a.ron"][..], Mode::Gui(p("a.ron"))),
             (&["in.txt"][..], Mode::Gui(p("in.txt"))),
-            (&["dump", "--format", "json"][..], Mode::Dump { path: None, format: Format::Json }),
-            (&["dump", "a.ron", "--format", "csv"][..], Mode::Dump { path: p("a.ron"), format: Format::Csv }),
-            (&["dump", "--format", "text", "a.ron"][..], Mode::Dump { path: p("a.ron"), format: Format::Text }),
-            (&["dump", "--format=timelinejs"][..], Mode::Dump { path: None, format: Format::TimelineJs }),
-            (&["import", "in.txt"][..], Mode::Import { input: PathBuf::from("in.txt"), output: None }),
-            (&["import", "in.txt", "-o", "o.ron"][..], Mode::Import { input: PathBuf::from("in.txt"), output: p("o.ron") }),
+            (
+                &["dump", "--format", "json"][..],
+                Mode::Dump {
+                    path: None,
+                    format: Format::Json,
+                },
+            ),
+            (
+                &["dump", "a.ron", "--format", "csv"][..],
+                Mode::Dump {
+                    path: p("a.ron"),
+                    format: Format::Csv,
+                },
+            ),
+            (
+                &["dump", "--format", "text", "a.ron"][..],
+                Mode::Dump {
+                    path: p("a.ron"),
+                    format: Format::Text,
+                },
+            ),
+            (
+                &["dump", "--format=timelinejs"][..],
+                Mode::Dump {
+                    path: None,
+                    format: Format::TimelineJs,
+                },
+            ),
+            (
+                &["import", "in.txt"][..],
+                Mode::Import {
+                    input: PathBuf::from("in.txt"),
+                    output: None,
+                },
+            ),
+            (
+                &["import", "in.txt", "-o", "o.ron"][..],
+                Mode::Import {
+                    input: PathBuf::from("in.txt"),
+                    output: p("o.ron"),
+                },
+            ),
             (&["normalize"][..], Mode::Normalize { input: None }),
             (&["normalize", "-"][..], Mode::Normalize { input: None }),
-            (&["normalize", "x.txt"][..], Mode::Normalize { input: p("x.txt") }),
+            (
+                &["normalize", "x.txt"][..],
+                Mode::Normalize { input: p("x.txt") },
+            ),
         ] {
             assert_eq!(mode(args).as_ref(), Ok(&want), "args {args:?}");
         }
@@ -196,13 +251,22 @@ mod tests {
     #[test]
     fn unavailable_commands_exit_with_2() {
         for m in [
-            Mode::Import { input: PathBuf::from("in.txt"), output: None },
+            Mode::Import {
+                input: PathBuf::from("in.txt"),
+                output: None,
+            },
             Mode::Normalize { input: None },
-            Mode::Dump { path: Some(PathBuf::from("in.txt")), format: Format::Json },
+            Mode::Dump {
+                path: Some(PathBuf::from("in.txt")),
+                format: Format::Json,
+            },
         ] {
             let err = run(m).err().unwrap_or_else(|| panic!("should fail"));
             assert_eq!(exit_code(&err), ExitCode::from(2), "{err:#}");
-            assert!(format!("{err:#}").contains("not yet available in this build"), "{err:#}");
+            assert!(
+                format!("{err:#}").contains("not yet available in this build"),
+                "{err:#}"
+            );
         }
     }
 }

@@ -54,7 +54,8 @@ pub fn block_kind_id(kind: BlockKind) -> &'static str {
 /// Serializes a view struct. Views hold only strings, numbers, bools and sequences, so
 /// this cannot fail.
 fn to_json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("invariant: view structs of plain data serialize to JSON");
+    let mut s = serde_json::to_string_pretty(value)
+        .expect("invariant: view structs of plain data serialize to JSON");
     s.push('\n');
     s
 }
@@ -138,7 +139,12 @@ pub fn dump_json(article: &Article) -> String {
         paragraphs: article
             .blocks
             .iter()
-            .map(|b| JsonBlock { id: &b.id, kind: block_kind_id(b.kind), text: &b.text, sidebar: b.sidebar })
+            .map(|b| JsonBlock {
+                id: &b.id,
+                kind: block_kind_id(b.kind),
+                text: &b.text,
+                sidebar: b.sidebar,
+            })
             .collect(),
         events: article
             .events
@@ -219,8 +225,9 @@ pub fn dump_text(article: &Article) -> String {
     }
     out.push('\n');
     let mut in_sidebar = false;
+    // A blank line, unless one is there already or a sidebar has just opened.
     let blank = |out: &mut String| {
-        if !out.ends_with("\n\n") {
+        if !out.ends_with("\n\n") && !out.ends_with(&format!("{SIDEBAR_START}\n")) {
             out.push('\n');
         }
     };
@@ -266,7 +273,17 @@ pub fn dump_text(article: &Article) -> String {
 // ---- CSV --------------------------------------------------------------------------
 
 /// The CSV header row.
-pub const CSV_HEADER: [&str; 9] = ["id", "start", "end", "precision", "lane", "label", "cue", "paragraph", "sources"];
+pub const CSV_HEADER: [&str; 9] = [
+    "id",
+    "start",
+    "end",
+    "precision",
+    "lane",
+    "label",
+    "cue",
+    "paragraph",
+    "sources",
+];
 
 /// One field, quoted per RFC 4180 when it holds a comma, quote or line break.
 fn csv_field(out: &mut String, field: &str) {
@@ -372,7 +389,8 @@ fn grain(d: &FuzzyDate) -> Grain {
         Precision::Month | Precision::Season => Grain::Month,
         Precision::Year | Precision::Decade | Precision::PartOfDecade => Grain::Year,
         Precision::Range => {
-            let month_end = Day::last_of_month(d.end.year, d.end.month).map_or(true, |last| last == d.end);
+            let month_end =
+                Day::last_of_month(d.end.year, d.end.month).is_ok_and(|last| last == d.end);
             if d.start.day != 1 || !month_end {
                 Grain::Day
             } else if d.start.month != 1 || d.end.month != 12 {
@@ -444,11 +462,20 @@ fn tl_event_html(article: &Article, e: &Event) -> String {
 pub fn dump_timelinejs(article: &Article) -> String {
     let m = &article.meta;
     let mut intro = String::new();
-    for line in std::iter::once(&m.author).chain(&m.lead).filter(|l| !l.is_empty()) {
+    for line in std::iter::once(&m.author)
+        .chain(&m.lead)
+        .filter(|l| !l.is_empty())
+    {
         let _ = write!(intro, "<p>{}</p>", html_escape(line));
     }
     let view = TlTimeline {
-        title: TlSlide { text: TlText { headline: html_escape(&m.title), text: intro }, unique_id: None },
+        title: TlSlide {
+            text: TlText {
+                headline: html_escape(&m.title),
+                text: intro,
+            },
+            unique_id: None,
+        },
         events: article
             .events
             .iter()
@@ -459,7 +486,10 @@ pub fn dump_timelinejs(article: &Article) -> String {
                 TlEvent {
                     end_date: (end != start).then_some(end),
                     start_date: start,
-                    text: TlText { headline: html_escape(&e.label), text: tl_event_html(article, e) },
+                    text: TlText {
+                        headline: html_escape(&e.label),
+                        text: tl_event_html(article, e),
+                    },
                     group: e.lane.label_fa(),
                     display_date: &e.date.wording,
                     unique_id: &e.id,
@@ -477,7 +507,8 @@ mod tests {
     use serde_json::Value;
 
     fn mini() -> Article {
-        crate::store::from_str(include_str!("../tests/data/mini.ron"), "mini.ron").unwrap_or_else(|e| panic!("{e}"))
+        crate::store::from_str(include_str!("../tests/data/mini.ron"), "mini.ron")
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn json(text: &str) -> Value {
@@ -494,7 +525,10 @@ mod tests {
         let v = json(&dump_json(&a));
         assert_eq!(v["title"], a.meta.title);
         assert_eq!(v["author"], a.meta.author);
-        assert_eq!(v["paragraphs"].as_array().map(Vec::len), Some(a.blocks.len()));
+        assert_eq!(
+            v["paragraphs"].as_array().map(Vec::len),
+            Some(a.blocks.len())
+        );
         assert_eq!(v["paragraphs"][0]["kind"], "heading");
         assert_eq!(v["paragraphs"][3]["kind"], "pull_quote");
         let e = &v["events"][1];
@@ -511,9 +545,15 @@ mod tests {
         }
         assert_eq!(e["sources"], serde_json::json!(["s1", "s2"]));
         let s = &v["sources"][0];
-        assert_eq!((s["id"].as_str(), s["name_en"].as_str(), s["kind"].as_str()), (Some("s1"), Some("Ynet"), Some("outlet")));
+        assert_eq!(
+            (s["id"].as_str(), s["name_en"].as_str(), s["kind"].as_str()),
+            (Some("s1"), Some("Ynet"), Some("outlet"))
+        );
         assert_eq!(s["claims"].as_array().map(Vec::len), Some(2));
-        assert_eq!(s["claims"][0]["quote"], "به گزارش واینت، در دهه ۱۹۹۰ روابط آغاز شد");
+        assert_eq!(
+            s["claims"][0]["quote"],
+            "به گزارش واینت، در دهه ۱۹۹۰ روابط آغاز شد"
+        );
         assert_eq!(s["claims"][0]["events"], serde_json::json!(["e2"]));
     }
 
@@ -522,13 +562,21 @@ mod tests {
         let a = mini();
         let t = dump_text(&a);
         let mut last = 0;
-        for piece in std::iter::once(&a.meta.title).chain(&a.meta.lead).chain(a.blocks.iter().map(|b| &b.text)) {
-            let at = t[last..].find(piece.as_str()).unwrap_or_else(|| panic!("«{piece}» missing or out of order in\n{t}"));
+        for piece in std::iter::once(&a.meta.title)
+            .chain(&a.meta.lead)
+            .chain(a.blocks.iter().map(|b| &b.text))
+        {
+            let at = t[last..]
+                .find(piece.as_str())
+                .unwrap_or_else(|| panic!("«{piece}» missing or out of order in\n{t}"));
             last += at;
         }
         assert!(t.contains("\n\nآغاز روابط\n\n"), "{t}");
         assert!(t.contains("\n\n[sidebar]\nکادر: انرژی\n\n"), "{t}");
-        assert!(t.contains("به گفته منابع دولتی در اورشلیم.\n[end of sidebar]\n"), "{t}");
+        assert!(
+            t.contains("به گفته منابع دولتی در اورشلیم.\n[end of sidebar]\n"),
+            "{t}"
+        );
         assert!(t.contains("\n> «همکاری"), "{t}");
         assert!(t.ends_with('\n') && !t.ends_with("\n\n"), "{t:?}");
     }
@@ -554,7 +602,10 @@ mod tests {
     fn csv_has_bom_header_and_a_row_per_event() {
         let a = mini();
         let c = dump_csv(&a);
-        assert!(c.starts_with("\u{feff}id,start,end,precision,lane,label,cue,paragraph,sources\r\n"), "{c}");
+        assert!(
+            c.starts_with("\u{feff}id,start,end,precision,lane,label,cue,paragraph,sources\r\n"),
+            "{c}"
+        );
         assert_eq!(c.matches("\r\n").count(), a.events.len() + 1);
         assert!(c.contains("\r\ne2,1990-01-01,1999-12-31,decade,diplomacy,\"آغاز روابط، با \"\"نقل\"\", و ویرگول\",دهه ۱۹۹۰,p1,s1 s2\r\n"), "{c}");
     }
@@ -562,21 +613,64 @@ mod tests {
     #[test]
     fn timeline_grain_follows_precision() {
         let fd = |s, e, p| FuzzyDate::new(day(s), day(e), p, "w");
-        let d = |y, m, dd| TlDate { year: y, month: m, day: dd };
+        let d = |y, m, dd| TlDate {
+            year: y,
+            month: m,
+            day: dd,
+        };
         for (date, start, end) in [
-            (fd("2020-09-27", "2020-09-27", Precision::Day), d(2020, Some(9), Some(27)), None),
-            (fd("2024-02-01", "2024-02-29", Precision::Month), d(2024, Some(2), None), None),
-            (fd("2022-09-23", "2022-12-21", Precision::Season), d(2022, Some(9), None), Some(d(2022, Some(12), None))),
-            (fd("2019-01-01", "2019-12-31", Precision::Year), d(2019, None, None), None),
-            (fd("1990-01-01", "1999-12-31", Precision::Decade), d(1990, None, None), Some(d(1999, None, None))),
-            (fd("2000-01-01", "2004-12-31", Precision::Range), d(2000, None, None), Some(d(2004, None, None))),
-            (fd("2021-11-01", "2022-03-31", Precision::Range), d(2021, Some(11), None), Some(d(2022, Some(3), None))),
-            (fd("2021-11-05", "2022-03-31", Precision::Range), d(2021, Some(11), Some(5)), Some(d(2022, Some(3), Some(31)))),
+            (
+                fd("2020-09-27", "2020-09-27", Precision::Day),
+                d(2020, Some(9), Some(27)),
+                None,
+            ),
+            (
+                fd("2024-02-01", "2024-02-29", Precision::Month),
+                d(2024, Some(2), None),
+                None,
+            ),
+            (
+                fd("2022-09-23", "2022-12-21", Precision::Season),
+                d(2022, Some(9), None),
+                Some(d(2022, Some(12), None)),
+            ),
+            (
+                fd("2019-01-01", "2019-12-31", Precision::Year),
+                d(2019, None, None),
+                None,
+            ),
+            (
+                fd("1990-01-01", "1999-12-31", Precision::Decade),
+                d(1990, None, None),
+                Some(d(1999, None, None)),
+            ),
+            (
+                fd("2000-01-01", "2004-12-31", Precision::Range),
+                d(2000, None, None),
+                Some(d(2004, None, None)),
+            ),
+            (
+                fd("2021-11-01", "2022-03-31", Precision::Range),
+                d(2021, Some(11), None),
+                Some(d(2022, Some(3), None)),
+            ),
+            (
+                fd("2021-11-05", "2022-03-31", Precision::Range),
+                d(2021, Some(11), Some(5)),
+                Some(d(2022, Some(3), Some(31))),
+            ),
         ] {
             let g = grain(&date);
             let (s, e) = (tl_date(date.start, g), tl_date(date.end, g));
             let e = (e != s).then_some(e);
-            assert_eq!((&s, &e), (&start, &end), "{:?} {}..{}", date.precision, date.start, date.end);
+            assert_eq!(
+                (&s, &e),
+                (&start, &end),
+                "{:?} {}..{}",
+                date.precision,
+                date.start,
+                date.end
+            );
         }
     }
 
@@ -592,22 +686,36 @@ mod tests {
             assert_eq!(ev["display_date"], e.date.wording);
             assert_eq!(ev["group"], e.lane.label_fa());
             assert!(ev["start_date"]["year"].is_i64(), "{ev}");
-            assert!(ev["text"]["text"].as_str().is_some_and(|t| t.contains(&format!("<mark>{}</mark>", e.anchor.exact))), "{ev}");
+            assert!(
+                ev["text"]["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(&format!("<mark>{}</mark>", e.anchor.exact))),
+                "{ev}"
+            );
         }
-        assert_eq!(events[0]["start_date"], serde_json::json!({"year": 1918, "month": 5, "day": 28}));
+        assert_eq!(
+            events[0]["start_date"],
+            serde_json::json!({"year": 1918, "month": 5, "day": 28})
+        );
         assert!(events[0].get("end_date").is_none());
     }
 
     #[test]
     fn html_is_escaped() {
-        assert_eq!(html_escape("<b>\"x\" & 'y'</b>"), "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
+        assert_eq!(
+            html_escape("<b>\"x\" & 'y'</b>"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
     }
 
     #[test]
     fn empty_article_dumps() {
         let a = Article {
             schema: SCHEMA_VERSION,
-            meta: Meta { title: "t".into(), ..Meta::default() },
+            meta: Meta {
+                title: "t".into(),
+                ..Meta::default()
+            },
             blocks: vec![],
             events: vec![],
             sources: vec![],

@@ -19,7 +19,7 @@ use crate::model::{Article, SCHEMA_VERSION};
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The built-in article's RON text.
-const BUILTIN_RON: &str = include_str!("../tests/data/mini.ron") /* TEMP until the article lands */;
+const BUILTIN_RON: &str = include_str!("../assets/articles/caucasus-gem.ron");
 
 /// The name the built-in article goes by in error messages.
 pub const BUILTIN_ORIGIN: &str = "<built-in article>";
@@ -32,20 +32,42 @@ pub enum StoreError {
     #[error("cannot write {path}: {source}")]
     Write { path: PathBuf, source: io::Error },
     #[error("{path} is {size} bytes, over the limit of {limit} bytes for an article file")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{origin} is not UTF-8 text: invalid byte at offset {offset}")]
     NotUtf8 { origin: String, offset: usize },
     #[error("{origin}:{line}:{col}: {message}")]
-    Syntax { origin: String, line: usize, col: usize, message: String },
+    Syntax {
+        origin: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error(
         "{origin} has schema version {found}, newer than this build reads (version {supported}); \
          use a newer Gahnegar"
     )]
-    FutureSchema { origin: String, found: u32, supported: u32 },
-    #[error("{origin} has schema version {found}, which this build does not read (it reads version {supported})")]
-    OldSchema { origin: String, found: u32, supported: u32 },
+    FutureSchema {
+        origin: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "{origin} has schema version {found}, which this build does not read (it reads version {supported})"
+    )]
+    OldSchema {
+        origin: String,
+        found: u32,
+        supported: u32,
+    },
     #[error("{origin}: {} broken reference(s): {}", problems.len(), problems.join("; "))]
-    Broken { origin: String, problems: Vec<String> },
+    Broken {
+        origin: String,
+        problems: Vec<String>,
+    },
     #[error("cannot serialize the article: {0}")]
     Serialize(String),
 }
@@ -59,8 +81,9 @@ struct Header {
 }
 
 static BUILTIN: LazyLock<Article> = LazyLock::new(|| {
-    from_str(BUILTIN_RON, BUILTIN_ORIGIN)
-        .unwrap_or_else(|e| panic!("invariant: the built-in article parses and is sound (unit-tested): {e}"))
+    from_str(BUILTIN_RON, BUILTIN_ORIGIN).unwrap_or_else(|e| {
+        panic!("invariant: the built-in article parses and is sound (unit-tested): {e}")
+    })
 });
 
 /// The built-in article (parsed once, cloned out).
@@ -80,42 +103,72 @@ pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
     };
     let header: Header = ron::from_str(text).map_err(syntax)?;
     if header.schema > SCHEMA_VERSION {
-        return Err(StoreError::FutureSchema { origin: origin.to_owned(), found: header.schema, supported: SCHEMA_VERSION });
+        return Err(StoreError::FutureSchema {
+            origin: origin.to_owned(),
+            found: header.schema,
+            supported: SCHEMA_VERSION,
+        });
     }
     if header.schema < SCHEMA_VERSION {
-        return Err(StoreError::OldSchema { origin: origin.to_owned(), found: header.schema, supported: SCHEMA_VERSION });
+        return Err(StoreError::OldSchema {
+            origin: origin.to_owned(),
+            found: header.schema,
+            supported: SCHEMA_VERSION,
+        });
     }
     let article: Article = ron::from_str(text).map_err(syntax)?;
     let problems = article.problems();
-    if problems.is_empty() { Ok(article) } else { Err(StoreError::Broken { origin: origin.to_owned(), problems }) }
+    if problems.is_empty() {
+        Ok(article)
+    } else {
+        Err(StoreError::Broken {
+            origin: origin.to_owned(),
+            problems,
+        })
+    }
 }
 
 /// Reads, parses and checks the article at `path`. Files over [`MAX_FILE_BYTES`] are
 /// refused before they are read.
 pub fn load(path: &Path) -> Result<Article, StoreError> {
-    let read_err = |source| StoreError::Read { path: path.to_owned(), source };
+    let read_err = |source| StoreError::Read {
+        path: path.to_owned(),
+        source,
+    };
     let file = File::open(path).map_err(read_err)?;
     let size = file.metadata().map_err(read_err)?.len();
-    let too_large = |size| StoreError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES };
+    let too_large = |size| StoreError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
     // The file may grow between the check and the read (or be a pipe): read one byte past
     // the limit at most.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
     let origin = path.display().to_string();
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 { origin: origin.clone(), offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
+        origin: origin.clone(),
+        offset: e.valid_up_to(),
+    })?;
     from_str(text, &origin)
 }
 
 /// The article as pretty RON text, as [`save`] writes it.
 pub fn to_string(article: &Article) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
-    let mut text = ron::ser::to_string_pretty(article, config).map_err(|e| StoreError::Serialize(e.to_string()))?;
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false);
+    let mut text = ron::ser::to_string_pretty(article, config)
+        .map_err(|e| StoreError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -125,14 +178,20 @@ pub fn to_string(article: &Article) -> Result<String, StoreError> {
 /// temporary file is removed and `path` is left as it was.
 pub fn save(article: &Article, path: &Path) -> Result<(), StoreError> {
     let text = to_string(article)?;
-    let write_err = |source| StoreError::Write { path: path.to_owned(), source };
+    let write_err = |source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| write_err(io::Error::new(io::ErrorKind::InvalidInput, "the path names no file")))?;
+    let name = path.file_name().ok_or_else(|| {
+        write_err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path names no file",
+        ))
+    })?;
     let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy()).map_err(write_err)?;
     let result = file
         .write_all(text.as_bytes())
@@ -172,8 +231,8 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 mod tests {
     use super::*;
     use crate::model::{
-        Anchor, Block, BlockKind, Claim, ClaimKind, Day, Event, FuzzyDate, Lane, Meta, Precision, Source,
-        SourceKind,
+        Anchor, Block, BlockKind, Claim, ClaimKind, Day, Event, FuzzyDate, Lane, Meta, Precision,
+        Source, SourceKind,
     };
     use proptest::prelude::*;
 
@@ -203,29 +262,48 @@ mod tests {
     fn to_string_round_trips() {
         for a in [mini(), builtin()] {
             let text = to_string(&a).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(from_str(&text, "x").unwrap_or_else(|e| panic!("{e}\n{text}")), a);
+            assert_eq!(
+                from_str(&text, "x").unwrap_or_else(|e| panic!("{e}\n{text}")),
+                a
+            );
         }
     }
 
     /// (input, what the error message must contain)
     #[test]
     fn bad_text_gives_located_errors() {
-        let future = MINI.replacen("schema: 1", "schema: 7, shiny_new_field: [1, (a: 2)], another: Some(\"x\")", 1);
+        let future = MINI.replacen(
+            "schema: 1",
+            "schema: 7, shiny_new_field: [1, (a: 2)], another: Some(\"x\")",
+            1,
+        );
         let broken_anchor = MINI.replacen("exact: \"نفت صادر شد\"", "exact: \"گاز صادر شد\"", 1);
-        let unknown_block = MINI.replacen("(block: \"p4\", exact: \"سرگئی لاوروف\")", "(block: \"p9\", exact: \"x\")", 1);
+        let unknown_block = MINI.replacen(
+            "(block: \"p4\", exact: \"سرگئی لاوروف\")",
+            "(block: \"p9\", exact: \"x\")",
+            1,
+        );
         let dangling = MINI.replacen("events: [\"e6\"]", "events: [\"e6\", \"e99\"]", 1);
         let bad_date = MINI.replacen("\"2024-10-03\", end", "\"2024-02-30\", end", 1);
-        let truncated = &MINI[..MINI.len() / 2];
+        let half = (0..=MINI.len() / 2)
+            .rev()
+            .find(|&i| MINI.is_char_boundary(i))
+            .unwrap_or(0);
+        let truncated = &MINI[..half];
         let cases: Vec<(&str, &str)> = vec![
             ("", "t:1:1"),
-            ("(", "t:1:2"),
+            ("(", "t:1:"),
+            ("(\n\n  schema: 1,\n  meta: )", "t:4:"),
             ("(schema: 1", "t:1:"),
             ("(schema: \"one\")", "t:1:"),
             ("(schema: 1)", "t:1:"),
             ("(schema: 0, meta: (title: \"\"), blocks: [])", "version 0"),
             ("(schema: 4294967296)", "t:1:"),
             ("[1, 2, 3]", "t:1:1"),
-            ("(schema: 1, meta: (title: \"t\"), blocks: [(id: \"a\", kind: Banner, text: \"\")])", "t:1:"),
+            (
+                "(schema: 1, meta: (title: \"t\"), blocks: [(id: \"a\", kind: Banner, text: \"\")])",
+                "t:1:",
+            ),
             (truncated, "t:"),
             (&future, "schema version 7"),
             (&future, "reads (version 1)"),
@@ -238,7 +316,10 @@ mod tests {
             let short: String = input.chars().take(80).collect();
             match from_str(input, "t") {
                 Ok(_) => panic!("input {short:?} should be refused"),
-                Err(e) => assert!(e.to_string().contains(want), "input {short:?}: error «{e}» lacks «{want}»"),
+                Err(e) => assert!(
+                    e.to_string().contains(want),
+                    "input {short:?}: error «{e}» lacks «{want}»"
+                ),
             }
         }
     }
@@ -248,8 +329,14 @@ mod tests {
         let two = MINI
             .replacen("exact: \"نفت صادر شد\"", "exact: \"گاز صادر شد\"", 1)
             .replacen("exact: \"«راه حل دیپلماتیک است»\"", "exact: \"«نه»\"", 1);
-        let e = from_str(&two, "t").err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.contains("2 broken") && e.contains("«گاز صادر شد»") && e.contains("«نه»"), "{e}");
+        let e = from_str(&two, "t")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e.contains("2 broken") && e.contains("«گاز صادر شد»") && e.contains("«نه»"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -268,18 +355,27 @@ mod tests {
         let dir = temp_dir();
         let p = dir.path().join("a.ron");
         let cases: Vec<(Vec<u8>, String)> = vec![
-            (b"(schema: 1, meta: (title: \"\xff\"))".to_vec(), "offset 27".to_owned()),
+            (
+                b"(schema: 1, meta: (title: \"\xff\"))".to_vec(),
+                "offset 27".to_owned(),
+            ),
             (vec![0xc3], "offset 0".to_owned()),
             (b"((".to_vec(), format!("{}:1:", p.display())),
         ];
         for (bytes, want) in cases {
             fs::write(&p, &bytes).unwrap_or_else(|e| panic!("{e}"));
             let e = load(&p).err().map(|e| e.to_string()).unwrap_or_default();
-            assert!(e.contains(&want) && e.contains(&p.display().to_string()), "input {bytes:?}: «{e}» lacks «{want}»");
+            assert!(
+                e.contains(&want) && e.contains(&p.display().to_string()),
+                "input {bytes:?}: «{e}» lacks «{want}»"
+            );
         }
         let missing = dir.path().join("missing.ron");
         assert!(matches!(load(&missing), Err(StoreError::Read { .. })));
-        assert!(matches!(load(dir.path()), Err(StoreError::Read { .. })), "a directory is not an article");
+        assert!(
+            matches!(load(dir.path()), Err(StoreError::Read { .. })),
+            "a directory is not an article"
+        );
     }
 
     #[test]
@@ -287,7 +383,8 @@ mod tests {
         let dir = temp_dir();
         let p = dir.path().join("big.ron");
         let f = File::create(&p).unwrap_or_else(|e| panic!("{e}"));
-        f.set_len(MAX_FILE_BYTES + 1).unwrap_or_else(|e| panic!("{e}"));
+        f.set_len(MAX_FILE_BYTES + 1)
+            .unwrap_or_else(|e| panic!("{e}"));
         let e = load(&p).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.contains("over the limit") && e.contains("big.ron"), "{e}");
     }
@@ -319,7 +416,8 @@ mod tests {
     }
 
     fn day() -> impl Strategy<Value = Day> {
-        (-9999i32..=9999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Day::new(y, m, d).unwrap_or_else(|e| panic!("{e}")))
+        (-9999i32..=9999, 1u8..=12, 1u8..=28)
+            .prop_map(|(y, m, d)| Day::new(y, m, d).unwrap_or_else(|e| panic!("{e}")))
     }
 
     fn precision() -> impl Strategy<Value = Precision> {
@@ -350,84 +448,157 @@ mod tests {
     /// A sound article: every anchor is a piece of its block, every reference resolves.
     fn article() -> impl Strategy<Value = Article> {
         let blocks = prop::collection::vec((text(), 0u8..3, any::<bool>()), 1..6);
-        (text(), any::<String>(), prop::collection::vec(any::<String>(), 0..3), blocks, any::<Option<String>>())
+        (
+            text(),
+            any::<String>(),
+            prop::collection::vec(any::<String>(), 0..3),
+            blocks,
+            any::<Option<String>>(),
+        )
             .prop_flat_map(|(title, author, lead, blocks, publication)| {
                 let n_blocks = blocks.len();
                 let events = prop::collection::vec(
-                    (0..n_blocks, any::<usize>(), day(), day(), precision(), any::<bool>(), text(), 0..Lane::ALL.len()),
+                    (
+                        0..n_blocks,
+                        any::<usize>(),
+                        day(),
+                        day(),
+                        precision(),
+                        any::<bool>(),
+                        text(),
+                        0..Lane::ALL.len(),
+                    ),
                     0..6,
                 );
-                let sources = prop::collection::vec((text(), any::<String>(), 0..SourceKind::ALL.len(), any::<String>()), 1..4);
-                (Just((title, author, lead, blocks, publication)), events, sources)
+                let sources = prop::collection::vec(
+                    (
+                        text(),
+                        any::<String>(),
+                        0..SourceKind::ALL.len(),
+                        any::<String>(),
+                    ),
+                    1..4,
+                );
+                (
+                    Just((title, author, lead, blocks, publication)),
+                    events,
+                    sources,
+                )
             })
             .prop_flat_map(|(meta, events, sources)| {
                 let (n_events, n_sources) = (events.len(), sources.len());
                 let claims = prop::collection::vec(
-                    (0..n_sources, any::<usize>(), prop::collection::vec(any::<usize>(), 0..3)),
+                    (
+                        0..n_sources,
+                        any::<usize>(),
+                        prop::collection::vec(any::<usize>(), 0..3),
+                    ),
                     0..5,
                 );
-                (Just(meta), Just(events), Just(sources), claims, Just(n_events))
+                (
+                    Just(meta),
+                    Just(events),
+                    Just(sources),
+                    claims,
+                    Just(n_events),
+                )
             })
-            .prop_map(|((title, author, lead, blocks, publication), events, sources, claims, n_events)| {
-                let blocks: Vec<Block> = blocks
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (text, kind, sidebar))| Block {
-                        id: format!("p{i}"),
-                        kind: [BlockKind::Heading, BlockKind::Paragraph, BlockKind::PullQuote][usize::from(kind)],
-                        text,
-                        sidebar,
-                    })
-                    .collect();
-                // A non-empty piece of block `b`, cut at char boundaries.
-                let piece = |b: usize, at: &usize| {
-                    let t = &blocks[b].text;
-                    let chars: Vec<(usize, char)> = t.char_indices().collect();
-                    let (start, c) = chars[at % chars.len()];
-                    Anchor::new(blocks[b].id.clone(), &t[start..start + c.len_utf8()])
-                };
-                let events: Vec<Event> = events
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (b, at, d1, d2, precision, approximate, label, lane))| {
-                        let anchor = piece(*b, at);
-                        let date = FuzzyDate::new(*d1, *d2, *precision, anchor.exact.clone()).approximate(*approximate);
-                        Event { id: format!("e{i}"), date, lane: Lane::ALL[*lane], label: label.clone(), anchor }
-                    })
-                    .collect();
-                let sources: Vec<Source> = sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (name, name_en, kind, role))| Source {
-                        id: format!("s{i}"),
-                        name: name.clone(),
-                        name_en: name_en.clone(),
-                        kind: SourceKind::ALL[*kind],
-                        role: role.clone(),
-                        link: None,
-                        mentions: vec![piece(i % blocks.len(), &0)],
-                    })
-                    .collect();
-                let claims: Vec<Claim> = claims
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (s, at, evs))| Claim {
-                        id: format!("c{i}"),
-                        source: format!("s{s}"),
-                        kind: [ClaimKind::Report, ClaimKind::Quotation, ClaimKind::Statement][i % 3],
-                        anchor: piece(i % blocks.len(), at),
-                        events: if n_events == 0 { Vec::new() } else { evs.iter().map(|e| format!("e{}", e % n_events)).collect() },
-                    })
-                    .collect();
-                Article {
-                    schema: SCHEMA_VERSION,
-                    meta: Meta { title, author, lead, language: "fa".to_owned(), publication },
-                    blocks,
+            .prop_map(
+                |(
+                    (title, author, lead, blocks, publication),
                     events,
                     sources,
                     claims,
-                }
-            })
+                    n_events,
+                )| {
+                    let blocks: Vec<Block> = blocks
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (text, kind, sidebar))| Block {
+                            id: format!("p{i}"),
+                            kind: [
+                                BlockKind::Heading,
+                                BlockKind::Paragraph,
+                                BlockKind::PullQuote,
+                            ][usize::from(kind)],
+                            text,
+                            sidebar,
+                        })
+                        .collect();
+                    // A non-empty piece of block `b`, cut at char boundaries.
+                    let piece = |b: usize, at: &usize| {
+                        let t = &blocks[b].text;
+                        let chars: Vec<(usize, char)> = t.char_indices().collect();
+                        let (start, c) = chars[at % chars.len()];
+                        Anchor::new(blocks[b].id.clone(), &t[start..start + c.len_utf8()])
+                    };
+                    let events: Vec<Event> = events
+                        .iter()
+                        .enumerate()
+                        .map(
+                            |(i, (b, at, d1, d2, precision, approximate, label, lane))| {
+                                let anchor = piece(*b, at);
+                                let date =
+                                    FuzzyDate::new(*d1, *d2, *precision, anchor.exact.clone())
+                                        .approximate(*approximate);
+                                Event {
+                                    id: format!("e{i}"),
+                                    date,
+                                    lane: Lane::ALL[*lane],
+                                    label: label.clone(),
+                                    anchor,
+                                }
+                            },
+                        )
+                        .collect();
+                    let sources: Vec<Source> = sources
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (name, name_en, kind, role))| Source {
+                            id: format!("s{i}"),
+                            name: name.clone(),
+                            name_en: name_en.clone(),
+                            kind: SourceKind::ALL[*kind],
+                            role: role.clone(),
+                            link: None,
+                            mentions: vec![piece(i % blocks.len(), &0)],
+                        })
+                        .collect();
+                    let claims: Vec<Claim> = claims
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (s, at, evs))| Claim {
+                            id: format!("c{i}"),
+                            source: format!("s{s}"),
+                            kind: [
+                                ClaimKind::Report,
+                                ClaimKind::Quotation,
+                                ClaimKind::Statement,
+                            ][i % 3],
+                            anchor: piece(i % blocks.len(), at),
+                            events: if n_events == 0 {
+                                Vec::new()
+                            } else {
+                                evs.iter().map(|e| format!("e{}", e % n_events)).collect()
+                            },
+                        })
+                        .collect();
+                    Article {
+                        schema: SCHEMA_VERSION,
+                        meta: Meta {
+                            title,
+                            author,
+                            lead,
+                            language: "fa".to_owned(),
+                            publication,
+                        },
+                        blocks,
+                        events,
+                        sources,
+                        claims,
+                    }
+                },
+            )
     }
 
     proptest! {

@@ -63,13 +63,33 @@ fn mixed_lines_match_unicode_bidi_l1_l2() {
     }
 }
 
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '«' => '»',
+        '»' => '«',
+        '[' => ']',
+        ']' => '[',
+        other => other,
+    }
+}
+
 #[test]
 fn latin_inside_persian_is_not_mirrored() {
     let mut eng = TextEngine::new();
     let job = TextJob::new("گزارش (INSS) در ۲۰۱۲ منتشر شد").size(16.0);
     let s = eng.layout(&job, None, SCALE);
     assert_eq!(s.lines.len(), 1);
-    let v = s.lines[0].visual_text(&s.text);
+    // Rule L4: brackets in right-to-left clusters show mirrored glyphs.
+    let v: String = s.lines[0]
+        .clusters
+        .iter()
+        .flat_map(|c| {
+            let t: Vec<char> = s.text[c.text_range.clone()].chars().collect();
+            if c.is_rtl() { t.into_iter().rev().map(mirror).collect::<Vec<_>>() } else { t }
+        })
+        .collect();
     assert!(v.contains("(INSS)"), "Latin must read left to right with brackets facing it: {v}");
     assert!(v.contains("۲۰۱۲"), "digits must keep their order: {v}");
     assert!(!v.contains("SSNI") && !v.contains("۲۱۰۲"), "mirrored: {v}");
@@ -182,7 +202,8 @@ fn bad_input_does_not_panic() {
         let job = TextJob::new(text.as_str());
         let s = eng.layout(&job, Some(300.0), SCALE);
         let covered: usize = s.lines.iter().map(|l| l.text_range.len()).sum();
-        assert!(covered <= text.len(), "lines cover more than the text");
+        let ranges: Vec<_> = s.lines.iter().map(|l| l.text_range.clone()).collect();
+        assert!(covered <= text.len(), "lines cover more than the text {text:?}: {ranges:?}");
         let _ = s.index_at(10.0, 10.0);
         let _ = s.range_rects(0..text.len());
     }

@@ -75,7 +75,7 @@ impl Day {
         let max = Self { year: MAX_YEAR, month: 12, day: 31 }.day_number();
         let d = Date::from_rata_die(RataDie::new(n.clamp(min, max)), Iso);
         Self {
-            year: d.extended_year(),
+            year: d.year().extended_year(),
             month: d.month().ordinal,
             day: d.day_of_month().0,
         }
@@ -90,7 +90,7 @@ impl Day {
     /// This day in the Solar Hijri calendar: (year, month 1..=12, day).
     pub fn to_solar_hijri(self) -> (i32, u8, u8) {
         let p = self.iso().to_calendar(Persian::new());
-        (p.extended_year(), p.month().ordinal, p.day_of_month().0)
+        (p.year().extended_year(), p.month().ordinal, p.day_of_month().0)
     }
 
     /// The Gregorian day of a Solar Hijri date, if it exists.

@@ -41,6 +41,8 @@ pub fn is_diacritic(c: char) -> bool {
 
 fn fold_char(c: char) -> Fold {
     match c {
+        // Fast path: Persian letters that fold to themselves.
+        '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0642}' | '\u{0644}'..='\u{0648}' | '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => Fold::One(c),
         '\u{064A}' | '\u{0649}' | '\u{0626}' | '\u{06CC}' => Fold::One('ی'),
         '\u{0643}' | '\u{06A9}' => Fold::One('ک'),
         '\u{0629}' | '\u{06C0}' | '\u{06BE}' => Fold::One('ه'),
@@ -77,6 +79,16 @@ pub fn fold(s: &str) -> Folded {
     Folded { text, map }
 }
 
+/// The folded text of `s` alone, borrowed when folding changes nothing (the common case
+/// for a single Persian word).
+pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| matches!(fold_char(c), Fold::One(r) if r == c)) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s).text)
+    }
+}
+
 /// Non-overlapping matches of `needle` in `haystack` under folding, as byte ranges of the
 /// original `haystack`, in order, each on char boundaries.
 ///
@@ -85,17 +97,23 @@ pub fn fold(s: &str) -> Folded {
 /// highlight never splits a letter from its harakat). An empty needle (after folding)
 /// matches nothing.
 pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
-    let n = fold(needle).text;
-    if n.is_empty() {
+    find_all_folded(haystack, &fold(haystack), &fold(needle).text)
+}
+
+/// [`find_all`] with the haystack already folded (`folded == fold(haystack)`) and the
+/// needle folded, for searching one text for many needles.
+pub fn find_all_folded(haystack: &str, folded: &Folded, needle: &str) -> Vec<Range<usize>> {
+    let (n, h) = (needle, folded);
+    if n.is_empty() || h.map.len() != h.text.len() + 1 {
         return Vec::new();
     }
-    let h = fold(haystack);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (a, m) in h.text.match_indices(n.as_str()) {
+    for (a, m) in h.text.match_indices(n) {
         let b = a + m.len();
         let start = h.map[a];
         let last = h.map[b - 1];
-        let mut end = last + haystack[last..].chars().next().map_or(0, char::len_utf8);
+        let Some(rest) = haystack.get(last..) else { continue };
+        let mut end = last + rest.chars().next().map_or(0, char::len_utf8);
         for c in haystack[end..].chars() {
             if is_diacritic(c) {
                 end += c.len_utf8();
@@ -138,6 +156,7 @@ mod tests {
             ("ى", "ی"),
         ] {
             assert_eq!(fold(a).text, fold(b).text, "fold({a}) vs fold({b})");
+            assert_eq!(fold_text(a), fold(a).text, "fold_text({a})");
         }
     }
 

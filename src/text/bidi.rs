@@ -48,6 +48,9 @@ impl BidiLevels {
     /// at the end of the line, take the paragraph level. Characters removed by rule X9
     /// (embedding controls, boundary neutrals) inside such a sequence are part of it.
     pub fn line_levels(&self, text: &str, line: Range<usize>) -> Vec<u8> {
+        let want = line.len();
+        let end = line.end.min(self.levels.len()).min(text.len());
+        let line = line.start.min(end)..end;
         let para = self.paragraph_level(line.start);
         let mut out = self.levels[line.clone()].to_vec();
         let base = line.start;
@@ -70,12 +73,14 @@ impl BidiLevels {
         if let Some(from) = reset_from {
             out[from - base..].fill(para);
         }
+        // A line reaching past the resolved text (never for valid input) gets the paragraph level.
+        out.resize(want.max(out.len()), para);
         out
     }
 
     /// Whether the byte's class is removed by rule X9 (it has no place in the visual order).
     pub fn is_removed_by_x9(&self, at: usize) -> bool {
-        removed_by_x9(self.classes[at])
+        self.classes.get(at).is_some_and(|c| removed_by_x9(*c))
     }
 }
 

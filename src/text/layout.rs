@@ -181,9 +181,11 @@ impl ShapedText {
         self.glyphs.clear();
         self.lines.clear();
         let mut raw: Vec<RawLine> = Vec::new();
-        for line in self.layout.lines() {
+        let layout = std::mem::take(&mut self.layout);
+        for line in layout.lines() {
             raw.push(self.collect_line(&line));
         }
+        self.layout = layout;
         let natural = raw.iter().map(|l| l.content_width).fold(0.0_f32, f32::max);
         let width = max_width.unwrap_or(natural).max(0.0);
         let n = raw.len();
@@ -215,7 +217,18 @@ impl ShapedText {
                 coords: run.normalized_coords().iter().map(|c| c.to_bits()).collect(),
             };
             let font = self.font_index(inst);
+            let mut lig_start: Option<usize> = None;
             for cluster in run.clusters() {
+                // A ligature's glyphs belong to its first cluster; the continuation clusters
+                // share its advance. Right-to-left, they stand left of the first cluster, so
+                // the glyphs must start that much further left.
+                if cluster.is_ligature_continuation() {
+                    if let Some(i) = lig_start {
+                        clusters[i].lig_extra += cluster.advance();
+                    }
+                } else {
+                    lig_start = Some(clusters.len());
+                }
                 let mut glyphs = Vec::new();
                 let mut pen = 0.0;
                 // Glyphs within a cluster come in visual order; offsets are relative to the pen.
@@ -223,17 +236,22 @@ impl ShapedText {
                     glyphs.push((g.id, pen + g.x, g.y));
                     pen += g.advance;
                 }
+                let tr = cluster.text_range();
+                let len = self.text.len();
                 clusters.push(RawCluster {
-                    text_range: cluster.text_range(),
+                    // parley reports an implicit final newline past the end of the text.
+                    text_range: tr.start.min(len)..tr.end.min(len),
                     advance: cluster.advance(),
                     font,
                     glyphs,
                     newline: cluster.is_hard_line_break(),
+                    lig_extra: 0.0,
                 });
             }
         }
         clusters.sort_by_key(|c| c.text_range.start);
-        let text_range = line.text_range();
+        let tr = line.text_range();
+        let text_range = tr.start.min(self.text.len())..tr.end.min(self.text.len());
         let levels = if text_range.is_empty() {
             Vec::new()
         } else {
@@ -309,7 +327,7 @@ impl ShapedText {
             let start = self.glyphs.len();
             let rtl = rl.levels[i] % 2 == 1;
             // Extra justification space goes on the far side of a space's glyph.
-            let shift = if rtl { extra } else { 0.0 };
+            let shift = if rtl { extra - c.lig_extra } else { 0.0 };
             for &(id, gx, gy) in &c.glyphs {
                 self.glyphs.push(PlacedGlyph { id, font: c.font, x: x + shift + gx, y: rl.baseline + gy });
             }
@@ -420,6 +438,8 @@ struct RawCluster {
     /// (glyph id, x from the cluster's pen origin, y offset)
     glyphs: Vec<(u32, f32, f32)>,
     newline: bool,
+    /// Advance of the ligature continuation clusters that follow (logically) this one.
+    lig_extra: f32,
 }
 
 struct RawLine {

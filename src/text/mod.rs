@@ -110,10 +110,10 @@ impl SharedEngine {
 
 /// The engine stored in `ctx` (created on first use).
 pub fn engine(ctx: &egui::Context) -> SharedEngine {
-    ctx.data_mut(|d| d.get_temp_mut_or_default::<SharedEngine>(egui::Id::new("gahnegar-text-engine")).clone())
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<SharedEngine>(egui::Id::unique("gahnegar-text-engine")).clone())
 }
 
 /// Sets the label of the copy command in paragraph context menus (UI language).
 pub fn set_copy_label(ctx: &egui::Context, label: &str) {
-    ctx.data_mut(|d| d.insert_temp(egui::Id::new("gahnegar-copy-label"), label.to_owned()));
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique("gahnegar-copy-label"), label.to_owned()));
 }

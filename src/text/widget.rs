@@ -36,7 +36,7 @@ struct SelectionState {
 }
 
 fn owner_id() -> Id {
-    Id::new("gahnegar-selection-owner")
+    Id::unique("gahnegar-selection-owner")
 }
 
 impl Paragraph {
@@ -46,8 +46,8 @@ impl Paragraph {
 
     /// A stable id for the paragraph's interaction state (default: from its text).
     #[must_use]
-    pub fn id_salt(mut self, salt: impl std::hash::Hash) -> Self {
-        self.id_salt = Some(Id::new(salt));
+    pub fn id_salt(mut self, salt: impl egui::AsIdSalt) -> Self {
+        self.id_salt = Some(Id::unique(salt));
         self
     }
 
@@ -71,7 +71,7 @@ impl Paragraph {
         let ctx = ui.ctx().clone();
         let scale = ctx.pixels_per_point();
         let width = self.width.unwrap_or_else(|| ui.available_width()).max(1.0);
-        let id = ui.make_persistent_id(self.id_salt.unwrap_or_else(|| Id::new(&*self.job.text)));
+        let id = ui.make_persistent_id(self.id_salt.unwrap_or_else(|| Id::unique(&*self.job.text)));
         let shared = engine(&ctx);
         let mut eng = shared.lock();
         eng.begin_pass(ctx.cumulative_pass_nr());
@@ -93,9 +93,11 @@ impl Paragraph {
             if response.drag_started()
                 && let Some(p) = response.interact_pointer_pos()
             {
+                // The drag starts where the button went down, not where it was recognised.
+                let origin_pos = ctx.input(|i| i.pointer.press_origin()).unwrap_or(p);
+                let (ax, ay) = local(origin_pos);
                 let (x, y) = local(p);
-                let i = shaped.index_at(x, y);
-                sel = Some(SelectionState { anchor: i, focus: i });
+                sel = Some(SelectionState { anchor: shaped.index_at(ax, ay), focus: shaped.index_at(x, y) });
                 ctx.data_mut(|d| d.insert_temp(owner_id(), id));
             } else if response.dragged()
                 && let (Some(p), Some(s)) = (response.interact_pointer_pos(), sel.as_mut())
@@ -118,7 +120,9 @@ impl Paragraph {
                 sel = None;
             }
             ctx.data_mut(|d| match sel {
-                Some(s) => d.insert_temp(id, s),
+                Some(s) => {
+                    d.insert_temp(id, s);
+                }
                 None => d.remove::<SelectionState>(id),
             });
         }
@@ -134,7 +138,7 @@ impl Paragraph {
                 ctx.copy_text(text[r.clone()].to_owned());
             }
             let label: String =
-                ctx.data(|d| d.get_temp(Id::new("gahnegar-copy-label"))).unwrap_or_else(|| "کپی".to_owned());
+                ctx.data(|d| d.get_temp(Id::unique("gahnegar-copy-label"))).unwrap_or_else(|| "کپی".to_owned());
             response.context_menu(|ui| {
                 if ui.button(label).clicked() {
                     ui.ctx().copy_text(text[r.clone()].to_owned());

@@ -96,6 +96,10 @@ pub struct Strings {
     pub approximate: &'static str,
     pub dismiss: &'static str,
     pub import_unavailable: &'static str,
+    /// Timeline: the word after a cluster's count («۵ رویداد»).
+    pub cluster_events: &'static str,
+    /// Timeline: the overview strip under the chart.
+    pub overview: &'static str,
 }
 
 pub static FA: Strings = Strings {
@@ -169,6 +173,8 @@ pub static FA: Strings = Strings {
     approximate: "تقریبی",
     dismiss: "بستن",
     import_unavailable: "وارد کردن متن هنوز در این نسخه نیست.",
+    cluster_events: "رویداد",
+    overview: "نمای کلی گاه‌شمار",
 };
 
 pub static EN: Strings = Strings {
@@ -242,4 +248,6 @@ pub static EN: Strings = Strings {
     approximate: "approximate",
     dismiss: "Dismiss",
     import_unavailable: "Importing text is not available in this build yet.",
+    cluster_events: "events",
+    overview: "Timeline overview",
 };

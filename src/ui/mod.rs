@@ -196,7 +196,9 @@ impl GahnegarApp {
             return;
         }
         self.applied = Some(want);
-        ctx.set_visuals(theme::visuals(self.settings.dark));
+        ctx.set_visuals_of(egui::Theme::Dark, theme::visuals(true));
+        ctx.set_visuals_of(egui::Theme::Light, theme::visuals(false));
+        ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         text::set_copy_label(ctx, self.settings.lang.strings().copy);
     }
 
@@ -214,24 +216,24 @@ impl GahnegarApp {
         self.update_title(&ctx);
         let rtl = self.settings.lang.is_rtl();
 
-        egui::Panel::top("menu").show_inside(ui, |ui| self.menu_bar(ui));
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         if self.page == Page::Sample {
             egui::CentralPanel::default()
                 .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(24.0))
-                .show_inside(ui, |ui| {
+                .show(ui, |ui| {
                     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                         sample::sample_ui(ui, self.settings.dark, self.settings.font_size);
                     });
                 });
         } else {
-            egui::Panel::bottom("timeline").resizable(true).default_size(270.0).min_size(140.0).show_inside(ui, |ui| {
+            egui::Panel::bottom("timeline").resizable(true).default_size(270.0).min_size(140.0).show(ui, |ui| {
                 self.timeline_ui(ui);
             });
             let side = if rtl { egui::Panel::left("sources") } else { egui::Panel::right("sources") };
-            side.resizable(true).default_size(320.0).min_size(200.0).show_inside(ui, |ui| self.sources_ui(ui));
+            side.resizable(true).default_size(320.0).min_size(200.0).show(ui, |ui| self.sources_ui(ui));
             egui::CentralPanel::default()
                 .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(egui::Margin::symmetric(28, 12)))
-                .show_inside(ui, |ui| self.article_ui(ui));
+                .show(ui, |ui| self.article_ui(ui));
         }
         self.modal_ui(&ctx);
         self.apply_commands(&ctx);
@@ -363,7 +365,7 @@ impl GahnegarApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::Open(p));
         }
@@ -484,7 +486,7 @@ impl GahnegarApp {
         let Some(modal) = self.modal.clone() else { return };
         let s = self.strings();
         let mut close = false;
-        let resp = egui::Modal::new(egui::Id::new("gahnegar-modal")).show(ctx, |ui| {
+        let resp = egui::Modal::new(egui::Id::unique("gahnegar-modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             match modal {
                 Modal::Unsaved { then } => {

@@ -130,10 +130,10 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                                 .id_salt(("claim-date", &c.id))
                                 .show(ui);
                         }
-                        Paragraph::new(TextJob::new(quote).size(13.5).color(ink)).width(width - 24.0).id_salt(("claim", &c.id)).selectable(false).show(ui)
+                        Paragraph::new(TextJob::new(quote).size(13.5).color(ink)).width(width - 24.0).id_salt(("claim", &c.id)).show(ui)
                     })
                     .response;
-                let resp = ui.interact(resp.rect, ui.id().with(("claim-click", &c.id)), egui::Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
+                let resp = ui.interact(resp.rect, ui.scope_id().with(("claim-click", &c.id)), egui::Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, quote));
                 if resp.clicked() {
                     out.push(SourcesAction::ShowClaim(c.id.clone()));

@@ -1,0 +1,330 @@
+//! Import of a text file as an [`Article`]: decode, repair, split into paragraphs and
+//! headings, tag dates as events (labelled, anchored, in a guessed lane), and find the
+//! sources and their claims. Linear in the input; no panics on any bytes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::{Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source};
+use crate::persian::attribution::{find_attributions, sentences};
+use crate::persian::decode::{DecodeError, decode};
+use crate::persian::fold::fold;
+use crate::persian::repair::{Repair, is_heading, repair};
+use crate::persian::tagger::Tagger;
+
+/// An imported article with the repairs made to its text and what went wrong on the way.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub article: Article,
+    /// Every change the repair pipeline made, replayable on the decoded text
+    /// (`persian::repair::replay`).
+    pub repairs: Vec<Repair>,
+    /// Decoding problems and other notes for the user.
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{name}: {source}")]
+    Decode { name: String, source: DecodeError },
+    #[error("{name}: the file holds no text")]
+    Empty { name: String },
+}
+
+/// The repair pipeline alone: damaged text in, repaired text out (paragraphs separated by
+/// a blank line). Used by `gahnegar normalize`.
+pub fn normalize(text: &str) -> String {
+    crate::persian::repair::normalize(text)
+}
+
+/// Imports a text file's bytes; `name` (a file name) is used for messages and as the
+/// title when the text has no heading first.
+///
+/// # Errors
+/// [`ImportError`] when the bytes are refused by the decoder or hold no text.
+pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
+    let decoded = decode(bytes).map_err(|source| ImportError::Decode { name: name.to_owned(), source })?;
+    let mut warnings: Vec<String> = decoded
+        .warnings
+        .iter()
+        .map(|w| format!("bytes {}..{}: {}", w.bytes.start, w.bytes.end, w.message))
+        .collect();
+    if decoded.encoding != crate::persian::decode::SourceEncoding::Utf8 {
+        warnings.insert(0, format!("read as {}", decoded.encoding.name()));
+    }
+    let mut imported = import_text(&decoded.text, name).ok_or_else(|| ImportError::Empty { name: name.to_owned() })?;
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    Ok(imported)
+}
+
+/// Imports decoded text; `None` when it holds no text after repair.
+pub fn import_text(text: &str, name: &str) -> Option<Imported> {
+    let (fixed, repairs) = repair(text);
+    let paras: Vec<&str> = fixed.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    if paras.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::with_capacity(paras.len());
+    let mut title = String::new();
+    let (mut np, mut nh) = (0, 0);
+    for (i, p) in paras.iter().enumerate() {
+        let heading = is_heading(p) && paras.len() > 1;
+        if i == 0 && heading {
+            title = (*p).to_owned();
+            continue;
+        }
+        let (kind, id) = if heading {
+            nh += 1;
+            (BlockKind::Heading, format!("h{nh}"))
+        } else {
+            np += 1;
+            (BlockKind::Paragraph, format!("p{np}"))
+        };
+        blocks.push(Block { id, kind, text: (*p).to_owned(), sidebar: false });
+    }
+    if title.is_empty() {
+        title = title_from_name(name);
+    }
+    let mut article = Article {
+        schema: SCHEMA_VERSION,
+        meta: Meta { title, author: String::new(), lead: Vec::new(), language: "fa".to_owned(), publication: None },
+        blocks,
+        events: Vec::new(),
+        sources: Vec::new(),
+        claims: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    extract(&mut article, &mut warnings);
+    Some(Imported { article, repairs, warnings })
+}
+
+fn title_from_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    if stem.is_empty() { "بی‌عنوان".to_owned() } else { stem.to_owned() }
+}
+
+/// Up to `n` chars of `s` ending at its end / starting at its start, on char boundaries.
+fn tail_chars(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &s[cut..]
+}
+
+fn head_chars(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..cut]
+}
+
+/// An anchor for `range` of a block's text, with enough context to be unique.
+fn anchor(block: &Block, range: Range<usize>) -> Anchor {
+    let t = &block.text;
+    let exact = t[range.clone()].to_owned();
+    let mut a = Anchor::new(block.id.clone(), exact);
+    if t.matches(a.exact.as_str()).nth(1).is_some() {
+        a.prefix = tail_chars(&t[..range.start], 24).to_owned();
+        a.suffix = head_chars(&t[range.end..], 24).to_owned();
+    }
+    a
+}
+
+/// Lane keywords (folded), in priority order.
+const LANES: [(Lane, &[&str]); 8] = [
+    (Lane::KarabakhWar, &["قرهباغ", "ارمنستان"]),
+    (Lane::Energy, &["نفت", "گاز", "انرژی", "سوخت", "بنزین", "لوله", "پتروشیمی", "برق"]),
+    (Lane::Military, &["تسلیحات", "نظامی", "سلاح", "پهپاد", "ارتش", "وزیردفاع", "جنگنده", "موشک"]),
+    (Lane::Intelligence, &["اطلاعاتی", "جاسوس", "موساد", "امنیتی", "اطلاعات"]),
+    (Lane::Mediation, &["میانجی", "عادیسازی", "انکارا"]),
+    (Lane::Iran, &["ایران", "تهران", "سپاه"]),
+    (Lane::Community, &["یهودی", "یهودیان", "جامعه", "پرچم", "همدردی"]),
+    (Lane::Diplomacy, &["سفارت", "روابط", "دیدار", "وزیرخارجه", "همکاری", "دیپلمات", "گفتوگو", "سفر", "پارلمان"]),
+];
+
+/// The lane whose words the sentence uses most (ties: the earlier lane), else `Other`.
+fn guess_lane(sentence: &str) -> Lane {
+    let f = fold(sentence).text;
+    let mut best = (0, Lane::Other);
+    for (lane, words) in LANES {
+        let n = words.iter().map(|w| f.matches(w).count()).sum::<usize>();
+        if n > best.0 {
+            best = (n, lane);
+        }
+    }
+    best.1
+}
+
+/// A short label: the sentence without its date wording and leading adverbial particles,
+/// at most eight words.
+fn label(sentence: &str, wording: &str) -> String {
+    let s = sentence.replacen(wording, " ", 1);
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '،' | '.' | ':' | '؛' | '«' | '»' | '(' | ')' | '؟' | '!')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let skip = words.iter().take_while(|w| matches!(**w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی")).count();
+    let out: Vec<&str> = words[skip..].iter().take(8).copied().collect();
+    if out.is_empty() { wording.to_owned() } else { out.join(" ") }
+}
+
+fn extract(article: &mut Article, warnings: &mut Vec<String>) {
+    let mut tagger = Tagger::default();
+    let mut events: Vec<Event> = Vec::new();
+    // Per block: (event id, byte range) for linking claims.
+    let mut block_events: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); article.blocks.len()];
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        let sents = sentences(&block.text);
+        for t in tagger.tag(&block.text) {
+            let sent = sents.iter().find(|s| s.start <= t.range.start && t.range.end <= s.end).cloned().unwrap_or(0..block.text.len());
+            let sentence = &block.text[sent];
+            let id = format!("e{}", events.len() + 1);
+            block_events[bi].push((id.clone(), t.range.clone()));
+            events.push(Event {
+                id,
+                lane: guess_lane(sentence),
+                label: label(sentence, &t.date.wording),
+                anchor: anchor(block, t.range.clone()),
+                date: t.date,
+            });
+        }
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        for a in find_attributions(&block.text) {
+            let evs: Vec<String> = block_events[bi]
+                .iter()
+                .filter(|(_, r)| a.clause.start <= r.start && r.end <= a.clause.end)
+                .map(|(id, _)| id.clone())
+                .collect();
+            for sp in &a.speakers {
+                let key = fold(&sp.name).text;
+                let alias_key = fold(&sp.alias).text;
+                let existing = by_key.get(&key).or_else(|| if alias_key.is_empty() { None } else { by_key.get(&alias_key) }).copied();
+                let si = match existing {
+                    Some(i) => i,
+                    None => {
+                        sources.push(Source {
+                            id: format!("s{}", sources.len() + 1),
+                            name: sp.name.clone(),
+                            name_en: if sp.alias.is_empty() && sp.name.is_ascii() { sp.name.clone() } else { sp.alias.clone() },
+                            kind: sp.kind,
+                            role: sp.role.clone(),
+                            link: None,
+                            mentions: Vec::new(),
+                        });
+                        sources.len() - 1
+                    }
+                };
+                by_key.insert(key, si);
+                if !alias_key.is_empty() {
+                    by_key.insert(alias_key, si);
+                }
+                let m = anchor(block, sp.range.clone());
+                let src = &mut sources[si];
+                if src.role.is_empty() && !sp.role.is_empty() {
+                    src.role.clone_from(&sp.role);
+                }
+                if !src.mentions.contains(&m) {
+                    src.mentions.push(m);
+                }
+                claims.push(Claim {
+                    id: format!("c{}", claims.len() + 1),
+                    source: src.id.clone(),
+                    kind: a.kind,
+                    anchor: anchor(block, a.clause.clone()),
+                    events: evs.clone(),
+                });
+            }
+        }
+    }
+    article.events = events;
+    article.sources = sources;
+    article.claims = claims;
+    // Anything unsound is dropped with a warning rather than saved broken.
+    let problems = article.problems();
+    if !problems.is_empty() {
+        warnings.extend(problems.iter().map(|p| format!("dropped: {p}")));
+        let bad_anchor = |a: &Anchor, blocks: &[Block]| blocks.iter().find(|b| b.id == a.block).is_none_or(|b| a.resolve(&b.text).is_none());
+        let blocks = article.blocks.clone();
+        article.events.retain(|e| !bad_anchor(&e.anchor, &blocks) && e.date.is_well_formed());
+        let ids: Vec<String> = article.events.iter().map(|e| e.id.clone()).collect();
+        for s in &mut article.sources {
+            s.mentions.retain(|m| !bad_anchor(m, &blocks));
+        }
+        article.claims.retain(|c| !bad_anchor(&c.anchor, &blocks));
+        for c in &mut article.claims {
+            c.events.retain(|e| ids.contains(e));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn imports_a_small_article() {
+        let text = "رفاقت روباه و خارپشت\n\nدر دسامبر 2023، گزارشها نشان داد آذربایجان تنها کشور مسلمانی است که از اسرائیل حمایت میکند. در ا کتبر ۲۰۲۴، واینت گزارش داد گردشگران اســـرائیلی افزایش یافتند.\n";
+        let imp = import_bytes(text.as_bytes(), "x.txt").unwrap_or_else(|e| panic!("{e}"));
+        let a = &imp.article;
+        assert_eq!(a.problems(), Vec::<String>::new());
+        assert_eq!(a.meta.title, "رفاقت روباه و خارپشت");
+        assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+        let ev: Vec<(&str, String)> = a.events.iter().map(|e| (e.date.wording.as_str(), e.date.start.to_string())).collect();
+        assert_eq!(ev, vec![("دسامبر ۲۰۲۳", "2023-12-01".to_owned()), ("اکتبر ۲۰۲۴", "2024-10-01".to_owned())]);
+        let src: Vec<&str> = a.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(src, vec!["گزارش‌ها", "واینت"]);
+        assert_eq!(a.claims.len(), 2);
+        assert_eq!(a.claims[1].events, vec!["e2".to_owned()]);
+        assert_eq!(crate::persian::repair::replay(text, &imp.repairs).map(|s| s.contains("گزارش‌ها")), Ok(true));
+    }
+
+    #[test]
+    fn refuses_binary_and_empty() {
+        assert!(matches!(import_bytes(b"\0\x01\x02", "a.bin"), Err(ImportError::Decode { .. })));
+        assert!(matches!(import_bytes(b"  \n\n ", "e.txt"), Err(ImportError::Empty { .. })));
+    }
+
+    #[test]
+    fn lanes() {
+        for (s, lane) in [
+            ("آذربایجان صادرات نفت خود به اسرائیل را افزایش داد", Lane::Energy),
+            ("قراردادهای جدید نظامی امضا شد", Lane::Military),
+            ("جنگ ۴۴ روزه قره‌باغ", Lane::KarabakhWar),
+            ("سپاه پاسداران دو رزمایش برگزار کرد", Lane::Iran),
+            ("چیزی دیگر", Lane::Other),
+        ] {
+            assert_eq!(guess_lane(s), lane, "{s}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn arbitrary_bytes_import_soundly(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(imp) = import_bytes(&bytes, "p.txt") {
+                prop_assert!(imp.article.problems().is_empty(), "{:?}", imp.article.problems());
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_imports_soundly(s in "(\\PC|[ا-ی ۰-۹«»()\\n.،]|در سال ۲۰۱۹|گزارش داد|همان سال|دهه ۱۹۹۰){0,40}") {
+            if let Ok(imp) = import_bytes(s.as_bytes(), "p.txt") {
+                prop_assert!(imp.article.problems().is_empty(), "{:?}", imp.article.problems());
+                for e in &imp.article.events {
+                    prop_assert!(e.date.start <= e.date.end);
+                }
+            }
+        }
+    }
+}

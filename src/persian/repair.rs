@@ -1,0 +1,1320 @@
+//! Repair of damaged Persian text (PDF and web extraction): each step is a separate
+//! function that builds its output in one pass and may record every change it makes as a
+//! [`Repair`], so the user can review it and [`replay`] reproduces the output.
+//!
+//! The steps, in pipeline order ([`repair`] runs them all, [`normalize`] without the log):
+//! line endings; Arabic presentation forms; Arabic letter variants (ي ى ك → ی ک);
+//! tatweel; stray invisible controls; fragments displaced by a multi-column layout;
+//! hard-wrapped lines joined into paragraphs (headings kept apart, page numbers dropped);
+//! words split by a stray space; ZWNJ restored (lexicon: hazm's word list,
+//! `assets/lexicon/`); digits to Persian inside Persian text; reversed year ranges;
+//! mirrored brackets and guillemets; spacing around punctuation.
+//!
+//! The output separates paragraphs (and headings) by one blank line, `"\n\n"`.
+
+#[path = "repair/presentation_forms.rs"]
+mod presentation_forms;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Which rule made a repair. Each rule belongs to one pipeline step ([`RepairRule::step`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RepairRule {
+    /// `\r\n`, `\r`, U+2028/U+2029 → `\n`.
+    LineEnding,
+    /// Arabic presentation forms (U+FB50–U+FEFE) → letters.
+    PresentationForm,
+    /// ي ى → ی, ك → ک, ە ہ → ه, Arabic-Indic digits → Persian digits.
+    ArabicLetter,
+    /// Tatweel (kashida) removed.
+    Tatweel,
+    /// Zero-width space, BOM, soft hyphen, C0/C1 controls removed; ZWNJ beside a space removed.
+    InvisibleControl,
+    /// A line whose text runs a multi-column PDF extraction put in reverse order.
+    DisplacedFragment,
+    /// A hard line break inside a paragraph joined.
+    LineJoin,
+    /// Blank lines between paragraphs made one blank line; a heading set apart.
+    ParagraphBreak,
+    /// A line holding only a page number removed.
+    PageNumber,
+    /// A word split by a stray space joined («تأ کید» → «تأکید»).
+    SplitWord,
+    /// ZWNJ restored («میکند» → «می‌کند»).
+    Zwnj,
+    /// Digits written in Persian inside Persian text.
+    PersianDigits,
+    /// A year range written backwards («۱۹۲۰-۱۹۱۸» → «۱۹۱۸-۱۹۲۰»).
+    ReversedDigits,
+    /// Brackets or guillemets mirrored by extraction («»دوست« → «دوست»»).
+    MirroredBracket,
+    /// Spaces collapsed, and removed before closing punctuation and after opening brackets.
+    Spacing,
+}
+
+impl RepairRule {
+    /// Index of the pipeline step that applies this rule (steps run in increasing order).
+    pub fn step(self) -> u8 {
+        match self {
+            Self::LineEnding => 0,
+            Self::PresentationForm => 1,
+            Self::ArabicLetter => 2,
+            Self::Tatweel => 3,
+            Self::InvisibleControl => 4,
+            Self::DisplacedFragment => 5,
+            Self::LineJoin | Self::ParagraphBreak | Self::PageNumber => 6,
+            Self::SplitWord => 7,
+            Self::Zwnj => 8,
+            Self::PersianDigits => 9,
+            Self::ReversedDigits => 10,
+            Self::MirroredBracket => 11,
+            Self::Spacing => 12,
+        }
+    }
+
+    /// Short English description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::LineEnding => "line ending",
+            Self::PresentationForm => "presentation form",
+            Self::ArabicLetter => "Arabic letter variant",
+            Self::Tatweel => "tatweel",
+            Self::InvisibleControl => "invisible control",
+            Self::DisplacedFragment => "displaced fragment",
+            Self::LineJoin => "line join",
+            Self::ParagraphBreak => "paragraph break",
+            Self::PageNumber => "page number",
+            Self::SplitWord => "split word",
+            Self::Zwnj => "ZWNJ",
+            Self::PersianDigits => "Persian digits",
+            Self::ReversedDigits => "reversed digits",
+            Self::MirroredBracket => "mirrored bracket",
+            Self::Spacing => "spacing",
+        }
+    }
+}
+
+/// One change: in the input of its step, `range` held `before` and now holds `after`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// Byte range in the input of the step that made the repair.
+    pub range: Range<usize>,
+    pub before: String,
+    pub after: String,
+    pub rule: RepairRule,
+}
+
+/// Why [`replay`] could not apply a list of repairs.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    #[error("repair {index} ({rule:?}) at {range:?} does not fit its step's text")]
+    Mismatch { index: usize, rule: RepairRule, range: Range<usize> },
+}
+
+/// Applies `repairs` (as [`repair`] returns them: grouped by step in pipeline order,
+/// each group sorted by position) to `input`, reproducing the repaired text.
+///
+/// # Errors
+/// [`ReplayError::Mismatch`] when a repair's range is out of order, out of bounds, not on
+/// char boundaries, or does not hold its `before` text.
+pub fn replay(input: &str, repairs: &[Repair]) -> Result<String, ReplayError> {
+    let mut text = input.to_owned();
+    let mut i = 0;
+    while i < repairs.len() {
+        let step = repairs[i].rule.step();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        while i < repairs.len() && repairs[i].rule.step() == step {
+            let r = &repairs[i];
+            let bad = || ReplayError::Mismatch { index: i, rule: r.rule, range: r.range.clone() };
+            if r.range.start < copied || text.get(r.range.clone()) != Some(r.before.as_str()) {
+                return Err(bad());
+            }
+            out.push_str(&text[copied..r.range.start]);
+            out.push_str(&r.after);
+            copied = r.range.end;
+            i += 1;
+        }
+        out.push_str(&text[copied..]);
+        text = out;
+    }
+    Ok(text)
+}
+
+/// The whole repair pipeline, with the log of every change.
+pub fn repair(text: &str) -> (String, Vec<Repair>) {
+    let mut log = Vec::new();
+    let out = run(text, Some(&mut log));
+    (out, log)
+}
+
+/// The whole repair pipeline without a log (fast path for `gahnegar normalize`).
+pub fn normalize(text: &str) -> String {
+    run(text, None)
+}
+
+/// A pipeline step: input text and an optional log to append repairs to.
+pub type Step = fn(&str, Option<&mut Vec<Repair>>) -> String;
+
+/// The steps in pipeline order.
+pub const STEPS: [Step; 13] = [
+    line_endings,
+    presentation_forms,
+    arabic_letters,
+    tatweel,
+    invisible_controls,
+    displaced_fragments,
+    join_lines,
+    split_words,
+    zwnj,
+    persian_digits,
+    reversed_digits,
+    mirrored_brackets,
+    spacing,
+];
+
+fn run(text: &str, mut log: Option<&mut Vec<Repair>>) -> String {
+    let mut cur = text.to_owned();
+    for step in STEPS {
+        cur = step(&cur, log.as_deref_mut());
+    }
+    cur
+}
+
+/// Builds a step's output in one pass: copies the input between replacements.
+struct Edits<'a, 'l> {
+    input: &'a str,
+    out: String,
+    copied: usize,
+    log: Option<&'l mut Vec<Repair>>,
+    first: usize,
+}
+
+impl<'a, 'l> Edits<'a, 'l> {
+    fn new(input: &'a str, log: Option<&'l mut Vec<Repair>>) -> Self {
+        let first = log.as_ref().map_or(0, |l| l.len());
+        Self { input, out: String::with_capacity(input.len() + 16), copied: 0, log, first }
+    }
+
+    /// Replaces `range` (at or after the previous replacement) by `after`.
+    fn replace(&mut self, range: Range<usize>, after: &str, rule: RepairRule) {
+        if range.start < self.copied || range.end > self.input.len() || range.start > range.end {
+            return;
+        }
+        let before = &self.input[range.clone()];
+        if before == after {
+            return;
+        }
+        self.out.push_str(&self.input[self.copied..range.start]);
+        self.out.push_str(after);
+        self.copied = range.end;
+        if let Some(log) = self.log.as_deref_mut() {
+            let mergeable = log.len() > self.first;
+            match log.last_mut() {
+                Some(last) if mergeable && last.rule == rule && last.range.end == range.start => {
+                    last.range.end = range.end;
+                    last.before.push_str(before);
+                    last.after.push_str(after);
+                }
+                _ => log.push(Repair { range, before: before.to_owned(), after: after.to_owned(), rule }),
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        if self.copied == 0 && self.out.is_empty() {
+            return self.input.to_owned();
+        }
+        self.out.push_str(&self.input[self.copied..]);
+        self.out
+    }
+}
+
+/// Applies a per-char mapping (`None` keeps the char) as one step.
+fn map_chars(input: &str, log: Option<&mut Vec<Repair>>, rule: RepairRule, f: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut ed = Edits::new(input, log);
+    for (i, c) in input.char_indices() {
+        if let Some(r) = f(c) {
+            ed.replace(i..i + c.len_utf8(), r, rule);
+        }
+    }
+    ed.finish()
+}
+
+// ---------------------------------------------------------------------------------------
+// Character-level steps
+
+/// `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`.
+pub fn line_endings(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    if !input.contains(['\r', '\u{2028}', '\u{2029}']) {
+        return input.to_owned();
+    }
+    let mut ed = Edits::new(input, log);
+    let b = input.as_bytes();
+    for (i, c) in input.char_indices() {
+        match c {
+            '\r' if b.get(i + 1) == Some(&b'\n') => ed.replace(i..i + 2, "\n", RepairRule::LineEnding),
+            '\r' | '\u{2028}' | '\u{2029}' => ed.replace(i..i + c.len_utf8(), "\n", RepairRule::LineEnding),
+            _ => {}
+        }
+    }
+    ed.finish()
+}
+
+/// Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE) become the letters they draw
+/// (Unicode's compatibility decomposition).
+pub fn presentation_forms(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    map_chars(input, log, RepairRule::PresentationForm, |c| {
+        if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+            presentation_forms::TABLE.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| presentation_forms::TABLE[i].1)
+        } else {
+            None
+        }
+    })
+}
+
+const PERSIAN_DIGITS: [&str; 10] = ["۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"];
+
+/// Arabic letter variants become Persian ones: ي ى → ی, ك → ک, ە ہ → ه, and Arabic-Indic
+/// digits (٠–٩) → Persian digits (۰–۹).
+pub fn arabic_letters(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    map_chars(input, log, RepairRule::ArabicLetter, |c| match c {
+        '\u{064A}' | '\u{0649}' => Some("ی"),
+        '\u{0643}' => Some("ک"),
+        '\u{06D5}' | '\u{06C1}' => Some("ه"),
+        '\u{0660}'..='\u{0669}' => Some(PERSIAN_DIGITS[(c as u32 - 0x0660) as usize]),
+        _ => None,
+    })
+}
+
+/// Tatweel (U+0640, kashida stretching) is removed.
+pub fn tatweel(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    map_chars(input, log, RepairRule::Tatweel, |c| (c == '\u{0640}').then_some(""))
+}
+
+/// Stray invisible controls are removed: zero-width space, BOM/ZWNBSP, soft hyphen, C0 and
+/// C1 controls other than tab and newline, doubled ZWNJ/ZWJ and a ZWNJ beside a space or
+/// at a line's edge. Tabs and no-break spaces become spaces.
+pub fn invisible_controls(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    let mut prev: Option<char> = None;
+    let mut it = input.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let r = i..i + c.len_utf8();
+        match c {
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' => ed.replace(r, "", RepairRule::InvisibleControl),
+            '\t' | '\u{00A0}' | '\u{202F}' => ed.replace(r, " ", RepairRule::InvisibleControl),
+            c if c.is_control() && c != '\n' => ed.replace(r, "", RepairRule::InvisibleControl),
+            '\u{200C}' | '\u{200D}' => {
+                let edge = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}');
+                if edge(prev) || next.is_none_or(char::is_whitespace) {
+                    ed.replace(r, "", RepairRule::InvisibleControl);
+                    continue; // keep `prev` as it was
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    ed.finish()
+}
+
+// ---------------------------------------------------------------------------------------
+// The lexicon
+
+/// FNV-1a: a fast hash for short keys (the lexicon is fixed data, not attacker-chosen
+/// keys, so `SipHash`'s flood resistance buys nothing here).
+#[derive(Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// hazm's word list and verb stems (MIT; see `assets/lexicon/README.md`).
+pub struct Lexicon {
+    /// Every word as the lexicon spells it, with its corpus frequency (0 for unattested
+    /// variants).
+    freq: HashMap<String, u64, FnvBuild>,
+    /// Word with ZWNJ removed → the most frequent lexicon spelling with ZWNJ, unless the
+    /// form without ZWNJ is itself an attested word.
+    zwnj: HashMap<String, String, FnvBuild>,
+    /// Conjugated verb forms (present and past stems plus endings); hazm's word list
+    /// holds no verbs.
+    verbs: HashSet<String, FnvBuild>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(include_str!("../../assets/lexicon/words.tsv"), include_str!("../../assets/lexicon/verbs.txt"))
+});
+
+/// The built-in lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// Parses `word<TAB>freq` lines and `past#present` verb stems.
+    pub fn parse(words: &str, verbs: &str) -> Self {
+        let mut freq: HashMap<String, u64, FnvBuild> = HashMap::with_capacity_and_hasher(200_000, FnvBuild::default());
+        for line in words.lines() {
+            let mut cols = line.split('\t');
+            let Some(w) = cols.next().filter(|w| !w.is_empty()) else { continue };
+            let f: u64 = cols.next().and_then(|f| f.trim().parse().ok()).unwrap_or(0);
+            let e = freq.entry(w.to_owned()).or_insert(0);
+            *e = (*e).max(f);
+        }
+        let mut zwnj: HashMap<String, (String, u64), FnvBuild> = HashMap::default();
+        for (w, &f) in &freq {
+            if !w.contains('\u{200C}') {
+                continue;
+            }
+            let key = w.replace('\u{200C}', "");
+            if freq.get(&key).is_some_and(|&g| g > 0) {
+                continue; // ambiguous: the joined form is a word too
+            }
+            match zwnj.get(&key) {
+                Some((_, g)) if *g >= f => {}
+                _ => {
+                    zwnj.insert(key, (w.clone(), f));
+                }
+            }
+        }
+        let zwnj = zwnj.into_iter().map(|(k, (w, _))| (k, w)).collect();
+        let mut forms: HashSet<String, FnvBuild> = HashSet::default();
+        const PRESENT: [&str; 6] = ["م", "ی", "د", "یم", "ید", "ند"];
+        const PAST: [&str; 7] = ["م", "ی", "", "یم", "ید", "ند", "ه"];
+        for line in verbs.lines() {
+            let mut parts = line.split('#');
+            let (Some(past), Some(present)) = (parts.next(), parts.next()) else { continue };
+            if !past.is_empty() {
+                for e in PAST {
+                    forms.insert(format!("{past}{e}"));
+                }
+            }
+            if !present.is_empty() {
+                for e in PRESENT {
+                    forms.insert(format!("{present}{e}"));
+                    if present.ends_with(['ا', 'و', 'آ']) {
+                        forms.insert(format!("{present}ی{e}"));
+                    }
+                }
+            }
+        }
+        Self { freq, zwnj, verbs: forms }
+    }
+
+    /// Whether the lexicon lists `w` (spelled exactly so, or with ZWNJ), attested or not.
+    pub fn contains(&self, w: &str) -> bool {
+        self.freq.contains_key(w) || self.zwnj.contains_key(w)
+    }
+
+    /// Whether `w`, spelled exactly so, is an attested word (corpus frequency above zero).
+    pub fn is_frequent(&self, w: &str) -> bool {
+        self.freq.get(w).is_some_and(|&f| f > 0)
+    }
+
+    /// Whether `w` is an attested word, a verb form, or an attested word written without
+    /// its ZWNJ.
+    pub fn is_known(&self, w: &str) -> bool {
+        self.is_frequent(w) || self.verbs.contains(w) || self.with_zwnj(w).is_some_and(|z| self.is_frequent(z))
+    }
+
+    /// The lexicon's spelling with ZWNJ of a word written without it.
+    pub fn with_zwnj(&self, w: &str) -> Option<&str> {
+        self.zwnj.get(w).map(String::as_str)
+    }
+
+    /// Corpus frequency of `w`, spelled so or with its ZWNJ (0 when unknown).
+    pub fn freq(&self, w: &str) -> u64 {
+        let own = self.freq.get(w).copied().unwrap_or(0);
+        let z = self.with_zwnj(w).and_then(|z| self.freq.get(z)).copied().unwrap_or(0);
+        own.max(z)
+    }
+
+    fn is_verb_form(&self, w: &str) -> bool {
+        self.verbs.contains(w)
+    }
+}
+
+/// True for the letters of Persian words (Arabic-script letters and hamza marks).
+pub fn is_fa_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0654}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}')
+}
+
+/// Letters after which a following letter would join; a ZWNJ is needed to keep them apart.
+fn is_joining(c: char) -> bool {
+    is_fa_letter(c) && !matches!(c, 'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ء')
+}
+
+// ---------------------------------------------------------------------------------------
+// Line-level steps
+
+/// Longest line (bytes) the displaced-fragment search looks at; longer lines are prose
+/// saved one paragraph per line, not PDF lines.
+const MAX_PDF_LINE: usize = 400;
+
+/// Lines whose text runs a two-column PDF extraction emitted in reverse order are put back:
+/// a line holding a double space is split there (and at most at one more space) into runs,
+/// and the runs reversed when that joins word fragments across the runs' edges (or with
+/// the neighbouring lines) into lexicon words, or moves a comma away from the line's start.
+pub fn displaced_fragments(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let lex = lexicon();
+    let mut ed = Edits::new(input, log);
+    let lines: Vec<(usize, &str)> = line_spans(input);
+    let mut prev_tail: String = String::new();
+    for (k, &(start, line)) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        let next_head = lines.get(k + 1).map_or("", |(_, l)| first_token(l.trim()));
+        let mut fixed: Option<String> = None;
+        if line.len() <= MAX_PDF_LINE && trimmed.contains("  ") {
+            fixed = best_arrangement(trimmed, &prev_tail, next_head, lex);
+        }
+        let new_line = fixed.as_deref().unwrap_or(trimmed);
+        prev_tail = last_token(new_line).to_owned();
+        if let Some(f) = &fixed {
+            let lead = line.len() - line.trim_start().len();
+            let r = start + lead..start + lead + trimmed.len();
+            ed.replace(r, f, RepairRule::DisplacedFragment);
+        }
+    }
+    ed.finish()
+}
+
+/// (start offset, text) of each line, without its `\n`.
+fn line_spans(input: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in input.split('\n') {
+        out.push((start, line));
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn first_token(s: &str) -> &str {
+    s.split(' ').find(|t| !t.is_empty()).unwrap_or("")
+}
+
+fn last_token(s: &str) -> &str {
+    s.rsplit(' ').find(|t| !t.is_empty()).unwrap_or("")
+}
+
+/// The letters at the end / start of a token (punctuation stripped).
+fn letters_end(t: &str) -> &str {
+    let cut = t.char_indices().rev().take_while(|&(_, c)| is_fa_letter(c)).last().map_or(t.len(), |(i, _)| i);
+    &t[cut..]
+}
+
+fn letters_start(t: &str) -> &str {
+    let cut = t.char_indices().find(|&(_, c)| !is_fa_letter(c)).map_or(t.len(), |(i, _)| i);
+    &t[..cut]
+}
+
+/// How strongly tokens `a` then `b` look like two halves of one word split by the
+/// extraction: 3 when their letters join into a known word and one half is no word,
+/// 2 when both halves are words too, 0 otherwise.
+fn join_strength(a: &str, b: &str, lex: &Lexicon) -> i32 {
+    let (x, y) = (letters_end(a), letters_start(b));
+    if x.is_empty() || y.is_empty() || x.len() != a.len() || (y.len() != b.len() && !b[y.len()..].starts_with(['،', '.', ' ', ':', '؛'])) {
+        return 0;
+    }
+    let mut w = String::with_capacity(x.len() + y.len());
+    w.push_str(x);
+    w.push_str(y);
+    if !lex.is_known(&w) {
+        return 0;
+    }
+    if lex.is_known(x) && lex.is_known(y) { 2 } else { 3 }
+}
+
+fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, lex: &Lexicon) -> i32 {
+    let mut score = 0;
+    let mut left = prev_tail;
+    for r in runs {
+        let r = r.trim();
+        if !left.is_empty() {
+            score += join_strength(left, first_token(r), lex);
+        }
+        left = last_token(r);
+    }
+    // The next line may be displaced itself: a join with it is weak evidence.
+    if !next_head.is_empty() && join_strength(left, next_head, lex) > 0 {
+        score += 1;
+    }
+    if runs.first().is_some_and(|r| r.trim_start().starts_with(['،', '.', '؛', ':', '!', '؟']) || r.trim_start().starts_with("( ")) {
+        score -= 3;
+    }
+    score
+}
+
+/// The best order of a PDF line's runs, when it beats the line as it stands.
+fn best_arrangement(line: &str, prev_tail: &str, next_head: &str, lex: &Lexicon) -> Option<String> {
+    let gap = line.find("  ")?;
+    let gap_end = gap + line[gap..].len() - line[gap..].trim_start().len();
+    let identity = arrangement_score(&[line], prev_tail, next_head, lex);
+    let mut best: Option<(i32, String)> = None;
+    let mut consider = |runs: Vec<&str>| {
+        let s = arrangement_score(&runs, prev_tail, next_head, lex);
+        if s > identity && best.as_ref().is_none_or(|(b, _)| s > *b) {
+            let joined: Vec<&str> = runs.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
+            best = Some((s, joined.join(" ")));
+        }
+    };
+    let (a, b) = (&line[..gap], &line[gap_end..]);
+    consider(vec![b, a]);
+    // Three runs: one more cut at a single space on either side of the gap.
+    for (i, _) in a.match_indices(' ') {
+        consider(vec![b, &a[i + 1..], &a[..i]]);
+    }
+    for (i, _) in b.match_indices(' ') {
+        consider(vec![&b[i + 1..], &b[..i], a]);
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Sentence-final punctuation (a paragraph may end after it).
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '؟', ':', '»', '«', '"', '…', '؛'])
+}
+
+/// Whether a paragraph looks like a heading: short (at most 10 words, 80 chars), with no
+/// final punctuation and no comma at its end.
+pub fn is_heading(p: &str) -> bool {
+    let t = p.trim();
+    !t.is_empty()
+        && t.chars().count() <= 80
+        && t.split_whitespace().count() <= 10
+        && !ends_sentence(t)
+        && !t.ends_with(['،', ',', '-', '(', ')'])
+        && t.chars().any(char::is_alphabetic)
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.len() <= 9 && t.chars().all(|c| crate::persian::digits::digit_value(c).is_some())
+}
+
+/// Hard-wrapped lines are joined into paragraphs. Paragraphs are separated by one blank
+/// line; a blank line inside a sentence (the previous text has no final punctuation) is an
+/// artifact and is joined over; a heading (a short line without final punctuation after
+/// a paragraph's end) stands alone; lines holding only a page number are dropped.
+pub fn join_lines(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    let lines = line_spans(input);
+    // Content lines (non-blank, not page numbers) with their trimmed spans.
+    let mut content: Vec<Range<usize>> = Vec::new();
+    for &(start, line) in &lines {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if is_page_number(t) {
+            continue; // dropped with the gap around it
+        }
+        let lead = line.len() - line.trim_start().len();
+        content.push(start + lead..start + lead + t.len());
+    }
+    let text = |r: &Range<usize>| &input[r.clone()];
+    let mut heading_before = false; // the previous content line was a heading
+    if let Some(first) = content.first() {
+        if first.start > 0 {
+            ed.replace(0..first.start, "", RepairRule::ParagraphBreak);
+        }
+    }
+    for k in 0..content.len() {
+        let cur = &content[k];
+        let cur_text = text(cur);
+        let blank_before = k > 0 && input[content[k - 1].end..cur.start].matches('\n').count() >= 2;
+        let prev_done = k == 0 || ends_sentence(text(&content[k - 1])) || heading_before;
+        let next_blank_or_end = content.get(k + 1).is_none_or(|n| input[cur.end..n.start].matches('\n').count() >= 2);
+        // A heading stands between blank lines, or is much shorter than the line after it.
+        let heading = (k == 0 || (blank_before && prev_done))
+            && is_heading(cur_text)
+            && content.get(k + 1).is_some_and(|n| {
+                next_blank_or_end || cur_text.chars().count() * 5 < text(n).chars().count() * 3
+            });
+        if k > 0 {
+            let gap = content[k - 1].end..cur.start;
+            let gap_text = &input[gap.clone()];
+            let has_page = gap_text.chars().any(|c| crate::persian::digits::digit_value(c).is_some());
+            // Web text keeps a paragraph per line: a long line (a PDF line holds fewer
+            // than 150 chars) ends its paragraph.
+            let long_line = k > 0 && text(&content[k - 1]).chars().count() > 150;
+            let new_para = heading || heading_before || long_line || (prev_done && blank_before);
+            let after = if new_para {
+                "\n\n"
+            } else if join_tight(text(&content[k - 1]), cur_text) {
+                ""
+            } else {
+                " "
+            };
+            let rule = if has_page {
+                RepairRule::PageNumber
+            } else if new_para {
+                RepairRule::ParagraphBreak
+            } else {
+                RepairRule::LineJoin
+            };
+            ed.replace(gap, after, rule);
+        }
+        heading_before = heading;
+    }
+    if let Some(last) = content.last() {
+        if last.end < input.len() {
+            ed.replace(last.end..input.len(), "", RepairRule::ParagraphBreak);
+        }
+    } else if !input.is_empty() {
+        ed.replace(0..input.len(), "", RepairRule::ParagraphBreak);
+    }
+    ed.finish()
+}
+
+/// Whether two lines join without a space: a digit range broken after its dash, or a
+/// line ending in ZWNJ.
+fn join_tight(a: &str, b: &str) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| crate::persian::digits::digit_value(c).is_some());
+    let mut ac = a.chars().rev();
+    (a.ends_with(['-', '–']) && digit(ac.nth(1)) && digit(b.chars().next())) || a.ends_with('\u{200C}')
+}
+
+// ---------------------------------------------------------------------------------------
+// Word-level steps
+
+/// Spans of maximal runs of Persian letters in `s` (ZWNJ excluded).
+fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = it.next()?;
+            if is_fa_letter(c) {
+                break i;
+            }
+        };
+        let mut end = s.len();
+        while let Some(&(i, c)) = it.peek() {
+            if is_fa_letter(c) {
+                it.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        Some(start..end)
+    })
+}
+
+/// Words split by a stray space are joined: «تأ کید» → «تأکید», «ا کتبر» → «اکتبر», when
+/// the joined form is an attested lexicon word and one half is not. Also a Latin domain
+/// split after a dot («Zman.co. il» → «Zman.co.il»).
+pub fn split_words(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let lex = lexicon();
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut prev: Option<Range<usize>> = None;
+    let mut buf = String::new();
+    let mut memo: HashMap<&str, bool, FnvBuild> = HashMap::default();
+    for w in word_spans(input) {
+        if let Some(p) = prev.take() {
+            let gap = &input[p.end..w.start];
+            if gap == " " {
+                let (a, b) = (&input[p.clone()], &input[w.clone()]);
+                let ka = *memo.entry(a).or_insert_with(|| lex.is_known(a));
+                let kb = *memo.entry(b).or_insert_with(|| lex.is_known(b));
+                if !(ka && kb) {
+                    buf.clear();
+                    buf.push_str(a);
+                    buf.push_str(b);
+                    let j = buf.as_str();
+                    if lex.is_known(j) && !(a.chars().count() > 1 && lex.is_known(a) && b.chars().count() > 2 && lex.contains(b)) {
+                        cuts.push(p.end..w.start);
+                        // The joined word is not joined again with the next one.
+                        continue;
+                    }
+                }
+            }
+        }
+        prev = Some(w);
+    }
+    // Latin domains: «xxx.co. il».
+    let b = input.as_bytes();
+    let mut i = 0;
+    while let Some(off) = input[i..].find(". ") {
+        let at = i + off;
+        i = at + 2;
+        let left = input[..at].rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).next().unwrap_or("");
+        let right: String = input[at + 2..].chars().take_while(char::is_ascii_lowercase).collect();
+        let after = b.get(at + 2 + right.len()).copied();
+        if left.contains('.') && left.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.') && (2..=3).contains(&right.len())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            cuts.push(at + 1..at + 2);
+        }
+    }
+    cuts.sort_unstable_by_key(|r| r.start);
+    let mut ed = Edits::new(input, log);
+    for r in cuts {
+        ed.replace(r, "", RepairRule::SplitWord);
+    }
+    ed.finish()
+}
+
+const SUFFIXES_AFTER_HEH: [&str; 8] = ["است", "اند", "ایم", "اید", "ای", "ام", "اش", "ات"];
+const SUFFIXES: [&str; 12] = ["هایشان", "هایتان", "هایمان", "هاست", "هایی", "هایم", "هایت", "هایش", "های", "ها", "ترین", "تر"];
+/// First parts that are written apart with ZWNJ in compounds («به‌عنوان», «بی‌سابقه»).
+const COMPOUND_HEADS: [&str; 14] = ["به", "نه", "بی", "هم", "پیش", "پس", "فوق", "بین", "غیر", "کم", "پر", "نیم", "تک", "چند"];
+
+/// The ZWNJ-restored spelling of a word written without ZWNJ, if the lexicon knows how.
+pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
+    if lex.is_frequent(w) || w.chars().count() < 3 {
+        return None;
+    }
+    if let Some(z) = lex.with_zwnj(w) {
+        return Some(z.to_owned());
+    }
+    // Prefix می / نمی, after an optional verbal particle (درمی‌آید، برمی‌گیرد).
+    for particle in ["", "در", "بر", "باز", "فرا", "وا"] {
+        let Some(rest) = w.strip_prefix(particle) else { continue };
+        for pre in ["نمی", "می"] {
+            if let Some(verb) = rest.strip_prefix(pre) {
+                if verb.chars().count() >= 2 && (lex.is_verb_form(verb) || (lex.is_verb_form(verb.trim_end_matches('د')) && verb.ends_with("ند"))) {
+                    return Some(format!("{particle}{pre}\u{200C}{verb}"));
+                }
+                if let Some(v) = restore_suffix(verb, lex).filter(|_| verb.chars().count() >= 3) {
+                    if lex.is_verb_form(&v.replace('\u{200C}', "")) {
+                        return Some(format!("{particle}{pre}\u{200C}{v}"));
+                    }
+                }
+            }
+        }
+    }
+    // «درنهایت», «برعکس»: a preposition that does not join, then a word; nothing to restore.
+    if ["در", "بر", "از"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && lex.is_frequent(r))) {
+        return None;
+    }
+    if let Some(s) = restore_suffix(w, lex) {
+        return Some(s);
+    }
+    for head in COMPOUND_HEADS {
+        if let Some(tail) = w.strip_prefix(head) {
+            if tail.chars().count() >= 3 && lex.is_frequent(tail) {
+                return Some(format!("{head}\u{200C}{}", lex.with_zwnj(tail).unwrap_or(tail)));
+            }
+        }
+    }
+    None
+}
+
+/// `stem + suffix` with ZWNJ between them when the stem is a known word and ends with a
+/// joining letter; the stem's own ZWNJ restored too. Plural and comparative suffixes
+/// («ها», «تر») are tried before the clitics after ه («ای», «است»): «مرزهای» is «مرز» +
+/// «های», not «مرزه» + «ای».
+fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
+    let stem_ok = |stem: &str| stem.chars().count() >= 2 && (lex.contains(stem) || lex.is_verb_form(stem));
+    let fix_stem = |stem: &str| lex.with_zwnj(stem).unwrap_or(stem).to_owned();
+    // A past participle with a clitic first: «کردهاست» is «کرده» + «است», not «کرد» + «هاست».
+    for suf in SUFFIXES_AFTER_HEH {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.ends_with('ه') && stem.chars().count() >= 3 && lex.is_verb_form(stem) {
+                return Some(format!("{stem}\u{200C}{suf}"));
+            }
+        }
+    }
+    // Otherwise the analysis whose stem is the more frequent word wins (ties: plural).
+    let plural = SUFFIXES.iter().find_map(|&suf| w.strip_suffix(suf).filter(|&st| stem_ok(st)).map(|st| (st, suf)));
+    let clitic = SUFFIXES_AFTER_HEH
+        .iter()
+        .find_map(|&suf| w.strip_suffix(suf).filter(|&st| st.ends_with('ه') && stem_ok(st)).map(|st| (st, suf)));
+    match (plural, clitic) {
+        (Some((st, suf)), c) if c.is_none_or(|(cs, _)| lex.freq(st) >= lex.freq(cs)) => {
+            let s = fix_stem(st);
+            if s.chars().last().is_some_and(is_joining) {
+                Some(format!("{s}\u{200C}{suf}"))
+            } else {
+                (s != st).then(|| format!("{s}{suf}"))
+            }
+        }
+        (_, Some((st, suf))) => Some(format!("{}\u{200C}{suf}", fix_stem(st))),
+        _ => None,
+    }
+}
+
+/// ZWNJ is restored where extraction dropped it: words the lexicon spells with ZWNJ
+/// («فوقالعاده» → «فوق‌العاده»), the prefixes می/نمی («میکند» → «می‌کند»), suffixes after a
+/// joining letter («قدرتهایی» → «قدرت‌هایی», «نقطهای» → «نقطه‌ای», «کردهاست» →
+/// «کرده‌است»), and compounds with به/بی/هم… («بهعنوان» → «به‌عنوان»).
+pub fn zwnj(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let lex = lexicon();
+    let mut ed = Edits::new(input, log);
+    // Words repeat: remember each one's answer.
+    let mut memo: HashMap<&str, Option<String>, FnvBuild> = HashMap::default();
+    for w in word_spans(input) {
+        // Only whole tokens: a run already next to a ZWNJ is left alone.
+        let before = input[..w.start].chars().next_back();
+        let after = input[w.end..].chars().next();
+        if before == Some('\u{200C}') || after == Some('\u{200C}') {
+            continue;
+        }
+        let word = &input[w.clone()];
+        let fixed = memo.entry(word).or_insert_with(|| restore_zwnj(word, lex));
+        if let Some(fixed) = fixed {
+            ed.replace(w, fixed, RepairRule::Zwnj);
+        }
+    }
+    ed.finish()
+}
+
+// ---------------------------------------------------------------------------------------
+// Digits and brackets
+
+fn is_digit(c: char) -> bool {
+    crate::persian::digits::digit_value(c).is_some()
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
+}
+
+/// Spans of numbers: maximal runs of digits of any script, with single separators
+/// (`/ . : , ٫ ٬ -`) between digits.
+fn number_spans(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !is_digit(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let start = chars[k].0;
+        let mut j = k;
+        while j + 1 < chars.len() {
+            let c = chars[j + 1].1;
+            if is_digit(c) {
+                j += 1;
+            } else if matches!(c, '/' | '.' | ':' | ',' | '٫' | '٬') && chars.get(j + 2).is_some_and(|&(_, d)| is_digit(d)) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j + 1).map_or(s.len(), |&(i, _)| i);
+        out.push(start..end);
+        k = j + 1;
+    }
+    out
+}
+
+/// The nearest letter before / after `at` on the same line, skipping digits, spaces and
+/// punctuation (at most 40 chars away).
+fn nearest_letter(s: &str, at: usize, forward: bool) -> Option<char> {
+    let pick = |c: char| c == '\n' || c.is_alphabetic();
+    let found = if forward { s[at..].chars().take(40).find(|&c| pick(c)) } else { s[..at].chars().rev().take(40).find(|&c| pick(c)) };
+    found.filter(|&c| c != '\n')
+}
+
+/// Digits inside Persian text are written in Persian (۰–۹): a number that has a Persian
+/// digit already, or whose nearest letters on its line are Persian (and none touches it
+/// in Latin script, as in «F16» or «ICT2»).
+pub fn persian_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    for r in number_spans(input) {
+        let num = &input[r.clone()];
+        if !num.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let touching_latin = input[..r.start].chars().next_back().is_some_and(is_latin_letter)
+            || input[r.end..].chars().next().is_some_and(is_latin_letter);
+        let has_persian = num.chars().any(|c| ('\u{06F0}'..='\u{06F9}').contains(&c));
+        let fa = |c: Option<char>| c.is_some_and(is_fa_letter);
+        let (before, after) = (nearest_letter(input, r.start, false), nearest_letter(input, r.end, true));
+        let persian_context = (fa(before) || fa(after)) && !before.is_some_and(is_latin_letter) && !after.is_some_and(is_latin_letter);
+        let persian_side = (fa(before) && !after.is_some_and(is_latin_letter)) || (fa(after) && !before.is_some_and(is_latin_letter));
+        if !touching_latin && (has_persian || persian_context || persian_side) {
+            let mut i = r.start;
+            for c in num.chars() {
+                let n = c.len_utf8();
+                if c.is_ascii_digit() {
+                    ed.replace(i..i + n, PERSIAN_DIGITS[(c as u8 - b'0') as usize], RepairRule::PersianDigits);
+                }
+                i += n;
+            }
+        }
+    }
+    ed.finish()
+}
+
+fn number_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)?.checked_add(crate::persian::digits::digit_value(c)?)?;
+    }
+    Some(v)
+}
+
+/// A year range written backwards is put in order: «۱۹۲۰-۱۹۱۸» → «۱۹۱۸-۱۹۲۰» (two 4-digit
+/// numbers joined by a dash, the first larger and at most 300 apart).
+pub fn reversed_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    let nums = number_spans(input);
+    for w in nums.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let dash = &input[a.end..b.start];
+        if !matches!(dash, "-" | "–" | "—") {
+            continue;
+        }
+        let (sa, sb) = (&input[a.clone()], &input[b.clone()]);
+        if sa.chars().count() != 4 || sb.chars().count() != 4 {
+            continue;
+        }
+        let (Some(va), Some(vb)) = (number_value(sa), number_value(sb)) else { continue };
+        if va > vb && va - vb <= 300 {
+            let swapped = format!("{sb}{dash}{sa}");
+            ed.replace(a.start..b.end, &swapped, RepairRule::ReversedDigits);
+        }
+    }
+    ed.finish()
+}
+
+/// Brackets and guillemets mirrored by extraction are turned back: within a paragraph, a
+/// closing `)` `]` `»` that opens (nothing is open, and it does not follow a letter or
+/// digit) and the `(` `[` `«` that later closes it (not followed by a letter or digit)
+/// are swapped.
+pub fn mirrored_brackets(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    // (opener as written normally, closer as written normally)
+    const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('«', '»')];
+    let mut swaps: Vec<(usize, char)> = Vec::new();
+    for (pstart, para) in paragraphs(input) {
+        // Stack entries: (pair index, byte offset, mirrored)
+        let mut stack: Vec<(usize, usize, bool)> = Vec::new();
+        let chars: Vec<(usize, char)> = para.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            let content = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
+            if let Some(p) = PAIRS.iter().position(|&(_, cl)| cl == c) {
+                if let Some(pos) = stack.iter().rposition(|&(q, _, m)| q == p && !m) {
+                    stack.truncate(pos);
+                } else if !content(prev) {
+                    stack.push((p, i, true));
+                }
+            } else if let Some(p) = PAIRS.iter().position(|&(op, _)| op == c) {
+                match stack.last() {
+                    Some(&(q, at, true)) if q == p && !content(next) => {
+                        stack.pop();
+                        swaps.push((pstart + at, PAIRS[p].0));
+                        swaps.push((pstart + i, PAIRS[p].1));
+                    }
+                    _ => stack.push((p, i, false)),
+                }
+            }
+        }
+    }
+    swaps.sort_unstable_by_key(|&(i, _)| i);
+    let mut buf = [0u8; 4];
+    for (i, c) in swaps {
+        let old = input[i..].chars().next().map_or(1, char::len_utf8);
+        let s: &str = c.encode_utf8(&mut buf);
+        let s = s.to_owned();
+        ed.replace(i..i + old, &s, RepairRule::MirroredBracket);
+    }
+    ed.finish()
+}
+
+/// (start offset, text) of each paragraph (text between blank lines).
+fn paragraphs(input: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for p in input.split("\n\n") {
+        out.push((start, p));
+        start += p.len() + 2;
+    }
+    out
+}
+
+/// Spacing: runs of spaces become one; no space before `، . ؛ : ! ? ؟ ) ] »` (when the
+/// mark ends a word or text), none after `( [ «`, none at a line's edges.
+pub fn spacing(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+    let mut ed = Edits::new(input, log);
+    let b = input.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let prev = input[..start].chars().next_back();
+        let next = input[i..].chars().next();
+        let next2 = input[i..].chars().nth(1);
+        let closing = next.is_some_and(|c| matches!(c, '،' | '؛' | '!' | '؟' | ')' | ']' | '»'))
+            || (next.is_some_and(|c| matches!(c, '.' | ':' | '?')) && next2.is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric()));
+        let after_opening = prev.is_some_and(|c| matches!(c, '(' | '[' | '«'));
+        let edge = prev.is_none_or(|c| c == '\n') || next.is_none_or(|c| c == '\n');
+        let after = if closing || after_opening || edge { "" } else { " " };
+        ed.replace(start..i, after, RepairRule::Spacing);
+    }
+    ed.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn step_table(step: Step, cases: &[(&str, &str)]) {
+        for &(input, expected) in cases {
+            let mut log = Vec::new();
+            let out = step(input, Some(&mut log));
+            assert_eq!(out, expected, "input «{input}»");
+            assert_eq!(step(input, None), expected, "input «{input}» without log");
+            assert_eq!(replay(input, &log).as_deref(), Ok(expected), "replay of «{input}»: {log:?}");
+            if input == expected {
+                assert!(log.is_empty(), "«{input}» unchanged but logged {log:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_endings_rule() {
+        step_table(line_endings, &[("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"), ("بی تغییر\n", "بی تغییر\n"), ("\r\n\r\n", "\n\n")]);
+    }
+
+    #[test]
+    fn presentation_forms_rule() {
+        step_table(
+            presentation_forms,
+            &[("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام"), ("\u{FEFB}", "لا"), ("\u{FBFC}", "ی"), ("\u{FE91}\u{FEEE}", "بو"), ("کتاب", "کتاب")],
+        );
+    }
+
+    #[test]
+    fn arabic_letters_rule() {
+        step_table(arabic_letters, &[("كشور علي", "کشور علی"), ("مصطفى", "مصطفی"), ("٢٠١٩", "۲۰۱۹"), ("ایران", "ایران")]);
+    }
+
+    #[test]
+    fn tatweel_rule() {
+        step_table(tatweel, &[("اســـت", "است"), ("ـ", ""), ("است", "است")]);
+    }
+
+    #[test]
+    fn invisible_controls_rule() {
+        step_table(
+            invisible_controls,
+            &[
+                ("a\u{200B}b\u{FEFF}c\u{00AD}d", "abcd"),
+                ("می\u{200C}\u{200C}کند", "می\u{200C}کند"),
+                ("کتاب \u{200C}ها", "کتاب ها"),
+                ("x\u{0007}y\tz", "xy z"),
+                ("می\u{200C}کند\n", "می\u{200C}کند\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn displaced_fragments_rule() {
+        step_table(
+            displaced_fragments,
+            &[
+                // The seed's «ا کتبر» line: the run «کتبر … اهمیت» belongs after «در ا».
+                (
+                    "کتبر ۲۰۲۴ بار دیگر بر اهمیت  یافت. الی کوهن، وزیر خارجه اسرائیل در ا",
+                    "یافت. الی کوهن، وزیر خارجه اسرائیل در ا کتبر ۲۰۲۴ بار دیگر بر اهمیت",
+                ),
+                // A line may not start with a comma.
+                (" ، در نقطهای استراتژیک میان  آذربایجان، نگین قفقاز", " آذربایجان، نگین قفقاز ، در نقطهای استراتژیک میان"),
+                // Three runs in reverse order: «… بن الیزر» + «، وزیر … تأ» + «کید کرد …».
+                (
+                    "کید کرد که موقعیت آذربایجان به عنوان  ، وزیر امور زیربنایی اسرائیل تأ بن الیزر",
+                    "بن الیزر ، وزیر امور زیربنایی اسرائیل تأ کید کرد که موقعیت آذربایجان به عنوان",
+                ),
+                // A double space alone is not evidence.
+                ("آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت", "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت"),
+            ],
+        );
+    }
+
+    #[test]
+    fn join_lines_rule() {
+        step_table(
+            join_lines,
+            &[
+                ("سطر اول\nسطر دوم.\n\nبند دوم.", "سطر اول سطر دوم.\n\nبند دوم."),
+                // A blank line inside a sentence is joined over; a digit range across it joins tight.
+                ("در طول انتفاضه دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان", "در طول انتفاضه دوم )۲۰۰۰-۲۰۰۴(، آذربایجان"),
+                // A heading after a paragraph's end, followed directly by text.
+                (
+                    "پایان بند. \n\n  رفاقت روباه و خارپشت\nدر دسامبر ۲۰۲۳، گزارش‌ها نشان داد آذربایجان تنها کشور مسلمانی است که از",
+                    "پایان بند.\n\nرفاقت روباه و خارپشت\n\nدر دسامبر ۲۰۲۳، گزارش‌ها نشان داد آذربایجان تنها کشور مسلمانی است که از",
+                ),
+                // A page number line is dropped.
+                ("نشان دادند.\n\n2\n\n", "نشان دادند."),
+                ("\n\n", ""),
+                ("یک", "یک"),
+                // Web text: a long line that ends a sentence is a paragraph.
+                (
+                    "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\nبند دوم.",
+                    "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\n\nبند دوم.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn split_words_rule() {
+        step_table(
+            split_words,
+            &[
+                ("در ا کتبر ۲۰۲۴", "در اکتبر ۲۰۲۴"),
+                ("بر اهمیت روابط تأ کید کرد", "بر اهمیت روابط تأکید کرد"),
+                ("به عنوان نمونه", "به عنوان نمونه"),
+                ("نه تنها", "نه تنها"),
+                ("(Zman.co. il) اعلام", "(Zman.co.il) اعلام"),
+                ("Hello. It is", "Hello. It is"),
+            ],
+        );
+    }
+
+    #[test]
+    fn zwnj_rule() {
+        step_table(
+            zwnj,
+            &[
+                ("میکند", "می\u{200C}کند"),
+                ("نمیشود", "نمی\u{200C}شود"),
+                ("بازمیگردد", "بازمی\u{200C}گردد"),
+                ("قدرتهایی", "قدرت\u{200C}هایی"),
+                ("نقطهای", "نقطه\u{200C}ای"),
+                ("فوقالعادهای", "فوق\u{200C}العاده\u{200C}ای"),
+                ("بهعنوان", "به\u{200C}عنوان"),
+                ("بینالمللی", "بین\u{200C}المللی"),
+                ("کردهاست", "کرده\u{200C}است"),
+                ("علیاف", "علی\u{200C}اف"),
+                ("حزبالله", "حزب\u{200C}الله"),
+                ("کشورهای", "کشورهای"),
+                ("مرزهای", "مرزهای"),
+                ("نامهای", "نام\u{200C}های"),
+                ("سالهاست", "سال\u{200C}هاست"),
+                ("درنهایت", "درنهایت"),
+                ("همکاریها", "همکاری\u{200C}ها"),
+                ("میدان", "میدان"),
+                ("می\u{200C}کند", "می\u{200C}کند"),
+                ("آذربایجان", "آذربایجان"),
+            ],
+        );
+    }
+
+    #[test]
+    fn persian_digits_rule() {
+        step_table(
+            persian_digits,
+            &[
+                ("در سال 2019 گفت", "در سال ۲۰۱۹ گفت"),
+                ("۱۹20-۱۹18", "۱۹۲۰-۱۹۱۸"),
+                ("تاریخ 1403/7/12", "تاریخ ۱۴۰۳/۷/۱۲"),
+                ("F16 و ICT 2016", "F16 و ICT 2016"),
+                ("Windows 10", "Windows 10"),
+                ("2", "2"),
+            ],
+        );
+    }
+
+    #[test]
+    fn reversed_digits_rule() {
+        step_table(
+            reversed_digits,
+            &[("(۱۹۲۰-۱۹۱۸)", "(۱۹۱۸-۱۹۲۰)"), ("۲۰۰۰-۲۰۰۴", "۲۰۰۰-۲۰۰۴"), ("۰۹۱۲-۱۲۳۴", "۰۹۱۲-۱۲۳۴"), ("9000-1000", "9000-1000")],
+        );
+    }
+
+    #[test]
+    fn mirrored_brackets_rule() {
+        step_table(
+            mirrored_brackets,
+            &[
+                ("دوم )۲۰۰۰-۲۰۰۴(، آذربایجان", "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان"),
+                ("به عنوان »دوست اسرائیل« یاد کرد", "به عنوان «دوست اسرائیل» یاد کرد"),
+                ("، ) Zman.co.il( اعلام", "، ( Zman.co.il) اعلام"),
+                ("بزرگ )بیش از ۳۰۰۰ نفر ( و", "بزرگ (بیش از ۳۰۰۰ نفر ) و"),
+                ("(INSS) و «نقل»", "(INSS) و «نقل»"),
+                ("۱) یک (دو)", "۱) یک (دو)"),
+            ],
+        );
+    }
+
+    #[test]
+    fn spacing_rule() {
+        step_table(
+            spacing,
+            &[
+                ("قفقاز ، در  نقطه", "قفقاز، در نقطه"),
+                ("( Zman.co.il ) اعلام", "(Zman.co.il) اعلام"),
+                ("بود .", "بود."),
+                ("عدد ۳ .۳", "عدد ۳ .۳"),
+                (" سطر \nدوم", "سطر\nدوم"),
+            ],
+        );
+    }
+
+    #[test]
+    fn pipeline_on_seed_traps() {
+        for (input, expected) in [
+            ("در ا کتبر 2024 گفت.", "در اکتبر ۲۰۲۴ گفت."),
+            ("دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان", "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان"),
+            ("جمهوری دموکراتیک آذربایجان )۱۹20-۱۹18(، یهودیان", "جمهوری دموکراتیک آذربایجان (۱۹۱۸-۱۹۲۰)، یهودیان"),
+            ("اســـرائیل بهعنوان »دوست« یاد کرد.", "اسرائیل به\u{200C}عنوان «دوست» یاد کرد."),
+        ] {
+            let (out, log) = repair(input);
+            assert_eq!(out, expected, "input «{input}»");
+            assert_eq!(replay(input, &log).as_deref(), Ok(expected), "replay of «{input}»");
+            assert_eq!(normalize(input), expected, "normalize «{input}»");
+        }
+    }
+
+    #[test]
+    fn replay_refuses_a_bad_log() {
+        let bad = [Repair { range: 0..3, before: "xyz".into(), after: "a".into(), rule: RepairRule::Tatweel }];
+        assert!(replay("abc", &bad).is_err());
+        let oob = [Repair { range: 5..9, before: String::new(), after: "a".into(), rule: RepairRule::Tatweel }];
+        assert!(replay("abc", &oob).is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn arbitrary_text_repairs_replayably(s in "\\PC{0,60}") {
+            let (out, log) = repair(&s);
+            prop_assert_eq!(replay(&s, &log), Ok(out.clone()));
+            prop_assert_eq!(normalize(&s), out);
+        }
+
+        #[test]
+        fn persianish_text_repairs_replayably(s in "[ا-یكيـ‌ ()«»\\n۰-۹0-9،.\\-]{0,80}") {
+            let (out, log) = repair(&s);
+            prop_assert_eq!(replay(&s, &log), Ok(out.clone()));
+            for r in &log {
+                prop_assert!(r.range.start <= r.range.end);
+            }
+        }
+    }
+}
