@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::{Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source};
+use crate::model::{
+    Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source,
+};
 use crate::persian::attribution::{find_attributions, sentences};
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold;
@@ -44,7 +46,10 @@ pub fn normalize(text: &str) -> String {
 /// # Errors
 /// [`ImportError`] when the bytes are refused by the decoder or hold no text.
 pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
-    let decoded = decode(bytes).map_err(|source| ImportError::Decode { name: name.to_owned(), source })?;
+    let decoded = decode(bytes).map_err(|source| ImportError::Decode {
+        name: name.to_owned(),
+        source,
+    })?;
     let mut warnings: Vec<String> = decoded
         .warnings
         .iter()
@@ -53,7 +58,9 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
     if decoded.encoding != crate::persian::decode::SourceEncoding::Utf8 {
         warnings.insert(0, format!("read as {}", decoded.encoding.name()));
     }
-    let mut imported = import_text(&decoded.text, name).ok_or_else(|| ImportError::Empty { name: name.to_owned() })?;
+    let mut imported = import_text(&decoded.text, name).ok_or_else(|| ImportError::Empty {
+        name: name.to_owned(),
+    })?;
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)
@@ -62,7 +69,11 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
 /// Imports decoded text; `None` when it holds no text after repair.
 pub fn import_text(text: &str, name: &str) -> Option<Imported> {
     let (fixed, repairs) = repair(text);
-    let paras: Vec<&str> = fixed.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let paras: Vec<&str> = fixed
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     if paras.is_empty() {
         return None;
     }
@@ -82,14 +93,25 @@ pub fn import_text(text: &str, name: &str) -> Option<Imported> {
             np += 1;
             (BlockKind::Paragraph, format!("p{np}"))
         };
-        blocks.push(Block { id, kind, text: (*p).to_owned(), sidebar: false });
+        blocks.push(Block {
+            id,
+            kind,
+            text: (*p).to_owned(),
+            sidebar: false,
+        });
     }
     if title.is_empty() {
         title = title_from_name(name);
     }
     let mut article = Article {
         schema: SCHEMA_VERSION,
-        meta: Meta { title, author: String::new(), lead: Vec::new(), language: "fa".to_owned(), publication: None },
+        meta: Meta {
+            title,
+            author: String::new(),
+            lead: Vec::new(),
+            language: "fa".to_owned(),
+            publication: None,
+        },
         blocks,
         events: Vec::new(),
         sources: Vec::new(),
@@ -97,18 +119,30 @@ pub fn import_text(text: &str, name: &str) -> Option<Imported> {
     };
     let mut warnings = Vec::new();
     extract(&mut article, &mut warnings);
-    Some(Imported { article, repairs, warnings })
+    Some(Imported {
+        article,
+        repairs,
+        warnings,
+    })
 }
 
 fn title_from_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    if stem.is_empty() { "بی‌عنوان".to_owned() } else { stem.to_owned() }
+    if stem.is_empty() {
+        "بی‌عنوان".to_owned()
+    } else {
+        stem.to_owned()
+    }
 }
 
 /// Up to `n` chars of `s` ending at its end / starting at its start, on char boundaries.
 fn tail_chars(s: &str, n: usize) -> &str {
-    let cut = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let cut = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     &s[cut..]
 }
 
@@ -132,13 +166,56 @@ fn anchor(block: &Block, range: Range<usize>) -> Anchor {
 /// Lane keywords (folded), in priority order.
 const LANES: [(Lane, &[&str]); 8] = [
     (Lane::KarabakhWar, &["قرهباغ", "ارمنستان"]),
-    (Lane::Energy, &["نفت", "گاز", "انرژی", "سوخت", "بنزین", "لوله", "پتروشیمی", "برق"]),
-    (Lane::Military, &["تسلیحات", "نظامی", "سلاح", "پهپاد", "ارتش", "وزیردفاع", "جنگنده", "موشک"]),
-    (Lane::Intelligence, &["اطلاعاتی", "جاسوس", "موساد", "امنیتی", "اطلاعات"]),
+    (
+        Lane::Energy,
+        &[
+            "نفت",
+            "گاز",
+            "انرژی",
+            "سوخت",
+            "بنزین",
+            "لوله",
+            "پتروشیمی",
+            "برق",
+        ],
+    ),
+    (
+        Lane::Military,
+        &[
+            "تسلیحات",
+            "نظامی",
+            "سلاح",
+            "پهپاد",
+            "ارتش",
+            "وزیردفاع",
+            "جنگنده",
+            "موشک",
+        ],
+    ),
+    (
+        Lane::Intelligence,
+        &["اطلاعاتی", "جاسوس", "موساد", "امنیتی", "اطلاعات"],
+    ),
     (Lane::Mediation, &["میانجی", "عادیسازی", "انکارا"]),
     (Lane::Iran, &["ایران", "تهران", "سپاه"]),
-    (Lane::Community, &["یهودی", "یهودیان", "جامعه", "پرچم", "همدردی"]),
-    (Lane::Diplomacy, &["سفارت", "روابط", "دیدار", "وزیرخارجه", "همکاری", "دیپلمات", "گفتوگو", "سفر", "پارلمان"]),
+    (
+        Lane::Community,
+        &["یهودی", "یهودیان", "جامعه", "پرچم", "همدردی"],
+    ),
+    (
+        Lane::Diplomacy,
+        &[
+            "سفارت",
+            "روابط",
+            "دیدار",
+            "وزیرخارجه",
+            "همکاری",
+            "دیپلمات",
+            "گفتوگو",
+            "سفر",
+            "پارلمان",
+        ],
+    ),
 ];
 
 /// The lane whose words the sentence uses most (ties: the earlier lane), else `Other`.
@@ -160,12 +237,23 @@ fn label(sentence: &str, wording: &str) -> String {
     let s = sentence.replacen(wording, " ", 1);
     let words: Vec<&str> = s
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, '،' | '.' | ':' | '؛' | '«' | '»' | '(' | ')' | '؟' | '!')))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(c, '،' | '.' | ':' | '؛' | '«' | '»' | '(' | ')' | '؟' | '!')
+            })
+        })
         .filter(|w| !w.is_empty())
         .collect();
-    let skip = words.iter().take_while(|w| matches!(**w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی")).count();
+    let skip = words
+        .iter()
+        .take_while(|w| matches!(**w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی"))
+        .count();
     let out: Vec<&str> = words[skip..].iter().take(8).copied().collect();
-    if out.is_empty() { wording.to_owned() } else { out.join(" ") }
+    if out.is_empty() {
+        wording.to_owned()
+    } else {
+        out.join(" ")
+    }
 }
 
 fn extract(article: &mut Article, warnings: &mut Vec<String>) {
@@ -179,7 +267,11 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
         }
         let sents = sentences(&block.text);
         for t in tagger.tag(&block.text) {
-            let sent = sents.iter().find(|s| s.start <= t.range.start && t.range.end <= s.end).cloned().unwrap_or(0..block.text.len());
+            let sent = sents
+                .iter()
+                .find(|s| s.start <= t.range.start && t.range.end <= s.end)
+                .cloned()
+                .unwrap_or(0..block.text.len());
             let sentence = &block.text[sent];
             let id = format!("e{}", events.len() + 1);
             block_events[bi].push((id.clone(), t.range.clone()));
@@ -208,14 +300,27 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
             for sp in &a.speakers {
                 let key = fold(&sp.name).text;
                 let alias_key = fold(&sp.alias).text;
-                let existing = by_key.get(&key).or_else(|| if alias_key.is_empty() { None } else { by_key.get(&alias_key) }).copied();
+                let existing = by_key
+                    .get(&key)
+                    .or_else(|| {
+                        if alias_key.is_empty() {
+                            None
+                        } else {
+                            by_key.get(&alias_key)
+                        }
+                    })
+                    .copied();
                 let si = match existing {
                     Some(i) => i,
                     None => {
                         sources.push(Source {
                             id: format!("s{}", sources.len() + 1),
                             name: sp.name.clone(),
-                            name_en: if sp.alias.is_empty() && sp.name.is_ascii() { sp.name.clone() } else { sp.alias.clone() },
+                            name_en: if sp.alias.is_empty() && sp.name.is_ascii() {
+                                sp.name.clone()
+                            } else {
+                                sp.alias.clone()
+                            },
                             kind: sp.kind,
                             role: sp.role.clone(),
                             link: None,
@@ -253,9 +358,16 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     let problems = article.problems();
     if !problems.is_empty() {
         warnings.extend(problems.iter().map(|p| format!("dropped: {p}")));
-        let bad_anchor = |a: &Anchor, blocks: &[Block]| blocks.iter().find(|b| b.id == a.block).is_none_or(|b| a.resolve(&b.text).is_none());
+        let bad_anchor = |a: &Anchor, blocks: &[Block]| {
+            blocks
+                .iter()
+                .find(|b| b.id == a.block)
+                .is_none_or(|b| a.resolve(&b.text).is_none())
+        };
         let blocks = article.blocks.clone();
-        article.events.retain(|e| !bad_anchor(&e.anchor, &blocks) && e.date.is_well_formed());
+        article
+            .events
+            .retain(|e| !bad_anchor(&e.anchor, &blocks) && e.date.is_well_formed());
         let ids: Vec<String> = article.events.iter().map(|e| e.id.clone()).collect();
         for s in &mut article.sources {
             s.mentions.retain(|m| !bad_anchor(m, &blocks));
@@ -280,25 +392,47 @@ mod tests {
         assert_eq!(a.problems(), Vec::<String>::new());
         assert_eq!(a.meta.title, "رفاقت روباه و خارپشت");
         assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
-        let ev: Vec<(&str, String)> = a.events.iter().map(|e| (e.date.wording.as_str(), e.date.start.to_string())).collect();
-        assert_eq!(ev, vec![("دسامبر ۲۰۲۳", "2023-12-01".to_owned()), ("اکتبر ۲۰۲۴", "2024-10-01".to_owned())]);
+        let ev: Vec<(&str, String)> = a
+            .events
+            .iter()
+            .map(|e| (e.date.wording.as_str(), e.date.start.to_string()))
+            .collect();
+        assert_eq!(
+            ev,
+            vec![
+                ("دسامبر ۲۰۲۳", "2023-12-01".to_owned()),
+                ("اکتبر ۲۰۲۴", "2024-10-01".to_owned())
+            ]
+        );
         let src: Vec<&str> = a.sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(src, vec!["گزارش‌ها", "واینت"]);
         assert_eq!(a.claims.len(), 2);
         assert_eq!(a.claims[1].events, vec!["e2".to_owned()]);
-        assert_eq!(crate::persian::repair::replay(text, &imp.repairs).map(|s| s.contains("گزارش‌ها")), Ok(true));
+        assert_eq!(
+            crate::persian::repair::replay(text, &imp.repairs).map(|s| s.contains("گزارش‌ها")),
+            Ok(true)
+        );
     }
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert!(matches!(import_bytes(b"\0\x01\x02", "a.bin"), Err(ImportError::Decode { .. })));
-        assert!(matches!(import_bytes(b"  \n\n ", "e.txt"), Err(ImportError::Empty { .. })));
+        assert!(matches!(
+            import_bytes(b"\0\x01\x02", "a.bin"),
+            Err(ImportError::Decode { .. })
+        ));
+        assert!(matches!(
+            import_bytes(b"  \n\n ", "e.txt"),
+            Err(ImportError::Empty { .. })
+        ));
     }
 
     #[test]
     fn lanes() {
         for (s, lane) in [
-            ("آذربایجان صادرات نفت خود به اسرائیل را افزایش داد", Lane::Energy),
+            (
+                "آذربایجان صادرات نفت خود به اسرائیل را افزایش داد",
+                Lane::Energy,
+            ),
             ("قراردادهای جدید نظامی امضا شد", Lane::Military),
             ("جنگ ۴۴ روزه قره‌باغ", Lane::KarabakhWar),
             ("سپاه پاسداران دو رزمایش برگزار کرد", Lane::Iran),

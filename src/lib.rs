@@ -8,5 +8,5 @@ pub mod import;
 pub mod model;
 pub mod persian;
 pub mod store;
-pub mod ui;
 pub mod text;
+pub mod ui;

@@ -13,7 +13,10 @@ const DIR: &str = "/usr/share/unicode";
 fn read(name: &str) -> String {
     let path = Path::new(DIR).join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e}. Install Debian's unicode-data package (.ci/run does).", path.display())
+        panic!(
+            "{}: {e}. Install Debian's unicode-data package (.ci/run does).",
+            path.display()
+        )
     })
 }
 
@@ -24,7 +27,10 @@ struct Engine {
 
 impl Engine {
     fn new() -> Self {
-        Self { fcx: fonts::font_context(), lcx: parley::LayoutContext::new() }
+        Self {
+            fcx: fonts::font_context(),
+            lcx: parley::LayoutContext::new(),
+        }
     }
 
     /// Visual order (char indices, left to right) of `text` laid out on one line, leaving
@@ -36,8 +42,11 @@ impl Engine {
         shaped.break_lines(None, Align::Start);
         let rtl = shaped.rtl;
         let levels = BidiLevels::new(text, Some(rtl));
-        let char_index: std::collections::HashMap<usize, usize> =
-            text.char_indices().enumerate().map(|(n, (b, _))| (b, n)).collect();
+        let char_index: std::collections::HashMap<usize, usize> = text
+            .char_indices()
+            .enumerate()
+            .map(|(n, (b, _))| (b, n))
+            .collect();
         let mut out = Vec::new();
         for line in &shaped.lines {
             for c in &line.clusters {
@@ -99,16 +108,31 @@ fn bidi_test_txt() {
             continue;
         }
         if let Some(r) = line.strip_prefix("@Reorder:") {
-            reorder = r.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+            reorder = r
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
             continue;
         }
         if line.starts_with('@') {
             continue;
         }
-        let Some((classes, bits)) = line.split_once(';') else { continue };
-        let text: String = classes.split_whitespace().map(|c| class_char(c).unwrap_or_else(|| panic!("class {c}"))).collect();
-        let bits: u8 = bits.trim().parse().unwrap_or_else(|e| panic!("{line}: {e}"));
-        for (bit, dir) in [(1, Direction::Auto), (2, Direction::Ltr), (4, Direction::Rtl)] {
+        let Some((classes, bits)) = line.split_once(';') else {
+            continue;
+        };
+        let text: String = classes
+            .split_whitespace()
+            .map(|c| class_char(c).unwrap_or_else(|| panic!("class {c}")))
+            .collect();
+        let bits: u8 = bits
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        for (bit, dir) in [
+            (1, Direction::Auto),
+            (2, Direction::Ltr),
+            (4, Direction::Rtl),
+        ] {
             if bits & bit == 0 {
                 continue;
             }
@@ -117,13 +141,23 @@ fn bidi_test_txt() {
             if got == reorder {
                 pass += 1;
             } else if failures.len() < 10 {
-                failures.push(format!("{classes} ({dir:?}): want {reorder:?}, got {got:?}"));
+                failures.push(format!(
+                    "{classes} ({dir:?}): want {reorder:?}, got {got:?}"
+                ));
             }
         }
     }
     eprintln!("BidiTest.txt: {pass} of {total} cases pass");
-    assert!(total > 700_000, "the file should have about 770,000 cases, read {total}");
-    assert_eq!(pass, total, "failures, first ones:\n{}", failures.join("\n"));
+    assert!(
+        total > 700_000,
+        "the file should have about 770,000 cases, read {total}"
+    );
+    assert_eq!(
+        pass,
+        total,
+        "failures, first ones:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -143,23 +177,42 @@ fn bidi_character_test_txt() {
         }
         let text: String = fields[0]
             .split_whitespace()
-            .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32).unwrap_or_else(|| panic!("{line}")))
+            .map(|h| {
+                u32::from_str_radix(h, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or_else(|| panic!("{line}"))
+            })
             .collect();
         let dir = match fields[1].trim() {
             "0" => Direction::Ltr,
             "1" => Direction::Rtl,
             _ => Direction::Auto,
         };
-        let want: Vec<usize> = fields[4].split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        let want: Vec<usize> = fields[4]
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
         total += 1;
         let got = eng.visual(&text, dir);
         if got == want {
             pass += 1;
         } else if failures.len() < 10 {
-            failures.push(format!("{} ({dir:?}): want {want:?}, got {got:?}", fields[0]));
+            failures.push(format!(
+                "{} ({dir:?}): want {want:?}, got {got:?}",
+                fields[0]
+            ));
         }
     }
     eprintln!("BidiCharacterTest.txt: {pass} of {total} lines pass");
-    assert!(total > 90_000, "the file should have about 91,700 lines, read {total}");
-    assert_eq!(pass, total, "failures, first ones:\n{}", failures.join("\n"));
+    assert!(
+        total > 90_000,
+        "the file should have about 91,700 lines, read {total}"
+    );
+    assert_eq!(
+        pass,
+        total,
+        "failures, first ones:\n{}",
+        failures.join("\n")
+    );
 }

@@ -20,7 +20,16 @@ fn read(path: &str) -> Vec<u8> {
 }
 
 fn all_sentences(a: &Article) -> Vec<String> {
-    let mut out: Vec<String> = a.blocks.iter().flat_map(|b| sentences(&b.text).into_iter().map(|r| b.text[r].to_owned()).collect::<Vec<_>>()).collect();
+    let mut out: Vec<String> = a
+        .blocks
+        .iter()
+        .flat_map(|b| {
+            sentences(&b.text)
+                .into_iter()
+                .map(|r| b.text[r].to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
     out.push(a.meta.title.clone());
     out
 }
@@ -34,20 +43,43 @@ fn seed_against_builtin() {
     let builtin = gahnegar::store::builtin();
     let imp = import_bytes(&read(SEED), "caucasus-gem.raw.txt").unwrap_or_else(|e| panic!("{e}"));
     let a = &imp.article;
-    assert_eq!(a.problems(), Vec::<String>::new(), "imported article is unsound");
+    assert_eq!(
+        a.problems(),
+        Vec::<String>::new(),
+        "imported article is unsound"
+    );
 
     // Sentences: exactly, and ignoring ZWNJ.
     let ours: HashSet<String> = all_sentences(a).into_iter().collect();
     let ours_nozwnj: HashSet<String> = ours.iter().map(|s| s.replace('\u{200C}', "")).collect();
-    let theirs: Vec<String> = builtin.blocks.iter().flat_map(|b| sentences(&b.text).into_iter().map(|r| b.text[r].to_owned()).collect::<Vec<_>>()).collect();
+    let theirs: Vec<String> = builtin
+        .blocks
+        .iter()
+        .flat_map(|b| {
+            sentences(&b.text)
+                .into_iter()
+                .map(|r| b.text[r].to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let exact = theirs.iter().filter(|s| ours.contains(*s)).count();
-    let nozwnj = theirs.iter().filter(|s| ours_nozwnj.contains(&s.replace('\u{200C}', ""))).count();
+    let nozwnj = theirs
+        .iter()
+        .filter(|s| ours_nozwnj.contains(&s.replace('\u{200C}', "")))
+        .count();
 
     // Events: same interval, matched one to one.
-    let mut unused: Vec<(Day, Day)> = a.events.iter().map(|e| (e.date.start, e.date.end)).collect();
+    let mut unused: Vec<(Day, Day)> = a
+        .events
+        .iter()
+        .map(|e| (e.date.start, e.date.end))
+        .collect();
     let mut ev_found = 0;
     for e in &builtin.events {
-        if let Some(i) = unused.iter().position(|&(s, t)| s == e.date.start && t == e.date.end) {
+        if let Some(i) = unused
+            .iter()
+            .position(|&(s, t)| s == e.date.start && t == e.date.end)
+        {
             unused.remove(i);
             ev_found += 1;
         }
@@ -55,11 +87,17 @@ fn seed_against_builtin() {
     let ev_extra = unused.len();
 
     // Sources: same name under search folding (ZWNJ, spaces, letter variants), or alias.
-    let mut src_unused: Vec<(String, String)> = a.sources.iter().map(|s| (fold(&s.name).text, fold(&s.name_en).text)).collect();
+    let mut src_unused: Vec<(String, String)> = a
+        .sources
+        .iter()
+        .map(|s| (fold(&s.name).text, fold(&s.name_en).text))
+        .collect();
     let mut src_found = 0;
     for s in &builtin.sources {
         let k = fold(&s.name).text;
-        if let Some(i) = src_unused.iter().position(|(n, en)| *n == k || (!en.is_empty() && fold(&s.name_en).text.contains(en.as_str()))) {
+        if let Some(i) = src_unused.iter().position(|(n, en)| {
+            *n == k || (!en.is_empty() && fold(&s.name_en).text.contains(en.as_str()))
+        }) {
             src_unused.remove(i);
             src_found += 1;
         }
@@ -68,11 +106,28 @@ fn seed_against_builtin() {
 
     let (t, e, s) = (theirs.len(), builtin.events.len(), builtin.sources.len());
     println!("import vs built-in article:");
-    println!("  sentences reproduced exactly: {exact}/{t} = {:.1}%", 100.0 * share(exact, t));
-    println!("  sentences ignoring ZWNJ:      {nozwnj}/{t} = {:.1}%", 100.0 * share(nozwnj, t));
-    println!("  events with the same interval: {ev_found}/{e} = {:.1}%, extra events: {ev_extra}", 100.0 * share(ev_found, e));
-    println!("  sources found: {src_found}/{s} = {:.1}%, extra sources: {src_extra}", 100.0 * share(src_found, s));
-    println!("  claims: {} (built-in {}), repairs: {}", a.claims.len(), builtin.claims.len(), imp.repairs.len());
+    println!(
+        "  sentences reproduced exactly: {exact}/{t} = {:.1}%",
+        100.0 * share(exact, t)
+    );
+    println!(
+        "  sentences ignoring ZWNJ:      {nozwnj}/{t} = {:.1}%",
+        100.0 * share(nozwnj, t)
+    );
+    println!(
+        "  events with the same interval: {ev_found}/{e} = {:.1}%, extra events: {ev_extra}",
+        100.0 * share(ev_found, e)
+    );
+    println!(
+        "  sources found: {src_found}/{s} = {:.1}%, extra sources: {src_extra}",
+        100.0 * share(src_found, s)
+    );
+    println!(
+        "  claims: {} (built-in {}), repairs: {}",
+        a.claims.len(),
+        builtin.claims.len(),
+        imp.repairs.len()
+    );
     for u in &src_unused {
         println!("    extra source: {}", u.0);
     }
@@ -119,13 +174,27 @@ fn news_sample_dates() {
     assert_eq!(sh(1394, 10, 29), g("2016-01-19"));
     for (wording, start, end) in expected {
         let key = fold(wording).text;
-        let found: Vec<_> = a.events.iter().filter(|e| fold(&e.date.wording).text == key).collect();
-        assert!(!found.is_empty(), "«{wording}» not found; events: {:?}", a.events.iter().map(|e| &e.date.wording).collect::<Vec<_>>());
+        let found: Vec<_> = a
+            .events
+            .iter()
+            .filter(|e| fold(&e.date.wording).text == key)
+            .collect();
+        assert!(
+            !found.is_empty(),
+            "«{wording}» not found; events: {:?}",
+            a.events.iter().map(|e| &e.date.wording).collect::<Vec<_>>()
+        );
         for e in found {
             assert_eq!((e.date.start, e.date.end), (start, end), "«{wording}»");
         }
     }
-    println!("news sample: {} events, {} sources, {} claims, {} paragraphs", a.events.len(), a.sources.len(), a.claims.len(), a.blocks.len());
+    println!(
+        "news sample: {} events, {} sources, {} claims, {} paragraphs",
+        a.events.len(),
+        a.sources.len(),
+        a.claims.len(),
+        a.blocks.len()
+    );
 }
 
 #[test]
@@ -148,7 +217,13 @@ fn throughput_is_reported() {
     let imp = import_bytes(big.as_bytes(), "big.txt");
     let i = t.elapsed();
     let mb = big.len() as f64 / 1e6;
-    println!("normalize: {:.1} MB/s; import: {:.1} MB/s ({} bytes in, {} out)", mb / n.as_secs_f64(), mb / i.as_secs_f64(), big.len(), out.len());
+    println!(
+        "normalize: {:.1} MB/s; import: {:.1} MB/s ({} bytes in, {} out)",
+        mb / n.as_secs_f64(),
+        mb / i.as_secs_f64(),
+        big.len(),
+        out.len()
+    );
     assert!(imp.is_ok());
 }
 

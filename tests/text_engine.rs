@@ -8,7 +8,10 @@ const SCALE: f32 = 1.0;
 
 /// Logical text of each line, in line order.
 fn line_texts(s: &ShapedText) -> Vec<String> {
-    s.lines.iter().map(|l| s.text[l.text_range.clone()].to_owned()).collect()
+    s.lines
+        .iter()
+        .map(|l| s.text[l.text_range.clone()].to_owned())
+        .collect()
 }
 
 /// The reference visual order of a line from unicode-bidi (L1 + L2, per char).
@@ -30,20 +33,44 @@ fn persian_lines_read_in_order_and_align_right() {
     let job = TextJob::new(PERSIAN).size(16.0);
     let s = eng.layout(&job, Some(220.0), SCALE);
     assert!(s.rtl, "Persian paragraph must be RTL");
-    assert!(s.lines.len() >= 3, "should wrap into several lines, got {}", s.lines.len());
+    assert!(
+        s.lines.len() >= 3,
+        "should wrap into several lines, got {}",
+        s.lines.len()
+    );
     // Line order: the first line holds the start of the text.
     let texts = line_texts(s);
-    assert!(texts[0].starts_with("آذربایجان"), "first line: {}", texts[0]);
-    assert_eq!(texts.concat(), PERSIAN, "lines must cover the text in order");
+    assert!(
+        texts[0].starts_with("آذربایجان"),
+        "first line: {}",
+        texts[0]
+    );
+    assert_eq!(
+        texts.concat(),
+        PERSIAN,
+        "lines must cover the text in order"
+    );
     for (i, l) in s.lines.iter().enumerate() {
         // Visual order: the rightmost cluster is the line's logical start.
         let last = l.clusters.last().map(|c| c.text_range.start);
-        let first_nonblank = s.text[l.text_range.clone()].find(|c: char| !c.is_whitespace()).map(|o| l.text_range.start + o);
-        assert_eq!(last, first_nonblank, "line {i} rightmost cluster is not its logical start");
+        let first_nonblank = s.text[l.text_range.clone()]
+            .find(|c: char| !c.is_whitespace())
+            .map(|o| l.text_range.start + o);
+        assert_eq!(
+            last, first_nonblank,
+            "line {i} rightmost cluster is not its logical start"
+        );
         // Right alignment: content ends at the right edge.
         let right = l.content_right(&s.text);
-        assert!((right - 220.0).abs() < 0.5, "line {i} not right-aligned: right edge {right}");
-        assert_eq!(l.visual_text(&s.text), reference_visual(&s.text, true, l.text_range.clone()), "line {i}");
+        assert!(
+            (right - 220.0).abs() < 0.5,
+            "line {i} not right-aligned: right edge {right}"
+        );
+        assert_eq!(
+            l.visual_text(&s.text),
+            reference_visual(&s.text, true, l.text_range.clone()),
+            "line {i}"
+        );
     }
 }
 
@@ -57,7 +84,11 @@ fn mixed_lines_match_unicode_bidi_l1_l2() {
             assert_eq!(s.rtl, rtl, "{text}");
             for (i, l) in s.lines.iter().enumerate() {
                 let want = reference_visual(text, rtl, l.text_range.clone());
-                assert_eq!(l.visual_text(text), want, "width {width} line {i} of {text:?}");
+                assert_eq!(
+                    l.visual_text(text),
+                    want,
+                    "width {width} line {i} of {text:?}"
+                );
             }
         }
     }
@@ -87,10 +118,17 @@ fn latin_inside_persian_is_not_mirrored() {
         .iter()
         .flat_map(|c| {
             let t: Vec<char> = s.text[c.text_range.clone()].chars().collect();
-            if c.is_rtl() { t.into_iter().rev().map(mirror).collect::<Vec<_>>() } else { t }
+            if c.is_rtl() {
+                t.into_iter().rev().map(mirror).collect::<Vec<_>>()
+            } else {
+                t
+            }
         })
         .collect();
-    assert!(v.contains("(INSS)"), "Latin must read left to right with brackets facing it: {v}");
+    assert!(
+        v.contains("(INSS)"),
+        "Latin must read left to right with brackets facing it: {v}"
+    );
     assert!(v.contains("۲۰۱۲"), "digits must keep their order: {v}");
     assert!(!v.contains("SSNI") && !v.contains("۲۱۰۲"), "mirrored: {v}");
 }
@@ -107,7 +145,10 @@ fn justified_lines_fill_the_width_except_the_last() {
         let (left, right) = (l.content_left(&s.text), l.content_right(&s.text));
         assert!((right - width).abs() < 0.5, "line {i} right edge {right}");
         if i + 1 < n {
-            assert!(left.abs() < 0.5, "justified line {i} must start at the left edge, starts at {left}");
+            assert!(
+                left.abs() < 0.5,
+                "justified line {i} must start at the left edge, starts at {left}"
+            );
         } else {
             assert!(left > 1.0, "last line is start-aligned, not stretched");
         }
@@ -115,7 +156,11 @@ fn justified_lines_fill_the_width_except_the_last() {
         for c in &l.clusters {
             let t = &s.text[c.text_range.clone()];
             if !t.contains(' ') {
-                assert!(c.advance < 40.0, "cluster {t:?} was stretched to {}", c.advance);
+                assert!(
+                    c.advance < 40.0,
+                    "cluster {t:?} was stretched to {}",
+                    c.advance
+                );
             }
         }
     }
@@ -155,7 +200,10 @@ fn explicit_direction_overrides_auto() {
     let job = TextJob::new("سلام world").direction(Direction::Ltr);
     assert!(!eng.layout(&job, None, SCALE).rtl);
     let job = TextJob::new("۱۲۳۴");
-    assert!(eng.layout(&job, None, SCALE).rtl, "no strong character: Persian fallback");
+    assert!(
+        eng.layout(&job, None, SCALE).rtl,
+        "no strong character: Persian fallback"
+    );
 }
 
 #[test]
@@ -177,12 +225,25 @@ fn layouts_are_cached_and_rewrapped_without_reshaping() {
 fn scale_changes_pixels_not_structure() {
     let mut eng = TextEngine::new();
     let job = TextJob::new(MIXED);
-    let one: Vec<_> = eng.layout(&job, Some(250.0), 1.0).lines.iter().map(|l| l.text_range.clone()).collect();
-    let two: Vec<_> = eng.layout(&job, Some(250.0), 2.0).lines.iter().map(|l| l.text_range.clone()).collect();
+    let one: Vec<_> = eng
+        .layout(&job, Some(250.0), 1.0)
+        .lines
+        .iter()
+        .map(|l| l.text_range.clone())
+        .collect();
+    let two: Vec<_> = eng
+        .layout(&job, Some(250.0), 2.0)
+        .lines
+        .iter()
+        .map(|l| l.text_range.clone())
+        .collect();
     assert_eq!(one, two, "same lines at 1x and 2x");
     let h1 = eng.layout(&job, Some(250.0), 1.0).height;
     let h2 = eng.layout(&job, Some(250.0), 2.0).height;
-    assert!((h2 / h1 - 2.0).abs() < 0.05, "height in pixels doubles: {h1} -> {h2}");
+    assert!(
+        (h2 / h1 - 2.0).abs() < 0.05,
+        "height in pixels doubles: {h1} -> {h2}"
+    );
 }
 
 #[test]
@@ -203,7 +264,10 @@ fn bad_input_does_not_panic() {
         let s = eng.layout(&job, Some(300.0), SCALE);
         let covered: usize = s.lines.iter().map(|l| l.text_range.len()).sum();
         let ranges: Vec<_> = s.lines.iter().map(|l| l.text_range.clone()).collect();
-        assert!(covered <= text.len(), "lines cover more than the text {text:?}: {ranges:?}");
+        assert!(
+            covered <= text.len(),
+            "lines cover more than the text {text:?}: {ranges:?}"
+        );
         let _ = s.index_at(10.0, 10.0);
         let _ = s.range_rects(0..text.len());
     }

@@ -12,7 +12,10 @@ fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
     let mut h = Harness::builder()
         .with_size(Vec2::new(900.0, 760.0))
         .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), GahnegarApp::new(None, None));
+        .build_ui_state(
+            |ui, app: &mut GahnegarApp| app.ui_root(ui),
+            GahnegarApp::new(None, None),
+        );
     h.state_mut().settings.dark = dark;
     h.state_mut().page = Page::Sample;
     h.run();
@@ -35,29 +38,49 @@ fn sample_snapshot_dark() {
 /// engine at the paragraph's width.
 fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, needle: &str) -> (egui::Rect, String) {
     let size = h.state().settings.font_size;
-    let (_, job) = sample_jobs(false, size).into_iter().find(|(i, _)| *i == id).unwrap_or_else(|| panic!("sample {id}"));
+    let (_, job) = sample_jobs(false, size)
+        .into_iter()
+        .find(|(i, _)| *i == id)
+        .unwrap_or_else(|| panic!("sample {id}"));
     let node = h.get_by_label(&job.text);
     let para = node.rect();
     let mut eng = TextEngine::new();
     let shaped = eng.layout(&job, Some(para.width()), 1.0);
-    let start = job.text.find(needle).unwrap_or_else(|| panic!("{needle} not in sample"));
+    let start = job
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in sample"));
     let rects = shaped.range_rects(start..start + needle.len());
     assert_eq!(rects.len(), 1, "{needle} should sit on one line");
     let r = rects[0];
-    let rect = egui::Rect::from_min_max(para.min + Vec2::new(r[0], r[1]), para.min + Vec2::new(r[2], r[3]));
+    let rect = egui::Rect::from_min_max(
+        para.min + Vec2::new(r[0], r[1]),
+        para.min + Vec2::new(r[2], r[3]),
+    );
     (rect, job.text.to_string())
 }
 
 /// Presses Ctrl+C and returns the text copied to the clipboard. (kittest runs one frame
 /// per queued event and keeps the last frame's output, so the key-down is fed alone.)
 fn press_copy(h: &mut Harness<'_, GahnegarApp>) -> Option<String> {
-    let key = |pressed| egui::Event::Key { key: egui::Key::C, physical_key: None, pressed, repeat: false, modifiers: Modifiers::COMMAND };
+    let key = |pressed| egui::Event::Key {
+        key: egui::Key::C,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    };
     h.event(key(true));
     h.step();
-    let found = h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    });
+    let found = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        });
     h.event(key(false));
     h.step();
     found
@@ -82,7 +105,11 @@ fn drag_selecting_a_persian_word_copies_it() {
     }
     h.drop_at(to);
     h.run();
-    assert_eq!(press_copy(&mut h).as_deref(), Some(word), "Ctrl+C after dragging across «{word}»");
+    assert_eq!(
+        press_copy(&mut h).as_deref(),
+        Some(word),
+        "Ctrl+C after dragging across «{word}»"
+    );
 }
 
 #[test]
@@ -94,7 +121,10 @@ fn drag_across_latin_inside_persian_copies_it() {
     h.drag_at(pos2(rect.left() + 0.5, y));
     h.run();
     for t in 1..=4 {
-        h.hover_at(pos2(rect.left() + 0.5 + (rect.width() - 1.0) * t as f32 / 4.0, y));
+        h.hover_at(pos2(
+            rect.left() + 0.5 + (rect.width() - 1.0) * t as f32 / 4.0,
+            y,
+        ));
         h.run();
     }
     h.drop_at(pos2(rect.right() - 0.5, y));

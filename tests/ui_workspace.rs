@@ -40,7 +40,10 @@ fn block_visible(h: &Harness<'_, GahnegarApp>, block: usize) -> bool {
     let a = &app.doc.article;
     let lead = a.meta.lead.len();
     let item = 2 + lead + block;
-    app.article_view.visible_items.iter().any(|(i, r)| *i == item && r.top() < 820.0 && r.bottom() > 0.0)
+    app.article_view
+        .visible_items
+        .iter()
+        .any(|(i, r)| *i == item && r.top() < 820.0 && r.bottom() > 0.0)
 }
 
 #[test]
@@ -58,13 +61,23 @@ fn clicking_a_timeline_event_selects_scrolls_and_lists_sources() {
     h.run_ok();
     h.get_by_label(&e.label).click();
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(e.id.as_str()), "clicking «{}» selects it", e.label);
-    let (b, _) = a.resolve(&e.anchor).unwrap_or_else(|| panic!("anchor of {}", e.id));
+    assert_eq!(
+        h.state().selection.event.as_deref(),
+        Some(e.id.as_str()),
+        "clicking «{}» selects it",
+        e.label
+    );
+    let (b, _) = a
+        .resolve(&e.anchor)
+        .unwrap_or_else(|| panic!("anchor of {}", e.id));
     assert!(block_visible(&h, b), "the article scrolled to block {b}");
     for sid in a.sources_of_event(&e.id) {
         let name = &a.source(sid).unwrap_or_else(|| panic!("{sid}")).name;
         let n = h.query_all_by_label(name).count();
-        assert!(n >= 2, "source «{name}» listed under the event and in the list ({n} found)");
+        assert!(
+            n >= 2,
+            "source «{name}» listed under the event and in the list ({n} found)"
+        );
     }
 }
 
@@ -82,11 +95,16 @@ fn clicking_a_source_lists_claims_and_a_claim_scrolls_the_article() {
     h.get_by_label(&src.name).click();
     h.run_ok();
     assert_eq!(h.state().selection.source.as_deref(), Some(src.id.as_str()));
-    let (b, r) = a.resolve(&claim.anchor).unwrap_or_else(|| panic!("claim anchor"));
+    let (b, r) = a
+        .resolve(&claim.anchor)
+        .unwrap_or_else(|| panic!("claim anchor"));
     let quote = &a.blocks[b].text[r];
     h.get_by_label(quote).click();
     h.run_ok();
-    assert!(block_visible(&h, b), "clicking the claim scrolls the article to block {b}");
+    assert!(
+        block_visible(&h, b),
+        "clicking the claim scrolls the article to block {b}"
+    );
     // Its events are marked: the timeline input carries them (the selection keeps the source).
     assert_eq!(h.state().selection.source.as_deref(), Some(src.id.as_str()));
 }
@@ -96,17 +114,31 @@ fn back_and_forward_walk_the_selection_history() {
     let mut h = harness();
     let a = h.state().doc.article.clone();
     let (e1, _) = sourced_event(&a);
-    let e2 = a.events.iter().rev().find(|e| e.id != e1).map(|e| e.id.clone()).unwrap_or_default();
+    let e2 = a
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.id != e1)
+        .map(|e| e.id.clone())
+        .unwrap_or_default();
     h.state_mut().push(Command::SelectEvent(e1.clone()));
     h.run_ok();
     h.state_mut().push(Command::SelectEvent(e2.clone()));
     h.run_ok();
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowLeft);
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(e1.as_str()), "Alt+Left goes back");
+    assert_eq!(
+        h.state().selection.event.as_deref(),
+        Some(e1.as_str()),
+        "Alt+Left goes back"
+    );
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowRight);
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(e2.as_str()), "Alt+Right goes forward");
+    assert_eq!(
+        h.state().selection.event.as_deref(),
+        Some(e2.as_str()),
+        "Alt+Right goes forward"
+    );
 }
 
 fn find(h: &mut Harness<'_, GahnegarApp>, query: &str) -> Vec<String> {
@@ -119,7 +151,12 @@ fn find(h: &mut Harness<'_, GahnegarApp>, query: &str) -> Vec<String> {
     h.run_ok();
     let app = h.state();
     let a = &app.doc.article;
-    app.article_view.find.matches.iter().map(|(b, r)| a.blocks[*b].text[r.clone()].to_owned()).collect()
+    app.article_view
+        .find
+        .matches
+        .iter()
+        .map(|(b, r)| a.blocks[*b].text[r.clone()].to_owned())
+        .collect()
 }
 
 #[test]
@@ -128,10 +165,16 @@ fn find_folds_persian_spelling_variants() {
         let mut h = harness();
         let found = find(&mut h, query);
         assert!(!found.is_empty(), "«{query}» finds nothing");
-        assert!(found.iter().all(|m| m.replace('\u{200c}', "") == "علیاف"), "«{query}» matched {found:?}");
+        assert!(
+            found.iter().all(|m| m.replace('\u{200c}', "") == "علیاف"),
+            "«{query}» matched {found:?}"
+        );
     }
     let mut h = harness();
-    assert!(find(&mut h, "2024").len() >= 3, "Latin digits find Persian digits");
+    assert!(
+        find(&mut h, "2024").len() >= 3,
+        "Latin digits find Persian digits"
+    );
 }
 
 #[test]
@@ -149,14 +192,25 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     h.run_ok();
     h.get_by_label(h.state().strings().ok).click();
     h.run_ok();
-    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()), "opened");
+    assert_eq!(
+        h.state().doc.path.as_deref(),
+        Some(path.as_path()),
+        "opened"
+    );
     // Edit: move the first event to another lane through the sources panel's command.
     let first = h.state().doc.article.events[0].clone();
-    let lane = if first.lane == Lane::Other { Lane::Energy } else { Lane::Other };
+    let lane = if first.lane == Lane::Other {
+        Lane::Energy
+    } else {
+        Lane::Other
+    };
     h.state_mut().push(Command::SetLane(first.id.clone(), lane));
     h.run_ok();
     assert!(h.state().doc.dirty, "an edit marks the document unsaved");
-    assert!(h.state().window_title().starts_with('●'), "title shows the unsaved marker");
+    assert!(
+        h.state().window_title().starts_with('●'),
+        "title shows the unsaved marker"
+    );
     // Opening another file now asks first.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run_ok();
@@ -169,10 +223,18 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     h.run_ok();
     assert!(!h.state().doc.dirty, "saved");
     let saved = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(saved, h.state().doc.article, "saved file equals the article in the app");
+    assert_eq!(
+        saved,
+        h.state().doc.article,
+        "saved file equals the article in the app"
+    );
     h.state_mut().push(Command::Open(path.clone()));
     h.run_ok();
-    assert_eq!(h.state().doc.article, saved, "reopened article is identical");
+    assert_eq!(
+        h.state().doc.article,
+        saved,
+        "reopened article is identical"
+    );
     assert_eq!(h.state().doc.article.events[0].lane, lane);
 }
 
@@ -204,7 +266,12 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
     for s in &mut a.sources {
         s.mentions.clear();
     }
-    let block = a.blocks.iter().find(|b| b.text.contains("در")).map(|b| b.id.clone()).unwrap_or_default();
+    let block = a
+        .blocks
+        .iter()
+        .find(|b| b.text.contains("در"))
+        .map(|b| b.id.clone())
+        .unwrap_or_default();
     a.events = events
         .iter()
         .enumerate()
@@ -216,7 +283,14 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
                 date: FuzzyDate::new(start, end, *p, "در"),
                 lane: Lane::Other,
                 label: format!("رویداد {i}"),
-                anchor: gahnegar::model::Anchor::new(block.clone(), if broken && i == 0 { "ناموجود" } else { "در" }),
+                anchor: gahnegar::model::Anchor::new(
+                    block.clone(),
+                    if broken && i == 0 {
+                        "ناموجود"
+                    } else {
+                        "در"
+                    },
+                ),
             }
         })
         .collect();
@@ -227,21 +301,43 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
 fn bad_articles_keep_the_app_usable() {
     let cases: Vec<(&str, Article)> = vec![
         ("no events", synthetic(&[], false)),
-        ("one event", synthetic(&[("2020-01-01", "2020-01-01", Precision::Day)], false)),
+        (
+            "one event",
+            synthetic(&[("2020-01-01", "2020-01-01", Precision::Day)], false),
+        ),
         (
             "one day",
-            synthetic(&[("2020-01-01", "2020-01-01", Precision::Day), ("2020-01-01", "2020-01-01", Precision::Day)], false),
+            synthetic(
+                &[
+                    ("2020-01-01", "2020-01-01", Precision::Day),
+                    ("2020-01-01", "2020-01-01", Precision::Day),
+                ],
+                false,
+            ),
         ),
         (
             "3000 years",
-            synthetic(&[("-0975-01-01", "-0975-12-31", Precision::Year), ("2024-01-01", "2024-12-31", Precision::Year)], false),
+            synthetic(
+                &[
+                    ("-0975-01-01", "-0975-12-31", Precision::Year),
+                    ("2024-01-01", "2024-12-31", Precision::Year),
+                ],
+                false,
+            ),
         ),
-        ("broken anchor", synthetic(&[("2020-01-01", "2020-01-01", Precision::Day)], true)),
+        (
+            "broken anchor",
+            synthetic(&[("2020-01-01", "2020-01-01", Precision::Day)], true),
+        ),
     ];
     for (name, article) in cases {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("a.ron");
-        std::fs::write(&path, store::to_string(&article).unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            &path,
+            store::to_string(&article).unwrap_or_else(|e| panic!("{e}")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let mut h = harness();
         h.state_mut().push(Command::Open(path.clone()));
         h.run_ok();
@@ -252,9 +348,16 @@ fn bad_articles_keep_the_app_usable() {
                 Some(gahnegar::ui::Modal::Message { body, .. }) => body.clone(),
                 other => panic!("{name}: expected an error message, got {other:?}"),
             };
-            assert!(msg.contains("ناموجود"), "{name}: message names the broken anchor: {msg}");
+            assert!(
+                msg.contains("ناموجود"),
+                "{name}: message names the broken anchor: {msg}"
+            );
         } else {
-            assert_eq!(h.state().doc.article.events.len(), article.events.len(), "{name}: opened");
+            assert_eq!(
+                h.state().doc.article.events.len(),
+                article.events.len(),
+                "{name}: opened"
+            );
         }
         // Still usable: keyboard and a click on the timeline's fit-all button.
         h.key_press(egui::Key::ArrowLeft);

@@ -22,7 +22,12 @@ pub struct Anchor {
 impl Anchor {
     /// An anchor with no context.
     pub fn new(block: impl Into<String>, exact: impl Into<String>) -> Self {
-        Self { block: block.into(), exact: exact.into(), prefix: String::new(), suffix: String::new() }
+        Self {
+            block: block.into(),
+            exact: exact.into(),
+            prefix: String::new(),
+            suffix: String::new(),
+        }
     }
 
     /// Finds the quote in `text` (the anchored block's text): the byte range of the
@@ -47,7 +52,11 @@ impl Anchor {
 
 /// Number of chars that `a` and `b` share at their ends.
 fn common_suffix_len(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Number of chars that `a` and `b` share at their starts.

@@ -71,8 +71,18 @@ impl Day {
 
     /// The day with the given Rata Die number, clamped to the supported years.
     pub fn from_day_number(n: i64) -> Self {
-        let min = Self { year: MIN_YEAR, month: 1, day: 1 }.day_number();
-        let max = Self { year: MAX_YEAR, month: 12, day: 31 }.day_number();
+        let min = Self {
+            year: MIN_YEAR,
+            month: 1,
+            day: 1,
+        }
+        .day_number();
+        let max = Self {
+            year: MAX_YEAR,
+            month: 12,
+            day: 31,
+        }
+        .day_number();
         let d = Date::from_rata_die(RataDie::new(n.clamp(min, max)), Iso);
         Self {
             year: d.year().extended_year(),
@@ -90,7 +100,11 @@ impl Day {
     /// This day in the Solar Hijri calendar: (year, month 1..=12, day).
     pub fn to_solar_hijri(self) -> (i32, u8, u8) {
         let p = self.iso().to_calendar(Persian::new());
-        (p.year().extended_year(), p.month().ordinal, p.day_of_month().0)
+        (
+            p.year().extended_year(),
+            p.month().ordinal,
+            p.day_of_month().0,
+        )
     }
 
     /// The Gregorian day of a Solar Hijri date, if it exists.
@@ -99,12 +113,18 @@ impl Day {
             .map_err(|_| DayError::Invalid(format!("{year}/{month}/{day} (SH)")))?;
         let n = p.to_rata_die().to_i64_date();
         let d = Self::from_day_number(n);
-        if d.day_number() == n { Ok(d) } else { Err(DayError::Invalid(format!("{year}/{month}/{day} (SH)"))) }
+        if d.day_number() == n {
+            Ok(d)
+        } else {
+            Err(DayError::Invalid(format!("{year}/{month}/{day} (SH)")))
+        }
     }
 
     /// Number of days in a Solar Hijri month (`month` 1..=12).
     pub fn solar_hijri_month_len(year: i32, month: u8) -> Option<u8> {
-        Date::try_new_persian(year, month, 1).ok().map(|d| d.days_in_month())
+        Date::try_new_persian(year, month, 1)
+            .ok()
+            .map(|d| d.days_in_month())
     }
 }
 
@@ -124,11 +144,16 @@ impl FromStr for Day {
         let syntax = || DayError::Syntax(s.to_owned());
         let (neg, rest) = s.strip_prefix('-').map_or((false, s), |r| (true, r));
         let mut parts = rest.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(syntax());
         };
-        if y.len() < 4 || m.len() != 2 || d.len() != 2 || !(y.bytes().chain(m.bytes()).chain(d.bytes())).all(|b| b.is_ascii_digit()) {
+        if y.len() < 4
+            || m.len() != 2
+            || d.len() != 2
+            || !(y.bytes().chain(m.bytes()).chain(d.bytes())).all(|b| b.is_ascii_digit())
+        {
             return Err(syntax());
         }
         let y: i32 = y.parse().map_err(|_| syntax())?;
@@ -202,8 +227,18 @@ pub struct FuzzyDate {
 impl FuzzyDate {
     /// An interval; the ends are swapped if given in the wrong order.
     pub fn new(start: Day, end: Day, precision: Precision, wording: impl Into<String>) -> Self {
-        let (start, end) = if start <= end { (start, end) } else { (end, start) };
-        Self { start, end, precision, approximate: false, wording: wording.into() }
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        Self {
+            start,
+            end,
+            precision,
+            approximate: false,
+            wording: wording.into(),
+        }
     }
 
     /// Builder: mark as approximate.
@@ -220,12 +255,22 @@ impl FuzzyDate {
 
     /// A whole Gregorian month.
     pub fn month(year: i32, month: u8, wording: impl Into<String>) -> Result<Self, DayError> {
-        Ok(Self::new(Day::first_of_month(year, month)?, Day::last_of_month(year, month)?, Precision::Month, wording))
+        Ok(Self::new(
+            Day::first_of_month(year, month)?,
+            Day::last_of_month(year, month)?,
+            Precision::Month,
+            wording,
+        ))
     }
 
     /// A whole Gregorian year.
     pub fn year(year: i32, wording: impl Into<String>) -> Result<Self, DayError> {
-        Ok(Self::new(Day::new(year, 1, 1)?, Day::new(year, 12, 31)?, Precision::Year, wording))
+        Ok(Self::new(
+            Day::new(year, 1, 1)?,
+            Day::new(year, 12, 31)?,
+            Precision::Year,
+            wording,
+        ))
     }
 
     /// Whether `start <= end` holds.
@@ -245,12 +290,26 @@ mod tests {
 
     #[test]
     fn day_round_trips_through_string_and_number() {
-        for s in ["2023-12-01", "2024-02-29", "0001-01-01", "-0500-03-15", "1918-05-28"] {
+        for s in [
+            "2023-12-01",
+            "2024-02-29",
+            "0001-01-01",
+            "-0500-03-15",
+            "1918-05-28",
+        ] {
             let d: Day = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(d.to_string(), s, "{s}");
             assert_eq!(Day::from_day_number(d.day_number()), d, "{s}");
         }
-        for bad in ["2023-02-29", "2023-13-01", "2023-1-01", "abc", "", "2023-01-01-01", "+2023-01-01"] {
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "2023-1-01",
+            "abc",
+            "",
+            "2023-01-01-01",
+            "+2023-01-01",
+        ] {
             assert!(bad.parse::<Day>().is_err(), "{bad} should be refused");
         }
     }
@@ -262,15 +321,25 @@ mod tests {
         assert_eq!(d.to_solar_hijri(), (1399, 7, 6));
         assert_eq!(Day::from_solar_hijri(1399, 7, 6), Ok(d));
         // Nowruz 1403 = 20 March 2024.
-        assert_eq!(Day::from_solar_hijri(1403, 1, 1).map(|d| d.to_string()), Ok("2024-03-20".to_owned()));
-        assert_eq!(Day::solar_hijri_month_len(1403, 12), Some(30), "1403 is a leap year");
+        assert_eq!(
+            Day::from_solar_hijri(1403, 1, 1).map(|d| d.to_string()),
+            Ok("2024-03-20".to_owned())
+        );
+        assert_eq!(
+            Day::solar_hijri_month_len(1403, 12),
+            Some(30),
+            "1403 is a leap year"
+        );
         assert_eq!(Day::solar_hijri_month_len(1402, 12), Some(29));
     }
 
     #[test]
     fn month_and_year_intervals() {
         let m = FuzzyDate::month(2024, 2, "فوریه ۲۰۲۴").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((m.start.to_string(), m.end.to_string()), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(
+            (m.start.to_string(), m.end.to_string()),
+            ("2024-02-01".into(), "2024-02-29".into())
+        );
         assert_eq!(m.len_days(), 29);
         let y = FuzzyDate::year(2019, "۲۰۱۹").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(y.len_days(), 365);

@@ -156,7 +156,12 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 4] = [SourceKind::Outlet, SourceKind::Institution, SourceKind::Official, SourceKind::Unnamed];
+    pub const ALL: [SourceKind; 4] = [
+        SourceKind::Outlet,
+        SourceKind::Institution,
+        SourceKind::Official,
+        SourceKind::Unnamed,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -250,7 +255,10 @@ impl Article {
     }
 
     /// Claims made by source `source_id`.
-    pub fn claims_of_source<'a>(&'a self, source_id: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+    pub fn claims_of_source<'a>(
+        &'a self,
+        source_id: &'a str,
+    ) -> impl Iterator<Item = &'a Claim> + 'a {
         self.claims.iter().filter(move |c| c.source == source_id)
     }
 
@@ -274,7 +282,10 @@ impl Article {
         let mut check_anchor = |what: String, a: &Anchor| match self.block(&a.block) {
             None => out.push(format!("{what}: anchor names unknown block «{}»", a.block)),
             Some(b) if a.resolve(&b.text).is_none() => {
-                out.push(format!("{what}: broken anchor «{}» not found in block «{}»", a.exact, a.block));
+                out.push(format!(
+                    "{what}: broken anchor «{}» not found in block «{}»",
+                    a.exact, a.block
+                ));
             }
             Some(_) => {}
         };
@@ -291,7 +302,10 @@ impl Article {
         }
         for e in &self.events {
             if !e.date.is_well_formed() {
-                out.push(format!("event {}: interval {}..{} ends before it starts", e.id, e.date.start, e.date.end));
+                out.push(format!(
+                    "event {}: interval {}..{} ends before it starts",
+                    e.id, e.date.start, e.date.end
+                ));
             }
         }
         for c in &self.claims {

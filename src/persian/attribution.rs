@@ -81,19 +81,93 @@ const EVIDENCE_HEADS: [&str; 6] = ["گزارش", "امار", "بررسی", "تح
 
 /// Words that end a subject noun phrase.
 const STOPS: [&str; 22] = [
-    "نیز", "هم", "همچنین", "حتی", "در", "از", "به", "با", "بر", "که", "را", "برای", "پس", "طی", "ضمن", "بار", "اما", "ولی", "روز", "امروز", "دیروز", "بعدها",
+    "نیز",
+    "هم",
+    "همچنین",
+    "حتی",
+    "در",
+    "از",
+    "به",
+    "با",
+    "بر",
+    "که",
+    "را",
+    "برای",
+    "پس",
+    "طی",
+    "ضمن",
+    "بار",
+    "اما",
+    "ولی",
+    "روز",
+    "امروز",
+    "دیروز",
+    "بعدها",
 ];
 
 /// First words of unnamed groups, which may take «در <place>»: «منابع دولتی در اورشلیم».
-const UNNAMED_HEADS: [&str; 12] =
-    ["منابع", "گزارشها", "گزارش", "مقامات", "رهبران", "برخی", "کارشناسان", "ناظران", "نمایندگان", "فعالان", "شاهدان", "تحلیلگران"];
-const OUTLET_WORDS: [&str; 12] =
-    ["خبرگزاری", "روزنامه", "وبسایت", "سایت", "پایگاه", "شبکه", "رادیو", "تلویزیون", "هفتهنامه", "ماهنامه", "نشریه", "مجله"];
-const INSTITUTION_WORDS: [&str; 16] = [
-    "موسسه", "وزارت", "مجلس", "پارلمان", "دولت", "سازمان", "شرکت", "بانک", "دانشگاه", "ارتش", "سپاه", "اندیشکده", "مرکز", "کاخ", "کنست", "ستاد",
+const UNNAMED_HEADS: [&str; 12] = [
+    "منابع",
+    "گزارشها",
+    "گزارش",
+    "مقامات",
+    "رهبران",
+    "برخی",
+    "کارشناسان",
+    "ناظران",
+    "نمایندگان",
+    "فعالان",
+    "شاهدان",
+    "تحلیلگران",
 ];
-const OFFICIAL_WORDS: [&str; 14] =
-    ["وزیر", "رییس", "سخنگوی", "سخنگو", "تحلیلگر", "سفیر", "دستیار", "معاون", "نایبرییس", "فرمانده", "نماینده", "مشاور", "دبیرکل", "نخستوزیر"];
+const OUTLET_WORDS: [&str; 12] = [
+    "خبرگزاری",
+    "روزنامه",
+    "وبسایت",
+    "سایت",
+    "پایگاه",
+    "شبکه",
+    "رادیو",
+    "تلویزیون",
+    "هفتهنامه",
+    "ماهنامه",
+    "نشریه",
+    "مجله",
+];
+const INSTITUTION_WORDS: [&str; 16] = [
+    "موسسه",
+    "وزارت",
+    "مجلس",
+    "پارلمان",
+    "دولت",
+    "سازمان",
+    "شرکت",
+    "بانک",
+    "دانشگاه",
+    "ارتش",
+    "سپاه",
+    "اندیشکده",
+    "مرکز",
+    "کاخ",
+    "کنست",
+    "ستاد",
+];
+const OFFICIAL_WORDS: [&str; 14] = [
+    "وزیر",
+    "رییس",
+    "سخنگوی",
+    "سخنگو",
+    "تحلیلگر",
+    "سفیر",
+    "دستیار",
+    "معاون",
+    "نایبرییس",
+    "فرمانده",
+    "نماینده",
+    "مشاور",
+    "دبیرکل",
+    "نخستوزیر",
+];
 
 fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\u{200C}' || super::fold::is_diacritic(c)
@@ -153,31 +227,59 @@ type FnvMap<K, V> = HashMap<K, V, super::repair::FnvBuild>;
 
 /// Reporting verbs keyed by their folded words joined by one space.
 static VERB_KEYS: LazyLock<FnvMap<String, ClaimKind>> = LazyLock::new(|| {
-    VERBS.iter().map(|(v, k)| (v.split(' ').map(|w| fold(w).text).collect::<Vec<_>>().join(" "), *k)).collect()
+    VERBS
+        .iter()
+        .map(|(v, k)| {
+            (
+                v.split(' ')
+                    .map(|w| fold(w).text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                *k,
+            )
+        })
+        .collect()
 });
 
 /// Folded last words of the reporting verbs: only where one of these stands is a verb tried.
 static VERB_LAST: LazyLock<FnvMap<String, ()>> = LazyLock::new(|| {
-    VERBS.iter().filter_map(|(v, _)| v.rsplit(' ').next().map(|w| (fold(w).text, ()))).collect()
+    VERBS
+        .iter()
+        .filter_map(|(v, _)| v.rsplit(' ').next().map(|w| (fold(w).text, ())))
+        .collect()
 });
 
 /// Reporting verbs in `s`: (byte range, kind), in order, on word boundaries; looked up
 /// word by word (1 to 3 words, the last with an optional plural «ند»).
 fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
-    let words: Vec<(Range<usize>, std::borrow::Cow<'_, str>)> = word_ranges(s).map(|r| (r.clone(), fold_text(&s[r]))).collect();
+    let words: Vec<(Range<usize>, std::borrow::Cow<'_, str>)> = word_ranges(s)
+        .map(|r| (r.clone(), fold_text(&s[r])))
+        .collect();
     let mut found: Vec<(Range<usize>, ClaimKind)> = Vec::new();
     let mut key = String::new();
     for j in 0..words.len() {
         let w: &str = &words[j].1;
         let singular = w.strip_suffix("ند").filter(|x| VERB_LAST.contains_key(*x));
-        let last = if VERB_LAST.contains_key(w) { w } else if let Some(x) = singular { x } else { continue };
+        let last = if VERB_LAST.contains_key(w) {
+            w
+        } else if let Some(x) = singular {
+            x
+        } else {
+            continue;
+        };
         for n in (1..=3usize).rev() {
-            let Some(i) = (j + 1).checked_sub(n) else { continue };
+            let Some(i) = (j + 1).checked_sub(n) else {
+                continue;
+            };
             if found.last().is_some_and(|(r, _)| r.end > words[i].0.start) {
                 continue;
             }
             // Words must be separated by spaces only.
-            if (i..j).any(|k| s[words[k].0.end..words[k + 1].0.start].chars().any(|c| !c.is_whitespace())) {
+            if (i..j).any(|k| {
+                s[words[k].0.end..words[k + 1].0.start]
+                    .chars()
+                    .any(|c| !c.is_whitespace())
+            }) {
                 continue;
             }
             key.clear();
@@ -220,7 +322,10 @@ fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Folded first word of `s`.
 fn first_word_key(s: &str) -> String {
-    s.split_whitespace().next().map(|w| fold(w).text).unwrap_or_default()
+    s.split_whitespace()
+        .next()
+        .map(|w| fold(w).text)
+        .unwrap_or_default()
 }
 
 /// The speakers of the subject phrase `pre` (the text before the verb), at `base` offset.
@@ -235,9 +340,32 @@ fn speakers_in(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Vec<Speak
         // A time phrase before a comma: «یک ماه بعد،», «سال ۲۰۱۸،».
         let time_phrase = |head: &str| {
             head.chars().any(|c| c.is_numeric())
-                || ["بعد", "پیش", "قبل", "سال", "ماه", "امروز", "دیروز", "اکنون", "سپس", "همچنین"].iter().any(|w| head.trim_end().ends_with(w))
+                || [
+                    "بعد",
+                    "پیش",
+                    "قبل",
+                    "سال",
+                    "ماه",
+                    "امروز",
+                    "دیروز",
+                    "اکنون",
+                    "سپس",
+                    "همچنین",
+                ]
+                .iter()
+                .any(|w| head.trim_end().ends_with(w))
         };
-        let starts_adverbial = ["در ", "از ", "پس از ", "طی ", "به گزارش ", "بر اساس ", "به نوشته "].iter().any(|p| tt.starts_with(p))
+        let starts_adverbial = [
+            "در ",
+            "از ",
+            "پس از ",
+            "طی ",
+            "به گزارش ",
+            "بر اساس ",
+            "به نوشته ",
+        ]
+        .iter()
+        .any(|p| tt.starts_with(p))
             || tt.find('،').is_some_and(|c| time_phrase(&tt[..c]));
         match tt.find('،') {
             Some(c) if starts_adverbial && c < 80 => s += lead + c + '،'.len_utf8(),
@@ -257,7 +385,9 @@ fn speakers_in(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Vec<Speak
     let mut from = s;
     for (i, _) in np.match_indices(" و ") {
         let next_word = first_word_key(&np[i + " و ".len()..]);
-        if UNNAMED_HEADS.contains(&next_word.as_str()) || OFFICIAL_WORDS.contains(&next_word.as_str()) {
+        if UNNAMED_HEADS.contains(&next_word.as_str())
+            || OFFICIAL_WORDS.contains(&next_word.as_str())
+        {
             parts.push(from..s + i);
             from = s + i + " و ".len();
         }
@@ -273,18 +403,32 @@ fn speakers_in(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Vec<Speak
 }
 
 /// One speaker from a noun phrase: name up to a comma (then the role) or a stop word.
-fn speaker(text: &str, r: Range<usize>, verb_kind: ClaimKind, coordinated: bool) -> Option<Speaker> {
+fn speaker(
+    text: &str,
+    r: Range<usize>,
+    verb_kind: ClaimKind,
+    coordinated: bool,
+) -> Option<Speaker> {
     let np = &text[r.clone()];
     let lead = np.len() - np.trim_start().len();
     let start = r.start + lead;
     let np = np.trim();
-    let words: Vec<(usize, &str)> = np.split(' ').scan(0usize, |at, w| {
-        let here = *at;
-        *at += w.len() + 1;
-        Some((here, w))
-    }).filter(|(_, w)| !w.is_empty()).collect();
+    let words: Vec<(usize, &str)> = np
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
     let first = words.first().map(|(_, w)| fold(w).text).unwrap_or_default();
-    if matches!(first.as_str(), "او" | "وی" | "انها" | "این" | "ان" | "ما" | "من" | "همه") || first.is_empty() || STOPS.contains(&first.as_str()) {
+    if matches!(
+        first.as_str(),
+        "او" | "وی" | "انها" | "این" | "ان" | "ما" | "من" | "همه"
+    ) || first.is_empty()
+        || STOPS.contains(&first.as_str())
+    {
         return None;
     }
     let unnamed_head = UNNAMED_HEADS.contains(&first.as_str());
@@ -308,7 +452,10 @@ fn speaker(text: &str, r: Range<usize>, verb_kind: ClaimKind, coordinated: bool)
             // «X را اعلام کرد»: X is the verb's object, not its subject; so is a phrase cut
             // at a preposition with «را» further on («افتتاح سفارت خود در اسرائیل را»).
             let object_follows = || words[k..].iter().any(|(_, w)| *w == "را");
-            if key == "را" || (matches!(key.as_str(), "در" | "از" | "به" | "با" | "بر" | "برای") && object_follows()) {
+            if key == "را"
+                || (matches!(key.as_str(), "در" | "از" | "به" | "با" | "بر" | "برای")
+                    && object_follows())
+            {
                 return None;
             }
             name_end = at.saturating_sub(1);
@@ -346,7 +493,9 @@ fn speaker(text: &str, r: Range<usize>, verb_kind: ClaimKind, coordinated: bool)
     let (mut name, alias) = match (mention.find('('), mention.rfind(')')) {
         (Some(a), Some(b)) if a < b => {
             let alias = mention[a + 1..b].trim().to_owned();
-            let outside = format!("{}{}", &mention[..a], &mention[b + 1..]).trim().to_owned();
+            let outside = format!("{}{}", &mention[..a], &mention[b + 1..])
+                .trim()
+                .to_owned();
             (outside, alias)
         }
         _ => (mention.to_owned(), String::new()),
@@ -360,8 +509,10 @@ fn speaker(text: &str, r: Range<usize>, verb_kind: ClaimKind, coordinated: bool)
     }
     // An outlet word followed by its Latin name: the Latin name is the source.
     let name_key = first_word_key(&name);
-    let mut role = role;
-    if !alias.is_empty() && OUTLET_WORDS.contains(&name_key.as_str()) && name.split_whitespace().count() == 1 {
+    if !alias.is_empty()
+        && OUTLET_WORDS.contains(&name_key.as_str())
+        && name.split_whitespace().count() == 1
+    {
         role = name.clone();
         name = alias.clone();
         if let Some(a) = mention.find('(') {
@@ -376,14 +527,30 @@ fn speaker(text: &str, r: Range<usize>, verb_kind: ClaimKind, coordinated: bool)
     if !coordinated && name.split_whitespace().count() > 4 && kind == SourceKind::Outlet {
         return None;
     }
-    Some(Speaker { range: mention_range, name, alias, role, kind })
+    Some(Speaker {
+        range: mention_range,
+        name,
+        alias,
+        role,
+        kind,
+    })
 }
 
 /// Guesses what kind of source a name is.
-fn classify(name: &str, alias: &str, role: &str, verb_kind: ClaimKind, unnamed_head: bool) -> SourceKind {
+fn classify(
+    name: &str,
+    alias: &str,
+    role: &str,
+    verb_kind: ClaimKind,
+    unnamed_head: bool,
+) -> SourceKind {
     let words: Vec<String> = name.split_whitespace().map(|w| fold(w).text).collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let role_has = |list: &[&str]| role.split_whitespace().map(|w| fold(w).text).any(|w| list.contains(&w.as_str()));
+    let role_has = |list: &[&str]| {
+        role.split_whitespace()
+            .map(|w| fold(w).text)
+            .any(|w| list.contains(&w.as_str()))
+    };
     if name.contains('.') && name.is_ascii() {
         return SourceKind::Outlet; // a domain
     }
@@ -399,13 +566,16 @@ fn classify(name: &str, alias: &str, role: &str, verb_kind: ClaimKind, unnamed_h
     if has(&OUTLET_WORDS) || role_has(&OUTLET_WORDS) {
         return SourceKind::Outlet;
     }
-    if has(&INSTITUTION_WORDS) || role_has(&["اندیشکده", "موسسه", "مرکز", "دانشگاه"]) {
+    if has(&INSTITUTION_WORDS) || role_has(&["اندیشکده", "موسسه", "مرکز", "دانشگاه"])
+    {
         return SourceKind::Institution;
     }
     if !role.is_empty() && role_has(&OFFICIAL_WORDS) {
         return SourceKind::Official;
     }
-    if name.is_ascii() && name.chars().all(|c| c.is_ascii_uppercase()) && !alias.is_empty() || name.chars().all(|c| c.is_ascii_uppercase()) {
+    if name.is_ascii() && name.chars().all(|c| c.is_ascii_uppercase()) && !alias.is_empty()
+        || name.chars().all(|c| c.is_ascii_uppercase())
+    {
         return SourceKind::Institution; // an acronym: INSS, MIT
     }
     match verb_kind {
@@ -424,15 +594,30 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
         let s = &text[sent.clone()];
         let verbs = verbs_in(s);
         // Verbs inside a quotation are the quoted speaker's, not the writer's.
-        let verbs: Vec<_> = verbs.into_iter().filter(|(r, _)| !inside_quote(s, r.start)).collect();
+        let verbs: Vec<_> = verbs
+            .into_iter()
+            .filter(|(r, _)| !inside_quote(s, r.start))
+            .collect();
         let mut prev_end = 0usize;
         let mut prev_speakers: Vec<Speaker> = Vec::new();
         for (idx, (vr, vkind)) in verbs.iter().enumerate() {
-            let clause_start = if idx == 0 { 0 } else { after_conjunction(s, prev_end) };
+            let clause_start = if idx == 0 {
+                0
+            } else {
+                after_conjunction(s, prev_end)
+            };
             let pre = sent.start + clause_start..sent.start + vr.start;
             let mut speakers = speakers_in(text, pre, *vkind);
-            if *vkind == ClaimKind::Report && fold(&text[sent.start + vr.start..sent.start + vr.end]).text.starts_with("نشانداد") {
-                speakers.retain(|sp| EVIDENCE_HEADS.iter().any(|h| fold(&sp.name).text.starts_with(h)));
+            if *vkind == ClaimKind::Report
+                && fold(&text[sent.start + vr.start..sent.start + vr.end])
+                    .text
+                    .starts_with("نشانداد")
+            {
+                speakers.retain(|sp| {
+                    EVIDENCE_HEADS
+                        .iter()
+                        .any(|h| fold(&sp.name).text.starts_with(h))
+                });
                 if speakers.is_empty() {
                     prev_end = vr.end;
                     continue;
@@ -448,13 +633,18 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
             let last = idx + 1 == verbs.len();
             let clause_end = if last { s.len() } else { vr.end };
             let clause = &s[clause_start..clause_end];
-            let kind = if clause.contains('«') { ClaimKind::Quotation } else { *vkind };
+            let kind = if clause.contains('«') {
+                ClaimKind::Quotation
+            } else {
+                *vkind
+            };
             let lead = clause.len() - clause.trim_start().len();
             let trimmed = clause.trim();
             out.push(Attribution {
                 speakers: speakers.clone(),
                 kind,
-                clause: sent.start + clause_start + lead..sent.start + clause_start + lead + trimmed.len(),
+                clause: sent.start + clause_start + lead
+                    ..sent.start + clause_start + lead + trimmed.len(),
                 verb: sent.start + vr.start..sent.start + vr.end,
             });
             prev_speakers = speakers;
@@ -486,14 +676,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn names(text: &str) -> Vec<(Vec<(String, SourceKind)>, ClaimKind, String)> {
+    /// (speakers with their kinds, claim kind, clause) of one attribution.
+    type Found = (Vec<(String, SourceKind)>, ClaimKind, String);
+
+    fn names(text: &str) -> Vec<Found> {
         find_attributions(text)
             .into_iter()
             .map(|a| {
                 for sp in &a.speakers {
-                    assert!(text.get(sp.range.clone()).is_some(), "speaker range in «{text}»");
+                    assert!(
+                        text.get(sp.range.clone()).is_some(),
+                        "speaker range in «{text}»"
+                    );
                 }
-                (a.speakers.iter().map(|s| (s.name.clone(), s.kind)).collect(), a.kind, text[a.clause].to_owned())
+                (
+                    a.speakers
+                        .iter()
+                        .map(|s| (s.name.clone(), s.kind))
+                        .collect(),
+                    a.kind,
+                    text[a.clause].to_owned(),
+                )
             })
             .collect()
     }
@@ -508,31 +711,67 @@ mod tests {
             ),
             (
                 "در فوریه ۲۰۲۴، منابع دولتی در اورشلیم و رهبران یهودیان دیاسپورا اعلام کردند رئیس‌جمهور در کنار اسرائیل ایستاده است.",
-                vec![(vec![("منابع دولتی در اورشلیم", Unnamed), ("رهبران یهودیان دیاسپورا", Unnamed)], ClaimKind::Statement)],
+                vec![(
+                    vec![
+                        ("منابع دولتی در اورشلیم", Unnamed),
+                        ("رهبران یهودیان دیاسپورا", Unnamed),
+                    ],
+                    ClaimKind::Statement,
+                )],
             ),
             (
                 "سرگئی لاوروف، وزیر خارجه روسیه نیز از علی‌اف به عنوان «دوست اسرائیل» یاد کرد و بر نقش ویژه او تأکید کرد.",
-                vec![(vec![("سرگئی لاوروف", Official)], ClaimKind::Quotation), (vec![("سرگئی لاوروف", Official)], ClaimKind::Statement)],
+                vec![
+                    (vec![("سرگئی لاوروف", Official)], ClaimKind::Quotation),
+                    (vec![("سرگئی لاوروف", Official)], ClaimKind::Statement),
+                ],
             ),
-            ("واینت گزارش داد این همکاری‌ها تشدید شد.", vec![(vec![("واینت", Outlet)], ClaimKind::Report)]),
-            ("در سال ۲۰۲۲، (Zman.co.il) اعلام کرد که بیشتر سوخت وارد می‌شود.", vec![(vec![("Zman.co.il", Outlet)], ClaimKind::Statement)]),
-            ("در ژوئن ۲۰۱۲، وب‌سایت (IzRus)، گزارش داد مقامات باکو تلاش می‌کنند.", vec![(vec![("IzRus", Outlet)], ClaimKind::Report)]),
+            (
+                "واینت گزارش داد این همکاری‌ها تشدید شد.",
+                vec![(vec![("واینت", Outlet)], ClaimKind::Report)],
+            ),
+            (
+                "در سال ۲۰۲۲، (Zman.co.il) اعلام کرد که بیشتر سوخت وارد می‌شود.",
+                vec![(vec![("Zman.co.il", Outlet)], ClaimKind::Statement)],
+            ),
+            (
+                "در ژوئن ۲۰۱۲، وب‌سایت (IzRus)، گزارش داد مقامات باکو تلاش می‌کنند.",
+                vec![(vec![("IzRus", Outlet)], ClaimKind::Report)],
+            ),
             (
                 "در همان سال، مؤسسه مطالعات امنیت ملی اسرائیل (INSS) اشاره کرد که ترکیه نتوانست.",
-                vec![(vec![("مؤسسه مطالعات امنیت ملی اسرائیل", Institution)], ClaimKind::Statement)],
+                vec![(
+                    vec![("مؤسسه مطالعات امنیت ملی اسرائیل", Institution)],
+                    ClaimKind::Statement,
+                )],
             ),
             (
                 "وزیر امور خارجه آذربایجان اعلام کرد: «ما در طول جنگ برخوردار بودیم.» پیروزی آذربایجان به جهانیان نشان داد.",
-                vec![(vec![("وزیر امور خارجه آذربایجان", Official)], ClaimKind::Quotation)],
+                vec![(
+                    vec![("وزیر امور خارجه آذربایجان", Official)],
+                    ClaimKind::Quotation,
+                )],
             ),
-            ("منابع اسرائیلی حتی به استفاده بالقوه اشاره کردند.", vec![(vec![("منابع اسرائیلی", Unnamed)], ClaimKind::Statement)]),
-            ("یک ماه بعد، آذربایجان افتتاح سفارت خود را اعلام کرد.", vec![]),
-            ("یک ماه بعد، وزارت خارجه اعلام کرد.", vec![(vec![("وزارت خارجه", Institution)], ClaimKind::Statement)]),
+            (
+                "منابع اسرائیلی حتی به استفاده بالقوه اشاره کردند.",
+                vec![(vec![("منابع اسرائیلی", Unnamed)], ClaimKind::Statement)],
+            ),
+            (
+                "یک ماه بعد، آذربایجان افتتاح سفارت خود را اعلام کرد.",
+                vec![],
+            ),
+            (
+                "یک ماه بعد، وزارت خارجه اعلام کرد.",
+                vec![(vec![("وزارت خارجه", Institution)], ClaimKind::Statement)],
+            ),
             ("او گفت که می‌آید.", vec![]),
         ] {
-            let got: Vec<(Vec<(String, SourceKind)>, ClaimKind)> = names(text).into_iter().map(|(s, k, _)| (s, k)).collect();
-            let want: Vec<(Vec<(String, SourceKind)>, ClaimKind)> =
-                expected.into_iter().map(|(s, k)| (s.into_iter().map(|(n, k)| (n.to_owned(), k)).collect(), k)).collect();
+            let got: Vec<(Vec<(String, SourceKind)>, ClaimKind)> =
+                names(text).into_iter().map(|(s, k, _)| (s, k)).collect();
+            let want: Vec<(Vec<(String, SourceKind)>, ClaimKind)> = expected
+                .into_iter()
+                .map(|(s, k)| (s.into_iter().map(|(n, k)| (n.to_owned(), k)).collect(), k))
+                .collect();
             assert_eq!(got, want, "attributions in «{text}»");
         }
     }
@@ -541,14 +780,25 @@ mod tests {
     fn clauses() {
         let text = "سرگئی لاوروف نیز از علی‌اف به عنوان «دوست اسرائیل» یاد کرد و بر نقش ویژه او تأکید کرد. در ژوئیه ۲۰۲۴ چیزی شد.";
         let got: Vec<String> = names(text).into_iter().map(|(_, _, c)| c).collect();
-        assert_eq!(got, vec!["سرگئی لاوروف نیز از علی‌اف به عنوان «دوست اسرائیل» یاد کرد", "بر نقش ویژه او تأکید کرد."], "{text}");
+        assert_eq!(
+            got,
+            vec![
+                "سرگئی لاوروف نیز از علی‌اف به عنوان «دوست اسرائیل» یاد کرد",
+                "بر نقش ویژه او تأکید کرد."
+            ],
+            "{text}"
+        );
     }
 
     #[test]
     fn sentence_split() {
         let text = "اول گفت: «یک. دو.» سوم ۳.۵ درصد است. چهارم؟ پنجم";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, vec!["اول گفت: «یک. دو.»", "سوم ۳.۵ درصد است.", "چهارم؟", "پنجم"], "{text}");
+        assert_eq!(
+            got,
+            vec!["اول گفت: «یک. دو.»", "سوم ۳.۵ درصد است.", "چهارم؟", "پنجم"],
+            "{text}"
+        );
     }
 
     proptest! {

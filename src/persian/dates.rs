@@ -6,20 +6,68 @@ use crate::model::{Day, FuzzyDate, Precision};
 use super::digits::num_fa;
 
 /// Persian names of the Gregorian months, January first.
-pub const GREGORIAN_MONTHS_FA: [&str; 12] =
-    ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"];
+pub const GREGORIAN_MONTHS_FA: [&str; 12] = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+];
 
 /// English names of the Gregorian months.
-pub const GREGORIAN_MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+pub const GREGORIAN_MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Names of the Solar Hijri months, Farvardin first.
-pub const SOLAR_MONTHS_FA: [&str; 12] =
-    ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
+pub const SOLAR_MONTHS_FA: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
 
 /// Latin transliterations of the Solar Hijri months.
-pub const SOLAR_MONTHS_EN: [&str; 12] =
-    ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"];
+pub const SOLAR_MONTHS_EN: [&str; 12] = [
+    "Farvardin",
+    "Ordibehesht",
+    "Khordad",
+    "Tir",
+    "Mordad",
+    "Shahrivar",
+    "Mehr",
+    "Aban",
+    "Azar",
+    "Dey",
+    "Bahman",
+    "Esfand",
+];
 
 /// Which calendar to write a date in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,21 +132,42 @@ pub fn interval_text(date: &FuzzyDate, cal: Calendar, fa: bool) -> String {
         _ if date.start == date.end => day_text(date.start, cal, fa),
         Precision::Month if cal == Calendar::Gregorian => month_text(sy, sm, cal, fa),
         Precision::Year | Precision::Decade if cal == Calendar::Gregorian => {
-            if sy == ey { year_text(sy, fa) } else { format!("{}{dash}{}", year_text(sy, fa), year_text(ey, fa)) }
+            if sy == ey {
+                year_text(sy, fa)
+            } else {
+                format!("{}{dash}{}", year_text(sy, fa), year_text(ey, fa))
+            }
         }
-        Precision::Day => format!("{}{dash}{}", day_text(date.start, cal, fa), day_text(date.end, cal, fa)),
+        Precision::Day => format!(
+            "{}{dash}{}",
+            day_text(date.start, cal, fa),
+            day_text(date.end, cal, fa)
+        ),
         _ => {
             if sy == ey && sm == em {
                 month_text(sy, sm, cal, fa)
             } else if sy == ey {
-                format!("{}{dash}{} {}", month_name(cal, sm, fa), month_name(cal, em, fa), year_text(sy, fa))
+                format!(
+                    "{}{dash}{} {}",
+                    month_name(cal, sm, fa),
+                    month_name(cal, em, fa),
+                    year_text(sy, fa)
+                )
             } else {
-                format!("{}{dash}{}", month_text(sy, sm, cal, fa), month_text(ey, em, cal, fa))
+                format!(
+                    "{}{dash}{}",
+                    month_text(sy, sm, cal, fa),
+                    month_text(ey, em, cal, fa)
+                )
             }
         }
     };
     if date.approximate {
-        if fa { format!("حدود {text}") } else { format!("about {text}") }
+        if fa {
+            format!("حدود {text}")
+        } else {
+            format!("about {text}")
+        }
     } else {
         text
     }
@@ -115,15 +184,33 @@ mod tests {
     #[test]
     fn intervals_in_both_calendars() {
         let dec = FuzzyDate::month(2023, 12, "دسامبر ۲۰۲۳").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(interval_text(&dec, Calendar::Gregorian, true), "دسامبر ۲۰۲۳");
-        assert_eq!(interval_text(&dec, Calendar::SolarHijri, true), "آذر – دی ۱۴۰۲");
-        assert_eq!(interval_text(&dec, Calendar::Gregorian, false), "December 2023");
+        assert_eq!(
+            interval_text(&dec, Calendar::Gregorian, true),
+            "دسامبر ۲۰۲۳"
+        );
+        assert_eq!(
+            interval_text(&dec, Calendar::SolarHijri, true),
+            "آذر – دی ۱۴۰۲"
+        );
+        assert_eq!(
+            interval_text(&dec, Calendar::Gregorian, false),
+            "December 2023"
+        );
         let war = FuzzyDate::new(day("2020-09-27"), day("2020-11-10"), Precision::Range, "");
-        assert_eq!(interval_text(&war, Calendar::SolarHijri, true), "مهر – آبان ۱۳۹۹");
+        assert_eq!(
+            interval_text(&war, Calendar::SolarHijri, true),
+            "مهر – آبان ۱۳۹۹"
+        );
         let y = FuzzyDate::year(2019, "۲۰۱۹").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(interval_text(&y, Calendar::Gregorian, true), "۲۰۱۹");
-        assert_eq!(interval_text(&y, Calendar::SolarHijri, true), "دی ۱۳۹۷ – دی ۱۳۹۸");
-        assert_eq!(day_text(day("2020-09-27"), Calendar::SolarHijri, true), "۶ مهر ۱۳۹۹");
+        assert_eq!(
+            interval_text(&y, Calendar::SolarHijri, true),
+            "دی ۱۳۹۷ – دی ۱۳۹۸"
+        );
+        assert_eq!(
+            day_text(day("2020-09-27"), Calendar::SolarHijri, true),
+            "۶ مهر ۱۳۹۹"
+        );
         assert_eq!(year_text(-499, false), "500 BCE");
     }
 }

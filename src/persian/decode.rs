@@ -80,7 +80,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// As [`decode`].
 pub fn decode_with_limit(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError> {
     if bytes.len() > limit {
-        return Err(DecodeError::TooLarge { size: bytes.len(), limit });
+        return Err(DecodeError::TooLarge {
+            size: bytes.len(),
+            limit,
+        });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return Ok(utf16(rest, SourceEncoding::Utf16Le));
@@ -94,8 +97,16 @@ pub fn decode_with_limit(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeEr
     };
     check_binary(body, offset)?;
     if let Ok(s) = std::str::from_utf8(body) {
-        let encoding = if bom { SourceEncoding::Utf8Bom } else { SourceEncoding::Utf8 };
-        return Ok(Decoded { text: s.to_owned(), encoding, warnings: Vec::new() });
+        let encoding = if bom {
+            SourceEncoding::Utf8Bom
+        } else {
+            SourceEncoding::Utf8
+        };
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding,
+            warnings: Vec::new(),
+        });
     }
     Ok(legacy_or_mixed(body, offset, bom))
 }
@@ -111,13 +122,20 @@ fn check_binary(body: &[u8], offset: usize) -> Result<(), DecodeError> {
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
         .count();
     if !sample.is_empty() && controls * 10 > sample.len() {
-        return Err(DecodeError::BinaryControls { percent: controls * 100 / sample.len(), sample: sample.len() });
+        return Err(DecodeError::BinaryControls {
+            percent: controls * 100 / sample.len(),
+            sample: sample.len(),
+        });
     }
     Ok(())
 }
 
 fn utf16(rest: &[u8], encoding: SourceEncoding) -> Decoded {
-    let enc = if encoding == SourceEncoding::Utf16Le { UTF_16LE } else { UTF_16BE };
+    let enc = if encoding == SourceEncoding::Utf16Le {
+        UTF_16LE
+    } else {
+        UTF_16BE
+    };
     let (text, had_errors) = enc.decode_without_bom_handling(rest);
     let mut warnings = Vec::new();
     if had_errors {
@@ -127,7 +145,11 @@ fn utf16(rest: &[u8], encoding: SourceEncoding) -> Decoded {
         let mut next_unit = || -> Option<u16> {
             let c = units.next()?;
             let pair = [c[0], c.get(1).copied().unwrap_or(0)];
-            Some(if encoding == SourceEncoding::Utf16Le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) })
+            Some(if encoding == SourceEncoding::Utf16Le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            })
         };
         let mut pending_high: Option<usize> = None;
         while let Some(u) = next_unit() {
@@ -161,14 +183,24 @@ fn utf16(rest: &[u8], encoding: SourceEncoding) -> Decoded {
             });
         }
         if warnings.is_empty() {
-            warnings.push(DecodeWarning { bytes: 0..rest.len() + 2, message: "invalid UTF-16 replaced by U+FFFD".to_owned() });
+            warnings.push(DecodeWarning {
+                bytes: 0..rest.len() + 2,
+                message: "invalid UTF-16 replaced by U+FFFD".to_owned(),
+            });
         }
     }
-    Decoded { text: text.into_owned(), encoding, warnings }
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+        warnings,
+    }
 }
 
 fn bad16(at: usize) -> DecodeWarning {
-    DecodeWarning { bytes: at..at + 2, message: "unpaired UTF-16 surrogate replaced by U+FFFD".to_owned() }
+    DecodeWarning {
+        bytes: at..at + 2,
+        message: "unpaired UTF-16 surrogate replaced by U+FFFD".to_owned(),
+    }
 }
 
 /// True for chars Persian or Arabic text is made of (letters, marks, digits, ZWNJ).
@@ -182,12 +214,20 @@ fn legacy_or_mixed(body: &[u8], offset: usize, bom: bool) -> Decoded {
     let mut arabic_utf8 = 0usize;
     let mut invalid = 0usize;
     for chunk in body.utf8_chunks() {
-        arabic_utf8 += chunk.valid().chars().filter(|&c| is_arabic_script(c)).count();
+        arabic_utf8 += chunk
+            .valid()
+            .chars()
+            .filter(|&c| is_arabic_script(c))
+            .count();
         invalid += chunk.invalid().len();
     }
     if !bom && arabic_utf8 * 4 < invalid {
         let (text, _) = WINDOWS_1256.decode_without_bom_handling(body);
-        return Decoded { text: text.into_owned(), encoding: SourceEncoding::Windows1256, warnings: Vec::new() };
+        return Decoded {
+            text: text.into_owned(),
+            encoding: SourceEncoding::Windows1256,
+            warnings: Vec::new(),
+        };
     }
     // Mixed: keep valid UTF-8; each cluster of invalid bytes (with only ASCII between
     // them) is decoded as Windows-1256 when that yields Arabic script, else replaced.
@@ -200,7 +240,11 @@ fn legacy_or_mixed(body: &[u8], offset: usize, bom: bool) -> Decoded {
         let start = bad[i].start;
         let mut end = bad[i].end;
         let mut j = i + 1;
-        while j < bad.len() && body[end..bad[j].start].iter().all(|&b| b.is_ascii() && b != b'\n') {
+        while j < bad.len()
+            && body[end..bad[j].start]
+                .iter()
+                .all(|&b| b.is_ascii() && b != b'\n')
+        {
             end = bad[j].end;
             j += 1;
         }
@@ -226,7 +270,11 @@ fn legacy_or_mixed(body: &[u8], offset: usize, bom: bool) -> Decoded {
         i = j;
     }
     text.push_str(&String::from_utf8_lossy(&body[pos..]));
-    Decoded { text, encoding: SourceEncoding::Mixed, warnings }
+    Decoded {
+        text,
+        encoding: SourceEncoding::Mixed,
+        warnings,
+    }
 }
 
 /// Byte ranges of invalid UTF-8 sequences, in order.
@@ -261,13 +309,24 @@ mod tests {
         let fa = "در سال ۲۰۱۹ گفت.";
         let cases: Vec<(Vec<u8>, SourceEncoding)> = vec![
             (fa.as_bytes().to_vec(), SourceEncoding::Utf8),
-            ([&[0xEF, 0xBB, 0xBF][..], fa.as_bytes()].concat(), SourceEncoding::Utf8Bom),
             (
-                [vec![0xFF, 0xFE], fa.encode_utf16().flat_map(u16::to_le_bytes).collect()].concat(),
+                [&[0xEF, 0xBB, 0xBF][..], fa.as_bytes()].concat(),
+                SourceEncoding::Utf8Bom,
+            ),
+            (
+                [
+                    vec![0xFF, 0xFE],
+                    fa.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                ]
+                .concat(),
                 SourceEncoding::Utf16Le,
             ),
             (
-                [vec![0xFE, 0xFF], fa.encode_utf16().flat_map(u16::to_be_bytes).collect()].concat(),
+                [
+                    vec![0xFE, 0xFF],
+                    fa.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                ]
+                .concat(),
                 SourceEncoding::Utf16Be,
             ),
             (b"plain ascii\n".to_vec(), SourceEncoding::Utf8),
@@ -314,10 +373,22 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_large() {
-        assert!(matches!(decode(b"abc\0def"), Err(DecodeError::BinaryNul { offset: 3 })));
-        assert!(matches!(decode(&[1, 2, 3, 4, 5, b'a']), Err(DecodeError::BinaryControls { .. })));
-        assert!(matches!(decode_with_limit(b"12345", 4), Err(DecodeError::TooLarge { size: 5, limit: 4 })));
-        let msg = decode(b"\x7fELF\x02\x01\x01\0\0").map(|_| ()).unwrap_err().to_string();
+        assert!(matches!(
+            decode(b"abc\0def"),
+            Err(DecodeError::BinaryNul { offset: 3 })
+        ));
+        assert!(matches!(
+            decode(&[1, 2, 3, 4, 5, b'a']),
+            Err(DecodeError::BinaryControls { .. })
+        ));
+        assert!(matches!(
+            decode_with_limit(b"12345", 4),
+            Err(DecodeError::TooLarge { size: 5, limit: 4 })
+        ));
+        let msg = decode(b"\x7fELF\x02\x01\x01\0\0")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("not a text file"), "{msg}");
     }
 

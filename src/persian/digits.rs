@@ -13,14 +13,22 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// `s` with every digit written in Persian digits.
 pub fn to_persian(s: &str) -> String {
     s.chars()
-        .map(|c| digit_value(c).and_then(|v| char::from_u32(0x06F0 + v)).unwrap_or(c))
+        .map(|c| {
+            digit_value(c)
+                .and_then(|v| char::from_u32(0x06F0 + v))
+                .unwrap_or(c)
+        })
         .collect()
 }
 
 /// `s` with every digit written in ASCII digits.
 pub fn to_ascii(s: &str) -> String {
     s.chars()
-        .map(|c| digit_value(c).and_then(|v| char::from_digit(v, 10)).unwrap_or(c))
+        .map(|c| {
+            digit_value(c)
+                .and_then(|v| char::from_digit(v, 10))
+                .unwrap_or(c)
+        })
         .collect()
 }
 

@@ -42,20 +42,31 @@ pub fn is_diacritic(c: char) -> bool {
 fn fold_char(c: char) -> Fold {
     match c {
         // Fast path: Persian letters that fold to themselves.
-        '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0642}' | '\u{0644}'..='\u{0648}' | '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => Fold::One(c),
+        '\u{0627}'..='\u{0628}'
+        | '\u{062A}'..='\u{063A}'
+        | '\u{0641}'..='\u{0642}'
+        | '\u{0644}'..='\u{0648}'
+        | '\u{067E}'
+        | '\u{0686}'
+        | '\u{0698}'
+        | '\u{06AF}' => Fold::One(c),
         '\u{064A}' | '\u{0649}' | '\u{0626}' | '\u{06CC}' => Fold::One('ی'),
         '\u{0643}' | '\u{06A9}' => Fold::One('ک'),
         '\u{0629}' | '\u{06C0}' | '\u{06BE}' => Fold::One('ه'),
-        '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0622}' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
+        '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0622}' | '\u{0672}' | '\u{0673}' => {
+            Fold::One('ا')
+        }
         '\u{0624}' => Fold::One('و'),
         '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{0640}' => Fold::Drop,
         c if is_diacritic(c) => Fold::Drop,
         // ZWSP, ZWNJ, ZWJ, LRM, RLM, bidi embeddings/isolates, word joiner, BOM, soft hyphen.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => {
-            Fold::Drop
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         c if c.is_whitespace() => Fold::Drop,
         c if c.is_ascii() => Fold::One(c.to_ascii_lowercase()),
         _ => Fold::Lower,
@@ -82,7 +93,9 @@ pub fn fold(s: &str) -> Folded {
 /// The folded text of `s` alone, borrowed when folding changes nothing (the common case
 /// for a single Persian word).
 pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(|c| matches!(fold_char(c), Fold::One(r) if r == c)) {
+    if s.chars()
+        .all(|c| matches!(fold_char(c), Fold::One(r) if r == c))
+    {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(fold(s).text)
@@ -112,7 +125,9 @@ pub fn find_all_folded(haystack: &str, folded: &Folded, needle: &str) -> Vec<Ran
         let b = a + m.len();
         let start = h.map[a];
         let last = h.map[b - 1];
-        let Some(rest) = haystack.get(last..) else { continue };
+        let Some(rest) = haystack.get(last..) else {
+            continue;
+        };
         let mut end = last + rest.chars().next().map_or(0, char::len_utf8);
         for c in haystack[end..].chars() {
             if is_diacritic(c) {
@@ -184,7 +199,11 @@ mod tests {
             ("\u{200C} ", None),
         ] {
             let got: Vec<&str> = find_all(hay, needle).into_iter().map(|r| &hay[r]).collect();
-            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "needle «{needle}» in «{hay}»");
+            assert_eq!(
+                got,
+                expected.into_iter().collect::<Vec<_>>(),
+                "needle «{needle}» in «{hay}»"
+            );
         }
     }
 
@@ -236,10 +255,16 @@ mod tests {
         let mut prev_end = 0;
         for r in &found {
             assert!(r.start < r.end && r.end <= hay.len(), "{r:?} in «{hay}»");
-            assert!(hay.is_char_boundary(r.start) && hay.is_char_boundary(r.end), "{r:?} in «{hay}»");
+            assert!(
+                hay.is_char_boundary(r.start) && hay.is_char_boundary(r.end),
+                "{r:?} in «{hay}»"
+            );
             assert!(r.start >= prev_end, "overlap {r:?} in «{hay}»");
             prev_end = r.end;
-            assert!(fold(&hay[r.clone()]).text.contains(n.as_str()), "{r:?} of «{hay}» does not hold «{needle}»");
+            assert!(
+                fold(&hay[r.clone()]).text.contains(n.as_str()),
+                "{r:?} of «{hay}» does not hold «{needle}»"
+            );
         }
         found
     }

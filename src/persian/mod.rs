@@ -1,11 +1,11 @@
 //! Persian language tools: digits, date wording, search folding, decoding, repair, the
 //! date tagger and the attribution finder. No egui here.
 
+pub mod attribution;
 pub mod dates;
 pub mod decode;
 pub mod digits;
-pub mod sentence;
 pub mod fold;
-pub mod attribution;
 pub mod repair;
+pub mod sentence;
 pub mod tagger;

@@ -110,7 +110,11 @@ pub struct Repair {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
     #[error("repair {index} ({rule:?}) at {range:?} does not fit its step's text")]
-    Mismatch { index: usize, rule: RepairRule, range: Range<usize> },
+    Mismatch {
+        index: usize,
+        rule: RepairRule,
+        range: Range<usize>,
+    },
 }
 
 /// Applies `repairs` (as [`repair`] returns them: grouped by step in pipeline order,
@@ -128,7 +132,11 @@ pub fn replay(input: &str, repairs: &[Repair]) -> Result<String, ReplayError> {
         let mut copied = 0;
         while i < repairs.len() && repairs[i].rule.step() == step {
             let r = &repairs[i];
-            let bad = || ReplayError::Mismatch { index: i, rule: r.rule, range: r.range.clone() };
+            let bad = || ReplayError::Mismatch {
+                index: i,
+                rule: r.rule,
+                range: r.range.clone(),
+            };
             if r.range.start < copied || text.get(r.range.clone()) != Some(r.before.as_str()) {
                 return Err(bad());
             }
@@ -195,7 +203,13 @@ struct Edits<'a, 'l> {
 impl<'a, 'l> Edits<'a, 'l> {
     fn new(input: &'a str, log: Option<&'l mut Vec<Repair>>) -> Self {
         let first = log.as_ref().map_or(0, |l| l.len());
-        Self { input, out: String::with_capacity(input.len() + 16), copied: 0, log, first }
+        Self {
+            input,
+            out: String::with_capacity(input.len() + 16),
+            copied: 0,
+            log,
+            first,
+        }
     }
 
     /// Replaces `range` (at or after the previous replacement) by `after`.
@@ -218,7 +232,12 @@ impl<'a, 'l> Edits<'a, 'l> {
                     last.before.push_str(before);
                     last.after.push_str(after);
                 }
-                _ => log.push(Repair { range, before: before.to_owned(), after: after.to_owned(), rule }),
+                _ => log.push(Repair {
+                    range,
+                    before: before.to_owned(),
+                    after: after.to_owned(),
+                    rule,
+                }),
             }
         }
     }
@@ -233,7 +252,12 @@ impl<'a, 'l> Edits<'a, 'l> {
 }
 
 /// Applies a per-char mapping (`None` keeps the char) as one step.
-fn map_chars(input: &str, log: Option<&mut Vec<Repair>>, rule: RepairRule, f: impl Fn(char) -> Option<&'static str>) -> String {
+fn map_chars(
+    input: &str,
+    log: Option<&mut Vec<Repair>>,
+    rule: RepairRule,
+    f: impl Fn(char) -> Option<&'static str>,
+) -> String {
     let mut ed = Edits::new(input, log);
     for (i, c) in input.char_indices() {
         if let Some(r) = f(c) {
@@ -255,8 +279,12 @@ pub fn line_endings(input: &str, log: Option<&mut Vec<Repair>>) -> String {
     let b = input.as_bytes();
     for (i, c) in input.char_indices() {
         match c {
-            '\r' if b.get(i + 1) == Some(&b'\n') => ed.replace(i..i + 2, "\n", RepairRule::LineEnding),
-            '\r' | '\u{2028}' | '\u{2029}' => ed.replace(i..i + c.len_utf8(), "\n", RepairRule::LineEnding),
+            '\r' if b.get(i + 1) == Some(&b'\n') => {
+                ed.replace(i..i + 2, "\n", RepairRule::LineEnding)
+            }
+            '\r' | '\u{2028}' | '\u{2029}' => {
+                ed.replace(i..i + c.len_utf8(), "\n", RepairRule::LineEnding)
+            }
             _ => {}
         }
     }
@@ -268,7 +296,10 @@ pub fn line_endings(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 pub fn presentation_forms(input: &str, log: Option<&mut Vec<Repair>>) -> String {
     map_chars(input, log, RepairRule::PresentationForm, |c| {
         if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
-            presentation_forms::TABLE.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| presentation_forms::TABLE[i].1)
+            presentation_forms::TABLE
+                .binary_search_by_key(&c, |&(k, _)| k)
+                .ok()
+                .map(|i| presentation_forms::TABLE[i].1)
         } else {
             None
         }
@@ -291,7 +322,9 @@ pub fn arabic_letters(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 
 /// Tatweel (U+0640, kashida stretching) is removed.
 pub fn tatweel(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    map_chars(input, log, RepairRule::Tatweel, |c| (c == '\u{0640}').then_some(""))
+    map_chars(input, log, RepairRule::Tatweel, |c| {
+        (c == '\u{0640}').then_some("")
+    })
 }
 
 /// Stray invisible controls are removed: zero-width space, BOM/ZWNBSP, soft hyphen, C0 and
@@ -305,11 +338,15 @@ pub fn invisible_controls(input: &str, log: Option<&mut Vec<Repair>>) -> String 
         let next = it.peek().map(|&(_, n)| n);
         let r = i..i + c.len_utf8();
         match c {
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' => ed.replace(r, "", RepairRule::InvisibleControl),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' => {
+                ed.replace(r, "", RepairRule::InvisibleControl)
+            }
             '\t' | '\u{00A0}' | '\u{202F}' => ed.replace(r, " ", RepairRule::InvisibleControl),
             c if c.is_control() && c != '\n' => ed.replace(r, "", RepairRule::InvisibleControl),
             '\u{200C}' | '\u{200D}' => {
-                let edge = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}');
+                let edge = |x: Option<char>| {
+                    x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}')
+                };
                 if edge(prev) || next.is_none_or(char::is_whitespace) {
                     ed.replace(r, "", RepairRule::InvisibleControl);
                     continue; // keep `prev` as it was
@@ -335,7 +372,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -361,7 +402,10 @@ pub struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::parse(include_str!("../../assets/lexicon/words.tsv"), include_str!("../../assets/lexicon/verbs.txt"))
+    Lexicon::parse(
+        include_str!("../../assets/lexicon/words.tsv"),
+        include_str!("../../assets/lexicon/verbs.txt"),
+    )
 });
 
 /// The built-in lexicon, parsed on first use.
@@ -372,10 +416,13 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses `word<TAB>freq` lines and `past#present` verb stems.
     pub fn parse(words: &str, verbs: &str) -> Self {
-        let mut freq: HashMap<String, u64, FnvBuild> = HashMap::with_capacity_and_hasher(200_000, FnvBuild::default());
+        let mut freq: HashMap<String, u64, FnvBuild> =
+            HashMap::with_capacity_and_hasher(200_000, FnvBuild::default());
         for line in words.lines() {
             let mut cols = line.split('\t');
-            let Some(w) = cols.next().filter(|w| !w.is_empty()) else { continue };
+            let Some(w) = cols.next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
             let f: u64 = cols.next().and_then(|f| f.trim().parse().ok()).unwrap_or(0);
             let e = freq.entry(w.to_owned()).or_insert(0);
             *e = (*e).max(f);
@@ -402,7 +449,9 @@ impl Lexicon {
         const PAST: [&str; 7] = ["م", "ی", "", "یم", "ید", "ند", "ه"];
         for line in verbs.lines() {
             let mut parts = line.split('#');
-            let (Some(past), Some(present)) = (parts.next(), parts.next()) else { continue };
+            let (Some(past), Some(present)) = (parts.next(), parts.next()) else {
+                continue;
+            };
             if !past.is_empty() {
                 for e in PAST {
                     forms.insert(format!("{past}{e}"));
@@ -417,7 +466,11 @@ impl Lexicon {
                 }
             }
         }
-        Self { freq, zwnj, verbs: forms }
+        Self {
+            freq,
+            zwnj,
+            verbs: forms,
+        }
     }
 
     /// Whether the lexicon lists `w` (spelled exactly so, or with ZWNJ), attested or not.
@@ -433,7 +486,9 @@ impl Lexicon {
     /// Whether `w` is an attested word, a verb form, or an attested word written without
     /// its ZWNJ.
     pub fn is_known(&self, w: &str) -> bool {
-        self.is_frequent(w) || self.verbs.contains(w) || self.with_zwnj(w).is_some_and(|z| self.is_frequent(z))
+        self.is_frequent(w)
+            || self.verbs.contains(w)
+            || self.with_zwnj(w).is_some_and(|z| self.is_frequent(z))
     }
 
     /// The lexicon's spelling with ZWNJ of a word written without it.
@@ -444,7 +499,11 @@ impl Lexicon {
     /// Corpus frequency of `w`, spelled so or with its ZWNJ (0 when unknown).
     pub fn freq(&self, w: &str) -> u64 {
         let own = self.freq.get(w).copied().unwrap_or(0);
-        let z = self.with_zwnj(w).and_then(|z| self.freq.get(z)).copied().unwrap_or(0);
+        let z = self
+            .with_zwnj(w)
+            .and_then(|z| self.freq.get(z))
+            .copied()
+            .unwrap_or(0);
         own.max(z)
     }
 
@@ -460,7 +519,11 @@ pub fn is_fa_letter(c: char) -> bool {
 
 /// Letters after which a following letter would join; a ZWNJ is needed to keep them apart.
 fn is_joining(c: char) -> bool {
-    is_fa_letter(c) && !matches!(c, 'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ء')
+    is_fa_letter(c)
+        && !matches!(
+            c,
+            'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ء'
+        )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -518,12 +581,20 @@ fn last_token(s: &str) -> &str {
 
 /// The letters at the end / start of a token (punctuation stripped).
 fn letters_end(t: &str) -> &str {
-    let cut = t.char_indices().rev().take_while(|&(_, c)| is_fa_letter(c)).last().map_or(t.len(), |(i, _)| i);
+    let cut = t
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_fa_letter(c))
+        .last()
+        .map_or(t.len(), |(i, _)| i);
     &t[cut..]
 }
 
 fn letters_start(t: &str) -> &str {
-    let cut = t.char_indices().find(|&(_, c)| !is_fa_letter(c)).map_or(t.len(), |(i, _)| i);
+    let cut = t
+        .char_indices()
+        .find(|&(_, c)| !is_fa_letter(c))
+        .map_or(t.len(), |(i, _)| i);
     &t[..cut]
 }
 
@@ -532,7 +603,11 @@ fn letters_start(t: &str) -> &str {
 /// 2 when both halves are words too, 0 otherwise.
 fn join_strength(a: &str, b: &str, lex: &Lexicon) -> i32 {
     let (x, y) = (letters_end(a), letters_start(b));
-    if x.is_empty() || y.is_empty() || x.len() != a.len() || (y.len() != b.len() && !b[y.len()..].starts_with(['،', '.', ' ', ':', '؛'])) {
+    if x.is_empty()
+        || y.is_empty()
+        || x.len() != a.len()
+        || (y.len() != b.len() && !b[y.len()..].starts_with(['،', '.', ' ', ':', '؛']))
+    {
         return 0;
     }
     let mut w = String::with_capacity(x.len() + y.len());
@@ -541,7 +616,11 @@ fn join_strength(a: &str, b: &str, lex: &Lexicon) -> i32 {
     if !lex.is_known(&w) {
         return 0;
     }
-    if lex.is_known(x) && lex.is_known(y) { 2 } else { 3 }
+    if lex.is_known(x) && lex.is_known(y) {
+        2
+    } else {
+        3
+    }
 }
 
 fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, lex: &Lexicon) -> i32 {
@@ -558,7 +637,10 @@ fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, lex: &Lexi
     if !next_head.is_empty() && join_strength(left, next_head, lex) > 0 {
         score += 1;
     }
-    if runs.first().is_some_and(|r| r.trim_start().starts_with(['،', '.', '؛', ':', '!', '؟']) || r.trim_start().starts_with("( ")) {
+    if runs.first().is_some_and(|r| {
+        r.trim_start().starts_with(['،', '.', '؛', ':', '!', '؟'])
+            || r.trim_start().starts_with("( ")
+    }) {
         score -= 3;
     }
     score
@@ -573,7 +655,11 @@ fn best_arrangement(line: &str, prev_tail: &str, next_head: &str, lex: &Lexicon)
     let mut consider = |runs: Vec<&str>| {
         let s = arrangement_score(&runs, prev_tail, next_head, lex);
         if s > identity && best.as_ref().is_none_or(|(b, _)| s > *b) {
-            let joined: Vec<&str> = runs.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
+            let joined: Vec<&str> = runs
+                .iter()
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty())
+                .collect();
             best = Some((s, joined.join(" ")));
         }
     };
@@ -591,7 +677,8 @@ fn best_arrangement(line: &str, prev_tail: &str, next_head: &str, lex: &Lexicon)
 
 /// Sentence-final punctuation (a paragraph may end after it).
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(['.', '!', '?', '؟', ':', '»', '«', '"', '…', '؛'])
+    s.trim_end()
+        .ends_with(['.', '!', '?', '؟', ':', '»', '«', '"', '…', '؛'])
 }
 
 /// Whether a paragraph looks like a heading: short (at most 10 words, 80 chars), with no
@@ -608,7 +695,10 @@ pub fn is_heading(p: &str) -> bool {
 
 fn is_page_number(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && t.len() <= 9 && t.chars().all(|c| crate::persian::digits::digit_value(c).is_some())
+    !t.is_empty()
+        && t.len() <= 9
+        && t.chars()
+            .all(|c| crate::persian::digits::digit_value(c).is_some())
 }
 
 /// Hard-wrapped lines are joined into paragraphs. Paragraphs are separated by one blank
@@ -633,17 +723,19 @@ pub fn join_lines(input: &str, log: Option<&mut Vec<Repair>>) -> String {
     }
     let text = |r: &Range<usize>| &input[r.clone()];
     let mut heading_before = false; // the previous content line was a heading
-    if let Some(first) = content.first() {
-        if first.start > 0 {
-            ed.replace(0..first.start, "", RepairRule::ParagraphBreak);
-        }
+    if let Some(first) = content.first()
+        && first.start > 0
+    {
+        ed.replace(0..first.start, "", RepairRule::ParagraphBreak);
     }
     for k in 0..content.len() {
         let cur = &content[k];
         let cur_text = text(cur);
         let blank_before = k > 0 && input[content[k - 1].end..cur.start].matches('\n').count() >= 2;
         let prev_done = k == 0 || ends_sentence(text(&content[k - 1])) || heading_before;
-        let next_blank_or_end = content.get(k + 1).is_none_or(|n| input[cur.end..n.start].matches('\n').count() >= 2);
+        let next_blank_or_end = content
+            .get(k + 1)
+            .is_none_or(|n| input[cur.end..n.start].matches('\n').count() >= 2);
         // A heading stands between blank lines, or is much shorter than the line after it.
         let heading = (k == 0 || (blank_before && prev_done))
             && is_heading(cur_text)
@@ -653,7 +745,9 @@ pub fn join_lines(input: &str, log: Option<&mut Vec<Repair>>) -> String {
         if k > 0 {
             let gap = content[k - 1].end..cur.start;
             let gap_text = &input[gap.clone()];
-            let has_page = gap_text.chars().any(|c| crate::persian::digits::digit_value(c).is_some());
+            let has_page = gap_text
+                .chars()
+                .any(|c| crate::persian::digits::digit_value(c).is_some());
             // Web text keeps a paragraph per line: a long line (a PDF line holds fewer
             // than 150 chars) ends its paragraph.
             let long_line = k > 0 && text(&content[k - 1]).chars().count() > 150;
@@ -689,9 +783,11 @@ pub fn join_lines(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 /// Whether two lines join without a space: a digit range broken after its dash, or a
 /// line ending in ZWNJ.
 fn join_tight(a: &str, b: &str) -> bool {
-    let digit = |c: Option<char>| c.is_some_and(|c| crate::persian::digits::digit_value(c).is_some());
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| crate::persian::digits::digit_value(c).is_some());
     let mut ac = a.chars().rev();
-    (a.ends_with(['-', '–']) && digit(ac.nth(1)) && digit(b.chars().next())) || a.ends_with('\u{200C}')
+    (a.ends_with(['-', '–']) && digit(ac.nth(1)) && digit(b.chars().next()))
+        || a.ends_with('\u{200C}')
 }
 
 // ---------------------------------------------------------------------------------------
@@ -741,7 +837,12 @@ pub fn split_words(input: &str, log: Option<&mut Vec<Repair>>) -> String {
                     buf.push_str(a);
                     buf.push_str(b);
                     let j = buf.as_str();
-                    if lex.is_known(j) && !(a.chars().count() > 1 && lex.is_known(a) && b.chars().count() > 2 && lex.contains(b)) {
+                    if lex.is_known(j)
+                        && !(a.chars().count() > 1
+                            && lex.is_known(a)
+                            && b.chars().count() > 2
+                            && lex.contains(b))
+                    {
                         cuts.push(p.end..w.start);
                         // The joined word is not joined again with the next one.
                         continue;
@@ -757,10 +858,18 @@ pub fn split_words(input: &str, log: Option<&mut Vec<Repair>>) -> String {
     while let Some(off) = input[i..].find(". ") {
         let at = i + off;
         i = at + 2;
-        let left = input[..at].rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).next().unwrap_or("");
-        let right: String = input[at + 2..].chars().take_while(char::is_ascii_lowercase).collect();
+        let left = input[..at]
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        let right: String = input[at + 2..]
+            .chars()
+            .take_while(char::is_ascii_lowercase)
+            .collect();
         let after = b.get(at + 2 + right.len()).copied();
-        if left.contains('.') && left.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.') && (2..=3).contains(&right.len())
+        if left.contains('.')
+            && left.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+            && (2..=3).contains(&right.len())
             && !after.is_some_and(|c| c.is_ascii_alphanumeric())
         {
             cuts.push(at + 1..at + 2);
@@ -775,9 +884,24 @@ pub fn split_words(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 }
 
 const SUFFIXES_AFTER_HEH: [&str; 8] = ["است", "اند", "ایم", "اید", "ای", "ام", "اش", "ات"];
-const SUFFIXES: [&str; 12] = ["هایشان", "هایتان", "هایمان", "هاست", "هایی", "هایم", "هایت", "هایش", "های", "ها", "ترین", "تر"];
+const SUFFIXES: [&str; 12] = [
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هاست",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "های",
+    "ها",
+    "ترین",
+    "تر",
+];
 /// First parts that are written apart with ZWNJ in compounds («به‌عنوان», «بی‌سابقه»).
-const COMPOUND_HEADS: [&str; 14] = ["به", "نه", "بی", "هم", "پیش", "پس", "فوق", "بین", "غیر", "کم", "پر", "نیم", "تک", "چند"];
+const COMPOUND_HEADS: [&str; 14] = [
+    "به", "نه", "بی", "هم", "پیش", "پس", "فوق", "بین", "غیر", "کم", "پر", "نیم", "تک", "چند",
+];
 
 /// The ZWNJ-restored spelling of a word written without ZWNJ, if the lexicon knows how.
 pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
@@ -789,32 +913,44 @@ pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
     }
     // Prefix می / نمی, after an optional verbal particle (درمی‌آید، برمی‌گیرد).
     for particle in ["", "در", "بر", "باز", "فرا", "وا"] {
-        let Some(rest) = w.strip_prefix(particle) else { continue };
+        let Some(rest) = w.strip_prefix(particle) else {
+            continue;
+        };
         for pre in ["نمی", "می"] {
             if let Some(verb) = rest.strip_prefix(pre) {
-                if verb.chars().count() >= 2 && (lex.is_verb_form(verb) || (lex.is_verb_form(verb.trim_end_matches('د')) && verb.ends_with("ند"))) {
+                if verb.chars().count() >= 2
+                    && (lex.is_verb_form(verb)
+                        || (lex.is_verb_form(verb.trim_end_matches('د')) && verb.ends_with("ند")))
+                {
                     return Some(format!("{particle}{pre}\u{200C}{verb}"));
                 }
-                if let Some(v) = restore_suffix(verb, lex).filter(|_| verb.chars().count() >= 3) {
-                    if lex.is_verb_form(&v.replace('\u{200C}', "")) {
-                        return Some(format!("{particle}{pre}\u{200C}{v}"));
-                    }
+                if let Some(v) = restore_suffix(verb, lex).filter(|_| verb.chars().count() >= 3)
+                    && lex.is_verb_form(&v.replace('\u{200C}', ""))
+                {
+                    return Some(format!("{particle}{pre}\u{200C}{v}"));
                 }
             }
         }
     }
     // «درنهایت», «برعکس»: a preposition that does not join, then a word; nothing to restore.
-    if ["در", "بر", "از"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && lex.is_frequent(r))) {
+    if ["در", "بر", "از"].iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().count() >= 3 && lex.is_frequent(r))
+    }) {
         return None;
     }
     if let Some(s) = restore_suffix(w, lex) {
         return Some(s);
     }
     for head in COMPOUND_HEADS {
-        if let Some(tail) = w.strip_prefix(head) {
-            if tail.chars().count() >= 3 && lex.is_frequent(tail) {
-                return Some(format!("{head}\u{200C}{}", lex.with_zwnj(tail).unwrap_or(tail)));
-            }
+        if let Some(tail) = w.strip_prefix(head)
+            && tail.chars().count() >= 3
+            && lex.is_frequent(tail)
+        {
+            return Some(format!(
+                "{head}\u{200C}{}",
+                lex.with_zwnj(tail).unwrap_or(tail)
+            ));
         }
     }
     None
@@ -825,21 +961,30 @@ pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
 /// («ها», «تر») are tried before the clitics after ه («ای», «است»): «مرزهای» is «مرز» +
 /// «های», not «مرزه» + «ای».
 fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
-    let stem_ok = |stem: &str| stem.chars().count() >= 2 && (lex.contains(stem) || lex.is_verb_form(stem));
+    let stem_ok =
+        |stem: &str| stem.chars().count() >= 2 && (lex.contains(stem) || lex.is_verb_form(stem));
     let fix_stem = |stem: &str| lex.with_zwnj(stem).unwrap_or(stem).to_owned();
     // A past participle with a clitic first: «کردهاست» is «کرده» + «است», not «کرد» + «هاست».
     for suf in SUFFIXES_AFTER_HEH {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if stem.ends_with('ه') && stem.chars().count() >= 3 && lex.is_verb_form(stem) {
-                return Some(format!("{stem}\u{200C}{suf}"));
-            }
+        if let Some(stem) = w.strip_suffix(suf)
+            && stem.ends_with('ه')
+            && stem.chars().count() >= 3
+            && lex.is_verb_form(stem)
+        {
+            return Some(format!("{stem}\u{200C}{suf}"));
         }
     }
     // Otherwise the analysis whose stem is the more frequent word wins (ties: plural).
-    let plural = SUFFIXES.iter().find_map(|&suf| w.strip_suffix(suf).filter(|&st| stem_ok(st)).map(|st| (st, suf)));
-    let clitic = SUFFIXES_AFTER_HEH
-        .iter()
-        .find_map(|&suf| w.strip_suffix(suf).filter(|&st| st.ends_with('ه') && stem_ok(st)).map(|st| (st, suf)));
+    let plural = SUFFIXES.iter().find_map(|&suf| {
+        w.strip_suffix(suf)
+            .filter(|&st| stem_ok(st))
+            .map(|st| (st, suf))
+    });
+    let clitic = SUFFIXES_AFTER_HEH.iter().find_map(|&suf| {
+        w.strip_suffix(suf)
+            .filter(|&st| st.ends_with('ه') && stem_ok(st))
+            .map(|st| (st, suf))
+    });
     match (plural, clitic) {
         (Some((st, suf)), c) if c.is_none_or(|(cs, _)| lex.freq(st) >= lex.freq(cs)) => {
             let s = fix_stem(st);
@@ -907,7 +1052,9 @@ fn number_spans(s: &str) -> Vec<Range<usize>> {
             let c = chars[j + 1].1;
             if is_digit(c) {
                 j += 1;
-            } else if matches!(c, '/' | '.' | ':' | ',' | '٫' | '٬') && chars.get(j + 2).is_some_and(|&(_, d)| is_digit(d)) {
+            } else if matches!(c, '/' | '.' | ':' | ',' | '٫' | '٬')
+                && chars.get(j + 2).is_some_and(|&(_, d)| is_digit(d))
+            {
                 j += 2;
             } else {
                 break;
@@ -924,7 +1071,11 @@ fn number_spans(s: &str) -> Vec<Range<usize>> {
 /// punctuation (at most 40 chars away).
 fn nearest_letter(s: &str, at: usize, forward: bool) -> Option<char> {
     let pick = |c: char| c == '\n' || c.is_alphabetic();
-    let found = if forward { s[at..].chars().take(40).find(|&c| pick(c)) } else { s[..at].chars().rev().take(40).find(|&c| pick(c)) };
+    let found = if forward {
+        s[at..].chars().take(40).find(|&c| pick(c))
+    } else {
+        s[..at].chars().rev().take(40).find(|&c| pick(c))
+    };
     found.filter(|&c| c != '\n')
 }
 
@@ -938,19 +1089,32 @@ pub fn persian_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
         if !num.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let touching_latin = input[..r.start].chars().next_back().is_some_and(is_latin_letter)
+        let touching_latin = input[..r.start]
+            .chars()
+            .next_back()
+            .is_some_and(is_latin_letter)
             || input[r.end..].chars().next().is_some_and(is_latin_letter);
         let has_persian = num.chars().any(|c| ('\u{06F0}'..='\u{06F9}').contains(&c));
         let fa = |c: Option<char>| c.is_some_and(is_fa_letter);
-        let (before, after) = (nearest_letter(input, r.start, false), nearest_letter(input, r.end, true));
-        let persian_context = (fa(before) || fa(after)) && !before.is_some_and(is_latin_letter) && !after.is_some_and(is_latin_letter);
-        let persian_side = (fa(before) && !after.is_some_and(is_latin_letter)) || (fa(after) && !before.is_some_and(is_latin_letter));
+        let (before, after) = (
+            nearest_letter(input, r.start, false),
+            nearest_letter(input, r.end, true),
+        );
+        let persian_context = (fa(before) || fa(after))
+            && !before.is_some_and(is_latin_letter)
+            && !after.is_some_and(is_latin_letter);
+        let persian_side = (fa(before) && !after.is_some_and(is_latin_letter))
+            || (fa(after) && !before.is_some_and(is_latin_letter));
         if !touching_latin && (has_persian || persian_context || persian_side) {
             let mut i = r.start;
             for c in num.chars() {
                 let n = c.len_utf8();
                 if c.is_ascii_digit() {
-                    ed.replace(i..i + n, PERSIAN_DIGITS[(c as u8 - b'0') as usize], RepairRule::PersianDigits);
+                    ed.replace(
+                        i..i + n,
+                        PERSIAN_DIGITS[(c as u8 - b'0') as usize],
+                        RepairRule::PersianDigits,
+                    );
                 }
                 i += n;
             }
@@ -962,7 +1126,9 @@ pub fn persian_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 fn number_value(s: &str) -> Option<u32> {
     let mut v: u32 = 0;
     for c in s.chars() {
-        v = v.checked_mul(10)?.checked_add(crate::persian::digits::digit_value(c)?)?;
+        v = v
+            .checked_mul(10)?
+            .checked_add(crate::persian::digits::digit_value(c)?)?;
     }
     Some(v)
 }
@@ -982,7 +1148,9 @@ pub fn reversed_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
         if sa.chars().count() != 4 || sb.chars().count() != 4 {
             continue;
         }
-        let (Some(va), Some(vb)) = (number_value(sa), number_value(sb)) else { continue };
+        let (Some(va), Some(vb)) = (number_value(sa), number_value(sb)) else {
+            continue;
+        };
         if va > vb && va - vb <= 300 {
             let swapped = format!("{sb}{dash}{sa}");
             ed.replace(a.start..b.end, &swapped, RepairRule::ReversedDigits);
@@ -1067,10 +1235,15 @@ pub fn spacing(input: &str, log: Option<&mut Vec<Repair>>) -> String {
         let next = input[i..].chars().next();
         let next2 = input[i..].chars().nth(1);
         let closing = next.is_some_and(|c| matches!(c, '،' | '؛' | '!' | '؟' | ')' | ']' | '»'))
-            || (next.is_some_and(|c| matches!(c, '.' | ':' | '?')) && next2.is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric()));
+            || (next.is_some_and(|c| matches!(c, '.' | ':' | '?'))
+                && next2.is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric()));
         let after_opening = prev.is_some_and(|c| matches!(c, '(' | '[' | '«'));
         let edge = prev.is_none_or(|c| c == '\n') || next.is_none_or(|c| c == '\n');
-        let after = if closing || after_opening || edge { "" } else { " " };
+        let after = if closing || after_opening || edge {
+            ""
+        } else {
+            " "
+        };
         ed.replace(start..i, after, RepairRule::Spacing);
     }
     ed.finish()
@@ -1087,7 +1260,11 @@ mod tests {
             let out = step(input, Some(&mut log));
             assert_eq!(out, expected, "input «{input}»");
             assert_eq!(step(input, None), expected, "input «{input}» without log");
-            assert_eq!(replay(input, &log).as_deref(), Ok(expected), "replay of «{input}»: {log:?}");
+            assert_eq!(
+                replay(input, &log).as_deref(),
+                Ok(expected),
+                "replay of «{input}»: {log:?}"
+            );
             if input == expected {
                 assert!(log.is_empty(), "«{input}» unchanged but logged {log:?}");
             }
@@ -1096,20 +1273,41 @@ mod tests {
 
     #[test]
     fn line_endings_rule() {
-        step_table(line_endings, &[("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"), ("بی تغییر\n", "بی تغییر\n"), ("\r\n\r\n", "\n\n")]);
+        step_table(
+            line_endings,
+            &[
+                ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),
+                ("بی تغییر\n", "بی تغییر\n"),
+                ("\r\n\r\n", "\n\n"),
+            ],
+        );
     }
 
     #[test]
     fn presentation_forms_rule() {
         step_table(
             presentation_forms,
-            &[("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام"), ("\u{FEFB}", "لا"), ("\u{FBFC}", "ی"), ("\u{FE91}\u{FEEE}", "بو"), ("کتاب", "کتاب")],
+            &[
+                ("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام"),
+                ("\u{FEFB}", "لا"),
+                ("\u{FBFC}", "ی"),
+                ("\u{FE91}\u{FEEE}", "بو"),
+                ("کتاب", "کتاب"),
+            ],
         );
     }
 
     #[test]
     fn arabic_letters_rule() {
-        step_table(arabic_letters, &[("كشور علي", "کشور علی"), ("مصطفى", "مصطفی"), ("٢٠١٩", "۲۰۱۹"), ("ایران", "ایران")]);
+        step_table(
+            arabic_letters,
+            &[
+                ("كشور علي", "کشور علی"),
+                ("مصطفى", "مصطفی"),
+                ("٢٠١٩", "۲۰۱۹"),
+                ("ایران", "ایران"),
+            ],
+        );
     }
 
     #[test]
@@ -1142,14 +1340,20 @@ mod tests {
                     "یافت. الی کوهن، وزیر خارجه اسرائیل در ا کتبر ۲۰۲۴ بار دیگر بر اهمیت",
                 ),
                 // A line may not start with a comma.
-                (" ، در نقطهای استراتژیک میان  آذربایجان، نگین قفقاز", " آذربایجان، نگین قفقاز ، در نقطهای استراتژیک میان"),
+                (
+                    " ، در نقطهای استراتژیک میان  آذربایجان، نگین قفقاز",
+                    " آذربایجان، نگین قفقاز ، در نقطهای استراتژیک میان",
+                ),
                 // Three runs in reverse order: «… بن الیزر» + «، وزیر … تأ» + «کید کرد …».
                 (
                     "کید کرد که موقعیت آذربایجان به عنوان  ، وزیر امور زیربنایی اسرائیل تأ بن الیزر",
                     "بن الیزر ، وزیر امور زیربنایی اسرائیل تأ کید کرد که موقعیت آذربایجان به عنوان",
                 ),
                 // A double space alone is not evidence.
-                ("آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت", "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت"),
+                (
+                    "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت",
+                    "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت",
+                ),
             ],
         );
     }
@@ -1159,9 +1363,15 @@ mod tests {
         step_table(
             join_lines,
             &[
-                ("سطر اول\nسطر دوم.\n\nبند دوم.", "سطر اول سطر دوم.\n\nبند دوم."),
+                (
+                    "سطر اول\nسطر دوم.\n\nبند دوم.",
+                    "سطر اول سطر دوم.\n\nبند دوم.",
+                ),
                 // A blank line inside a sentence is joined over; a digit range across it joins tight.
-                ("در طول انتفاضه دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان", "در طول انتفاضه دوم )۲۰۰۰-۲۰۰۴(، آذربایجان"),
+                (
+                    "در طول انتفاضه دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان",
+                    "در طول انتفاضه دوم )۲۰۰۰-۲۰۰۴(، آذربایجان",
+                ),
                 // A heading after a paragraph's end, followed directly by text.
                 (
                     "پایان بند. \n\n  رفاقت روباه و خارپشت\nدر دسامبر ۲۰۲۳، گزارش‌ها نشان داد آذربایجان تنها کشور مسلمانی است که از",
@@ -1243,7 +1453,12 @@ mod tests {
     fn reversed_digits_rule() {
         step_table(
             reversed_digits,
-            &[("(۱۹۲۰-۱۹۱۸)", "(۱۹۱۸-۱۹۲۰)"), ("۲۰۰۰-۲۰۰۴", "۲۰۰۰-۲۰۰۴"), ("۰۹۱۲-۱۲۳۴", "۰۹۱۲-۱۲۳۴"), ("9000-1000", "9000-1000")],
+            &[
+                ("(۱۹۲۰-۱۹۱۸)", "(۱۹۱۸-۱۹۲۰)"),
+                ("۲۰۰۰-۲۰۰۴", "۲۰۰۰-۲۰۰۴"),
+                ("۰۹۱۲-۱۲۳۴", "۰۹۱۲-۱۲۳۴"),
+                ("9000-1000", "9000-1000"),
+            ],
         );
     }
 
@@ -1253,7 +1468,10 @@ mod tests {
             mirrored_brackets,
             &[
                 ("دوم )۲۰۰۰-۲۰۰۴(، آذربایجان", "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان"),
-                ("به عنوان »دوست اسرائیل« یاد کرد", "به عنوان «دوست اسرائیل» یاد کرد"),
+                (
+                    "به عنوان »دوست اسرائیل« یاد کرد",
+                    "به عنوان «دوست اسرائیل» یاد کرد",
+                ),
                 ("، ) Zman.co.il( اعلام", "، ( Zman.co.il) اعلام"),
                 ("بزرگ )بیش از ۳۰۰۰ نفر ( و", "بزرگ (بیش از ۳۰۰۰ نفر ) و"),
                 ("(INSS) و «نقل»", "(INSS) و «نقل»"),
@@ -1280,22 +1498,45 @@ mod tests {
     fn pipeline_on_seed_traps() {
         for (input, expected) in [
             ("در ا کتبر 2024 گفت.", "در اکتبر ۲۰۲۴ گفت."),
-            ("دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان", "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان"),
-            ("جمهوری دموکراتیک آذربایجان )۱۹20-۱۹18(، یهودیان", "جمهوری دموکراتیک آذربایجان (۱۹۱۸-۱۹۲۰)، یهودیان"),
-            ("اســـرائیل بهعنوان »دوست« یاد کرد.", "اسرائیل به\u{200C}عنوان «دوست» یاد کرد."),
+            (
+                "دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان",
+                "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان",
+            ),
+            (
+                "جمهوری دموکراتیک آذربایجان )۱۹20-۱۹18(، یهودیان",
+                "جمهوری دموکراتیک آذربایجان (۱۹۱۸-۱۹۲۰)، یهودیان",
+            ),
+            (
+                "اســـرائیل بهعنوان »دوست« یاد کرد.",
+                "اسرائیل به\u{200C}عنوان «دوست» یاد کرد.",
+            ),
         ] {
             let (out, log) = repair(input);
             assert_eq!(out, expected, "input «{input}»");
-            assert_eq!(replay(input, &log).as_deref(), Ok(expected), "replay of «{input}»");
+            assert_eq!(
+                replay(input, &log).as_deref(),
+                Ok(expected),
+                "replay of «{input}»"
+            );
             assert_eq!(normalize(input), expected, "normalize «{input}»");
         }
     }
 
     #[test]
     fn replay_refuses_a_bad_log() {
-        let bad = [Repair { range: 0..3, before: "xyz".into(), after: "a".into(), rule: RepairRule::Tatweel }];
+        let bad = [Repair {
+            range: 0..3,
+            before: "xyz".into(),
+            after: "a".into(),
+            rule: RepairRule::Tatweel,
+        }];
         assert!(replay("abc", &bad).is_err());
-        let oob = [Repair { range: 5..9, before: String::new(), after: "a".into(), rule: RepairRule::Tatweel }];
+        let oob = [Repair {
+            range: 5..9,
+            before: String::new(),
+            after: "a".into(),
+            rule: RepairRule::Tatweel,
+        }];
         assert!(replay("abc", &oob).is_err());
     }
 

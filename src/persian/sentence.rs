@@ -12,7 +12,9 @@ fn is_terminal(c: char) -> bool {
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     let start_at = range.start.min(text.len());
     let end_at = range.end.clamp(start_at, text.len());
-    let mut start = text[..start_at].rfind(is_terminal).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let mut start = text[..start_at].rfind(is_terminal).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let mut end = text[end_at..].find(is_terminal).map_or(text.len(), |i| {
         let j = end_at + i;
         j + text[j..].chars().next().map_or(0, char::len_utf8)
@@ -53,6 +55,10 @@ mod tests {
             assert_eq!(&t[r], want, "{needle}");
         }
         assert_eq!(sentence_around("", 0..0), 0..0);
-        assert_eq!(sentence_around("abc", 5..9), 0..3, "out-of-range input clamps to the text");
+        assert_eq!(
+            sentence_around("abc", 5..9),
+            0..3,
+            "out-of-range input clamps to the text"
+        );
     }
 }

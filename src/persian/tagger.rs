@@ -57,7 +57,10 @@ struct Tok<'a> {
 impl Tok<'_> {
     /// Value of a plain number (digits only).
     fn value(&self) -> Option<u32> {
-        if self.kind != Kind::Num || !self.key.bytes().all(|b| b.is_ascii_digit()) || self.key.len() > 6 {
+        if self.kind != Kind::Num
+            || !self.key.bytes().all(|b| b.is_ascii_digit())
+            || self.key.len() > 6
+        {
             return None;
         }
         self.key.parse().ok()
@@ -75,14 +78,21 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         if c.is_whitespace() {
             continue;
         }
-        let is_word_char = |c: char| c.is_alphabetic() || c == '\u{200C}' || super::fold::is_diacritic(c) || c == '\u{0640}';
+        let is_word_char = |c: char| {
+            c.is_alphabetic() || c == '\u{200C}' || super::fold::is_diacritic(c) || c == '\u{0640}'
+        };
         let (kind, end) = if digit_value(c).is_some() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 if digit_value(d).is_some() {
                     end = j + d.len_utf8();
                     it.next();
-                } else if d == '/' && text[j + 1..].chars().next().is_some_and(|n| digit_value(n).is_some()) {
+                } else if d == '/'
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| digit_value(n).is_some())
+                {
                     end = j + 1;
                     it.next();
                 } else {
@@ -107,7 +117,11 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             (Kind::Punct, i + c.len_utf8())
         };
         let key = fold_text(&text[i..end]);
-        out.push(Tok { range: i..end, kind, key });
+        out.push(Tok {
+            range: i..end,
+            kind,
+            key,
+        });
     }
     out
 }
@@ -144,23 +158,70 @@ const SOLAR: [&[&str]; 12] = [
 ];
 
 fn gregorian_month(key: &str) -> Option<u8> {
-    GREGORIAN.iter().position(|names| names.contains(&key)).and_then(|i| u8::try_from(i + 1).ok())
+    GREGORIAN
+        .iter()
+        .position(|names| names.contains(&key))
+        .and_then(|i| u8::try_from(i + 1).ok())
 }
 
 fn solar_month(key: &str) -> Option<u8> {
-    let key = key.strip_suffix("ماه").filter(|k| !k.is_empty()).unwrap_or(key);
-    SOLAR.iter().position(|names| names.contains(&key)).and_then(|i| u8::try_from(i + 1).ok())
+    let key = key
+        .strip_suffix("ماه")
+        .filter(|k| !k.is_empty())
+        .unwrap_or(key);
+    SOLAR
+        .iter()
+        .position(|names| names.contains(&key))
+        .and_then(|i| u8::try_from(i + 1).ok())
 }
 
 fn number_word(key: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده"];
-    WORDS.iter().position(|&w| w == key).and_then(|i| i64::try_from(i + 1).ok())
+    const WORDS: [&str; 12] = [
+        "یک",
+        "دو",
+        "سه",
+        "چهار",
+        "پنج",
+        "شش",
+        "هفت",
+        "هشت",
+        "نه",
+        "ده",
+        "یازده",
+        "دوازده",
+    ];
+    WORDS
+        .iter()
+        .position(|&w| w == key)
+        .and_then(|i| i64::try_from(i + 1).ok())
 }
 
 /// Words after a number that make it a quantity, not a year.
 const UNITS: [&str; 24] = [
-    "نفر", "درصد", "کیلومتر", "متر", "دلار", "یورو", "تومان", "ریال", "میلیون", "میلیارد", "هزار", "روز", "ماه", "ساعت",
-    "دقیقه", "بار", "کیلوگرم", "تن", "عدد", "مورد", "نفری", "روزه", "ساله", "سال",
+    "نفر",
+    "درصد",
+    "کیلومتر",
+    "متر",
+    "دلار",
+    "یورو",
+    "تومان",
+    "ریال",
+    "میلیون",
+    "میلیارد",
+    "هزار",
+    "روز",
+    "ماه",
+    "ساعت",
+    "دقیقه",
+    "بار",
+    "کیلوگرم",
+    "تن",
+    "عدد",
+    "مورد",
+    "نفری",
+    "روزه",
+    "ساله",
+    "سال",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,7 +272,13 @@ struct Found {
 
 impl Found {
     fn new((start, end): (Day, Day), precision: Precision, next: usize) -> Self {
-        Self { start, end, precision, approximate: false, next }
+        Self {
+            start,
+            end,
+            precision,
+            approximate: false,
+            next,
+        }
     }
 }
 
@@ -226,7 +293,9 @@ impl Ctx<'_> {
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind != Kind::Num && words.contains(&t.key.as_ref()))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind != Kind::Num && words.contains(&t.key.as_ref()))
     }
 
     fn num(&self, i: usize) -> Option<u32> {
@@ -279,7 +348,14 @@ fn month_date(c: &Ctx, i: usize) -> Option<Found> {
                 let d = Day::new(y, m, u8::try_from(d).ok()?).ok()?;
                 Found::new((d, d), Precision::Day, next)
             }
-            None => Found::new((Day::first_of_month(y, m).ok()?, Day::last_of_month(y, m).ok()?), Precision::Month, next),
+            None => Found::new(
+                (
+                    Day::first_of_month(y, m).ok()?,
+                    Day::last_of_month(y, m).ok()?,
+                ),
+                Precision::Month,
+                next,
+            ),
         });
     }
     let m = solar_month(key)?;
@@ -289,7 +365,13 @@ fn month_date(c: &Ctx, i: usize) -> Option<Found> {
     let t = c.toks.get(yi)?;
     let y = match (t.digits(), t.value()?) {
         (4, y) if year_calendar(y) == Some(Cal::Solar) => y,
-        (2, y) => if y >= 40 { 1300 + y } else { 1400 + y },
+        (2, y) => {
+            if y >= 40 {
+                1300 + y
+            } else {
+                1400 + y
+            }
+        }
         _ => return None,
     };
     let y = i32::try_from(y).ok()?;
@@ -311,7 +393,11 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     }
     let (parts, next): (Vec<&str>, usize) = if t.key.contains('/') {
         (t.key.split('/').collect(), i + 1)
-    } else if c.key(i + 1) == "-" && c.key(i + 3) == "-" && c.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num) && c.toks.get(i + 4).is_some_and(|t| t.kind == Kind::Num) {
+    } else if c.key(i + 1) == "-"
+        && c.key(i + 3) == "-"
+        && c.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
+        && c.toks.get(i + 4).is_some_and(|t| t.kind == Kind::Num)
+    {
         (vec![c.key(i), c.key(i + 2), c.key(i + 4)], i + 5)
     } else {
         return None;
@@ -330,7 +416,9 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
 
 /// Seasons: «پاییز ۲۰۲۲» (approximate, astronomical), «بهار ۱۴۰۲» (exact Solar Hijri months).
 fn season(c: &Ctx, i: usize) -> Option<Found> {
-    let s = ["بهار", "تابستان", "پاییز", "زمستان"].iter().position(|&w| c.key(i) == w)?;
+    let s = ["بهار", "تابستان", "پاییز", "زمستان"]
+        .iter()
+        .position(|&w| c.key(i) == w)?;
     let mut yi = i + 1;
     if c.is(yi, &["سال"]) {
         yi += 1;
@@ -384,7 +472,15 @@ fn decade(c: &Ctx, i: usize) -> Option<Found> {
     let (a, b) = part.clone().map_or((0, 9), |p| (*p.start(), *p.end()));
     let (start, _) = year_interval(first + a, cal)?;
     let (_, end) = year_interval(first + b, cal)?;
-    let mut f = Found::new((start, end), if part.is_some() { Precision::PartOfDecade } else { Precision::Decade }, next);
+    let mut f = Found::new(
+        (start, end),
+        if part.is_some() {
+            Precision::PartOfDecade
+        } else {
+            Precision::Decade
+        },
+        next,
+    );
     f.approximate = part.is_some();
     Some(f)
 }
@@ -405,7 +501,9 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
             }
             (v, cal)
         }
-        2 if has_sal && hint != Some(Cal::Gregorian) => (if v >= 40 { 1300 + v } else { 1400 + v }, Cal::Solar),
+        2 if has_sal && hint != Some(Cal::Gregorian) => {
+            (if v >= 40 { 1300 + v } else { 1400 + v }, Cal::Solar)
+        }
         _ => return None,
     };
     if !has_sal && (c.followed_by_unit(yi + 1) || c.key(yi + 1) == "/") {
@@ -416,7 +514,11 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
 
 /// One absolute date at `i`, the longest form first.
 fn absolute(c: &Ctx, i: usize) -> Option<Found> {
-    numeric_date(c, i).or_else(|| month_date(c, i)).or_else(|| season(c, i)).or_else(|| decade(c, i)).or_else(|| year(c, i))
+    numeric_date(c, i)
+        .or_else(|| month_date(c, i))
+        .or_else(|| season(c, i))
+        .or_else(|| decade(c, i))
+        .or_else(|| year(c, i))
 }
 
 /// A range: «نوامبر ۲۰۲۱ تا مارس ۲۰۲۲», «۲۰۰۰-۲۰۰۴», «از ۲۰۰۸ تا ۲۰۱۰»,
@@ -425,7 +527,11 @@ fn range(c: &Ctx, i: usize) -> Option<Found> {
     let plural_sal = c.is(i, &["سالهای"]);
     let plural_dahe = c.is(i, &["دهههای"]);
     let az = c.is(i, &["از"]);
-    let si = if plural_sal || plural_dahe || az { i + 1 } else { i };
+    let si = if plural_sal || plural_dahe || az {
+        i + 1
+    } else {
+        i
+    };
     let first = if plural_dahe {
         // «دهه‌های X و Y»: treat each number as a decade.
         let v = c.year4(si)?;
@@ -461,7 +567,9 @@ fn range(c: &Ctx, i: usize) -> Option<Found> {
     } else {
         absolute(c, j)?
     };
-    if second.end < first.start || (first.precision == Precision::Year && second.end.year - first.start.year > 300) {
+    if second.end < first.start
+        || (first.precision == Precision::Year && second.end.year - first.start.year > 300)
+    {
         return None;
     }
     let mut f = Found::new((first.start, second.end), Precision::Range, second.next);
@@ -473,7 +581,10 @@ fn month_shift(d: Day, months: i64) -> Option<(Day, Day)> {
     let total = i64::from(d.year) * 12 + i64::from(d.month) - 1 + months;
     let y = i32::try_from(total.div_euclid(12)).ok()?;
     let m = u8::try_from(total.rem_euclid(12) + 1).ok()?;
-    Some((Day::first_of_month(y, m).ok()?, Day::last_of_month(y, m).ok()?))
+    Some((
+        Day::first_of_month(y, m).ok()?,
+        Day::last_of_month(y, m).ok()?,
+    ))
 }
 
 /// References relative to the last date: «همان سال», «نوامبر همان سال», «یک ماه بعد»,
@@ -484,7 +595,11 @@ fn relative(c: &Ctx, i: usize) -> Option<Found> {
     // «همان سال», «همین سال», «همان ماه»
     if c.is(i, &["همان", "همین"]) {
         if c.is(i + 1, &["سال"]) {
-            return Some(Found::new(year_interval(u32::try_from(base.year).ok()?, Cal::Gregorian)?, Precision::Year, i + 2));
+            return Some(Found::new(
+                year_interval(u32::try_from(base.year).ok()?, Cal::Gregorian)?,
+                Precision::Year,
+                i + 2,
+            ));
         }
         if c.is(i + 1, &["ماه"]) {
             return Some(Found::new(month_shift(base, 0)?, Precision::Month, i + 2));
@@ -495,7 +610,14 @@ fn relative(c: &Ctx, i: usize) -> Option<Found> {
     if let Some(m) = gregorian_month(c.key(i)) {
         if c.is(i + 1, &["همان", "همین"]) && c.is(i + 2, &["سال"]) {
             let y = base.year;
-            return Some(Found::new((Day::first_of_month(y, m).ok()?, Day::last_of_month(y, m).ok()?), Precision::Month, i + 3));
+            return Some(Found::new(
+                (
+                    Day::first_of_month(y, m).ok()?,
+                    Day::last_of_month(y, m).ok()?,
+                ),
+                Precision::Month,
+                i + 3,
+            ));
         }
         return None;
     }
@@ -540,15 +662,38 @@ fn relative(c: &Ctx, i: usize) -> Option<Found> {
 /// Whether a date expression can start at this token (a cheap filter before parsing).
 fn may_start(t: &Tok) -> bool {
     const STARTS: [&str; 22] = [
-        "سال", "سالهای", "دهه", "دهههای", "از", "حدود", "حدودا", "حوالی", "اوایل", "اواءل", "اواسط", "اواخر", "همان", "همین",
-        "بهار", "تابستان", "پاییز", "زمستان", "ماه", "روز", "چند", "نیمه",
+        "سال",
+        "سالهای",
+        "دهه",
+        "دهههای",
+        "از",
+        "حدود",
+        "حدودا",
+        "حوالی",
+        "اوایل",
+        "اواءل",
+        "اواسط",
+        "اواخر",
+        "همان",
+        "همین",
+        "بهار",
+        "تابستان",
+        "پاییز",
+        "زمستان",
+        "ماه",
+        "روز",
+        "چند",
+        "نیمه",
     ];
     match t.kind {
         Kind::Num => true,
         Kind::Punct => false,
         Kind::Word => {
             let k = t.key.as_ref();
-            STARTS.contains(&k) || gregorian_month(k).is_some() || solar_month(k).is_some() || number_word(k).is_some()
+            STARTS.contains(&k)
+                || gregorian_month(k).is_some()
+                || solar_month(k).is_some()
+                || number_word(k).is_some()
         }
     }
 }
@@ -565,11 +710,16 @@ impl Tagger {
                 continue;
             }
             let found = {
-                let c = Ctx { toks: &toks, last: self.last.as_ref() };
+                let c = Ctx {
+                    toks: &toks,
+                    last: self.last.as_ref(),
+                };
                 // «حدود»: approximate.
                 let about = c.is(i, &["حدود", "حدودا", "حوالی"]);
                 let at = if about { i + 1 } else { i };
-                let f = range(&c, at).or_else(|| absolute(&c, at)).or_else(|| relative(&c, at));
+                let f = range(&c, at)
+                    .or_else(|| absolute(&c, at))
+                    .or_else(|| relative(&c, at));
                 f.map(|mut f| {
                     f.approximate |= about;
                     (i, f)
@@ -578,7 +728,8 @@ impl Tagger {
             match found {
                 Some((from, f)) if f.next > from => {
                     let range = toks[from].range.start..toks[f.next - 1].range.end;
-                    let mut date = FuzzyDate::new(f.start, f.end, f.precision, &text[range.clone()]);
+                    let mut date =
+                        FuzzyDate::new(f.start, f.end, f.precision, &text[range.clone()]);
                     date.approximate = f.approximate;
                     self.last = Some(date.clone());
                     out.push(TaggedDate { range, date });
@@ -602,12 +753,24 @@ mod tests {
         let got: Vec<(String, String, String, Precision, bool)> = got
             .iter()
             .map(|t| {
-                assert_eq!(t.date.wording, &text[t.range.clone()], "wording of «{text}»");
-                (t.date.wording.clone(), t.date.start.to_string(), t.date.end.to_string(), t.date.precision, t.date.approximate)
+                assert_eq!(
+                    t.date.wording,
+                    &text[t.range.clone()],
+                    "wording of «{text}»"
+                );
+                (
+                    t.date.wording.clone(),
+                    t.date.start.to_string(),
+                    t.date.end.to_string(),
+                    t.date.precision,
+                    t.date.approximate,
+                )
             })
             .collect();
-        let want: Vec<(String, String, String, Precision, bool)> =
-            expected.iter().map(|&(w, s, e, p, a)| (w.to_owned(), s.to_owned(), e.to_owned(), p, a)).collect();
+        let want: Vec<(String, String, String, Precision, bool)> = expected
+            .iter()
+            .map(|&(w, s, e, p, a)| (w.to_owned(), s.to_owned(), e.to_owned(), p, a))
+            .collect();
         assert_eq!(got, want, "dates in «{text}»");
     }
 
@@ -615,19 +778,70 @@ mod tests {
     fn gregorian_months() {
         use Precision::*;
         for (text, exp) in [
-            ("در دسامبر ۲۰۲۳، گزارش‌ها", vec![("دسامبر ۲۰۲۳", "2023-12-01", "2023-12-31", Month, false)]),
-            ("در فوریه ۲۰۲۴ و فبریه 2023", vec![("فوریه ۲۰۲۴", "2024-02-01", "2024-02-29", Month, false), ("فبریه 2023", "2023-02-01", "2023-02-28", Month, false)]),
-            ("ژانويه ۲۰۲۰", vec![("ژانويه ۲۰۲۰", "2020-01-01", "2020-01-31", Month, false)]),
-            ("۲۷ سپتامبر ۲۰۲۰", vec![("۲۷ سپتامبر ۲۰۲۰", "2020-09-27", "2020-09-27", Day, false)]),
-            ("آپریل ۲۰۱۹", vec![("آپریل ۲۰۱۹", "2019-04-01", "2019-04-30", Month, false)]),
-            ("مى ۲۰۱۹ و مه ۲۰۱۸", vec![("مى ۲۰۱۹", "2019-05-01", "2019-05-31", Month, false), ("مه ۲۰۱۸", "2018-05-01", "2018-05-31", Month, false)]),
-            ("ژوئن ۲۰۱۲ و جولای ۲۰۱۲", vec![("ژوئن ۲۰۱۲", "2012-06-01", "2012-06-30", Month, false), ("جولای ۲۰۱۲", "2012-07-01", "2012-07-31", Month, false)]),
-            ("ژوئیه ۲۰۲۴", vec![("ژوئیه ۲۰۲۴", "2024-07-01", "2024-07-31", Month, false)]),
-            ("اوت ۲۰۲۱ یا آگوست ۲۰۲۱", vec![("اوت ۲۰۲۱", "2021-08-01", "2021-08-31", Month, false), ("آگوست ۲۰۲۱", "2021-08-01", "2021-08-31", Month, false)]),
-            ("اکتوبر ۲۰۲۲، نوامبر 2022", vec![("اکتوبر ۲۰۲۲", "2022-10-01", "2022-10-31", Month, false), ("نوامبر 2022", "2022-11-01", "2022-11-30", Month, false)]),
-            ("مارس ۲۰۲۲", vec![("مارس ۲۰۲۲", "2022-03-01", "2022-03-31", Month, false)]),
+            (
+                "در دسامبر ۲۰۲۳، گزارش‌ها",
+                vec![("دسامبر ۲۰۲۳", "2023-12-01", "2023-12-31", Month, false)],
+            ),
+            (
+                "در فوریه ۲۰۲۴ و فبریه 2023",
+                vec![
+                    ("فوریه ۲۰۲۴", "2024-02-01", "2024-02-29", Month, false),
+                    ("فبریه 2023", "2023-02-01", "2023-02-28", Month, false),
+                ],
+            ),
+            (
+                "ژانويه ۲۰۲۰",
+                vec![("ژانويه ۲۰۲۰", "2020-01-01", "2020-01-31", Month, false)],
+            ),
+            (
+                "۲۷ سپتامبر ۲۰۲۰",
+                vec![("۲۷ سپتامبر ۲۰۲۰", "2020-09-27", "2020-09-27", Day, false)],
+            ),
+            (
+                "آپریل ۲۰۱۹",
+                vec![("آپریل ۲۰۱۹", "2019-04-01", "2019-04-30", Month, false)],
+            ),
+            (
+                "مى ۲۰۱۹ و مه ۲۰۱۸",
+                vec![
+                    ("مى ۲۰۱۹", "2019-05-01", "2019-05-31", Month, false),
+                    ("مه ۲۰۱۸", "2018-05-01", "2018-05-31", Month, false),
+                ],
+            ),
+            (
+                "ژوئن ۲۰۱۲ و جولای ۲۰۱۲",
+                vec![
+                    ("ژوئن ۲۰۱۲", "2012-06-01", "2012-06-30", Month, false),
+                    ("جولای ۲۰۱۲", "2012-07-01", "2012-07-31", Month, false),
+                ],
+            ),
+            (
+                "ژوئیه ۲۰۲۴",
+                vec![("ژوئیه ۲۰۲۴", "2024-07-01", "2024-07-31", Month, false)],
+            ),
+            (
+                "اوت ۲۰۲۱ یا آگوست ۲۰۲۱",
+                vec![
+                    ("اوت ۲۰۲۱", "2021-08-01", "2021-08-31", Month, false),
+                    ("آگوست ۲۰۲۱", "2021-08-01", "2021-08-31", Month, false),
+                ],
+            ),
+            (
+                "اکتوبر ۲۰۲۲، نوامبر 2022",
+                vec![
+                    ("اکتوبر ۲۰۲۲", "2022-10-01", "2022-10-31", Month, false),
+                    ("نوامبر 2022", "2022-11-01", "2022-11-30", Month, false),
+                ],
+            ),
+            (
+                "مارس ۲۰۲۲",
+                vec![("مارس ۲۰۲۲", "2022-03-01", "2022-03-31", Month, false)],
+            ),
             // No 31 February: the month alone is found.
-            ("۳۱ فوریه ۲۰۲۳", vec![("فوریه ۲۰۲۳", "2023-02-01", "2023-02-28", Month, false)]),
+            (
+                "۳۱ فوریه ۲۰۲۳",
+                vec![("فوریه ۲۰۲۳", "2023-02-01", "2023-02-28", Month, false)],
+            ),
         ] {
             check(text, &exp);
         }
@@ -637,15 +851,42 @@ mod tests {
     fn solar_hijri() {
         use Precision::*;
         for (text, exp) in [
-            ("۱۲ مهر ۱۴۰۳", vec![("۱۲ مهر ۱۴۰۳", "2024-10-03", "2024-10-03", Day, false)]),
-            ("مهر ۱۴۰۳", vec![("مهر ۱۴۰۳", "2024-09-22", "2024-10-21", Month, false)]),
-            ("۱۴۰۳/۰۷/۱۲", vec![("۱۴۰۳/۰۷/۱۲", "2024-10-03", "2024-10-03", Day, false)]),
-            ("1403/7/12", vec![("1403/7/12", "2024-10-03", "2024-10-03", Day, false)]),
-            ("۲۴ مرداد ۱۳۹۶ - ۱۹:۴۰", vec![("۲۴ مرداد ۱۳۹۶", "2017-08-15", "2017-08-15", Day, false)]),
-            ("سال ۱۳۹۹", vec![("سال ۱۳۹۹", "2020-03-20", "2021-03-20", Year, false)]),
-            ("در سال ۹۶", vec![("سال ۹۶", "2017-03-21", "2018-03-20", Year, false)]),
-            ("اسفندماه ۱۴۰۲", vec![("اسفندماه ۱۴۰۲", "2024-02-20", "2024-03-19", Month, false)]),
-            ("2024/03/20", vec![("2024/03/20", "2024-03-20", "2024-03-20", Day, false)]),
+            (
+                "۱۲ مهر ۱۴۰۳",
+                vec![("۱۲ مهر ۱۴۰۳", "2024-10-03", "2024-10-03", Day, false)],
+            ),
+            (
+                "مهر ۱۴۰۳",
+                vec![("مهر ۱۴۰۳", "2024-09-22", "2024-10-21", Month, false)],
+            ),
+            (
+                "۱۴۰۳/۰۷/۱۲",
+                vec![("۱۴۰۳/۰۷/۱۲", "2024-10-03", "2024-10-03", Day, false)],
+            ),
+            (
+                "1403/7/12",
+                vec![("1403/7/12", "2024-10-03", "2024-10-03", Day, false)],
+            ),
+            (
+                "۲۴ مرداد ۱۳۹۶ - ۱۹:۴۰",
+                vec![("۲۴ مرداد ۱۳۹۶", "2017-08-15", "2017-08-15", Day, false)],
+            ),
+            (
+                "سال ۱۳۹۹",
+                vec![("سال ۱۳۹۹", "2020-03-20", "2021-03-20", Year, false)],
+            ),
+            (
+                "در سال ۹۶",
+                vec![("سال ۹۶", "2017-03-21", "2018-03-20", Year, false)],
+            ),
+            (
+                "اسفندماه ۱۴۰۲",
+                vec![("اسفندماه ۱۴۰۲", "2024-02-20", "2024-03-19", Month, false)],
+            ),
+            (
+                "2024/03/20",
+                vec![("2024/03/20", "2024-03-20", "2024-03-20", Day, false)],
+            ),
         ] {
             check(text, &exp);
         }
@@ -655,24 +896,102 @@ mod tests {
     fn years_decades_seasons_ranges() {
         use Precision::*;
         for (text, exp) in [
-            ("در سال ۲۰۱۹، اسرائیل", vec![("سال ۲۰۱۹", "2019-01-01", "2019-12-31", Year, false)]),
-            ("در اوج جنگ ۲۰۲۴، آذربایجان", vec![("۲۰۲۴", "2024-01-01", "2024-12-31", Year, false)]),
+            (
+                "در سال ۲۰۱۹، اسرائیل",
+                vec![("سال ۲۰۱۹", "2019-01-01", "2019-12-31", Year, false)],
+            ),
+            (
+                "در اوج جنگ ۲۰۲۴، آذربایجان",
+                vec![("۲۰۲۴", "2024-01-01", "2024-12-31", Year, false)],
+            ),
             ("بیش از ۳۰۰۰ نفر و ۲۰۲۴ درصد", vec![]),
-            ("از دهه ۱۹۹۰، آذربایجان", vec![("دهه ۱۹۹۰", "1990-01-01", "1999-12-31", Decade, false)]),
-            ("دهه ۹۰ میلادی", vec![("دهه ۹۰ میلادی", "1990-01-01", "1999-12-31", Decade, false)]),
-            ("دهه ۶۰ شمسی", vec![("دهه ۶۰ شمسی", "1981-03-21", "1991-03-20", Decade, false)]),
-            ("از اواخر دهه ۲۰۰۰،", vec![("اواخر دهه ۲۰۰۰", "2007-01-01", "2009-12-31", PartOfDecade, true)]),
-            ("اوایل دهه ۲۰۰۰", vec![("اوایل دهه ۲۰۰۰", "2000-01-01", "2003-12-31", PartOfDecade, true)]),
-            ("اواسط دهه ۲۰۰۰", vec![("اواسط دهه ۲۰۰۰", "2004-01-01", "2006-12-31", PartOfDecade, true)]),
-            ("در پاییز ۲۰۲۲ اشاره", vec![("پاییز ۲۰۲۲", "2022-09-23", "2022-12-21", Season, true)]),
-            ("بهار ۱۴۰۲", vec![("بهار ۱۴۰۲", "2023-03-21", "2023-06-21", Season, false)]),
-            ("انتفاضه دوم (۲۰۰۰-۲۰۰۴)،", vec![("۲۰۰۰-۲۰۰۴", "2000-01-01", "2004-12-31", Range, false)]),
-            ("(۱۹۱۸-۱۹۲۰)", vec![("۱۹۱۸-۱۹۲۰", "1918-01-01", "1920-12-31", Range, false)]),
-            ("در نوامبر ۲۰۲۱ تا مارس ۲۰۲۲ شد", vec![("نوامبر ۲۰۲۱ تا مارس ۲۰۲۲", "2021-11-01", "2022-03-31", Range, false)]),
-            ("از ۲۰۰۸ تا ۲۰۱۰", vec![("از ۲۰۰۸ تا ۲۰۱۰", "2008-01-01", "2010-12-31", Range, false)]),
-            ("در سال‌های ۲۰۲۱ و ۲۰۲۲، سپاه", vec![("سال‌های ۲۰۲۱ و ۲۰۲۲", "2021-01-01", "2022-12-31", Range, false)]),
+            (
+                "از دهه ۱۹۹۰، آذربایجان",
+                vec![("دهه ۱۹۹۰", "1990-01-01", "1999-12-31", Decade, false)],
+            ),
+            (
+                "دهه ۹۰ میلادی",
+                vec![("دهه ۹۰ میلادی", "1990-01-01", "1999-12-31", Decade, false)],
+            ),
+            (
+                "دهه ۶۰ شمسی",
+                vec![("دهه ۶۰ شمسی", "1981-03-21", "1991-03-20", Decade, false)],
+            ),
+            (
+                "از اواخر دهه ۲۰۰۰،",
+                vec![(
+                    "اواخر دهه ۲۰۰۰",
+                    "2007-01-01",
+                    "2009-12-31",
+                    PartOfDecade,
+                    true,
+                )],
+            ),
+            (
+                "اوایل دهه ۲۰۰۰",
+                vec![(
+                    "اوایل دهه ۲۰۰۰",
+                    "2000-01-01",
+                    "2003-12-31",
+                    PartOfDecade,
+                    true,
+                )],
+            ),
+            (
+                "اواسط دهه ۲۰۰۰",
+                vec![(
+                    "اواسط دهه ۲۰۰۰",
+                    "2004-01-01",
+                    "2006-12-31",
+                    PartOfDecade,
+                    true,
+                )],
+            ),
+            (
+                "در پاییز ۲۰۲۲ اشاره",
+                vec![("پاییز ۲۰۲۲", "2022-09-23", "2022-12-21", Season, true)],
+            ),
+            (
+                "بهار ۱۴۰۲",
+                vec![("بهار ۱۴۰۲", "2023-03-21", "2023-06-21", Season, false)],
+            ),
+            (
+                "انتفاضه دوم (۲۰۰۰-۲۰۰۴)،",
+                vec![("۲۰۰۰-۲۰۰۴", "2000-01-01", "2004-12-31", Range, false)],
+            ),
+            (
+                "(۱۹۱۸-۱۹۲۰)",
+                vec![("۱۹۱۸-۱۹۲۰", "1918-01-01", "1920-12-31", Range, false)],
+            ),
+            (
+                "در نوامبر ۲۰۲۱ تا مارس ۲۰۲۲ شد",
+                vec![(
+                    "نوامبر ۲۰۲۱ تا مارس ۲۰۲۲",
+                    "2021-11-01",
+                    "2022-03-31",
+                    Range,
+                    false,
+                )],
+            ),
+            (
+                "از ۲۰۰۸ تا ۲۰۱۰",
+                vec![("از ۲۰۰۸ تا ۲۰۱۰", "2008-01-01", "2010-12-31", Range, false)],
+            ),
+            (
+                "در سال‌های ۲۰۲۱ و ۲۰۲۲، سپاه",
+                vec![(
+                    "سال‌های ۲۰۲۱ و ۲۰۲۲",
+                    "2021-01-01",
+                    "2022-12-31",
+                    Range,
+                    false,
+                )],
+            ),
             ("۶۰ تا ۶۹ درصد", vec![]),
-            ("حدود سال ۲۰۱۰", vec![("حدود سال ۲۰۱۰", "2010-01-01", "2010-12-31", Year, true)]),
+            (
+                "حدود سال ۲۰۱۰",
+                vec![("حدود سال ۲۰۱۰", "2010-01-01", "2010-12-31", Year, true)],
+            ),
         ] {
             check(text, &exp);
         }
@@ -684,15 +1003,24 @@ mod tests {
         for (text, exp) in [
             (
                 "در اکتبر ۲۰۲۴ تأکید کرد. در نوامبر همان سال، واینت",
-                vec![("اکتبر ۲۰۲۴", "2024-10-01", "2024-10-31", Month, false), ("نوامبر همان سال", "2024-11-01", "2024-11-30", Month, false)],
+                vec![
+                    ("اکتبر ۲۰۲۴", "2024-10-01", "2024-10-31", Month, false),
+                    ("نوامبر همان سال", "2024-11-01", "2024-11-30", Month, false),
+                ],
             ),
             (
                 "در اکتبر ۲۰۲۲، بنی گانتز تأکید کرد. یک ماه بعد، آذربایجان",
-                vec![("اکتبر ۲۰۲۲", "2022-10-01", "2022-10-31", Month, false), ("یک ماه بعد", "2022-11-01", "2022-11-30", Month, true)],
+                vec![
+                    ("اکتبر ۲۰۲۲", "2022-10-01", "2022-10-31", Month, false),
+                    ("یک ماه بعد", "2022-11-01", "2022-11-30", Month, true),
+                ],
             ),
             (
                 "در ژوئن ۲۰۱۲، وب‌سایت. در همان سال، مؤسسه",
-                vec![("ژوئن ۲۰۱۲", "2012-06-01", "2012-06-30", Month, false), ("همان سال", "2012-01-01", "2012-12-31", Year, false)],
+                vec![
+                    ("ژوئن ۲۰۱۲", "2012-06-01", "2012-06-30", Month, false),
+                    ("همان سال", "2012-01-01", "2012-12-31", Year, false),
+                ],
             ),
             (
                 "سال ۲۰۱۵ بود و سال بعد و دو سال پیش",
@@ -703,7 +1031,10 @@ mod tests {
                 ],
             ),
             ("یک ماه بعد بدون تاریخ", vec![]),
-            ("یک قرن پیش از پیمان و دو سال پیش از انقلاب در ۲۰۱۰", vec![("۲۰۱۰", "2010-01-01", "2010-12-31", Year, false)]),
+            (
+                "یک قرن پیش از پیمان و دو سال پیش از انقلاب در ۲۰۱۰",
+                vec![("۲۰۱۰", "2010-01-01", "2010-12-31", Year, false)],
+            ),
         ] {
             check(text, &exp);
         }
@@ -713,7 +1044,16 @@ mod tests {
     fn seed_trap_split_month_after_repair() {
         // «ا کتبر ۲۰۲۴» is found once the repair joins it.
         let fixed = crate::persian::repair::normalize("در ا کتبر ۲۰۲۴ بار دیگر");
-        check(&fixed, &[("اکتبر ۲۰۲۴", "2024-10-01", "2024-10-31", Precision::Month, false)]);
+        check(
+            &fixed,
+            &[(
+                "اکتبر ۲۰۲۴",
+                "2024-10-01",
+                "2024-10-31",
+                Precision::Month,
+                false,
+            )],
+        );
     }
 
     proptest! {

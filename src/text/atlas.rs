@@ -86,7 +86,12 @@ impl Page {
         let r = [pos[0], pos[1], pos[0] + size[0], pos[1] + size[1]];
         self.dirty = Some(match self.dirty {
             None => r,
-            Some(d) => [d[0].min(r[0]), d[1].min(r[1]), d[2].max(r[2]), d[3].max(r[3])],
+            Some(d) => [
+                d[0].min(r[0]),
+                d[1].min(r[1]),
+                d[2].max(r[2]),
+                d[3].max(r[3]),
+            ],
         });
     }
 }
@@ -102,7 +107,12 @@ pub struct GlyphAtlas {
 
 impl Default for GlyphAtlas {
     fn default() -> Self {
-        Self { scale_cx: ScaleContext::new(), pages: Vec::new(), map: HashMap::new(), rasterized: 0 }
+        Self {
+            scale_cx: ScaleContext::new(),
+            pages: Vec::new(),
+            map: HashMap::new(),
+            rasterized: 0,
+        }
     }
 }
 
@@ -113,7 +123,11 @@ impl GlyphAtlas {
     pub fn glyph(&mut self, font: &FontInstance, glyph: u32, x: f32) -> (Option<AtlasGlyph>, f32) {
         let whole = x.floor();
         let frac = ((x - whole) * SUBPIXEL_BINS).round() / SUBPIXEL_BINS;
-        let (whole, frac) = if frac >= 1.0 { (whole + 1.0, 0.0) } else { (whole, frac) };
+        let (whole, frac) = if frac >= 1.0 {
+            (whole + 1.0, 0.0)
+        } else {
+            (whole, frac)
+        };
         let mut ch = std::collections::hash_map::DefaultHasher::new();
         font.coords.hash(&mut ch);
         let key = GlyphKey {
@@ -149,11 +163,22 @@ impl GlyphAtlas {
             }
         }
         p.mark_dirty(pos, [w, h]);
-        Some(AtlasGlyph { page, pos, size: [w, h], left, top, color })
+        Some(AtlasGlyph {
+            page,
+            pos,
+            size: [w, h],
+            left,
+            top,
+            color,
+        })
     }
 
-    #[expect(clippy::type_complexity, reason = "a private tuple of one rasterized image")]
-    fn render(&mut self, font: &FontInstance, glyph: u32, frac: f32) -> Option<(usize, usize, i32, i32, Vec<Color32>, bool)> {
+    fn render(
+        &mut self,
+        font: &FontInstance,
+        glyph: u32,
+        frac: f32,
+    ) -> Option<(usize, usize, i32, i32, Vec<Color32>, bool)> {
         let font_ref = swash::FontRef::from_index(font.font.data.data(), font.font.index as usize)?;
         let mut scaler = self
             .scale_cx
@@ -174,9 +199,20 @@ impl GlyphAtlas {
         let w = image.placement.width as usize;
         let h = image.placement.height as usize;
         let (pixels, color) = match image.content {
-            Content::Mask => (image.data.iter().map(|&a| Color32::from_white_alpha(a)).collect(), false),
+            Content::Mask => (
+                image
+                    .data
+                    .iter()
+                    .map(|&a| Color32::from_white_alpha(a))
+                    .collect(),
+                false,
+            ),
             Content::SubpixelMask => (
-                image.data.chunks_exact(4).map(|p| Color32::from_white_alpha(p[3])).collect(),
+                image
+                    .data
+                    .chunks_exact(4)
+                    .map(|p| Color32::from_white_alpha(p[3]))
+                    .collect(),
                 false,
             ),
             Content::Color => (
@@ -188,7 +224,14 @@ impl GlyphAtlas {
                 true,
             ),
         };
-        Some((w, h, image.placement.left, image.placement.top, pixels, color))
+        Some((
+            w,
+            h,
+            image.placement.left,
+            image.placement.top,
+            pixels,
+            color,
+        ))
     }
 
     fn place(&mut self, w: usize, h: usize) -> Option<(usize, [usize; 2])> {
@@ -208,21 +251,29 @@ impl GlyphAtlas {
         for (i, p) in self.pages.iter_mut().enumerate() {
             match (&mut p.texture, p.dirty.take()) {
                 (None, _) => {
-                    p.texture = Some(ctx.load_texture(format!("gahnegar-glyphs-{i}"), p.image.clone(), TextureOptions::LINEAR));
+                    p.texture = Some(ctx.load_texture(
+                        format!("gahnegar-glyphs-{i}"),
+                        p.image.clone(),
+                        TextureOptions::LINEAR,
+                    ));
                 }
                 (Some(tex), Some(d)) => {
                     let (w, h) = (d[2] - d[0], d[3] - d[1]);
                     let mut sub = ColorImage::filled([w, h], Color32::TRANSPARENT);
                     for row in 0..h {
                         let src = (d[1] + row) * PAGE_SIZE + d[0];
-                        sub.pixels[row * w..(row + 1) * w].copy_from_slice(&p.image.pixels[src..src + w]);
+                        sub.pixels[row * w..(row + 1) * w]
+                            .copy_from_slice(&p.image.pixels[src..src + w]);
                     }
                     tex.set_partial([d[0], d[1]], sub, TextureOptions::LINEAR);
                 }
                 (Some(_), None) => {}
             }
         }
-        self.pages.iter().filter_map(|p| p.texture.as_ref().map(TextureHandle::id)).collect()
+        self.pages
+            .iter()
+            .filter_map(|p| p.texture.as_ref().map(TextureHandle::id))
+            .collect()
     }
 
     /// Number of texture pages.

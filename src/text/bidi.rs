@@ -30,7 +30,11 @@ impl BidiLevels {
         Self {
             levels: info.levels.iter().map(Level::number).collect(),
             classes: info.original_classes.clone(),
-            paragraphs: info.paragraphs.iter().map(|p| (p.range.clone(), p.level.number())).collect(),
+            paragraphs: info
+                .paragraphs
+                .iter()
+                .map(|p| (p.range.clone(), p.level.number()))
+                .collect(),
         }
     }
 
@@ -89,11 +93,22 @@ fn next_char_boundary(text: &str, at: usize) -> usize {
 }
 
 fn removed_by_x9(c: BidiClass) -> bool {
-    matches!(c, BidiClass::RLE | BidiClass::LRE | BidiClass::RLO | BidiClass::LRO | BidiClass::PDF | BidiClass::BN)
+    matches!(
+        c,
+        BidiClass::RLE
+            | BidiClass::LRE
+            | BidiClass::RLO
+            | BidiClass::LRO
+            | BidiClass::PDF
+            | BidiClass::BN
+    )
 }
 
 fn is_l1_trailing(c: BidiClass) -> bool {
-    matches!(c, BidiClass::WS | BidiClass::FSI | BidiClass::LRI | BidiClass::RLI | BidiClass::PDI) || removed_by_x9(c)
+    matches!(
+        c,
+        BidiClass::WS | BidiClass::FSI | BidiClass::LRI | BidiClass::RLI | BidiClass::PDI
+    ) || removed_by_x9(c)
 }
 
 /// Rule L2: the visual order of items with the given levels (in logical order).
@@ -103,7 +118,12 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
     let Some(&max) = levels.iter().max() else {
         return order;
     };
-    let min_odd = levels.iter().copied().filter(|l| l % 2 == 1).min().unwrap_or(max + 1);
+    let min_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
     let mut level = max;
     while level >= min_odd && level > 0 {
         let mut i = 0;
@@ -148,11 +168,23 @@ mod tests {
         let levels = BidiLevels::new(text, Some(true));
         let info = BidiInfo::new(text, Some(Level::rtl()));
         let para = &info.paragraphs[0];
-        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
         for (a, &s) in bounds.iter().enumerate() {
             for &e in &bounds[a + 1..] {
-                let want: Vec<u8> = info.reordered_levels(para, s..e)[s..e].iter().map(Level::number).collect();
-                assert_eq!(levels.line_levels(text, s..e), want, "line {s}..{e}: {:?}", &text[s..e]);
+                let want: Vec<u8> = info.reordered_levels(para, s..e)[s..e]
+                    .iter()
+                    .map(Level::number)
+                    .collect();
+                assert_eq!(
+                    levels.line_levels(text, s..e),
+                    want,
+                    "line {s}..{e}: {:?}",
+                    &text[s..e]
+                );
             }
         }
     }

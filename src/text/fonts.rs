@@ -18,16 +18,23 @@ pub fn font_context() -> parley::FontContext {
         }),
         source_cache: parley::fontique::SourceCache::default(),
     };
-    fcx.collection.register_fonts(parley::fontique::Blob::new(Arc::new(VAZIRMATN)), None);
+    fcx.collection
+        .register_fonts(parley::fontique::Blob::new(Arc::new(VAZIRMATN)), None);
     fcx
 }
 
 /// Installs Vazirmatn as egui's proportional and monospace font.
 pub fn install_egui_fonts(ctx: &egui::Context) {
     let mut defs = egui::FontDefinitions::empty();
-    defs.font_data.insert(FONT_FAMILY.to_owned(), Arc::new(egui::FontData::from_static(VAZIRMATN)));
+    defs.font_data.insert(
+        FONT_FAMILY.to_owned(),
+        Arc::new(egui::FontData::from_static(VAZIRMATN)),
+    );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        defs.families.entry(family).or_default().push(FONT_FAMILY.to_owned());
+        defs.families
+            .entry(family)
+            .or_default()
+            .push(FONT_FAMILY.to_owned());
     }
     ctx.set_fonts(defs);
 }

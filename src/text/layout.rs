@@ -123,30 +123,47 @@ pub struct ShapedText {
 
 impl ShapedText {
     /// Shapes `job` at `scale` pixels per point.
-    pub fn shape(fcx: &mut parley::FontContext, lcx: &mut LayoutContext<()>, job: &TextJob, scale: f32) -> Self {
+    pub fn shape(
+        fcx: &mut parley::FontContext,
+        lcx: &mut LayoutContext<()>,
+        job: &TextJob,
+        scale: f32,
+    ) -> Self {
         let text: Arc<str> = job.text.clone();
         let base = match job.direction {
             Direction::Ltr => Some(false),
             Direction::Rtl => Some(true),
             Direction::Auto => None,
         };
-        let rtl = base.unwrap_or_else(|| first_strong_is_rtl(&text).unwrap_or(job.auto_fallback_rtl));
+        let rtl =
+            base.unwrap_or_else(|| first_strong_is_rtl(&text).unwrap_or(job.auto_fallback_rtl));
         let bidi = BidiLevels::new(&text, Some(rtl));
         let mut builder = lcx.ranged_builder(fcx, &text, scale, true);
-        builder.set_base_direction(if rtl { parley::BaseDirection::Rtl } else { parley::BaseDirection::Ltr });
+        builder.set_base_direction(if rtl {
+            parley::BaseDirection::Rtl
+        } else {
+            parley::BaseDirection::Ltr
+        });
         builder.push_default(StyleProperty::FontFamily(parley::FontFamily::Single(
             parley::FontFamilyName::Named(FONT_FAMILY.into()),
         )));
         builder.push_default(StyleProperty::FontSize(job.style.size));
-        builder.push_default(StyleProperty::FontWeight(parley::FontWeight::new(job.style.weight)));
-        builder.push_default(StyleProperty::LineHeight(parley::LineHeight::FontSizeRelative(job.style.line_height)));
+        builder.push_default(StyleProperty::FontWeight(parley::FontWeight::new(
+            job.style.weight,
+        )));
+        builder.push_default(StyleProperty::LineHeight(
+            parley::LineHeight::FontSizeRelative(job.style.line_height),
+        ));
         for span in &job.spans {
             let r = clamp_range(&text, span.range.clone());
             if r.is_empty() {
                 continue;
             }
             if let Some(w) = span.format.weight {
-                builder.push(StyleProperty::FontWeight(parley::FontWeight::new(w)), r.clone());
+                builder.push(
+                    StyleProperty::FontWeight(parley::FontWeight::new(w)),
+                    r.clone(),
+                );
             }
             if let Some(s) = span.format.size {
                 builder.push(StyleProperty::FontSize(s), r);
@@ -214,7 +231,11 @@ impl ShapedText {
             let inst = FontInstance {
                 font: run.font().clone(),
                 size_px: run.font_size(),
-                coords: run.normalized_coords().iter().map(|c| c.to_bits()).collect(),
+                coords: run
+                    .normalized_coords()
+                    .iter()
+                    .map(|c| c.to_bits())
+                    .collect(),
             };
             let font = self.font_index(inst);
             let mut lig_start: Option<usize> = None;
@@ -267,7 +288,12 @@ impl ShapedText {
         }
         let cluster_levels: Vec<u8> = clusters
             .iter()
-            .map(|c| levels.get(c.text_range.start.saturating_sub(text_range.start)).copied().unwrap_or(0))
+            .map(|c| {
+                levels
+                    .get(c.text_range.start.saturating_sub(text_range.start))
+                    .copied()
+                    .unwrap_or(0)
+            })
             .collect();
         RawLine {
             text_range,
@@ -278,7 +304,10 @@ impl ShapedText {
             levels: cluster_levels,
             trailing_from,
             content_width,
-            regular_break: matches!(line.break_reason(), parley::BreakReason::Regular | parley::BreakReason::Emergency),
+            regular_break: matches!(
+                line.break_reason(),
+                parley::BreakReason::Regular | parley::BreakReason::Emergency
+            ),
         }
     }
 
@@ -287,11 +316,22 @@ impl ShapedText {
         let trailing = total - rl.content_width;
         // Justification: stretch interior spaces only, so joined letters stay joined.
         let spaces: Vec<usize> = (0..rl.trailing_from)
-            .filter(|&i| rl.clusters[i].advance > 0.0 && is_stretchable(&self.text[rl.clusters[i].text_range.clone()]))
+            .filter(|&i| {
+                rl.clusters[i].advance > 0.0
+                    && is_stretchable(&self.text[rl.clusters[i].text_range.clone()])
+            })
             .collect();
         let free = width - rl.content_width;
-        let justify = align == Align::Justify && rl.regular_break && !last && !spaces.is_empty() && free > 0.0;
-        let per_space = if justify { free / spaces.len() as f32 } else { 0.0 };
+        let justify = align == Align::Justify
+            && rl.regular_break
+            && !last
+            && !spaces.is_empty()
+            && free > 0.0;
+        let per_space = if justify {
+            free / spaces.len() as f32
+        } else {
+            0.0
+        };
         let content = if justify { width } else { rl.content_width };
         // Where the content starts (its left edge); trailing whitespace hangs past the end edge.
         let effective = match align {
@@ -317,19 +357,32 @@ impl ShapedText {
             _ => 0.0,
         };
         // In an RTL paragraph the (paragraph-level) trailing whitespace sits left of the content.
-        let mut x = if self.rtl { content_left - trailing } else { content_left };
+        let mut x = if self.rtl {
+            content_left - trailing
+        } else {
+            content_left
+        };
         let order = visual_order(&rl.levels);
         let mut clusters = Vec::with_capacity(order.len());
         for i in order {
             let c = &rl.clusters[i];
-            let extra = if justify && spaces.binary_search(&i).is_ok() { per_space } else { 0.0 };
+            let extra = if justify && spaces.binary_search(&i).is_ok() {
+                per_space
+            } else {
+                0.0
+            };
             let advance = c.advance + extra;
             let start = self.glyphs.len();
             let rtl = rl.levels[i] % 2 == 1;
             // Extra justification space goes on the far side of a space's glyph.
             let shift = if rtl { extra - c.lig_extra } else { 0.0 };
             for &(id, gx, gy) in &c.glyphs {
-                self.glyphs.push(PlacedGlyph { id, font: c.font, x: x + shift + gx, y: rl.baseline + gy });
+                self.glyphs.push(PlacedGlyph {
+                    id,
+                    font: c.font,
+                    x: x + shift + gx,
+                    y: rl.baseline + gy,
+                });
             }
             clusters.push(VisualCluster {
                 x,
@@ -340,7 +393,13 @@ impl ShapedText {
             });
             x += advance;
         }
-        VisualLine { text_range: rl.text_range, top: rl.top, bottom: rl.bottom, baseline: rl.baseline, clusters }
+        VisualLine {
+            text_range: rl.text_range,
+            top: rl.top,
+            bottom: rl.bottom,
+            baseline: rl.baseline,
+            clusters,
+        }
     }
 
     /// The caret position (byte index) nearest to the point (pixels).
@@ -352,15 +411,27 @@ impl ShapedText {
             return line.text_range.start;
         };
         if x < first.x {
-            return if self.rtl { line.text_range.end } else { line.text_range.start };
+            return if self.rtl {
+                line.text_range.end
+            } else {
+                line.text_range.start
+            };
         }
         for c in &line.clusters {
             if x < c.x + c.advance {
                 let left_half = x < c.x + c.advance / 2.0;
-                return if left_half == c.is_rtl() { c.text_range.end } else { c.text_range.start };
+                return if left_half == c.is_rtl() {
+                    c.text_range.end
+                } else {
+                    c.text_range.start
+                };
             }
         }
-        if self.rtl { line.text_range.start } else { line.text_range.end }
+        if self.rtl {
+            line.text_range.start
+        } else {
+            line.text_range.end
+        }
     }
 
     /// The line nearest to `y`.
@@ -379,7 +450,9 @@ impl ShapedText {
             return out;
         }
         for line in &self.lines {
-            if line.text_range.end <= range.start && !line.text_range.is_empty() || line.text_range.start >= range.end {
+            if line.text_range.end <= range.start && !line.text_range.is_empty()
+                || line.text_range.start >= range.end
+            {
                 continue;
             }
             let mut cur: Option<[f32; 4]> = None;
@@ -407,7 +480,8 @@ impl ShapedText {
 
 /// Whether justification may widen this cluster (spaces, not ZWNJ or tatweel).
 fn is_stretchable(s: &str) -> bool {
-    s.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{3000}')
+    s.chars()
+        .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{3000}')
 }
 
 fn clamp_range(text: &str, r: Range<usize>) -> Range<usize> {

@@ -69,7 +69,8 @@ impl TextEngine {
         if pass != self.pass {
             self.pass = pass;
             if self.cache.len() > 256 {
-                self.cache.retain(|_, e| pass.saturating_sub(e.last_used) < CACHE_TTL_PASSES);
+                self.cache
+                    .retain(|_, e| pass.saturating_sub(e.last_used) < CACHE_TTL_PASSES);
             }
         }
     }
@@ -84,11 +85,16 @@ impl TextEngine {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
                 self.shaped += 1;
-                v.insert(CacheEntry { shaped: ShapedText::shape(&mut self.fcx, &mut self.lcx, job, scale), last_used: pass })
+                v.insert(CacheEntry {
+                    shaped: ShapedText::shape(&mut self.fcx, &mut self.lcx, job, scale),
+                    last_used: pass,
+                })
             }
         };
         entry.last_used = pass;
-        entry.shaped.break_lines(max_width.map(|w| (w * scale).max(1.0)), job.align);
+        entry
+            .shaped
+            .break_lines(max_width.map(|w| (w * scale).max(1.0)), job.align);
         &entry.shaped
     }
 
@@ -104,13 +110,18 @@ pub struct SharedEngine(Arc<Mutex<TextEngine>>);
 
 impl SharedEngine {
     pub fn lock(&self) -> MutexGuard<'_, TextEngine> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
 /// The engine stored in `ctx` (created on first use).
 pub fn engine(ctx: &egui::Context) -> SharedEngine {
-    ctx.data_mut(|d| d.get_temp_mut_or_default::<SharedEngine>(egui::Id::unique("gahnegar-text-engine")).clone())
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<SharedEngine>(egui::Id::unique("gahnegar-text-engine"))
+            .clone()
+    })
 }
 
 /// Sets the label of the copy command in paragraph context menus (UI language).

@@ -44,7 +44,12 @@ pub struct TextStyle {
 
 impl Default for TextStyle {
     fn default() -> Self {
-        Self { size: 16.0, weight: 400.0, line_height: 1.7, color: Color32::from_gray(30) }
+        Self {
+            size: 16.0,
+            weight: 400.0,
+            line_height: 1.7,
+            color: Color32::from_gray(30),
+        }
     }
 }
 
@@ -76,12 +81,27 @@ pub struct Span {
 impl Span {
     /// A non-interactive styled span.
     pub fn styled(range: Range<usize>, format: SpanFormat) -> Self {
-        Self { range, format, id: None, label: None }
+        Self {
+            range,
+            format,
+            id: None,
+            label: None,
+        }
     }
 
     /// An interactive span reporting `id`.
-    pub fn interactive(range: Range<usize>, format: SpanFormat, id: u64, label: impl Into<String>) -> Self {
-        Self { range, format, id: Some(id), label: Some(label.into()) }
+    pub fn interactive(
+        range: Range<usize>,
+        format: SpanFormat,
+        id: u64,
+        label: impl Into<String>,
+    ) -> Self {
+        Self {
+            range,
+            format,
+            id: Some(id),
+            label: Some(label.into()),
+        }
     }
 }
 

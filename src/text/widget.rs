@@ -41,7 +41,11 @@ fn owner_id() -> Id {
 
 impl Paragraph {
     pub fn new(job: TextJob) -> Self {
-        Self { job, id_salt: None, width: None }
+        Self {
+            job,
+            id_salt: None,
+            width: None,
+        }
     }
 
     /// A stable id for the paragraph's interaction state (default: from its text).
@@ -76,7 +80,11 @@ impl Paragraph {
         let mut eng = shared.lock();
         eng.begin_pass(ctx.cumulative_pass_nr());
         let height = eng.layout(&self.job, Some(width), scale).height / scale;
-        let sense = if self.job.selectable { Sense::click_and_drag() } else { Sense::hover() };
+        let sense = if self.job.selectable {
+            Sense::click_and_drag()
+        } else {
+            Sense::hover()
+        };
         let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
         let response = ui.interact(rect, id, sense);
         // Pixel-aligned origin so glyphs stay crisp.
@@ -97,7 +105,10 @@ impl Paragraph {
                 let origin_pos = ctx.input(|i| i.pointer.press_origin()).unwrap_or(p);
                 let (ax, ay) = local(origin_pos);
                 let (x, y) = local(p);
-                sel = Some(SelectionState { anchor: shaped.index_at(ax, ay), focus: shaped.index_at(x, y) });
+                sel = Some(SelectionState {
+                    anchor: shaped.index_at(ax, ay),
+                    focus: shaped.index_at(x, y),
+                });
                 ctx.data_mut(|d| d.insert_temp(owner_id(), id));
             } else if response.dragged()
                 && let (Some(p), Some(s)) = (response.interact_pointer_pos(), sel.as_mut())
@@ -110,7 +121,10 @@ impl Paragraph {
             {
                 let (x, y) = local(p);
                 let r = word_at(&text, shaped.index_at(x, y));
-                sel = Some(SelectionState { anchor: r.start, focus: r.end });
+                sel = Some(SelectionState {
+                    anchor: r.start,
+                    focus: r.end,
+                });
                 ctx.data_mut(|d| d.insert_temp(owner_id(), id));
             } else if response.clicked() {
                 sel = None;
@@ -126,7 +140,9 @@ impl Paragraph {
                 None => d.remove::<SelectionState>(id),
             });
         }
-        let selection = sel.map(|s| s.anchor.min(s.focus)..s.anchor.max(s.focus)).filter(|r| !r.is_empty());
+        let selection = sel
+            .map(|s| s.anchor.min(s.focus)..s.anchor.max(s.focus))
+            .filter(|r| !r.is_empty());
         if let Some(r) = selection.clone() {
             let wants_copy = ctx.input(|i| {
                 i.events.iter().any(|e| {
@@ -137,8 +153,9 @@ impl Paragraph {
             if wants_copy {
                 ctx.copy_text(text[r.clone()].to_owned());
             }
-            let label: String =
-                ctx.data(|d| d.get_temp(Id::unique("gahnegar-copy-label"))).unwrap_or_else(|| "کپی".to_owned());
+            let label: String = ctx
+                .data(|d| d.get_temp(Id::unique("gahnegar-copy-label")))
+                .unwrap_or_else(|| "کپی".to_owned());
             response.context_menu(|ui| {
                 if ui.button(label).clicked() {
                     ui.ctx().copy_text(text[r.clone()].to_owned());
@@ -154,10 +171,22 @@ impl Paragraph {
         for (si, span) in self.job.spans.iter().enumerate() {
             let Some(span_id) = span.id else { continue };
             let mut merged: Option<Response> = None;
-            for (ri, r) in shaped.range_rects(span.range.clone()).into_iter().enumerate() {
-                let rr = Rect::from_min_max(to_pts(origin.x + r[0], origin.y + r[1]), to_pts(origin.x + r[2], origin.y + r[3]));
-                let resp = ui.interact(rr, id.with(("span", si, ri)), Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
-                let label = span.label.clone().unwrap_or_else(|| text.get(span.range.clone()).unwrap_or_default().to_owned());
+            for (ri, r) in shaped
+                .range_rects(span.range.clone())
+                .into_iter()
+                .enumerate()
+            {
+                let rr = Rect::from_min_max(
+                    to_pts(origin.x + r[0], origin.y + r[1]),
+                    to_pts(origin.x + r[2], origin.y + r[3]),
+                );
+                let resp = ui
+                    .interact(rr, id.with(("span", si, ri)), Sense::click())
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                let label = span
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| text.get(span.range.clone()).unwrap_or_default().to_owned());
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
                 merged = Some(match merged {
                     Some(m) => m.union(resp),
@@ -178,17 +207,40 @@ impl Paragraph {
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(4.0));
             let sel_color = ui.visuals().selection.bg_fill;
-            paint(&painter, &mut eng, &self.job, origin, scale, selection.clone(), sel_color, hovered_span);
+            paint(
+                &painter,
+                &mut eng,
+                &self.job,
+                origin,
+                scale,
+                selection.clone(),
+                sel_color,
+                hovered_span,
+            );
         }
-        ParagraphOutput { response, spans, hovered_span, clicked_span, selection }
+        ParagraphOutput {
+            response,
+            spans,
+            hovered_span,
+            clicked_span,
+            selection,
+        }
     }
 }
 
 /// The word around byte `at`: up to whitespace or punctuation on either side.
 fn word_at(text: &str, at: usize) -> Range<usize> {
-    let stop = |c: char| c.is_whitespace() || matches!(c, '.' | '،' | '؛' | '؟' | ',' | ';' | ':' | '«' | '»' | '(' | ')' | '!' | '?');
+    let stop = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '،' | '؛' | '؟' | ',' | ';' | ':' | '«' | '»' | '(' | ')' | '!' | '?'
+            )
+    };
     let at = at.min(text.len());
-    let start = text[..at].rfind(stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start = text[..at].rfind(stop).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let end = text[at..].find(stop).map_or(text.len(), |i| at + i);
     start..end.max(start)
 }
@@ -208,12 +260,18 @@ fn paint(
     let to_pts = |x: f32, y: f32| pos2((origin.x + x) / scale, (origin.y + y) / scale);
     // The layout the widget just broke for this width (the cache holds one per text).
     let TextEngine { atlas, cache, .. } = eng;
-    let Some(entry) = cache.get(&job.shape_hash(scale)) else { return };
+    let Some(entry) = cache.get(&job.shape_hash(scale)) else {
+        return;
+    };
     let shaped: &ShapedText = &entry.shaped;
     let rect_of = |r: [f32; 4]| Rect::from_min_max(to_pts(r[0], r[1]), to_pts(r[2], r[3]));
     for span in &job.spans {
         let hovered = span.id.is_some() && span.id == hovered_span;
-        if let Some(bg) = span.format.background.or(hovered.then_some(sel_color.gamma_multiply(0.35))) {
+        if let Some(bg) = span
+            .format
+            .background
+            .or(hovered.then_some(sel_color.gamma_multiply(0.35)))
+        {
             for r in shaped.range_rects(span.range.clone()) {
                 painter.rect_filled(rect_of(r), 2.0, bg);
             }
@@ -236,18 +294,31 @@ fn paint(
                 let Some(a) = entry else { continue };
                 let x0 = pen_x + a.left as f32;
                 let y0 = g.y.round() - a.top as f32;
-                let quad = Rect::from_min_max(to_pts(x0, y0), to_pts(x0 + a.size[0] as f32, y0 + a.size[1] as f32));
+                let quad = Rect::from_min_max(
+                    to_pts(x0, y0),
+                    to_pts(x0 + a.size[0] as f32, y0 + a.size[1] as f32),
+                );
                 let uv = Rect::from_min_max(
                     pos2(a.pos[0] as f32 * inv, a.pos[1] as f32 * inv),
-                    pos2((a.pos[0] + a.size[0]) as f32 * inv, (a.pos[1] + a.size[1]) as f32 * inv),
+                    pos2(
+                        (a.pos[0] + a.size[0]) as f32 * inv,
+                        (a.pos[1] + a.size[1]) as f32 * inv,
+                    ),
                 );
-                pending.push((a.page, quad, uv, if a.color { Color32::WHITE } else { color }));
+                pending.push((
+                    a.page,
+                    quad,
+                    uv,
+                    if a.color { Color32::WHITE } else { color },
+                ));
             }
         }
     }
     let textures = atlas.upload(painter.ctx());
     for (page, quad, uv, color) in pending {
-        let Some(&tex) = textures.get(page) else { continue };
+        let Some(&tex) = textures.get(page) else {
+            continue;
+        };
         if meshes.len() <= page {
             meshes.resize_with(page + 1, Mesh::default);
         }
@@ -265,7 +336,10 @@ fn paint(
             for r in shaped.range_rects(span.range.clone()) {
                 let rr = rect_of(r);
                 let y = rr.bottom() - rr.height() * 0.18;
-                painter.line_segment([pos2(rr.left(), y), pos2(rr.right(), y)], Stroke::new(1.0, u));
+                painter.line_segment(
+                    [pos2(rr.left(), y), pos2(rr.right(), y)],
+                    Stroke::new(1.0, u),
+                );
             }
         }
     }
@@ -281,21 +355,6 @@ fn color_at(job: &TextJob, at: usize) -> Color32 {
         .unwrap_or(job.style.color)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::word_at;
-
-    #[test]
-    fn word_at_stops_at_spaces_and_punctuation() {
-        let t = "سلام، دنیای «زیبا» (INSS)";
-        for (needle, want) in [("لا", "سلام"), ("نیا", "دنیای"), ("زیب", "زیبا"), ("NS", "INSS")] {
-            let at = t.find(needle).unwrap_or(0);
-            let r = word_at(t, at);
-            assert_eq!(&t[r], want, "word at {needle}");
-        }
-    }
-}
-
 /// Lays out `job` on one line (no wrapping; hard breaks still break) and paints it so that
 /// `anchor` of its bounding box sits at `pos` (points). Returns the painted rectangle.
 /// For labels drawn with a painter (timeline, axes) rather than as widgets.
@@ -309,7 +368,16 @@ pub fn paint_text(painter: &egui::Painter, job: &TextJob, pos: Pos2, anchor: egu
     let _ = eng.layout(job, None, scale);
     let origin = pos2((rect.min.x * scale).round(), (rect.min.y * scale).round());
     if painter.clip_rect().intersects(rect) {
-        paint(painter, &mut eng, job, origin, scale, None, Color32::TRANSPARENT, None);
+        paint(
+            painter,
+            &mut eng,
+            job,
+            origin,
+            scale,
+            None,
+            Color32::TRANSPARENT,
+            None,
+        );
     }
     rect
 }
@@ -322,4 +390,24 @@ pub fn measure_text(ctx: &egui::Context, job: &TextJob) -> egui::Vec2 {
     eng.begin_pass(ctx.cumulative_pass_nr());
     let s = eng.layout(job, None, scale);
     vec2(s.width / scale, s.height / scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_at;
+
+    #[test]
+    fn word_at_stops_at_spaces_and_punctuation() {
+        let t = "سلام، دنیای «زیبا» (INSS)";
+        for (needle, want) in [
+            ("لا", "سلام"),
+            ("نیا", "دنیای"),
+            ("زیب", "زیبا"),
+            ("NS", "INSS"),
+        ] {
+            let at = t.find(needle).unwrap_or(0);
+            let r = word_at(t, at);
+            assert_eq!(&t[r], want, "word at {needle}");
+        }
+    }
 }

@@ -95,7 +95,11 @@ impl ArticleView {
         if n == 0 {
             return;
         }
-        self.find.current = if forward { (self.find.current + 1) % n } else { (self.find.current + n - 1) % n };
+        self.find.current = if forward {
+            (self.find.current + 1) % n
+        } else {
+            (self.find.current + n - 1) % n
+        };
         let (b, r) = self.find.matches[self.find.current].clone();
         self.scroll_to(b, r);
     }
@@ -128,7 +132,11 @@ impl ArticleView {
         }
         ui.horizontal(|ui| {
             let label = ui.label(s.find);
-            let edit = ui.add(egui::TextEdit::singleline(&mut self.find.query).desired_width(220.0).id_salt("find-field"));
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.find.query)
+                    .desired_width(220.0)
+                    .id_salt("find-field"),
+            );
             let edit = edit.labelled_by(label.id);
             if self.find.focus_field {
                 edit.request_focus();
@@ -154,7 +162,9 @@ impl ArticleView {
                     edit.request_focus();
                 }
             }
-            if ui.button("✕").on_hover_text(s.find_close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button("✕").on_hover_text(s.find_close).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
                 self.find.open = false;
                 self.find.query.clear();
                 self.find.matches.clear();
@@ -177,7 +187,10 @@ impl ArticleView {
             self.heights_key = key;
         }
         let items = items(article);
-        let spacing: Vec<f32> = items.iter().map(|it| item_spacing(*it, article, fs)).collect();
+        let spacing: Vec<f32> = items
+            .iter()
+            .map(|it| item_spacing(*it, article, fs))
+            .collect();
         let selected_sentence = selected_sentence(input);
         let claim_ranges = claim_ranges(input);
         let ctx = ui.ctx().clone();
@@ -191,18 +204,27 @@ impl ArticleView {
             for (i, it) in items.iter().enumerate().take(pos) {
                 y += self.height(&ctx, *it, input, column) + spacing[i];
             }
-            let job = self.job(Item::Block(t.block), input, &selected_sentence, &claim_ranges);
+            let job = self.job(
+                Item::Block(t.block),
+                input,
+                &selected_sentence,
+                &claim_ranges,
+            );
             let within = {
                 let shared = crate::text::engine(&ctx);
                 let mut eng = shared.lock();
                 let scale = ctx.pixels_per_point();
                 let s = eng.layout(&job, Some(column), scale);
-                s.range_rects(t.range.clone()).first().map_or(0.0, |r| r[1] / scale)
+                s.range_rects(t.range.clone())
+                    .first()
+                    .map_or(0.0, |r| r[1] / scale)
             };
             scroll_offset = Some((y + within - ui.available_height() / 3.0).max(0.0));
         }
 
-        let mut area = egui::ScrollArea::vertical().id_salt("article-scroll").auto_shrink(false);
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("article-scroll")
+            .auto_shrink(false);
         if let Some(off) = scroll_offset {
             area = area.vertical_scroll_offset(off);
         }
@@ -298,7 +320,13 @@ impl ArticleView {
         actions
     }
 
-    fn height(&mut self, ctx: &egui::Context, it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
+    fn height(
+        &mut self,
+        ctx: &egui::Context,
+        it: Item,
+        input: &ArticleInput<'_>,
+        column: f32,
+    ) -> f32 {
         let idx = item_index(it, input.article);
         if let Some(h) = self.heights.get(&idx) {
             return *h;
@@ -311,16 +339,29 @@ impl ArticleView {
         h
     }
 
-    fn job(&self, it: Item, input: &ArticleInput<'_>, selected: &Option<(usize, Range<usize>)>, claims: &[(usize, Range<usize>)]) -> TextJob {
+    fn job(
+        &self,
+        it: Item,
+        input: &ArticleInput<'_>,
+        selected: &Option<(usize, Range<usize>)>,
+        claims: &[(usize, Range<usize>)],
+    ) -> TextJob {
         let a = input.article;
         let fs = input.font_size;
         let dark = input.dark;
         let ink = theme::ink(dark);
         match it {
-            Item::Title => TextJob::new(a.meta.title.as_str()).size(fs * 1.9).weight(800.0).color(ink).align(Align::Start),
+            Item::Title => TextJob::new(a.meta.title.as_str())
+                .size(fs * 1.9)
+                .weight(800.0)
+                .color(ink)
+                .align(Align::Start),
             Item::Author => {
                 let by = Lang::Fa.strings().by;
-                TextJob::new(format!("{by} {}", a.meta.author)).size(fs * 0.95).weight(500.0).color(theme::muted(dark))
+                TextJob::new(format!("{by} {}", a.meta.author))
+                    .size(fs * 0.95)
+                    .weight(500.0)
+                    .color(theme::muted(dark))
             }
             Item::Lead(i) => TextJob::new(a.meta.lead.get(i).map_or("", String::as_str))
                 .size(fs * 1.08)
@@ -330,13 +371,19 @@ impl ArticleView {
             Item::Block(b) => {
                 let block = &a.blocks[b];
                 let mut job = match block.kind {
-                    BlockKind::Heading => TextJob::new(block.text.as_str()).size(fs * 1.3).weight(750.0).color(theme::accent(dark)),
+                    BlockKind::Heading => TextJob::new(block.text.as_str())
+                        .size(fs * 1.3)
+                        .weight(750.0)
+                        .color(theme::accent(dark)),
                     BlockKind::PullQuote => TextJob::new(block.text.as_str())
                         .size(fs * 1.3)
                         .weight(600.0)
                         .color(theme::accent(dark))
                         .align(Align::Center),
-                    BlockKind::Paragraph => TextJob::new(block.text.as_str()).size(fs).color(ink).align(Align::Justify),
+                    BlockKind::Paragraph => TextJob::new(block.text.as_str())
+                        .size(fs)
+                        .color(ink)
+                        .align(Align::Justify),
                 };
                 if block.sidebar && block.kind == BlockKind::Paragraph {
                     job = job.size(fs * 0.93);
@@ -347,24 +394,53 @@ impl ArticleView {
         }
     }
 
-    fn add_spans(&self, job: &mut TextJob, b: usize, input: &ArticleInput<'_>, selected: &Option<(usize, Range<usize>)>, claims: &[(usize, Range<usize>)]) {
+    fn add_spans(
+        &self,
+        job: &mut TextJob,
+        b: usize,
+        input: &ArticleInput<'_>,
+        selected: &Option<(usize, Range<usize>)>,
+        claims: &[(usize, Range<usize>)],
+    ) {
         let a = input.article;
         let dark = input.dark;
         let text = &a.blocks[b].text;
         for (cb, r) in claims {
             if *cb == b {
-                job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(theme::highlight(dark).gamma_multiply(0.45)), ..SpanFormat::default() }));
+                job.spans.push(Span::styled(
+                    r.clone(),
+                    SpanFormat {
+                        background: Some(theme::highlight(dark).gamma_multiply(0.45)),
+                        ..SpanFormat::default()
+                    },
+                ));
             }
         }
         if let Some((sb, r)) = selected
             && *sb == b
         {
-            job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(theme::highlight(dark)), ..SpanFormat::default() }));
+            job.spans.push(Span::styled(
+                r.clone(),
+                SpanFormat {
+                    background: Some(theme::highlight(dark)),
+                    ..SpanFormat::default()
+                },
+            ));
         }
         for (m, (mb, r)) in self.find.matches.iter().enumerate() {
             if *mb == b {
-                let c = if m == self.find.current { Color32::from_rgb(0xFF, 0x96, 0x32) } else { Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x60, 150) };
-                job.spans.push(Span::styled(r.clone(), SpanFormat { background: Some(c), ..SpanFormat::default() }));
+                let c = if m == self.find.current {
+                    Color32::from_rgb(0xFF, 0x96, 0x32)
+                } else {
+                    Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x60, 150)
+                };
+                job.spans.push(Span::styled(
+                    r.clone(),
+                    SpanFormat {
+                        background: Some(c),
+                        ..SpanFormat::default()
+                    },
+                ));
             }
         }
         for (i, e) in a.events.iter().enumerate() {
@@ -375,7 +451,11 @@ impl ArticleView {
                 let label = format!("{} — {}", e.date.wording, e.label);
                 job.spans.push(Span::interactive(
                     r,
-                    SpanFormat { underline: Some(theme::date_mark(dark)), color: Some(theme::date_mark(dark)), ..SpanFormat::default() },
+                    SpanFormat {
+                        underline: Some(theme::date_mark(dark)),
+                        color: Some(theme::date_mark(dark)),
+                        ..SpanFormat::default()
+                    },
                     EVENT_TAG | i as u64,
                     label,
                 ));
@@ -446,27 +526,79 @@ fn selected_sentence(input: &ArticleInput<'_>) -> Option<(usize, Range<usize>)> 
 
 /// The claims of the selected source: (block index, byte range).
 fn claim_ranges(input: &ArticleInput<'_>) -> Vec<(usize, Range<usize>)> {
-    let Some(src) = input.selected_source else { return Vec::new() };
-    input.article.claims_of_source(src).filter_map(|c| input.article.resolve(&c.anchor)).collect()
+    let Some(src) = input.selected_source else {
+        return Vec::new();
+    };
+    input
+        .article
+        .claims_of_source(src)
+        .filter_map(|c| input.article.resolve(&c.anchor))
+        .collect()
 }
 
 /// The hover card of an event: label, wording, interval in both calendars, sources.
 pub fn event_tooltip_ui(ui: &mut Ui, article: &Article, idx: usize, input: &ArticleInput<'_>) {
-    let Some(e) = article.events.get(idx) else { return };
+    let Some(e) = article.events.get(idx) else {
+        return;
+    };
     let fa = input.lang == Lang::Fa;
     let s = input.lang.strings();
     let ink = theme::ink(input.dark);
     let muted = theme::muted(input.dark);
     let w = 300.0;
-    Paragraph::new(TextJob::new(e.label.as_str()).size(15.0).weight(700.0).color(ink)).width(w).show(ui);
-    Paragraph::new(TextJob::new(format!("«{}»", e.date.wording)).size(13.0).color(muted)).width(w).show(ui);
-    Paragraph::new(TextJob::new(format!("{}: {}", s.gregorian, interval_text(&e.date, Calendar::Gregorian, fa))).size(13.0).color(ink))
-        .width(w)
-        .show(ui);
-    Paragraph::new(TextJob::new(format!("{}: {}", s.solar_hijri, interval_text(&e.date, Calendar::SolarHijri, fa))).size(13.0).color(ink))
-        .width(w)
-        .show(ui);
-    let names: Vec<&str> = article.sources_of_event(&e.id).into_iter().filter_map(|id| article.source(id)).map(|s| s.name.as_str()).collect();
-    let src = if names.is_empty() { s.unsourced.to_owned() } else { names.join("، ") };
-    Paragraph::new(TextJob::new(format!("{}: {src}", s.sources)).size(13.0).color(muted)).width(w).show(ui);
+    Paragraph::new(
+        TextJob::new(e.label.as_str())
+            .size(15.0)
+            .weight(700.0)
+            .color(ink),
+    )
+    .width(w)
+    .show(ui);
+    Paragraph::new(
+        TextJob::new(format!("«{}»", e.date.wording))
+            .size(13.0)
+            .color(muted),
+    )
+    .width(w)
+    .show(ui);
+    Paragraph::new(
+        TextJob::new(format!(
+            "{}: {}",
+            s.gregorian,
+            interval_text(&e.date, Calendar::Gregorian, fa)
+        ))
+        .size(13.0)
+        .color(ink),
+    )
+    .width(w)
+    .show(ui);
+    Paragraph::new(
+        TextJob::new(format!(
+            "{}: {}",
+            s.solar_hijri,
+            interval_text(&e.date, Calendar::SolarHijri, fa)
+        ))
+        .size(13.0)
+        .color(ink),
+    )
+    .width(w)
+    .show(ui);
+    let names: Vec<&str> = article
+        .sources_of_event(&e.id)
+        .into_iter()
+        .filter_map(|id| article.source(id))
+        .map(|s| s.name.as_str())
+        .collect();
+    let src = if names.is_empty() {
+        s.unsourced.to_owned()
+    } else {
+        names.join("، ")
+    };
+    Paragraph::new(
+        TextJob::new(format!("{}: {src}", s.sources))
+            .size(13.0)
+            .color(muted),
+    )
+    .width(w)
+    .show(ui);
 }

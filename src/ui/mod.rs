@@ -123,10 +123,18 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
     /// Unsaved changes: run `then` if the user discards them.
-    Unsaved { then: Box<Command> },
+    Unsaved {
+        then: Box<Command>,
+    },
     /// In-app path prompt (no native dialog): `save` or open.
-    Path { save: bool, text: String },
-    Message { title: String, body: String },
+    Path {
+        save: bool,
+        text: String,
+    },
+    Message {
+        title: String,
+        body: String,
+    },
 }
 
 /// The application.
@@ -152,7 +160,9 @@ impl GahnegarApp {
     /// Restores settings from `storage` and opens `path` (or the last file, or the
     /// built-in article). Fonts and visuals are installed on the first pass.
     pub fn new(storage: Option<&dyn eframe::Storage>, path: Option<PathBuf>) -> Self {
-        let settings: Settings = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
         let article = store::builtin();
         let mut timeline = settings.timeline.clone().unwrap_or_default();
         if settings.timeline.is_none() {
@@ -161,7 +171,11 @@ impl GahnegarApp {
         let mut app = Self {
             settings,
             page: Page::Article,
-            doc: Document { article, path: None, dirty: false },
+            doc: Document {
+                article,
+                path: None,
+                dirty: false,
+            },
             selection: Selection::default(),
             history: vec![Selection::default()],
             history_pos: 0,
@@ -198,7 +212,11 @@ impl GahnegarApp {
         self.applied = Some(want);
         ctx.set_visuals_of(egui::Theme::Dark, theme::visuals(true));
         ctx.set_visuals_of(egui::Theme::Light, theme::visuals(false));
-        ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        ctx.set_theme(if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         text::set_copy_label(ctx, self.settings.lang.strings().copy);
     }
 
@@ -219,20 +237,41 @@ impl GahnegarApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         if self.page == Page::Sample {
             egui::CentralPanel::default()
-                .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(24.0))
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::paper(self.settings.dark))
+                        .inner_margin(24.0),
+                )
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                        sample::sample_ui(ui, self.settings.dark, self.settings.font_size);
-                    });
+                    egui::ScrollArea::vertical()
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            sample::sample_ui(ui, self.settings.dark, self.settings.font_size);
+                        });
                 });
         } else {
-            egui::Panel::bottom("timeline").resizable(true).default_size(270.0).min_size(140.0).show(ui, |ui| {
-                self.timeline_ui(ui);
-            });
-            let side = if rtl { egui::Panel::left("sources") } else { egui::Panel::right("sources") };
-            side.resizable(true).default_size(320.0).min_size(200.0).show(ui, |ui| self.sources_ui(ui));
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(270.0)
+                .min_size(140.0)
+                .show(ui, |ui| {
+                    self.timeline_ui(ui);
+                });
+            let side = if rtl {
+                egui::Panel::left("sources")
+            } else {
+                egui::Panel::right("sources")
+            };
+            side.resizable(true)
+                .default_size(320.0)
+                .min_size(200.0)
+                .show(ui, |ui| self.sources_ui(ui));
             egui::CentralPanel::default()
-                .frame(egui::Frame::new().fill(theme::paper(self.settings.dark)).inner_margin(egui::Margin::symmetric(28, 12)))
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::paper(self.settings.dark))
+                        .inner_margin(egui::Margin::symmetric(28, 12)),
+                )
                 .show(ui, |ui| self.article_ui(ui));
         }
         self.modal_ui(&ctx);
@@ -266,17 +305,27 @@ impl GahnegarApp {
     /// Events shown on the timeline under the current filters.
     fn visible_events(&self) -> Option<HashSet<String>> {
         let a = &self.doc.article;
-        let only_src = self.only_selected_source.then_some(self.selection.source.as_deref()).flatten();
+        let only_src = self
+            .only_selected_source
+            .then_some(self.selection.source.as_deref())
+            .flatten();
         if self.settings.hidden_lanes.is_empty() && only_src.is_none() {
             return None;
         }
-        let of_source: Option<HashSet<&str>> =
-            only_src.map(|s| a.claims_of_source(s).flat_map(|c| c.events.iter().map(String::as_str)).collect());
+        let of_source: Option<HashSet<&str>> = only_src.map(|s| {
+            a.claims_of_source(s)
+                .flat_map(|c| c.events.iter().map(String::as_str))
+                .collect()
+        });
         Some(
             a.events
                 .iter()
                 .filter(|e| !self.settings.hidden_lanes.contains(&e.lane))
-                .filter(|e| of_source.as_ref().is_none_or(|set| set.contains(e.id.as_str())))
+                .filter(|e| {
+                    of_source
+                        .as_ref()
+                        .is_none_or(|set| set.contains(e.id.as_str()))
+                })
                 .map(|e| e.id.clone())
                 .collect(),
         )
@@ -288,7 +337,11 @@ impl GahnegarApp {
             .selection
             .source
             .as_deref()
-            .map(|s| a.claims_of_source(s).flat_map(|c| c.events.iter().cloned()).collect())
+            .map(|s| {
+                a.claims_of_source(s)
+                    .flat_map(|c| c.events.iter().cloned())
+                    .collect()
+            })
             .unwrap_or_default();
         let visible = self.visible_events();
         let input = TimelineInput {
@@ -334,12 +387,24 @@ impl GahnegarApp {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let sc = |m, k| KeyboardShortcut::new(m, k);
         let table: [(KeyboardShortcut, Command); 12] = [
-            (sc(Modifiers::COMMAND, Key::Equals), Command::FontSize(self.settings.font_size + 1.0)),
-            (sc(Modifiers::COMMAND, Key::Plus), Command::FontSize(self.settings.font_size + 1.0)),
-            (sc(Modifiers::COMMAND, Key::Minus), Command::FontSize(self.settings.font_size - 1.0)),
+            (
+                sc(Modifiers::COMMAND, Key::Equals),
+                Command::FontSize(self.settings.font_size + 1.0),
+            ),
+            (
+                sc(Modifiers::COMMAND, Key::Plus),
+                Command::FontSize(self.settings.font_size + 1.0),
+            ),
+            (
+                sc(Modifiers::COMMAND, Key::Minus),
+                Command::FontSize(self.settings.font_size - 1.0),
+            ),
             (sc(Modifiers::COMMAND, Key::F), Command::OpenFind),
             (sc(Modifiers::COMMAND, Key::O), Command::OpenDialog),
-            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S), Command::SaveAsDialog),
+            (
+                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                Command::SaveAsDialog,
+            ),
             (sc(Modifiers::COMMAND, Key::S), Command::Save),
             (sc(Modifiers::COMMAND, Key::I), Command::ImportDialog),
             (sc(Modifiers::COMMAND, Key::Q), Command::Quit),
@@ -356,7 +421,10 @@ impl GahnegarApp {
             }
         });
         for cmd in fired {
-            if cmd == Command::OpenFind && self.article_view.find.open && !self.article_view.find.matches.is_empty() {
+            if cmd == Command::OpenFind
+                && self.article_view.find.open
+                && !self.article_view.find.matches.is_empty()
+            {
                 self.article_view.find_step(true);
             } else {
                 self.commands.push(cmd);
@@ -365,7 +433,14 @@ impl GahnegarApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::Open(p));
         }
@@ -374,14 +449,20 @@ impl GahnegarApp {
     fn close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.dirty && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Some(Modal::Unsaved { then: Box::new(Command::Quit) });
+            self.modal = Some(Modal::Unsaved {
+                then: Box::new(Command::Quit),
+            });
         }
     }
 
     /// The window title: article title, unsaved marker, app name.
     pub fn window_title(&self) -> String {
         let mark = if self.doc.dirty { "● " } else { "" };
-        format!("{mark}{} — {}", self.doc.article.meta.title, self.strings().app_name)
+        format!(
+            "{mark}{} — {}",
+            self.doc.article.meta.title,
+            self.strings().app_name
+        )
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -394,7 +475,11 @@ impl GahnegarApp {
 
     fn menu_bar(&mut self, ui: &mut Ui) {
         let s = self.strings();
-        let layout = if self.settings.lang.is_rtl() { Layout::right_to_left(EAlign::Center) } else { Layout::left_to_right(EAlign::Center) };
+        let layout = if self.settings.lang.is_rtl() {
+            Layout::right_to_left(EAlign::Center)
+        } else {
+            Layout::left_to_right(EAlign::Center)
+        };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.with_layout(layout, |ui| {
                 ui.menu_button(s.menu_file, |ui| {
@@ -430,52 +515,80 @@ impl GahnegarApp {
                 });
                 ui.menu_button(s.menu_view, |ui| {
                     let dark = self.settings.dark;
-                    if ui.button(if dark { s.theme_light } else { s.theme_dark }).clicked() {
+                    if ui
+                        .button(if dark { s.theme_light } else { s.theme_dark })
+                        .clicked()
+                    {
                         self.commands.push(Command::SetDark(!dark));
                     }
                     if ui.button(s.font_larger).clicked() {
-                        self.commands.push(Command::FontSize(self.settings.font_size + 1.0));
+                        self.commands
+                            .push(Command::FontSize(self.settings.font_size + 1.0));
                     }
                     if ui.button(s.font_smaller).clicked() {
-                        self.commands.push(Command::FontSize(self.settings.font_size - 1.0));
+                        self.commands
+                            .push(Command::FontSize(self.settings.font_size - 1.0));
                     }
                     ui.separator();
                     ui.label(s.calendar);
-                    for (mode, name) in [(CalendarMode::Gregorian, s.cal_gregorian), (CalendarMode::SolarHijri, s.cal_solar), (CalendarMode::Both, s.cal_both)] {
+                    for (mode, name) in [
+                        (CalendarMode::Gregorian, s.cal_gregorian),
+                        (CalendarMode::SolarHijri, s.cal_solar),
+                        (CalendarMode::Both, s.cal_both),
+                    ] {
                         if ui.radio(self.settings.calendar == mode, name).clicked() {
                             self.commands.push(Command::SetCalendar(mode));
                         }
                     }
                     ui.separator();
                     ui.label(s.time_direction);
-                    for (dir, name) in [(TimeDirection::RightToLeft, s.time_rtl), (TimeDirection::LeftToRight, s.time_ltr)] {
+                    for (dir, name) in [
+                        (TimeDirection::RightToLeft, s.time_rtl),
+                        (TimeDirection::LeftToRight, s.time_ltr),
+                    ] {
                         if ui.radio(self.settings.direction == dir, name).clicked() {
                             self.commands.push(Command::SetDirection(dir));
                         }
                     }
                     ui.separator();
-                    let page = if self.page == Page::Sample { (Page::Article, s.back_to_article) } else { (Page::Sample, s.typography_sample) };
+                    let page = if self.page == Page::Sample {
+                        (Page::Article, s.back_to_article)
+                    } else {
+                        (Page::Sample, s.typography_sample)
+                    };
                     if ui.button(page.1).clicked() {
                         self.commands.push(Command::ShowPage(page.0));
                     }
                 });
-                let other = if self.settings.lang == Lang::Fa { Lang::En } else { Lang::Fa };
+                let other = if self.settings.lang == Lang::Fa {
+                    Lang::En
+                } else {
+                    Lang::Fa
+                };
                 if ui.button(s.language).clicked() {
                     self.commands.push(Command::SetLang(other));
                 }
                 ui.separator();
                 let can_back = self.history_pos > 0;
                 let can_fwd = self.history_pos + 1 < self.history.len();
-                if ui.add_enabled(can_back, egui::Button::new(s.back)).clicked() {
+                if ui
+                    .add_enabled(can_back, egui::Button::new(s.back))
+                    .clicked()
+                {
                     self.commands.push(Command::Back);
                 }
-                if ui.add_enabled(can_fwd, egui::Button::new(s.forward)).clicked() {
+                if ui
+                    .add_enabled(can_fwd, egui::Button::new(s.forward))
+                    .clicked()
+                {
                     self.commands.push(Command::Forward);
                 }
                 if ui.button(s.find).clicked() {
                     self.commands.push(Command::OpenFind);
                 }
-                if (self.selection.event.is_some() || self.selection.source.is_some()) && ui.button(s.clear_selection).clicked() {
+                if (self.selection.event.is_some() || self.selection.source.is_some())
+                    && ui.button(s.clear_selection).clicked()
+                {
                     self.commands.push(Command::Select(Selection::default()));
                 }
             });
@@ -483,7 +596,9 @@ impl GahnegarApp {
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.clone() else { return };
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
         let s = self.strings();
         let mut close = false;
         let resp = egui::Modal::new(egui::Id::unique("gahnegar-modal")).show(ctx, |ui| {
@@ -507,14 +622,28 @@ impl GahnegarApp {
                     });
                 }
                 Modal::Path { save, mut text } => {
-                    let label = ui.label(if save { s.path_prompt_save } else { s.path_prompt_open });
-                    let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).id_salt("path-field")).labelled_by(label.id);
+                    let label = ui.label(if save {
+                        s.path_prompt_save
+                    } else {
+                        s.path_prompt_open
+                    });
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(420.0)
+                                .id_salt("path-field"),
+                        )
+                        .labelled_by(label.id);
                     edit.request_focus();
                     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         if ui.button(s.ok).clicked() || enter {
                             let p = PathBuf::from(text.trim());
-                            self.commands.push(if save { Command::SaveTo(p) } else { Command::Open(p) });
+                            self.commands.push(if save {
+                                Command::SaveTo(p)
+                            } else {
+                                Command::Open(p)
+                            });
                             close = true;
                         }
                         if ui.button(s.cancel).clicked() {
@@ -540,12 +669,17 @@ impl GahnegarApp {
     }
 
     fn error(&mut self, body: impl Into<String>) {
-        self.modal = Some(Modal::Message { title: self.strings().error.to_owned(), body: body.into() });
+        self.modal = Some(Modal::Message {
+            title: self.strings().error.to_owned(),
+            body: body.into(),
+        });
     }
 
     /// Opens an article file (.ron) and selects nothing.
     pub fn open_path(&mut self, path: &Path) {
-        let is_text = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let is_text = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
         let result = if is_text {
             Err(self.strings().import_unavailable.to_owned())
         } else {
@@ -562,7 +696,11 @@ impl GahnegarApp {
 
     fn set_article(&mut self, article: Article, path: Option<PathBuf>) {
         self.timeline.fit_all(&article);
-        self.doc = Document { article, path, dirty: false };
+        self.doc = Document {
+            article,
+            path,
+            dirty: false,
+        };
         self.selection = Selection::default();
         self.history = vec![Selection::default()];
         self.history_pos = 0;
@@ -624,23 +762,38 @@ impl GahnegarApp {
         match cmd {
             Command::SetLang(l) => self.settings.lang = l,
             Command::SetDark(d) => self.settings.dark = d,
-            Command::FontSize(s) => self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1),
+            Command::FontSize(s) => {
+                self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1)
+            }
             Command::SetCalendar(c) => self.settings.calendar = c,
             Command::SetDirection(d) => self.settings.direction = d,
             Command::ShowPage(p) => self.page = p,
             Command::Select(sel) => self.select(sel),
             Command::SelectEvent(id) => {
-                let source = self.selection.source.clone().filter(|s| self.doc.article.sources_of_event(&id).contains(&s.as_str()));
-                self.select(Selection { event: Some(id), source });
+                let source = self
+                    .selection
+                    .source
+                    .clone()
+                    .filter(|s| self.doc.article.sources_of_event(&id).contains(&s.as_str()));
+                self.select(Selection {
+                    event: Some(id),
+                    source,
+                });
             }
-            Command::SelectSource(id) => self.select(Selection { event: None, source: Some(id) }),
+            Command::SelectSource(id) => self.select(Selection {
+                event: None,
+                source: Some(id),
+            }),
             Command::ShowClaim(cid) => {
                 let a = &self.doc.article;
                 if let Some(c) = a.claims.iter().find(|c| c.id == cid) {
                     let source = c.source.clone();
                     let target = a.resolve(&c.anchor);
                     let event = c.events.first().cloned();
-                    self.select(Selection { event, source: Some(source) });
+                    self.select(Selection {
+                        event,
+                        source: Some(source),
+                    });
                     if let Some((b, r)) = target {
                         self.article_view.scroll_to(b, r);
                     }
@@ -676,22 +829,38 @@ impl GahnegarApp {
                 self.page = Page::Article;
                 self.article_view.open_find();
             }
-            Command::OpenDialog | Command::OpenBuiltin | Command::ImportDialog if self.doc.dirty => {
-                self.modal = Some(Modal::Unsaved { then: Box::new(cmd) });
+            Command::OpenDialog | Command::OpenBuiltin | Command::ImportDialog
+                if self.doc.dirty =>
+            {
+                self.modal = Some(Modal::Unsaved {
+                    then: Box::new(cmd),
+                });
             }
             Command::OpenDialog | Command::ImportDialog => {
                 if self.native_dialogs() {
-                    let exts: &[&str] = if cmd == Command::ImportDialog { &["txt"] } else { &["ron", "txt"] };
-                    if let Some(p) = rfd::FileDialog::new().add_filter("Gahnegar", exts).pick_file() {
+                    let exts: &[&str] = if cmd == Command::ImportDialog {
+                        &["txt"]
+                    } else {
+                        &["ron", "txt"]
+                    };
+                    if let Some(p) = rfd::FileDialog::new()
+                        .add_filter("Gahnegar", exts)
+                        .pick_file()
+                    {
                         self.commands.push(Command::Open(p));
                     }
                 } else {
-                    self.modal = Some(Modal::Path { save: false, text: String::new() });
+                    self.modal = Some(Modal::Path {
+                        save: false,
+                        text: String::new(),
+                    });
                 }
             }
             Command::Open(p) => {
                 if self.doc.dirty {
-                    self.modal = Some(Modal::Unsaved { then: Box::new(Command::Open(p)) });
+                    self.modal = Some(Modal::Unsaved {
+                        then: Box::new(Command::Open(p)),
+                    });
                 } else {
                     self.open_path(&p);
                 }
@@ -703,18 +872,29 @@ impl GahnegarApp {
             },
             Command::SaveAsDialog => {
                 if self.native_dialogs() {
-                    if let Some(p) = rfd::FileDialog::new().add_filter("Gahnegar", &["ron"]).set_file_name("article.ron").save_file() {
+                    if let Some(p) = rfd::FileDialog::new()
+                        .add_filter("Gahnegar", &["ron"])
+                        .set_file_name("article.ron")
+                        .save_file()
+                    {
                         self.save_to(&p);
                     }
                 } else {
-                    let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                    let text = self
+                        .doc
+                        .path
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
                     self.modal = Some(Modal::Path { save: true, text });
                 }
             }
             Command::SaveTo(p) => self.save_to(&p),
             Command::Quit => {
                 if self.doc.dirty && !self.allow_close {
-                    self.modal = Some(Modal::Unsaved { then: Box::new(Command::Quit) });
+                    self.modal = Some(Modal::Unsaved {
+                        then: Box::new(Command::Quit),
+                    });
                 } else {
                     self.allow_close = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -748,6 +928,10 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(i18n::FA.app_name, options, Box::new(move |cc| Ok(Box::new(GahnegarApp::new(cc.storage, path)))))
-        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    eframe::run_native(
+        i18n::FA.app_name,
+        options,
+        Box::new(move |cc| Ok(Box::new(GahnegarApp::new(cc.storage, path)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -18,22 +18,56 @@ pub fn sample_jobs(dark: bool, size: f32) -> Vec<(&'static str, TextJob)> {
     let q_end = quote.find('»').map_or(quote.len(), |i| i + '»'.len_utf8());
     let inss = mixed.find("(INSS)").unwrap_or(0);
     vec![
-        ("sample-heading", TextJob::new(heading).size(size * 1.5).weight(800.0).color(ink)),
-        ("sample-persian", TextJob::new(persian).size(size).color(ink).align(Align::Justify)),
+        (
+            "sample-heading",
+            TextJob::new(heading)
+                .size(size * 1.5)
+                .weight(800.0)
+                .color(ink),
+        ),
+        (
+            "sample-persian",
+            TextJob::new(persian)
+                .size(size)
+                .color(ink)
+                .align(Align::Justify),
+        ),
         (
             "sample-mixed",
-            TextJob::new(mixed).size(size).color(ink).align(Align::Justify).span(Span::styled(
-                inss..inss + "(INSS)".len(),
-                SpanFormat { color: Some(accent), weight: Some(700.0), ..SpanFormat::default() },
-            )),
+            TextJob::new(mixed)
+                .size(size)
+                .color(ink)
+                .align(Align::Justify)
+                .span(Span::styled(
+                    inss..inss + "(INSS)".len(),
+                    SpanFormat {
+                        color: Some(accent),
+                        weight: Some(700.0),
+                        ..SpanFormat::default()
+                    },
+                )),
         ),
-        ("sample-latin", TextJob::new(latin).size(size).color(ink).align(Align::Justify)),
+        (
+            "sample-latin",
+            TextJob::new(latin)
+                .size(size)
+                .color(ink)
+                .align(Align::Justify),
+        ),
         (
             "sample-quote",
-            TextJob::new(quote).size(size).color(ink).align(Align::Justify).span(Span::styled(
-                q_start..q_end,
-                SpanFormat { color: Some(accent), weight: Some(600.0), ..SpanFormat::default() },
-            )),
+            TextJob::new(quote)
+                .size(size)
+                .color(ink)
+                .align(Align::Justify)
+                .span(Span::styled(
+                    q_start..q_end,
+                    SpanFormat {
+                        color: Some(accent),
+                        weight: Some(600.0),
+                        ..SpanFormat::default()
+                    },
+                )),
         ),
     ]
 }

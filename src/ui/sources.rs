@@ -49,11 +49,19 @@ fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
 }
 
 fn count(n: usize, lang: Lang) -> String {
-    if lang == Lang::Fa { num_fa(n) } else { n.to_string() }
+    if lang == Lang::Fa {
+        num_fa(n)
+    } else {
+        n.to_string()
+    }
 }
 
 fn lane_label(l: Lane, lang: Lang) -> &'static str {
-    if lang == Lang::Fa { l.label_fa() } else { l.label_en() }
+    if lang == Lang::Fa {
+        l.label_fa()
+    } else {
+        l.label_en()
+    }
 }
 
 /// Draws the panel; returns what the user did.
@@ -68,130 +76,256 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
     let muted = theme::muted(input.dark);
     let accent = theme::accent(input.dark);
     let width = ui.available_width();
-    let event_sources: HashSet<&str> = input.selected_event.map(|e| a.sources_of_event(e).into_iter().collect()).unwrap_or_default();
+    let event_sources: HashSet<&str> = input
+        .selected_event
+        .map(|e| a.sources_of_event(e).into_iter().collect())
+        .unwrap_or_default();
 
-    egui::ScrollArea::vertical().id_salt("sources-scroll").auto_shrink(false).show(ui, |ui| {
-        // The selected event.
-        if let Some(e) = input.selected_event.and_then(|id| a.event(id)) {
-            header(ui, &TextJob::new(s.selected_event).size(13.0).weight(700.0).color(muted), rtl);
-            Paragraph::new(TextJob::new(e.label.as_str()).size(15.0).weight(700.0).color(ink)).width(width - 8.0).id_salt("sel-ev-label").show(ui);
-            Paragraph::new(TextJob::new(format!("«{}»", e.date.wording)).size(13.0).color(muted)).width(width - 8.0).id_salt("sel-ev-wording").show(ui);
-            for (cal, name) in [(Calendar::Gregorian, s.gregorian), (Calendar::SolarHijri, s.solar_hijri)] {
-                Paragraph::new(TextJob::new(format!("{name}: {}", interval_text(&e.date, cal, fa))).size(13.0).color(ink))
+    egui::ScrollArea::vertical()
+        .id_salt("sources-scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            // The selected event.
+            if let Some(e) = input.selected_event.and_then(|id| a.event(id)) {
+                header(
+                    ui,
+                    &TextJob::new(s.selected_event)
+                        .size(13.0)
+                        .weight(700.0)
+                        .color(muted),
+                    rtl,
+                );
+                Paragraph::new(
+                    TextJob::new(e.label.as_str())
+                        .size(15.0)
+                        .weight(700.0)
+                        .color(ink),
+                )
+                .width(width - 8.0)
+                .id_salt("sel-ev-label")
+                .show(ui);
+                Paragraph::new(
+                    TextJob::new(format!("«{}»", e.date.wording))
+                        .size(13.0)
+                        .color(muted),
+                )
+                .width(width - 8.0)
+                .id_salt("sel-ev-wording")
+                .show(ui);
+                for (cal, name) in [
+                    (Calendar::Gregorian, s.gregorian),
+                    (Calendar::SolarHijri, s.solar_hijri),
+                ] {
+                    Paragraph::new(
+                        TextJob::new(format!("{name}: {}", interval_text(&e.date, cal, fa)))
+                            .size(13.0)
+                            .color(ink),
+                    )
                     .width(width - 8.0)
                     .id_salt(("sel-ev-cal", name))
                     .show(ui);
-            }
-            ui.horizontal(|ui| {
-                let mut lane = e.lane;
-                egui::ComboBox::from_id_salt("event-lane")
-                    .selected_text(lane_label(lane, lang))
-                    .show_ui(ui, |ui| {
-                        for l in Lane::ALL {
-                            ui.selectable_value(&mut lane, l, lane_label(l, lang));
-                        }
-                    });
-                if lane != e.lane {
-                    out.push(SourcesAction::SetLane(e.id.clone(), lane));
                 }
-            });
-            header(ui, &TextJob::new(s.sources_of_event).size(13.0).weight(700.0).color(muted), rtl);
-            if event_sources.is_empty() {
-                header(ui, &TextJob::new(s.unsourced).size(13.0).color(accent), rtl);
+                ui.horizontal(|ui| {
+                    let mut lane = e.lane;
+                    egui::ComboBox::from_id_salt("event-lane")
+                        .selected_text(lane_label(lane, lang))
+                        .show_ui(ui, |ui| {
+                            for l in Lane::ALL {
+                                ui.selectable_value(&mut lane, l, lane_label(l, lang));
+                            }
+                        });
+                    if lane != e.lane {
+                        out.push(SourcesAction::SetLane(e.id.clone(), lane));
+                    }
+                });
+                header(
+                    ui,
+                    &TextJob::new(s.sources_of_event)
+                        .size(13.0)
+                        .weight(700.0)
+                        .color(muted),
+                    rtl,
+                );
+                if event_sources.is_empty() {
+                    header(ui, &TextJob::new(s.unsourced).size(13.0).color(accent), rtl);
+                }
+                for sid in a.sources_of_event(&e.id) {
+                    if let Some(src) = a.source(sid) {
+                        let job = TextJob::new(src.name.as_str()).size(14.0).color(ink);
+                        if text_row(
+                            ui,
+                            &job,
+                            input.selected_source == Some(sid),
+                            true,
+                            &src.name,
+                            rtl,
+                        )
+                        .clicked()
+                        {
+                            out.push(SourcesAction::SelectSource(src.id.clone()));
+                        }
+                    }
+                }
+                ui.separator();
             }
-            for sid in a.sources_of_event(&e.id) {
-                if let Some(src) = a.source(sid) {
-                    let job = TextJob::new(src.name.as_str()).size(14.0).color(ink);
-                    if text_row(ui, &job, input.selected_source == Some(sid), true, &src.name, rtl).clicked() {
+
+            // The selected source and its claims.
+            if let Some(src) = input.selected_source.and_then(|id| a.source(id)) {
+                Paragraph::new(
+                    TextJob::new(src.name.as_str())
+                        .size(16.0)
+                        .weight(700.0)
+                        .color(accent),
+                )
+                .width(width - 8.0)
+                .id_salt("sel-src")
+                .show(ui);
+                if !src.role.is_empty() {
+                    Paragraph::new(TextJob::new(src.role.as_str()).size(13.0).color(muted))
+                        .width(width - 8.0)
+                        .id_salt("sel-src-role")
+                        .show(ui);
+                }
+                header(
+                    ui,
+                    &TextJob::new(s.claims).size(13.0).weight(700.0).color(muted),
+                    rtl,
+                );
+                for c in a.claims_of_source(&src.id) {
+                    let Some((b, r)) = a.resolve(&c.anchor) else {
+                        continue;
+                    };
+                    let quote = &a.blocks[b].text[r];
+                    let date = c
+                        .events
+                        .first()
+                        .and_then(|e| a.event(e))
+                        .map(|e| interval_text(&e.date, Calendar::Gregorian, fa));
+                    let frame = egui::Frame::new()
+                        .inner_margin(6.0)
+                        .corner_radius(4.0)
+                        .fill(ui.visuals().faint_bg_color);
+                    let resp = frame
+                        .show(ui, |ui| {
+                            if let Some(d) = &date {
+                                Paragraph::new(
+                                    TextJob::new(d.as_str())
+                                        .size(12.0)
+                                        .weight(600.0)
+                                        .color(theme::date_mark(input.dark)),
+                                )
+                                .width(width - 24.0)
+                                .id_salt(("claim-date", &c.id))
+                                .show(ui);
+                            }
+                            Paragraph::new(TextJob::new(quote).size(13.5).color(ink))
+                                .width(width - 24.0)
+                                .id_salt(("claim", &c.id))
+                                .show(ui)
+                        })
+                        .response;
+                    let resp = ui
+                        .interact(
+                            resp.rect,
+                            ui.scope_id().with(("claim-click", &c.id)),
+                            egui::Sense::click(),
+                        )
+                        .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, quote));
+                    if resp.clicked() {
+                        out.push(SourcesAction::ShowClaim(c.id.clone()));
+                    }
+                    ui.add_space(4.0);
+                }
+                ui.separator();
+            }
+
+            // All sources by kind.
+            header(
+                ui,
+                &TextJob::new(s.sources).size(15.0).weight(800.0).color(ink),
+                rtl,
+            );
+            for kind in SourceKind::ALL {
+                let group: Vec<_> = a.sources.iter().filter(|s| s.kind == kind).collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let title = format!("{} ({})", kind_title(kind, lang), count(group.len(), lang));
+                header(
+                    ui,
+                    &TextJob::new(title).size(13.0).weight(700.0).color(muted),
+                    rtl,
+                );
+                for src in group {
+                    let n = a.claims_of_source(&src.id).count();
+                    let job = TextJob::new(format!("{}  ({})", src.name, count(n, lang)))
+                        .size(14.0)
+                        .color(ink);
+                    let selected = input.selected_source == Some(src.id.as_str());
+                    let marked = event_sources.contains(src.id.as_str());
+                    if text_row(ui, &job, selected, marked, &src.name, rtl).clicked() {
                         out.push(SourcesAction::SelectSource(src.id.clone()));
                     }
                 }
             }
-            ui.separator();
-        }
 
-        // The selected source and its claims.
-        if let Some(src) = input.selected_source.and_then(|id| a.source(id)) {
-            Paragraph::new(TextJob::new(src.name.as_str()).size(16.0).weight(700.0).color(accent)).width(width - 8.0).id_salt("sel-src").show(ui);
-            if !src.role.is_empty() {
-                Paragraph::new(TextJob::new(src.role.as_str()).size(13.0).color(muted)).width(width - 8.0).id_salt("sel-src-role").show(ui);
-            }
-            header(ui, &TextJob::new(s.claims).size(13.0).weight(700.0).color(muted), rtl);
-            for c in a.claims_of_source(&src.id) {
-                let Some((b, r)) = a.resolve(&c.anchor) else { continue };
-                let quote = &a.blocks[b].text[r];
-                let date = c.events.first().and_then(|e| a.event(e)).map(|e| interval_text(&e.date, Calendar::Gregorian, fa));
-                let frame = egui::Frame::new().inner_margin(6.0).corner_radius(4.0).fill(ui.visuals().faint_bg_color);
-                let resp = frame
-                    .show(ui, |ui| {
-                        if let Some(d) = &date {
-                            Paragraph::new(TextJob::new(d.as_str()).size(12.0).weight(600.0).color(theme::date_mark(input.dark)))
-                                .width(width - 24.0)
-                                .id_salt(("claim-date", &c.id))
-                                .show(ui);
-                        }
-                        Paragraph::new(TextJob::new(quote).size(13.5).color(ink)).width(width - 24.0).id_salt(("claim", &c.id)).show(ui)
-                    })
-                    .response;
-                let resp = ui.interact(resp.rect, ui.scope_id().with(("claim-click", &c.id)), egui::Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
-                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, quote));
-                if resp.clicked() {
-                    out.push(SourcesAction::ShowClaim(c.id.clone()));
-                }
-                ui.add_space(4.0);
-            }
-            ui.separator();
-        }
-
-        // All sources by kind.
-        header(ui, &TextJob::new(s.sources).size(15.0).weight(800.0).color(ink), rtl);
-        for kind in SourceKind::ALL {
-            let group: Vec<_> = a.sources.iter().filter(|s| s.kind == kind).collect();
-            if group.is_empty() {
-                continue;
-            }
-            let title = format!("{} ({})", kind_title(kind, lang), count(group.len(), lang));
-            header(ui, &TextJob::new(title).size(13.0).weight(700.0).color(muted), rtl);
-            for src in group {
-                let n = a.claims_of_source(&src.id).count();
-                let job = TextJob::new(format!("{}  ({})", src.name, count(n, lang))).size(14.0).color(ink);
-                let selected = input.selected_source == Some(src.id.as_str());
-                let marked = event_sources.contains(src.id.as_str());
-                if text_row(ui, &job, selected, marked, &src.name, rtl).clicked() {
-                    out.push(SourcesAction::SelectSource(src.id.clone()));
+            // Unsourced events.
+            let unsourced: Vec<_> = a
+                .events
+                .iter()
+                .filter(|e| a.sources_of_event(&e.id).is_empty())
+                .collect();
+            if !unsourced.is_empty() {
+                ui.add_space(6.0);
+                let title = format!("{} ({})", s.unsourced, count(unsourced.len(), lang));
+                header(
+                    ui,
+                    &TextJob::new(title).size(13.0).weight(700.0).color(muted),
+                    rtl,
+                );
+                for e in unsourced {
+                    let job = TextJob::new(e.label.as_str()).size(13.5).color(ink);
+                    if text_row(
+                        ui,
+                        &job,
+                        input.selected_event == Some(e.id.as_str()),
+                        false,
+                        &e.label,
+                        rtl,
+                    )
+                    .clicked()
+                    {
+                        out.push(SourcesAction::SelectEvent(e.id.clone()));
+                    }
                 }
             }
-        }
 
-        // Unsourced events.
-        let unsourced: Vec<_> = a.events.iter().filter(|e| a.sources_of_event(&e.id).is_empty()).collect();
-        if !unsourced.is_empty() {
+            // Filters.
             ui.add_space(6.0);
-            let title = format!("{} ({})", s.unsourced, count(unsourced.len(), lang));
-            header(ui, &TextJob::new(title).size(13.0).weight(700.0).color(muted), rtl);
-            for e in unsourced {
-                let job = TextJob::new(e.label.as_str()).size(13.5).color(ink);
-                if text_row(ui, &job, input.selected_event == Some(e.id.as_str()), false, &e.label, rtl).clicked() {
-                    out.push(SourcesAction::SelectEvent(e.id.clone()));
+            ui.separator();
+            header(
+                ui,
+                &TextJob::new(s.filter_lanes)
+                    .size(13.0)
+                    .weight(700.0)
+                    .color(muted),
+                rtl,
+            );
+            let present: Vec<Lane> = Lane::ALL
+                .into_iter()
+                .filter(|l| a.events.iter().any(|e| e.lane == *l))
+                .collect();
+            for l in present {
+                let mut shown = !input.hidden_lanes.contains(&l);
+                if ui.checkbox(&mut shown, lane_label(l, lang)).changed() {
+                    out.push(SourcesAction::ToggleLane(l));
                 }
             }
-        }
-
-        // Filters.
-        ui.add_space(6.0);
-        ui.separator();
-        header(ui, &TextJob::new(s.filter_lanes).size(13.0).weight(700.0).color(muted), rtl);
-        let present: Vec<Lane> = Lane::ALL.into_iter().filter(|l| a.events.iter().any(|e| e.lane == *l)).collect();
-        for l in present {
-            let mut shown = !input.hidden_lanes.contains(&l);
-            if ui.checkbox(&mut shown, lane_label(l, lang)).changed() {
-                out.push(SourcesAction::ToggleLane(l));
+            let mut only = input.only_selected_source;
+            if ui.checkbox(&mut only, s.filter_sources_only).changed() {
+                out.push(SourcesAction::SetOnlySelectedSource(only));
             }
-        }
-        let mut only = input.only_selected_source;
-        if ui.checkbox(&mut only, s.filter_sources_only).changed() {
-            out.push(SourcesAction::SetOnlySelectedSource(only));
-        }
-    });
+        });
     out
 }

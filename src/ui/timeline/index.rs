@@ -21,7 +21,11 @@ pub fn article_key(article: &Article) -> u64 {
     let n = article.events.len();
     let samples = n.min(64);
     for i in 0..samples {
-        let j = if samples <= 1 { 0 } else { i * (n - 1) / (samples - 1) };
+        let j = if samples <= 1 {
+            0
+        } else {
+            i * (n - 1) / (samples - 1)
+        };
         if let Some(e) = article.events.get(j) {
             e.id.hash(&mut h);
             e.date.start.hash(&mut h);
@@ -60,15 +64,28 @@ pub struct Item {
 impl Item {
     fn of(i: u32, e: &Event) -> Self {
         // A malformed interval (`start > end`) is shown over the same days, in order.
-        let (a, b) = (e.date.start.day_number() as f64, e.date.end.day_number() as f64);
+        let (a, b) = (
+            e.date.start.day_number() as f64,
+            e.date.end.day_number() as f64,
+        );
         let (start, end) = (a.min(b), a.max(b) + 1.0);
         let shape = match e.date.precision {
             Precision::Day | Precision::Month => Shape::Point,
             _ => Shape::Bar,
         };
         let fuzzy = e.date.approximate
-            || matches!(e.date.precision, Precision::Decade | Precision::PartOfDecade | Precision::Season);
-        Self { event: i, start, end, lane: e.lane, shape, fuzzy }
+            || matches!(
+                e.date.precision,
+                Precision::Decade | Precision::PartOfDecade | Precision::Season
+            );
+        Self {
+            event: i,
+            start,
+            end,
+            lane: e.lane,
+            shape,
+            fuzzy,
+        }
     }
 
     /// Middle day.
@@ -104,9 +121,18 @@ pub struct EventIndex {
 
 impl EventIndex {
     pub fn build(article: &Article) -> Self {
-        let mut items: Vec<Item> =
-            article.events.iter().enumerate().map(|(i, e)| Item::of(u32::try_from(i).unwrap_or(u32::MAX), e)).collect();
-        items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end)).then(a.event.cmp(&b.event)));
+        let mut items: Vec<Item> = article
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Item::of(u32::try_from(i).unwrap_or(u32::MAX), e))
+            .collect();
+        items.sort_by(|a, b| {
+            a.start
+                .total_cmp(&b.start)
+                .then(a.end.total_cmp(&b.end))
+                .then(a.event.cmp(&b.event))
+        });
         let mut by_id = HashMap::with_capacity(items.len());
         for (pos, it) in items.iter().enumerate() {
             if let Some(e) = article.events.get(it.event as usize) {
@@ -115,7 +141,9 @@ impl EventIndex {
         }
         let mut lanes = Vec::new();
         for lane in Lane::ALL {
-            let list: Vec<u32> = (0..items.len() as u32).filter(|&p| items[p as usize].lane == lane).collect();
+            let list: Vec<u32> = (0..items.len() as u32)
+                .filter(|&p| items[p as usize].lane == lane)
+                .collect();
             if list.is_empty() {
                 continue;
             }
@@ -125,13 +153,20 @@ impl EventIndex {
                 m = m.max(items[p as usize].end);
                 end_max.push(m);
             }
-            lanes.push(LaneIndex { lane: Some(lane), items: list, end_max });
+            lanes.push(LaneIndex {
+                lane: Some(lane),
+                items: list,
+                end_max,
+            });
         }
         let span = if items.is_empty() {
             None
         } else {
             let lo = items.first().map_or(0.0, |i| i.start);
-            let hi = items.iter().map(|i| i.end).fold(f64::NEG_INFINITY, f64::max);
+            let hi = items
+                .iter()
+                .map(|i| i.end)
+                .fold(f64::NEG_INFINITY, f64::max);
             Some((lo, hi))
         };
         let mut histogram = vec![0u32; OVERVIEW_BINS];
@@ -143,7 +178,14 @@ impl EventIndex {
                 histogram[b] = histogram[b].saturating_add(1);
             }
         }
-        Self { key: article_key(article), items, lanes, by_id, span, histogram }
+        Self {
+            key: article_key(article),
+            items,
+            lanes,
+            by_id,
+            span,
+            histogram,
+        }
     }
 
     /// Position in [`Self::items`] of the event with this id.
@@ -152,7 +194,12 @@ impl EventIndex {
     }
 
     /// Positions (time order) of `lane`'s items that overlap the window `from..to`.
-    pub fn cull<'a>(&'a self, lane: &'a LaneIndex, from: f64, to: f64) -> impl Iterator<Item = u32> + 'a {
+    pub fn cull<'a>(
+        &'a self,
+        lane: &'a LaneIndex,
+        from: f64,
+        to: f64,
+    ) -> impl Iterator<Item = u32> + 'a {
         let first = lane.end_max.partition_point(|&e| e <= from);
         lane.items[first..]
             .iter()
@@ -166,7 +213,10 @@ impl EventIndex {
         (0..self.lanes.len())
             .filter(|&l| match visible {
                 None => true,
-                Some(set) => self.lanes[l].items.iter().any(|&p| self.is_shown(article, p as usize, set)),
+                Some(set) => self.lanes[l]
+                    .items
+                    .iter()
+                    .any(|&p| self.is_shown(article, p as usize, set)),
             })
             .collect()
     }
@@ -180,7 +230,13 @@ impl EventIndex {
 
     /// The shown event after (`forward`) or before position `from` in time; from
     /// `None`, the first (or last) shown event.
-    pub fn step(&self, article: &Article, visible: Option<&HashSet<String>>, from: Option<usize>, forward: bool) -> Option<usize> {
+    pub fn step(
+        &self,
+        article: &Article,
+        visible: Option<&HashSet<String>>,
+        from: Option<usize>,
+        forward: bool,
+    ) -> Option<usize> {
         let shown = |p: usize| visible.is_none_or(|set| self.is_shown(article, p, set));
         let n = self.items.len();
         match (from, forward) {
@@ -193,7 +249,13 @@ impl EventIndex {
 
     /// The first shown event starting at or after `day` (forward) or the last starting at or
     /// before it (backward).
-    pub fn near(&self, article: &Article, visible: Option<&HashSet<String>>, day: f64, forward: bool) -> Option<usize> {
+    pub fn near(
+        &self,
+        article: &Article,
+        visible: Option<&HashSet<String>>,
+        day: f64,
+        forward: bool,
+    ) -> Option<usize> {
         let p = self.items.partition_point(|i| i.start < day);
         if forward {
             self.step(article, visible, p.checked_sub(1), true)
@@ -225,7 +287,14 @@ mod tests {
                 }
             })
             .collect();
-        Article { schema: 1, meta: Meta::default(), blocks: Vec::new(), events, sources: Vec::new(), claims: Vec::new() }
+        Article {
+            schema: 1,
+            meta: Meta::default(),
+            blocks: Vec::new(),
+            events,
+            sources: Vec::new(),
+            claims: Vec::new(),
+        }
     }
 
     #[test]
@@ -238,12 +307,22 @@ mod tests {
         ]);
         let idx = EventIndex::build(&a);
         assert_eq!(idx.lanes.len(), 2);
-        let day = |s: &str| s.parse::<Day>().map(|d| d.day_number() as f64).unwrap_or(0.0);
+        let day = |s: &str| {
+            s.parse::<Day>()
+                .map(|d| d.day_number() as f64)
+                .unwrap_or(0.0)
+        };
         let energy = &idx.lanes[0];
         let ids = |from: &str, to: &str| -> Vec<String> {
-            idx.cull(energy, day(from), day(to)).map(|p| a.events[idx.items[p as usize].event as usize].id.clone()).collect()
+            idx.cull(energy, day(from), day(to))
+                .map(|p| a.events[idx.items[p as usize].event as usize].id.clone())
+                .collect()
         };
-        assert_eq!(ids("1995-01-01", "1996-01-01"), ["e0"], "inside the long bar");
+        assert_eq!(
+            ids("1995-01-01", "1996-01-01"),
+            ["e0"],
+            "inside the long bar"
+        );
         assert_eq!(ids("2019-12-01", "2020-02-01"), ["e1"]);
         assert_eq!(ids("1980-01-01", "2030-01-01"), ["e0", "e1", "e2"]);
         assert!(ids("2000-01-02", "2019-01-01").is_empty());
@@ -264,8 +343,14 @@ mod tests {
         assert_eq!(id(idx.step(&a, None, from, true)).as_deref(), Some("e0"));
         assert_eq!(id(idx.step(&a, None, from, false)).as_deref(), Some("e1"));
         let only: HashSet<String> = ["e0".to_owned(), "e1".to_owned()].into();
-        assert_eq!(id(idx.step(&a, Some(&only), idx.position("e1"), true)).as_deref(), Some("e0"));
-        assert_eq!(idx.shown_lanes(&a, Some(&HashSet::from(["e1".to_owned()]))), [1]);
+        assert_eq!(
+            id(idx.step(&a, Some(&only), idx.position("e1"), true)).as_deref(),
+            Some("e0")
+        );
+        assert_eq!(
+            idx.shown_lanes(&a, Some(&HashSet::from(["e1".to_owned()]))),
+            [1]
+        );
         assert_eq!(idx.histogram.iter().sum::<u32>(), 3);
         assert_ne!(article_key(&a), article_key(&article(&[])));
         let empty = EventIndex::build(&article(&[]));

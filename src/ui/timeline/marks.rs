@@ -92,8 +92,55 @@ pub struct Filters<'a> {
     pub selected: Option<usize>,
 }
 
-/// The marks of `lane` in the transform's window (with a margin); nearby points merge into
-/// clusters when `cluster` (the selected event never does).
+/// Events of one cluster bin.
+#[derive(Clone, Default)]
+struct Bin {
+    count: u32,
+    sum_mid: f64,
+    days: (f64, f64),
+    members: Vec<u32>,
+    marked: bool,
+}
+
+impl Bin {
+    fn add(&mut self, p: u32, mid: f64, marked: bool) {
+        if self.count == 0 {
+            self.days = (mid, mid);
+        }
+        self.count += 1;
+        self.sum_mid += mid;
+        self.days = (self.days.0.min(mid), self.days.1.max(mid));
+        if self.members.len() < 6 {
+            self.members.push(p);
+        }
+        self.marked |= marked;
+    }
+
+    fn merge(&mut self, other: Bin) {
+        self.count += other.count;
+        self.sum_mid += other.sum_mid;
+        self.days = (self.days.0.min(other.days.0), self.days.1.max(other.days.1));
+        for m in other.members {
+            if self.members.len() < 6 {
+                self.members.push(m);
+            }
+        }
+        self.marked |= other.marked;
+    }
+}
+
+/// Largest group of same-place events drawn one by one at the closest zoom.
+const MAX_UNCLUSTERED: u32 = 4;
+
+/// The marks of `lane` in the transform's window (with a margin), sorted by time.
+///
+/// Bars at least [`MIN_BAR_POINTS`] wide are drawn as bars while the lane's sub-rows have
+/// room for them (greedily, by start); everything else becomes a point at its middle day.
+/// Points are binned by day into bins [`CLUSTER_POINTS`] wide (stable while panning), and a
+/// bin of several events is a counted cluster; neighbouring bins closer than a dot merge.
+/// At the closest zoom (`cluster == false`) a bin of up to [`MAX_UNCLUSTERED`] events is
+/// drawn one by one. The selected event is always drawn by itself. The number of marks is
+/// bounded by the chart's width, whatever the number of events.
 pub fn lane_marks(
     index: &EventIndex,
     lane: &LaneIndex,
@@ -105,14 +152,55 @@ pub fn lane_marks(
     let dpp = tr.days_per_point();
     let margin = 24.0 * dpp;
     let (from, to) = tr.range();
+    let (from, to) = (from - margin, to + margin);
+    let bin_days = CLUSTER_POINTS * dpp;
+    let bin0 = (from / bin_days).floor();
+    let nbins = (((to - from) / bin_days).ceil() as usize)
+        .saturating_add(2)
+        .min(100_000);
+    let mut bins: Vec<Bin> = vec![Bin::default(); nbins];
     let mut out: Vec<Mark> = Vec::new();
-    let mut group: Option<Mark> = None;
-    // Centre of the current group's first member: a cluster reaches CLUSTER_POINTS from it.
-    let mut group_cx = 0.0f32;
-    let id_of = |p: u32| index.items.get(p as usize).and_then(|it| article.events.get(it.event as usize)).map(|e| e.id.as_str());
+    let mut row_end = [f64::NEG_INFINITY; SUB_ROWS];
+    let gap_days = f64::from(GAP) * 2.0 * dpp;
+    let id_of = |p: u32| {
+        index
+            .items
+            .get(p as usize)
+            .and_then(|it| article.events.get(it.event as usize))
+            .map(|e| e.id.as_str())
+    };
     let any_marked = !f.marked.is_empty();
-    for p in index.cull(lane, from - margin, to + margin) {
-        let Some(it) = index.items.get(p as usize) else { continue };
+    let single = |p: u32, kind: MarkKind, it: &super::index::Item, selected: bool, marked: bool| {
+        let x = if kind == MarkKind::Bar {
+            let (a, b) = tr.x_span(it.start, it.end);
+            (a as f32, b as f32)
+        } else {
+            // The selected dot's ring (see the painter) is part of its extent.
+            let cx = tr.x_from_day(it.mid()) as f32;
+            let r = if selected {
+                DOT_RADIUS + 4.5
+            } else {
+                DOT_RADIUS
+            };
+            (cx - r, cx + r)
+        };
+        Mark {
+            kind,
+            item: p,
+            count: 1,
+            days: (it.start, it.end),
+            x,
+            members: Vec::new(),
+            selected,
+            marked,
+            row: 0,
+            label: None,
+        }
+    };
+    for p in index.cull(lane, from, to) {
+        let Some(it) = index.items.get(p as usize) else {
+            continue;
+        };
         if let Some(set) = f.visible
             && !id_of(p).is_some_and(|id| set.contains(id))
         {
@@ -120,64 +208,64 @@ pub fn lane_marks(
         }
         let selected = f.selected == Some(p as usize);
         let marked = any_marked && id_of(p).is_some_and(|id| f.marked.contains(id));
-        let (xa, xb) = tr.x_span(it.start, it.end);
-        let bar = it.shape == Shape::Bar && xb - xa >= MIN_BAR_POINTS;
-        let mut mark = Mark {
-            kind: if bar { MarkKind::Bar } else { MarkKind::Point },
-            item: p,
-            count: 1,
-            days: (it.start, it.end),
-            x: (xa as f32, xb as f32),
-            members: Vec::new(),
-            selected,
-            marked,
-            row: 0,
-            label: None,
-        };
-        if !bar {
-            // The selected dot's ring (see the painter) is part of its extent.
-            let cx = tr.x_from_day(it.mid()) as f32;
-            let r = if selected { DOT_RADIUS + 4.5 } else { DOT_RADIUS };
-            mark.x = (cx - r, cx + r);
-        }
-        if bar || selected || !cluster {
-            out.push(mark);
-            continue;
-        }
-        let cx = mark.cx();
-        match group.as_mut() {
-            Some(g) if f64::from((cx - group_cx).abs()) < CLUSTER_POINTS => g.absorb(&mark, tr),
-            _ => {
-                if let Some(g) = group.take() {
-                    out.push(g);
-                }
-                group_cx = cx;
-                group = Some(mark);
+        let wide = it.shape == Shape::Bar && (it.end - it.start) / dpp >= MIN_BAR_POINTS;
+        if wide {
+            if let Some(r) = row_end.iter().position(|&e| it.start >= e + gap_days) {
+                row_end[r] = it.end;
+                out.push(single(p, MarkKind::Bar, it, selected, marked));
+                continue;
+            }
+            if selected {
+                out.push(single(p, MarkKind::Bar, it, selected, marked));
+                continue;
             }
         }
+        if selected {
+            out.push(single(p, MarkKind::Point, it, selected, marked));
+            continue;
+        }
+        let b = ((it.mid() / bin_days).floor() - bin0).clamp(0.0, (nbins - 1) as f64) as usize;
+        bins[b].add(p, it.mid(), marked);
     }
-    if let Some(g) = group.take() {
-        out.push(g);
+    // Bins to points and clusters; neighbours closer than a dot merge.
+    let mut merged: Vec<Bin> = Vec::new();
+    for bin in bins.into_iter().filter(|b| b.count > 0) {
+        let cx = |b: &Bin| tr.x_from_day(b.sum_mid / f64::from(b.count));
+        match merged.last_mut() {
+            Some(last) if (cx(last) - cx(&bin)).abs() < f64::from(DOT_RADIUS) * 2.0 + 1.0 => {
+                last.merge(bin)
+            }
+            _ => merged.push(bin),
+        }
     }
+    for bin in merged {
+        let one_by_one = bin.count == 1 || (!cluster && bin.count <= MAX_UNCLUSTERED);
+        if one_by_one {
+            for &p in &bin.members {
+                if let Some(it) = index.items.get(p as usize) {
+                    let marked = any_marked && id_of(p).is_some_and(|id| f.marked.contains(id));
+                    out.push(single(p, MarkKind::Point, it, false, marked));
+                }
+            }
+            continue;
+        }
+        let cx = tr.x_from_day(bin.sum_mid / f64::from(bin.count)) as f32;
+        let r = cluster_radius(bin.count);
+        out.push(Mark {
+            kind: MarkKind::Cluster,
+            item: bin.members.first().copied().unwrap_or(0),
+            count: bin.count,
+            days: (bin.days.0 - 0.5, bin.days.1 + 0.5),
+            x: (cx - r, cx + r),
+            members: bin.members,
+            selected: false,
+            marked: bin.marked,
+            row: 0,
+            label: None,
+        });
+    }
+    out.sort_by(|a, b| a.days.0.total_cmp(&b.days.0).then(a.item.cmp(&b.item)));
     out
-}
-
-impl Mark {
-    fn absorb(&mut self, other: &Mark, tr: &Transform) {
-        if self.kind != MarkKind::Cluster {
-            self.kind = MarkKind::Cluster;
-            self.members.push(self.item);
-        }
-        self.count += 1;
-        if self.members.len() < 6 {
-            self.members.push(other.item);
-        }
-        self.marked |= other.marked;
-        self.days = (self.days.0.min(other.days.0), self.days.1.max(other.days.1));
-        let r = cluster_radius(self.count);
-        let cx = tr.x_from_day((self.days.0 + self.days.1) * 0.5) as f32;
-        self.x = (cx - r, cx + r);
-    }
 }
 
 /// Occupied x ranges of a lane's sub-rows: (from, to, index of the mark that owns it).
@@ -191,7 +279,9 @@ fn overlaps((a, b): (f32, f32), (l, r): (f32, f32)) -> bool {
 
 impl Occupancy {
     fn free(&self, row: usize, range: (f32, f32)) -> bool {
-        self.rows[row].iter().all(|&(l, r, _)| !overlaps(range, (l, r)))
+        self.rows[row]
+            .iter()
+            .all(|&(l, r, _)| !overlaps(range, (l, r)))
     }
 
     fn take(&mut self, row: usize, (a, b): (f32, f32), owner: usize) {
@@ -210,7 +300,12 @@ impl Occupancy {
 /// `1..=SUB_ROWS`. `measure` gives the width of a mark's label in points; it is called only
 /// for points and bars, at most once each, and only when there is room beside (or inside)
 /// the marker for some label at all, so hidden labels are never laid out.
-pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: impl FnMut(&Mark) -> f32) {
+pub fn place(
+    marks: &mut [Mark],
+    bounds: (f32, f32),
+    rows: usize,
+    mut measure: impl FnMut(&Mark) -> f32,
+) {
     let rows = rows.clamp(1, SUB_ROWS);
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|&i| {
@@ -224,7 +319,9 @@ pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: i
         }
     });
     let ext_of = |m: &Mark| (m.x.0.max(bounds.0 - 60.0), m.x.1.min(bounds.1 + 60.0));
-    let mut occ = Occupancy { rows: vec![Vec::new(); rows] };
+    let mut occ = Occupancy {
+        rows: vec![Vec::new(); rows],
+    };
     // Measured label widths, by mark.
     let mut widths: Vec<Option<f32>> = vec![None; marks.len()];
     let inside_ok = |(a, b): (f32, f32)| a >= bounds.0 && b <= bounds.1;
@@ -240,7 +337,10 @@ pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: i
                     .filter(|&&(l, rr, _)| overlaps(ext, (l, rr)))
                     .map(|&(_, _, o)| {
                         let covers_marker = overlaps(ext, ext_of(&marks[o]));
-                        (u32::from(marks[o].selected && !covers_marker), u32::from(covers_marker))
+                        (
+                            u32::from(marks[o].selected && !covers_marker),
+                            u32::from(covers_marker),
+                        )
                     })
                     .fold((0, 0), |acc, c| (acc.0 + c.0, acc.1 + c.1))
             };
@@ -248,7 +348,10 @@ pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: i
             let mut evicted = Vec::new();
             for entry in &mut occ.rows[row] {
                 let o = entry.2;
-                if overlaps(ext, (entry.0, entry.1)) && marks[o].label.is_some() && !overlaps(ext, ext_of(&marks[o])) {
+                if overlaps(ext, (entry.0, entry.1))
+                    && marks[o].label.is_some()
+                    && !overlaps(ext, ext_of(&marks[o]))
+                {
                     marks[o].label = None;
                     (entry.0, entry.1) = ext_of(&marks[o]);
                     evicted.push(o);
@@ -264,9 +367,19 @@ pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: i
                 if m.kind != MarkKind::Point && m.kind != MarkKind::Bar {
                     continue;
                 }
-                let options = [(m.x.0 - GAP - w, m.x.0 - GAP), (m.x.1 + GAP, m.x.1 + GAP + w)];
-                let others_free = |x: (f32, f32)| occ.rows[row].iter().all(|&(l, r, who)| who == o || !overlaps(x, (l, r)));
-                if let Some(x) = options.into_iter().find(|&x| inside_ok(x) && others_free(x)) {
+                let options = [
+                    (m.x.0 - GAP - w, m.x.0 - GAP),
+                    (m.x.1 + GAP, m.x.1 + GAP + w),
+                ];
+                let others_free = |x: (f32, f32)| {
+                    occ.rows[row]
+                        .iter()
+                        .all(|&(l, r, who)| who == o || !overlaps(x, (l, r)))
+                };
+                if let Some(x) = options
+                    .into_iter()
+                    .find(|&x| inside_ok(x) && others_free(x))
+                {
                     let ext_o = ext_of(m);
                     marks[o].label = Some(LabelPlace::Beside(x.0, x.1));
                     for entry in occ.rows[row].iter_mut().filter(|e| e.2 == o) {
@@ -290,7 +403,9 @@ pub fn place(marks: &mut [Mark], bounds: (f32, f32), rows: usize, mut measure: i
         let right_room = |w: f32| (m.x.1 + GAP, m.x.1 + GAP + w);
         let any_room = inside_room
             || free_rows.iter().any(|&r| {
-                [left_room(MIN_LABEL_ROOM), right_room(MIN_LABEL_ROOM)].into_iter().any(|x| inside_ok(x) && occ.free(r, x))
+                [left_room(MIN_LABEL_ROOM), right_room(MIN_LABEL_ROOM)]
+                    .into_iter()
+                    .any(|x| inside_ok(x) && occ.free(r, x))
             });
         let mut placed = false;
         if any_room {
@@ -348,7 +463,9 @@ mod tests {
     #[test]
     fn labels_never_overlap_and_stack_into_two_rows() {
         for spacing in [8.0f32, 20.0, 45.0, 90.0, 300.0] {
-            let mut marks: Vec<Mark> = (0..40).map(|i| point(i, 20.0 + spacing * i as f32)).collect();
+            let mut marks: Vec<Mark> = (0..40)
+                .map(|i| point(i, 20.0 + spacing * i as f32))
+                .collect();
             let mut measured = 0;
             place(&mut marks, (0.0, 1000.0), SUB_ROWS, |_| {
                 measured += 1;
@@ -356,7 +473,10 @@ mod tests {
             });
             let labelled: Vec<(u8, (f32, f32))> = marks.iter().filter_map(label_rect).collect();
             for (i, a) in labelled.iter().enumerate() {
-                assert!(a.1.0 >= 0.0 && a.1.1 <= 1000.0, "spacing {spacing}: {a:?} out of bounds");
+                assert!(
+                    a.1.0 >= 0.0 && a.1.1 <= 1000.0,
+                    "spacing {spacing}: {a:?} out of bounds"
+                );
                 for b in &labelled[i + 1..] {
                     let overlap = a.0 == b.0 && a.1.0 < b.1.1 && b.1.0 < a.1.1;
                     assert!(!overlap, "spacing {spacing}: {a:?} overlaps {b:?}");
@@ -364,16 +484,27 @@ mod tests {
                 // No label over another mark's dot in its row: labels yield to markers.
                 for m in &marks {
                     if m.row == a.0 && !(m.x.1 <= a.1.0 || m.x.0 >= a.1.1) {
-                        assert!(label_rect(m) == Some(*a), "spacing {spacing}: label {a:?} covers dot {:?}", m.x);
+                        assert!(
+                            label_rect(m) == Some(*a),
+                            "spacing {spacing}: label {a:?} covers dot {:?}",
+                            m.x
+                        );
                     }
                 }
             }
             if spacing >= 90.0 {
                 let shown = marks.iter().filter(|m| m.x.1 <= 1000.0).count();
-                assert!(labelled.len() + 1 >= shown, "spacing {spacing}: {} labels for {shown} dots", labelled.len());
+                assert!(
+                    labelled.len() + 1 >= shown,
+                    "spacing {spacing}: {} labels for {shown} dots",
+                    labelled.len()
+                );
             }
             if spacing == 45.0 {
-                assert!(marks.iter().any(|m| m.row == 1 && m.label.is_some()), "spacing {spacing}: second sub-row used");
+                assert!(
+                    marks.iter().any(|m| m.row == 1 && m.label.is_some()),
+                    "spacing {spacing}: second sub-row used"
+                );
             }
             assert!(measured <= marks.len(), "each label measured at most once");
         }
@@ -390,10 +521,17 @@ mod tests {
         bar.x = (-500.0, 400.0);
         let mut v = vec![bar];
         place(&mut v, (0.0, 1000.0), SUB_ROWS, |_| 100.0);
-        assert_eq!(v[0].label, Some(LabelPlace::Inside(150.0, 250.0)), "centred in the visible part");
+        assert_eq!(
+            v[0].label,
+            Some(LabelPlace::Inside(150.0, 250.0)),
+            "centred in the visible part"
+        );
         let mut crowded: Vec<Mark> = (0..3).map(|i| point(i, 500.0)).collect();
         place(&mut crowded, (0.0, 1000.0), 1, |_| 900.0);
-        assert!(crowded.iter().all(|m| m.label.is_none()), "a 900 pt label beside x=500 fits on neither side");
+        assert!(
+            crowded.iter().all(|m| m.label.is_none()),
+            "a 900 pt label beside x=500 fits on neither side"
+        );
         assert!(crowded.iter().all(|m| m.row == 0), "one sub-row only");
     }
 }

@@ -21,7 +21,10 @@ pub use transform::{MAX_SPAN_DAYS, MIN_POINTS_PER_DAY, Transform};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use egui::{Align2, Color32, Id, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
+use egui::{
+    Align2, Color32, Id, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind, Ui, pos2,
+    vec2,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Day, Event, FuzzyDate, Lane, Precision};
@@ -140,7 +143,15 @@ pub struct TimelineView {
 impl Default for TimelineView {
     fn default() -> Self {
         let (start, end) = transform::clamp_range((f64::NAN, f64::NAN), DEFAULT_WIDTH);
-        Self { start, end, article: None, index: None, width: 0.0, last_selected: None, axis_labels: Vec::new() }
+        Self {
+            start,
+            end,
+            article: None,
+            index: None,
+            width: 0.0,
+            last_selected: None,
+            axis_labels: Vec::new(),
+        }
     }
 }
 
@@ -184,16 +195,23 @@ impl TimelineView {
     }
 
     fn chart_width(&self) -> f64 {
-        if self.width > 1.0 { f64::from(self.width) } else { DEFAULT_WIDTH }
+        if self.width > 1.0 {
+            f64::from(self.width)
+        } else {
+            DEFAULT_WIDTH
+        }
     }
 
     /// Shows all of `article`'s events.
     pub fn fit_all(&mut self, article: &Article) {
         self.article = Some(article_key(article));
-        let span = article.events.iter().fold(None, |acc: Option<(f64, f64)>, e| {
-            let (a, b) = event_days(e);
-            Some(acc.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
-        });
+        let span = article
+            .events
+            .iter()
+            .fold(None, |acc: Option<(f64, f64)>, e| {
+                let (a, b) = event_days(e);
+                Some(acc.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
+            });
         self.fit_span(span);
     }
 
@@ -262,9 +280,16 @@ impl TimelineView {
         // Lanes shrink to fit the height available (a panel), down to one sub-row each.
         let fixed = TOOLBAR_H + calendars.len() as f32 * TICK_ROW_H + 2.0 * GAP_Y + OVERVIEW_H;
         let avail = ui.available_height();
-        let per_lane = if avail.is_finite() && avail < 20_000.0 { (avail - fixed) / lanes.len() as f32 } else { LANE_H };
+        let per_lane = if avail.is_finite() && avail < 20_000.0 {
+            (avail - fixed) / lanes.len() as f32
+        } else {
+            LANE_H
+        };
         let (rows, sub_h) = if per_lane >= SUB_ROWS as f32 * MIN_SUB_H + 2.0 * LANE_PAD {
-            (SUB_ROWS, ((per_lane - 2.0 * LANE_PAD) / SUB_ROWS as f32).min(SUB_H))
+            (
+                SUB_ROWS,
+                ((per_lane - 2.0 * LANE_PAD) / SUB_ROWS as f32).min(SUB_H),
+            )
         } else {
             (1, (per_lane - 2.0 * LANE_PAD).clamp(MIN_SUB_H, SUB_H))
         };
@@ -272,20 +297,30 @@ impl TimelineView {
         let height = fixed + lanes.len() as f32 * lane_h;
         let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
         let (label_x, chart_x) = if rtl_ui {
-            ((rect.right() - lane_label_w, rect.right()), (rect.left() + SIDE_PAD, rect.right() - lane_label_w))
+            (
+                (rect.right() - lane_label_w, rect.right()),
+                (rect.left() + SIDE_PAD, rect.right() - lane_label_w),
+            )
         } else {
-            ((rect.left(), rect.left() + lane_label_w), (rect.left() + lane_label_w, rect.right() - SIDE_PAD))
+            (
+                (rect.left(), rect.left() + lane_label_w),
+                (rect.left() + lane_label_w, rect.right() - SIDE_PAD),
+            )
         };
         let toolbar = Rect::from_min_size(rect.min, vec2(width, TOOLBAR_H));
         let axis = Rect::from_x_y_ranges(
             chart_x.0..=chart_x.1,
             toolbar.bottom()..=toolbar.bottom() + calendars.len() as f32 * TICK_ROW_H,
         );
-        let lanes_rect =
-            Rect::from_x_y_ranges(chart_x.0..=chart_x.1, axis.bottom()..=axis.bottom() + lanes.len() as f32 * lane_h);
+        let lanes_rect = Rect::from_x_y_ranges(
+            chart_x.0..=chart_x.1,
+            axis.bottom()..=axis.bottom() + lanes.len() as f32 * lane_h,
+        );
         let chart = axis.union(lanes_rect);
-        let overview =
-            Rect::from_x_y_ranges(chart_x.0..=chart_x.1, lanes_rect.bottom() + GAP_Y..=lanes_rect.bottom() + GAP_Y + OVERVIEW_H);
+        let overview = Rect::from_x_y_ranges(
+            chart_x.0..=chart_x.1,
+            lanes_rect.bottom() + GAP_Y..=lanes_rect.bottom() + GAP_Y + OVERVIEW_H,
+        );
         self.width = chart.width();
         if self.article != Some(key) {
             self.fit_all(article);
@@ -297,14 +332,19 @@ impl TimelineView {
         // A selection made elsewhere (the article, the sources) is scrolled into view.
         if input.selected_event != self.last_selected.as_deref() {
             self.last_selected = input.selected_event.map(str::to_owned);
-            if let Some(it) = input.selected_event.and_then(|id| index.position(id)).and_then(|p| index.items.get(p)) {
+            if let Some(it) = input
+                .selected_event
+                .and_then(|id| index.position(id))
+                .and_then(|p| index.items.get(p))
+            {
                 self.reveal_days(it.start, it.end, false);
             }
         }
 
         // The background goes under everything, the toolbar's buttons included.
         if ui.is_rect_visible(rect) {
-            ui.painter().rect_filled(rect, 6.0, theme::paper(input.dark));
+            ui.painter()
+                .rect_filled(rect, 6.0, theme::paper(input.dark));
         }
 
         // 1. Input: toolbar, background (focus, keys, wheel, pinch, drag), overview.
@@ -321,7 +361,8 @@ impl TimelineView {
             match icon {
                 Icon::Fit => {
                     self.fit_shown(&index, article, input.visible_events);
-                    tr = Transform::new(chart.left(), chart.right(), self.window(), input.direction);
+                    tr =
+                        Transform::new(chart.left(), chart.right(), self.window(), input.direction);
                 }
                 Icon::ZoomIn => tr.zoom_at(f64::from(chart.center().x), ZOOM_STEP),
                 Icon::ZoomOut => tr.zoom_at(f64::from(chart.center().x), 1.0 / ZOOM_STEP),
@@ -333,7 +374,12 @@ impl TimelineView {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,
-                    egui::EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: false },
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: false,
+                        tab: false,
+                        escape: false,
+                    },
                 );
             });
             use egui::{Key, Modifiers};
@@ -341,7 +387,8 @@ impl TimelineView {
                 (
                     i.consume_key(Modifiers::NONE, Key::ArrowLeft),
                     i.consume_key(Modifiers::NONE, Key::ArrowRight),
-                    i.consume_key(Modifiers::NONE, Key::Plus) | i.consume_key(Modifiers::NONE, Key::Equals),
+                    i.consume_key(Modifiers::NONE, Key::Plus)
+                        | i.consume_key(Modifiers::NONE, Key::Equals),
                     i.consume_key(Modifiers::NONE, Key::Minus),
                     i.consume_key(Modifiers::NONE, Key::Home),
                     i.consume_key(Modifiers::NONE, Key::End),
@@ -414,7 +461,12 @@ impl TimelineView {
                     Some(p) => index.step(article, input.visible_events, Some(p), forward),
                     None => {
                         let (a, b) = tr.range();
-                        index.near(article, input.visible_events, if forward { a } else { b }, forward)
+                        index.near(
+                            article,
+                            input.visible_events,
+                            if forward { a } else { b },
+                            forward,
+                        )
                     }
                 }
             }
@@ -450,7 +502,12 @@ impl TimelineView {
                     (label_x.0 + 14.0, label_x.0 + 24.0, Align2::LEFT_CENTER)
                 };
                 painter.circle_filled(pos2(sw, y), 4.5, lane_color(lane, dark));
-                paint_text(&painter, &lane_job(lane, input.lang, dark), pos2(tx, y), anchor);
+                paint_text(
+                    &painter,
+                    &lane_job(lane, input.lang, dark),
+                    pos2(tx, y),
+                    anchor,
+                );
             }
         }
         let sep_x = if rtl_ui { label_x.0 } else { label_x.1 };
@@ -474,11 +531,23 @@ impl TimelineView {
                 Calendar::Gregorian => s.gregorian,
                 Calendar::SolarHijri => s.solar_hijri,
             };
-            let (x, anchor) = if rtl_ui { (label_x.1 - 10.0, Align2::RIGHT_CENTER) } else { (label_x.0 + 10.0, Align2::LEFT_CENTER) };
-            paint_text(&painter, &small_job(name, theme::muted(dark)), pos2(x, row_rect.center().y), anchor);
+            let (x, anchor) = if rtl_ui {
+                (label_x.1 - 10.0, Align2::RIGHT_CENTER)
+            } else {
+                (label_x.0 + 10.0, Align2::LEFT_CENTER)
+            };
+            paint_text(
+                &painter,
+                &small_job(name, theme::muted(dark)),
+                pos2(x, row_rect.center().y),
+                anchor,
+            );
         }
         painter.line_segment(
-            [pos2(chart.left(), axis.bottom()), pos2(chart.right(), axis.bottom())],
+            [
+                pos2(chart.left(), axis.bottom()),
+                pos2(chart.right(), axis.bottom()),
+            ],
             Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.6)),
         );
 
@@ -496,23 +565,47 @@ impl TimelineView {
             let lane = &index.lanes[l];
             let lane_top = lanes_rect.top() + k as f32 * lane_h;
             let mut marks = marks::lane_marks(&index, lane, article, &tr, &filters, !at_max_zoom);
-            let event_of = |m: &Mark| index.items.get(m.item as usize).and_then(|it| article.events.get(it.event as usize));
-            marks::place(&mut marks, (chart.left() + 2.0, chart.right() - 2.0), rows, |m| {
-                event_of(m).map_or(0.0, |e| measure_text(&ctx, &label_job(&e.label, Color32::WHITE, m.selected)).x)
-            });
+            let event_of = |m: &Mark| {
+                index
+                    .items
+                    .get(m.item as usize)
+                    .and_then(|it| article.events.get(it.event as usize))
+            };
+            marks::place(
+                &mut marks,
+                (chart.left() + 2.0, chart.right() - 2.0),
+                rows,
+                |m| {
+                    event_of(m).map_or(0.0, |e| {
+                        measure_text(&ctx, &label_job(&e.label, Color32::WHITE, m.selected)).x
+                    })
+                },
+            );
             for m in &marks {
                 let y = lane_top + LANE_PAD + sub_h * (f32::from(m.row) + 0.5);
                 let faded = emphasis && !m.marked && !m.selected;
-                let Some(item) = index.items.get(m.item as usize) else { continue };
-                let color = lane_color(item.lane, dark).gamma_multiply(if faded { 0.28 } else { 1.0 });
+                let Some(item) = index.items.get(m.item as usize) else {
+                    continue;
+                };
+                let color =
+                    lane_color(item.lane, dark).gamma_multiply(if faded { 0.28 } else { 1.0 });
                 let label_rect = m.label.map(|l| {
                     let (a, b) = l.range();
                     Rect::from_x_y_ranges(a..=b, y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0)
                 });
-                let marker_rect = Rect::from_x_y_ranges(m.x.0..=m.x.1, y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0);
-                let hit = label_rect.map_or(marker_rect, |r| r.union(marker_rect)).intersect(lanes_rect);
+                let marker_rect = Rect::from_x_y_ranges(
+                    m.x.0..=m.x.1,
+                    y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0,
+                );
+                let hit = label_rect
+                    .map_or(marker_rect, |r| r.union(marker_rect))
+                    .intersect(lanes_rect);
                 let hovered = if hit.is_positive() {
-                    let resp = ui.interact(hit, id.with(("mark", m.item, m.kind == MarkKind::Cluster)), Sense::CLICK);
+                    let resp = ui.interact(
+                        hit,
+                        id.with(("mark", m.item, m.kind == MarkKind::Cluster)),
+                        Sense::CLICK,
+                    );
                     let resp = mark_response(resp, m, article, &index, input);
                     if resp.clicked() {
                         match m.kind {
@@ -529,18 +622,53 @@ impl TimelineView {
                 } else {
                     false
                 };
-                paint_mark(&chart_painter, &tr, m, item, y, &MarkStyle { color, hovered, dark, lang: input.lang, bar_h: BAR_H.min(sub_h - 4.0) });
+                paint_mark(
+                    &chart_painter,
+                    &tr,
+                    m,
+                    item,
+                    y,
+                    &MarkStyle {
+                        color,
+                        hovered,
+                        dark,
+                        lang: input.lang,
+                        bar_h: BAR_H.min(sub_h - 4.0),
+                    },
+                );
                 if let (Some(place), Some(e)) = (m.label, event_of(m)) {
-                    let ink = if faded { theme::ink(dark).gamma_multiply(0.35) } else { theme::ink(dark) };
+                    let ink = if faded {
+                        theme::ink(dark).gamma_multiply(0.35)
+                    } else {
+                        theme::ink(dark)
+                    };
                     let (a, b) = place.range();
                     let job = label_job(&e.label, ink, m.selected);
-                    paint_text(&chart_painter, &job, pos2((a + b) * 0.5, y), Align2::CENTER_CENTER);
+                    paint_text(
+                        &chart_painter,
+                        &job,
+                        pos2((a + b) * 0.5, y),
+                        Align2::CENTER_CENTER,
+                    );
                 }
             }
         }
-        overview_ui(&painter, &ov_tr, overview, &index, tr.range(), ov.hovered() || ov.dragged(), dark);
+        overview_ui(
+            &painter,
+            &ov_tr,
+            overview,
+            &index,
+            tr.range(),
+            ov.hovered() || ov.dragged(),
+            dark,
+        );
         if bg.has_focus() {
-            painter.rect_stroke(chart.expand(1.0), 4.0, Stroke::new(1.5, theme::date_mark(dark)), StrokeKind::Inside);
+            painter.rect_stroke(
+                chart.expand(1.0),
+                4.0,
+                Stroke::new(1.5, theme::date_mark(dark)),
+                StrokeKind::Inside,
+            );
         }
         paint_range_text(&painter, toolbar, &tr, input, rtl_ui);
         if let Some((a, b)) = zoom_to {
@@ -552,15 +680,27 @@ impl TimelineView {
     }
 
     /// Fits the window to the shown events (all when there is no filter).
-    fn fit_shown(&mut self, index: &EventIndex, article: &Article, visible: Option<&HashSet<String>>) {
+    fn fit_shown(
+        &mut self,
+        index: &EventIndex,
+        article: &Article,
+        visible: Option<&HashSet<String>>,
+    ) {
         let span = match visible {
             None => index.span,
             Some(set) => index
                 .items
                 .iter()
-                .filter(|it| article.events.get(it.event as usize).is_some_and(|e| set.contains(&e.id)))
+                .filter(|it| {
+                    article
+                        .events
+                        .get(it.event as usize)
+                        .is_some_and(|e| set.contains(&e.id))
+                })
                 .fold(None, |acc: Option<(f64, f64)>, it| {
-                    Some(acc.map_or((it.start, it.end), |(lo, hi)| (lo.min(it.start), hi.max(it.end))))
+                    Some(acc.map_or((it.start, it.end), |(lo, hi)| {
+                        (lo.min(it.start), hi.max(it.end))
+                    }))
                 }),
         };
         self.fit_span(span);
@@ -603,20 +743,39 @@ pub fn lane_color(lane: Lane, dark: bool) -> Color32 {
 }
 
 fn lane_job(lane: Lane, lang: Lang, dark: bool) -> TextJob {
-    let text = if lang == Lang::Fa { lane.label_fa() } else { lane.label_en() };
-    TextJob::new(text).size(LANE_LABEL_SIZE).weight(600.0).color(theme::ink(dark)).selectable(false)
+    let text = if lang == Lang::Fa {
+        lane.label_fa()
+    } else {
+        lane.label_en()
+    };
+    TextJob::new(text)
+        .size(LANE_LABEL_SIZE)
+        .weight(600.0)
+        .color(theme::ink(dark))
+        .selectable(false)
 }
 
 fn label_job(text: &str, color: Color32, selected: bool) -> TextJob {
-    TextJob::new(text).size(LABEL_SIZE).weight(if selected { 700.0 } else { 450.0 }).color(color).selectable(false)
+    TextJob::new(text)
+        .size(LABEL_SIZE)
+        .weight(if selected { 700.0 } else { 450.0 })
+        .color(color)
+        .selectable(false)
 }
 
 fn small_job(text: &str, color: Color32) -> TextJob {
-    TextJob::new(text).size(TICK_SIZE).color(color).selectable(false)
+    TextJob::new(text)
+        .size(TICK_SIZE)
+        .color(color)
+        .selectable(false)
 }
 
 fn number(n: u32, lang: Lang) -> String {
-    if lang == Lang::Fa { num_fa(n) } else { n.to_string() }
+    if lang == Lang::Fa {
+        num_fa(n)
+    } else {
+        n.to_string()
+    }
 }
 
 /// The «no events» state.
@@ -626,13 +785,22 @@ fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, dark: bool) {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, s.no_events));
     if ui.is_rect_visible(rect) {
         let painter = ui.painter_at(rect);
-        let job = TextJob::new(s.no_events).size(14.0).color(theme::muted(dark)).selectable(false);
+        let job = TextJob::new(s.no_events)
+            .size(14.0)
+            .color(theme::muted(dark))
+            .selectable(false);
         paint_text(&painter, &job, rect.center(), Align2::CENTER_CENTER);
     }
 }
 
 /// The toolbar's icon buttons, at the start side. Returns those clicked.
-fn toolbar_ui(ui: &mut Ui, id: Id, toolbar: Rect, input: &TimelineInput<'_>, rtl_ui: bool) -> Vec<Icon> {
+fn toolbar_ui(
+    ui: &mut Ui,
+    id: Id,
+    toolbar: Rect,
+    input: &TimelineInput<'_>,
+    rtl_ui: bool,
+) -> Vec<Icon> {
     let s = input.lang.strings();
     let buttons = [
         (Icon::Fit, s.fit_all),
@@ -646,7 +814,11 @@ fn toolbar_ui(ui: &mut Ui, id: Id, toolbar: Rect, input: &TimelineInput<'_>, rtl
     for (k, (icon, label)) in buttons.into_iter().enumerate() {
         let gap = if k >= 3 { 10.0 } else { 0.0 };
         let offset = SIDE_PAD + gap + k as f32 * (BUTTON + 2.0) + BUTTON * 0.5;
-        let cx = if rtl_ui { toolbar.right() - offset } else { toolbar.left() + offset };
+        let cx = if rtl_ui {
+            toolbar.right() - offset
+        } else {
+            toolbar.left() + offset
+        };
         let rect = Rect::from_center_size(pos2(cx, y), vec2(BUTTON, BUTTON - 2.0));
         if icon_button(ui, id.with(("button", k)), rect, icon, label, input) {
             out.push(icon);
@@ -656,9 +828,18 @@ fn toolbar_ui(ui: &mut Ui, id: Id, toolbar: Rect, input: &TimelineInput<'_>, rtl
 }
 
 /// One icon button drawn with the painter; its label is its AccessKit name and tooltip.
-fn icon_button(ui: &mut Ui, id: Id, rect: Rect, icon: Icon, label: &str, input: &TimelineInput<'_>) -> bool {
+fn icon_button(
+    ui: &mut Ui,
+    id: Id,
+    rect: Rect,
+    icon: Icon,
+    label: &str,
+    input: &TimelineInput<'_>,
+) -> bool {
     let dark = input.dark;
-    let resp = ui.interact(rect, id, Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
+    let resp = ui
+        .interact(rect, id, Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
     let clicked = resp.clicked();
     if ui.is_rect_visible(rect) {
@@ -667,7 +848,12 @@ fn icon_button(ui: &mut Ui, id: Id, rect: Rect, icon: Icon, label: &str, input: 
             painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.08));
         }
         if resp.has_focus() {
-            painter.rect_stroke(rect, 5.0, Stroke::new(1.5, theme::date_mark(dark)), StrokeKind::Inside);
+            painter.rect_stroke(
+                rect,
+                5.0,
+                Stroke::new(1.5, theme::date_mark(dark)),
+                StrokeKind::Inside,
+            );
         }
         let ink = Stroke::new(1.6, theme::ink(dark));
         let c = rect.center();
@@ -685,7 +871,10 @@ fn icon_button(ui: &mut Ui, id: Id, rect: Rect, icon: Icon, label: &str, input: 
             Icon::ZoomIn | Icon::ZoomOut => {
                 let o = c + vec2(-1.5, -1.5);
                 painter.circle_stroke(o, 6.0, ink);
-                painter.line_segment([o + vec2(4.3, 4.3), o + vec2(8.5, 8.5)], Stroke::new(2.2, theme::ink(dark)));
+                painter.line_segment(
+                    [o + vec2(4.3, 4.3), o + vec2(8.5, 8.5)],
+                    Stroke::new(2.2, theme::ink(dark)),
+                );
                 painter.line_segment([o - vec2(3.0, 0.0), o + vec2(3.0, 0.0)], ink);
                 if icon == Icon::ZoomIn {
                     painter.line_segment([o - vec2(0.0, 3.0), o + vec2(0.0, 3.0)], ink);
@@ -696,13 +885,20 @@ fn icon_button(ui: &mut Ui, id: Id, rect: Rect, icon: Icon, label: &str, input: 
                 let later_left = input.direction == TimeDirection::RightToLeft;
                 let left = (icon == Icon::Next) == later_left;
                 let d = if left { -1.0 } else { 1.0 };
-                let pts = vec![pos2(c.x + 5.0 * d, c.y), pos2(c.x - 4.0 * d, c.y - 6.0), pos2(c.x - 4.0 * d, c.y + 6.0)];
+                let pts = vec![
+                    pos2(c.x + 5.0 * d, c.y),
+                    pos2(c.x - 4.0 * d, c.y - 6.0),
+                    pos2(c.x - 4.0 * d, c.y + 6.0),
+                ];
                 painter.add(Shape::convex_polygon(pts, theme::ink(dark), Stroke::NONE));
             }
         }
     }
     let _tip = resp.on_hover_ui(|ui| {
-        let job = TextJob::new(label).size(12.5).color(theme::ink(dark)).selectable(false);
+        let job = TextJob::new(label)
+            .size(12.5)
+            .color(theme::ink(dark))
+            .selectable(false);
         let w = measure_text(ui.ctx(), &job).x + 2.0;
         Paragraph::new(job).width(w).show(ui);
     });
@@ -711,7 +907,14 @@ fn icon_button(ui: &mut Ui, id: Id, rect: Rect, icon: Icon, label: &str, input: 
 
 /// One row of ticks (and, for the first row, the grid over `grid`).
 /// Returns the labels drawn.
-fn axis_row_ui(painter: &egui::Painter, tr: &Transform, row: Rect, grid: Option<Rect>, t: &[Tick], dark: bool) -> Vec<String> {
+fn axis_row_ui(
+    painter: &egui::Painter,
+    tr: &Transform,
+    row: Rect,
+    grid: Option<Rect>,
+    t: &[Tick],
+    dark: bool,
+) -> Vec<String> {
     let muted = theme::muted(dark);
     let bottom = row.bottom();
     if let Some(g) = grid {
@@ -721,7 +924,10 @@ fn axis_row_ui(painter: &egui::Painter, tr: &Transform, row: Rect, grid: Option<
                 continue;
             }
             let alpha = if tick.major { 0.22 } else { 0.1 };
-            painter.line_segment([pos2(x, g.top()), pos2(x, g.bottom())], Stroke::new(1.0, muted.gamma_multiply(alpha)));
+            painter.line_segment(
+                [pos2(x, g.top()), pos2(x, g.bottom())],
+                Stroke::new(1.0, muted.gamma_multiply(alpha)),
+            );
         }
     }
     for tick in t {
@@ -736,23 +942,37 @@ fn axis_row_ui(painter: &egui::Painter, tr: &Transform, row: Rect, grid: Option<
         } else {
             5.0
         };
-        painter.line_segment([pos2(x, bottom - len), pos2(x, bottom)], Stroke::new(1.0, muted));
+        painter.line_segment(
+            [pos2(x, bottom - len), pos2(x, bottom)],
+            Stroke::new(1.0, muted),
+        );
     }
     // Labels: major first, then the rest; skip any that would overlap or leave the row.
     let mut taken: Vec<(f32, f32)> = Vec::new();
     let mut drawn = Vec::new();
     for pass_major in [true, false] {
-        for tick in t.iter().filter(|t| t.major == pass_major && !t.label.is_empty()) {
+        for tick in t
+            .iter()
+            .filter(|t| t.major == pass_major && !t.label.is_empty())
+        {
             let x = tr.x_from_day(tick.day) as f32;
             let color = if tick.major { theme::ink(dark) } else { muted };
             let job = small_job(&tick.label, color).weight(if tick.major { 650.0 } else { 400.0 });
             let w = measure_text(painter.ctx(), &job).x;
             let (a, b) = (x - w * 0.5, x + w * 0.5);
-            if a < row.left() || b > row.right() || taken.iter().any(|&(l, r)| b + 8.0 > l && a < r + 8.0) {
+            if a < row.left()
+                || b > row.right()
+                || taken.iter().any(|&(l, r)| b + 8.0 > l && a < r + 8.0)
+            {
                 continue;
             }
             taken.push((a, b));
-            paint_text(painter, &job, pos2(x, row.center().y - 3.0), Align2::CENTER_CENTER);
+            paint_text(
+                painter,
+                &job,
+                pos2(x, row.center().y - 3.0),
+                Align2::CENTER_CENTER,
+            );
             drawn.push(tick.label.clone());
         }
     }
@@ -760,18 +980,35 @@ fn axis_row_ui(painter: &egui::Painter, tr: &Transform, row: Rect, grid: Option<
 }
 
 /// Adds AccessKit info, cursor and tooltip to a mark's response.
-fn mark_response(resp: Response, m: &Mark, article: &Article, index: &EventIndex, input: &TimelineInput<'_>) -> Response {
+fn mark_response(
+    resp: Response,
+    m: &Mark,
+    article: &Article,
+    index: &EventIndex,
+    input: &TimelineInput<'_>,
+) -> Response {
     let s = input.lang.strings();
-    let event_of = |p: u32| index.items.get(p as usize).and_then(|it| article.events.get(it.event as usize));
+    let event_of = |p: u32| {
+        index
+            .items
+            .get(p as usize)
+            .and_then(|it| article.events.get(it.event as usize))
+    };
     let resp = resp.on_hover_cursor(egui::CursorIcon::PointingHand);
     match m.kind {
         MarkKind::Cluster => {
             let label = format!("{} {}", number(m.count, input.lang), s.cluster_events);
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            resp.on_hover_ui(|ui| cluster_tooltip_ui(ui, m, &label, input, |p| event_of(p).map(|e| e.label.as_str())))
+            resp.on_hover_ui(|ui| {
+                cluster_tooltip_ui(ui, m, &label, input, |p| {
+                    event_of(p).map(|e| e.label.as_str())
+                })
+            })
         }
         _ => {
-            let Some(e) = event_of(m.item) else { return resp };
+            let Some(e) = event_of(m.item) else {
+                return resp;
+            };
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &e.label));
             resp.on_hover_ui(|ui| event_tooltip_ui(ui, article, e, input))
         }
@@ -782,12 +1019,27 @@ fn mark_response(resp: Response, m: &Mark, article: &Article, index: &EventIndex
 fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>) {
     let jobs: Vec<TextJob> = lines
         .into_iter()
-        .map(|(t, size, weight, color)| TextJob::new(t).size(size).weight(weight).color(color).selectable(false).align(Align::Start))
+        .map(|(t, size, weight, color)| {
+            TextJob::new(t)
+                .size(size)
+                .weight(weight)
+                .color(color)
+                .selectable(false)
+                .align(Align::Start)
+        })
         .collect();
-    let w = jobs.iter().map(|j| measure_text(ui.ctx(), j).x).fold(0.0f32, f32::max).clamp(60.0, 360.0) + 2.0;
+    let w = jobs
+        .iter()
+        .map(|j| measure_text(ui.ctx(), j).x)
+        .fold(0.0f32, f32::max)
+        .clamp(60.0, 360.0)
+        + 2.0;
     ui.spacing_mut().item_spacing.y = 0.0;
     for (k, job) in jobs.into_iter().enumerate() {
-        Paragraph::new(job).id_salt(("timeline-tip", k)).width(w).show(ui);
+        Paragraph::new(job)
+            .id_salt(("timeline-tip", k))
+            .width(w)
+            .show(ui);
     }
 }
 
@@ -800,28 +1052,83 @@ fn event_tooltip_ui(ui: &mut Ui, article: &Article, e: &Event, input: &TimelineI
     if !e.date.wording.is_empty() {
         lines.push((format!("«{}»", e.date.wording), 12.0, 400.0, muted));
     }
-    lines.push((format!("{}: {}", s.gregorian, dates::interval_text(&e.date, Calendar::Gregorian, fa)), 12.0, 400.0, ink));
-    lines.push((format!("{}: {}", s.solar_hijri, dates::interval_text(&e.date, Calendar::SolarHijri, fa)), 12.0, 400.0, ink));
+    lines.push((
+        format!(
+            "{}: {}",
+            s.gregorian,
+            dates::interval_text(&e.date, Calendar::Gregorian, fa)
+        ),
+        12.0,
+        400.0,
+        ink,
+    ));
+    lines.push((
+        format!(
+            "{}: {}",
+            s.solar_hijri,
+            dates::interval_text(&e.date, Calendar::SolarHijri, fa)
+        ),
+        12.0,
+        400.0,
+        ink,
+    ));
     let names: Vec<String> = article
         .sources_of_event(&e.id)
         .into_iter()
         .filter_map(|id| article.source(id))
-        .map(|src| if fa || src.name_en.is_empty() { src.name.clone() } else { src.name_en.clone() })
+        .map(|src| {
+            if fa || src.name_en.is_empty() {
+                src.name.clone()
+            } else {
+                src.name_en.clone()
+            }
+        })
         .collect();
-    let sources = if names.is_empty() { s.unsourced.to_owned() } else { names.join(if fa { "، " } else { ", " }) };
-    lines.push((format!("{}: {sources}", s.sources_of_event), 12.0, 400.0, muted));
+    let sources = if names.is_empty() {
+        s.unsourced.to_owned()
+    } else {
+        names.join(if fa { "، " } else { ", " })
+    };
+    lines.push((
+        format!("{}: {sources}", s.sources_of_event),
+        12.0,
+        400.0,
+        muted,
+    ));
     tooltip_lines(ui, lines);
 }
 
 /// Tooltip of a cluster: its count, its span, the first few labels.
-fn cluster_tooltip_ui<'a>(ui: &mut Ui, m: &Mark, title: &str, input: &TimelineInput<'_>, label_of: impl Fn(u32) -> Option<&'a str>) {
+fn cluster_tooltip_ui<'a>(
+    ui: &mut Ui,
+    m: &Mark,
+    title: &str,
+    input: &TimelineInput<'_>,
+    label_of: impl Fn(u32) -> Option<&'a str>,
+) {
     let fa = input.lang == Lang::Fa;
     let (ink, muted) = (theme::ink(input.dark), theme::muted(input.dark));
-    let cal = if input.calendar == CalendarMode::SolarHijri { Calendar::SolarHijri } else { Calendar::Gregorian };
+    let cal = if input.calendar == CalendarMode::SolarHijri {
+        Calendar::SolarHijri
+    } else {
+        Calendar::Gregorian
+    };
     let a = Day::from_day_number(m.days.0.floor() as i64);
     let b = Day::from_day_number((m.days.1.ceil() as i64 - 1).max(m.days.0.floor() as i64));
-    let span = FuzzyDate::new(a, b, if a == b { Precision::Day } else { Precision::Range }, "");
-    let mut lines = vec![(title.to_owned(), 13.5, 700.0, ink), (dates::interval_text(&span, cal, fa), 12.0, 400.0, muted)];
+    let span = FuzzyDate::new(
+        a,
+        b,
+        if a == b {
+            Precision::Day
+        } else {
+            Precision::Range
+        },
+        "",
+    );
+    let mut lines = vec![
+        (title.to_owned(), 13.5, 700.0, ink),
+        (dates::interval_text(&span, cal, fa), 12.0, 400.0, muted),
+    ];
     for &p in m.members.iter().take(5) {
         if let Some(l) = label_of(p) {
             lines.push((format!("• {l}"), 12.0, 400.0, ink));
@@ -844,8 +1151,21 @@ struct MarkStyle {
 }
 
 /// Paints one mark: a bar, a dot or a counted cluster, with selection and hover rings.
-fn paint_mark(painter: &egui::Painter, tr: &Transform, m: &Mark, item: &Item, y: f32, style: &MarkStyle) {
-    let MarkStyle { color, hovered, dark, bar_h, .. } = *style;
+fn paint_mark(
+    painter: &egui::Painter,
+    tr: &Transform,
+    m: &Mark,
+    item: &Item,
+    y: f32,
+    style: &MarkStyle,
+) {
+    let MarkStyle {
+        color,
+        hovered,
+        dark,
+        bar_h,
+        ..
+    } = *style;
     let accent = theme::accent(dark);
     let paper = theme::paper(dark);
     match m.kind {
@@ -864,7 +1184,12 @@ fn paint_mark(painter: &egui::Painter, tr: &Transform, m: &Mark, item: &Item, y:
                 painter.rect_filled(base, 1.0, color);
             }
             if m.selected {
-                painter.rect_stroke(body.expand(2.0), 4.0, Stroke::new(2.0, accent), StrokeKind::Outside);
+                painter.rect_stroke(
+                    body.expand(2.0),
+                    4.0,
+                    Stroke::new(2.0, accent),
+                    StrokeKind::Outside,
+                );
             }
         }
         MarkKind::Point => {
@@ -878,7 +1203,11 @@ fn paint_mark(painter: &egui::Painter, tr: &Transform, m: &Mark, item: &Item, y:
                     painter.line_segment([pos2(x, y - 3.0), pos2(x, y + 3.0)], stroke);
                 }
             }
-            let r = if hovered { DOT_RADIUS + 1.5 } else { DOT_RADIUS };
+            let r = if hovered {
+                DOT_RADIUS + 1.5
+            } else {
+                DOT_RADIUS
+            };
             if item.fuzzy {
                 painter.add(Shape::mesh(halo(c, r * 2.2, color.gamma_multiply(0.55))));
                 painter.circle_filled(c, r * 0.75, color);
@@ -899,7 +1228,11 @@ fn paint_mark(painter: &egui::Painter, tr: &Transform, m: &Mark, item: &Item, y:
                 painter.circle_stroke(c, r + 2.5, Stroke::new(2.0, accent));
             }
             let text = number(m.count, style.lang);
-            let job = TextJob::new(text).size(10.5).weight(700.0).color(Color32::WHITE).selectable(false);
+            let job = TextJob::new(text)
+                .size(10.5)
+                .weight(700.0)
+                .color(Color32::WHITE)
+                .selectable(false);
             paint_text(painter, &job, c + vec2(0.0, 0.5), Align2::CENTER_CENTER);
         }
     }
@@ -917,7 +1250,11 @@ fn faded_rect(rect: Rect, fade: f32, color: Color32, clip: Rect) -> Mesh {
         for w in stops.windows(2) {
             let ((x0, a0), (x1, a1)) = (w[0], w[1]);
             if x >= x0 && x <= x1 {
-                return if x1 > x0 { a0 + (a1 - a0) * (x - x0) / (x1 - x0) } else { a1 };
+                return if x1 > x0 {
+                    a0 + (a1 - a0) * (x - x0) / (x1 - x0)
+                } else {
+                    a1
+                };
             }
         }
         0.0
@@ -954,7 +1291,15 @@ fn halo(c: Pos2, radius: f32, color: Color32) -> Mesh {
 }
 
 /// The overview strip: event density over the whole span and the visible window.
-fn overview_ui(painter: &egui::Painter, ov: &Transform, rect: Rect, index: &EventIndex, window: (f64, f64), active: bool, dark: bool) {
+fn overview_ui(
+    painter: &egui::Painter,
+    ov: &Transform,
+    rect: Rect,
+    index: &EventIndex,
+    window: (f64, f64),
+    active: bool,
+    dark: bool,
+) {
     painter.rect_filled(rect, 3.0, theme::sidebar(dark));
     if let Some((lo, hi)) = index.span {
         let max = index.histogram.iter().copied().max().unwrap_or(1).max(1) as f32;
@@ -967,7 +1312,10 @@ fn overview_ui(painter: &egui::Painter, ov: &Transform, rect: Rect, index: &Even
             }
             let (a, b) = ov.x_span(lo + k as f64 * w, lo + (k + 1) as f64 * w);
             let h = (rect.height() - 4.0) * (n as f32 / max).sqrt().max(0.2);
-            let bar = Rect::from_x_y_ranges(a as f32..=(b as f32).max(a as f32 + 1.0), rect.bottom() - 2.0 - h..=rect.bottom() - 2.0);
+            let bar = Rect::from_x_y_ranges(
+                a as f32..=(b as f32).max(a as f32 + 1.0),
+                rect.bottom() - 2.0 - h..=rect.bottom() - 2.0,
+            );
             painter.rect_filled(bar, 0.0, color);
         }
     }
@@ -977,14 +1325,28 @@ fn overview_ui(painter: &egui::Painter, ov: &Transform, rect: Rect, index: &Even
     let half = ((b - a) * 0.5).max(2.0);
     let win = Rect::from_x_y_ranges(mid - half..=mid + half, rect.top()..=rect.bottom());
     let accent = theme::date_mark(dark);
-    painter.rect_filled(win, 3.0, accent.gamma_multiply(if active { 0.3 } else { 0.2 }));
+    painter.rect_filled(
+        win,
+        3.0,
+        accent.gamma_multiply(if active { 0.3 } else { 0.2 }),
+    );
     painter.rect_stroke(win, 3.0, Stroke::new(1.5, accent), StrokeKind::Inside);
 }
 
 /// The visible window as text, at the toolbar's far side.
-fn paint_range_text(painter: &egui::Painter, toolbar: Rect, tr: &Transform, input: &TimelineInput<'_>, rtl_ui: bool) {
+fn paint_range_text(
+    painter: &egui::Painter,
+    toolbar: Rect,
+    tr: &Transform,
+    input: &TimelineInput<'_>,
+    rtl_ui: bool,
+) {
     let fa = input.lang == Lang::Fa;
-    let cal = if input.calendar == CalendarMode::SolarHijri { Calendar::SolarHijri } else { Calendar::Gregorian };
+    let cal = if input.calendar == CalendarMode::SolarHijri {
+        Calendar::SolarHijri
+    } else {
+        Calendar::Gregorian
+    };
     let (s, e) = tr.range();
     let a = Day::from_day_number(s.floor() as i64);
     let b = Day::from_day_number((e.ceil() as i64 - 1).max(s.floor() as i64));
@@ -992,12 +1354,27 @@ fn paint_range_text(painter: &egui::Painter, toolbar: Rect, tr: &Transform, inpu
     let text = if span > 3.0 * 365.0 {
         let (ya, _, _) = dates::ymd(a, cal);
         let (yb, _, _) = dates::ymd(b, cal);
-        format!("{} – {}", dates::year_text(ya, fa), dates::year_text(yb, fa))
+        format!(
+            "{} – {}",
+            dates::year_text(ya, fa),
+            dates::year_text(yb, fa)
+        )
     } else {
-        let p = if span > 62.0 { Precision::Range } else { Precision::Day };
+        let p = if span > 62.0 {
+            Precision::Range
+        } else {
+            Precision::Day
+        };
         dates::interval_text(&FuzzyDate::new(a, b, p, ""), cal, fa)
     };
-    let (x, anchor) = if rtl_ui { (toolbar.left() + SIDE_PAD, Align2::LEFT_CENTER) } else { (toolbar.right() - SIDE_PAD, Align2::RIGHT_CENTER) };
-    let job = TextJob::new(text).size(11.5).color(theme::muted(input.dark)).selectable(false);
+    let (x, anchor) = if rtl_ui {
+        (toolbar.left() + SIDE_PAD, Align2::LEFT_CENTER)
+    } else {
+        (toolbar.right() - SIDE_PAD, Align2::RIGHT_CENTER)
+    };
+    let job = TextJob::new(text)
+        .size(11.5)
+        .color(theme::muted(input.dark))
+        .selectable(false);
     paint_text(painter, &job, pos2(x, toolbar.center().y), anchor);
 }

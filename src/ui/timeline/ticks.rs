@@ -89,11 +89,19 @@ const MAX_TICKS: usize = 2000;
 /// Ticks come sorted by day.
 pub fn ticks(range: (f64, f64), width_px: f32, calendar: Calendar, lang: Lang) -> Vec<Tick> {
     let (start, end) = range;
-    if !start.is_finite() || !end.is_finite() || end <= start || !width_px.is_finite() || width_px <= 0.0 {
+    if !start.is_finite()
+        || !end.is_finite()
+        || end <= start
+        || !width_px.is_finite()
+        || width_px <= 0.0
+    {
         return Vec::new();
     }
     let days_per_point = (end - start) / f64::from(width_px);
-    let Some(i) = STEPS.iter().position(|s| s.days() / days_per_point >= s.min_points(lang)) else {
+    let Some(i) = STEPS
+        .iter()
+        .position(|s| s.days() / days_per_point >= s.min_points(lang))
+    else {
         return Vec::new();
     };
     let step = STEPS[i];
@@ -169,7 +177,11 @@ fn context_label(day: f64, step: Step, calendar: Calendar, lang: Lang) -> String
     let (y, m, d) = ymd(day, calendar);
     let month = month_only(m, calendar, fa(lang));
     match step {
-        Step::Days(_) => format!("{} {month} {}", number(d, lang), year_label(y, calendar, lang)),
+        Step::Days(_) => format!(
+            "{} {month} {}",
+            number(d, lang),
+            year_label(y, calendar, lang)
+        ),
         Step::Months(_) => format!("{month} {}", year_label(y, calendar, lang)),
         Step::Years(_) => year_label(y, calendar, lang),
     }
@@ -181,11 +193,21 @@ fn next_month(y: i32, m: u8) -> (i32, u8) {
 }
 
 /// Ticks of one step inside `range`; labelled when `labels`.
-fn step_ticks(step: Step, (start, end): (f64, f64), calendar: Calendar, lang: Lang, labels: bool) -> Vec<Tick> {
+fn step_ticks(
+    step: Step,
+    (start, end): (f64, f64),
+    calendar: Calendar,
+    lang: Lang,
+    labels: bool,
+) -> Vec<Tick> {
     let mut out = Vec::new();
     let mut push = |day: f64, label: String, major: bool| {
         if day >= start && day <= end && out.len() < MAX_TICKS {
-            out.push(Tick { day, label: if labels { label } else { String::new() }, major: major && labels });
+            out.push(Tick {
+                day,
+                label: if labels { label } else { String::new() },
+                major: major && labels,
+            });
         }
     };
     let (y0, m0, _) = ymd(start, calendar);
@@ -199,14 +221,18 @@ fn step_ticks(step: Step, (start, end): (f64, f64), calendar: Calendar, lang: La
                     while d <= len {
                         // Skip a day too close to the next month's first.
                         let left = i32::from(len) - i32::from(d) + 1;
-                        if d == 1 || 2 * left > i32::from(n) {
-                            if let Some(day) = day_number(y, m, d, calendar) {
-                                let month = month_only(m, calendar, fa(lang));
-                                if d == 1 {
-                                    push(day, format!("{month} {}", year_label(y, calendar, lang)), true);
-                                } else {
-                                    push(day, format!("{} {month}", number(d, lang)), false);
-                                }
+                        if (d == 1 || 2 * left > i32::from(n))
+                            && let Some(day) = day_number(y, m, d, calendar)
+                        {
+                            let month = month_only(m, calendar, fa(lang));
+                            if d == 1 {
+                                push(
+                                    day,
+                                    format!("{month} {}", year_label(y, calendar, lang)),
+                                    true,
+                                );
+                            } else {
+                                push(day, format!("{} {month}", number(d, lang)), false);
                             }
                         }
                         d = d.saturating_add(n.max(1));
@@ -222,7 +248,15 @@ fn step_ticks(step: Step, (start, end): (f64, f64), calendar: Calendar, lang: La
                     && let Some(day) = day_number(y, m, 1, calendar)
                 {
                     if m == 1 {
-                        push(day, format!("{} {}", month_only(m, calendar, fa(lang)), year_label(y, calendar, lang)), true);
+                        push(
+                            day,
+                            format!(
+                                "{} {}",
+                                month_only(m, calendar, fa(lang)),
+                                year_label(y, calendar, lang)
+                            ),
+                            true,
+                        );
                     } else {
                         push(day, month_only(m, calendar, fa(lang)).to_owned(), false);
                     }
@@ -271,11 +305,16 @@ mod tests {
     use super::*;
 
     fn dn(y: i32, m: u8, d: u8) -> f64 {
-        Day::new(y, m, d).unwrap_or_else(|e| panic!("{e}")).day_number() as f64
+        Day::new(y, m, d)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .day_number() as f64
     }
 
     fn labels(t: &[Tick]) -> Vec<&str> {
-        t.iter().filter(|t| !t.label.is_empty()).map(|t| t.label.as_str()).collect()
+        t.iter()
+            .filter(|t| !t.label.is_empty())
+            .map(|t| t.label.as_str())
+            .collect()
     }
 
     #[test]
@@ -287,7 +326,10 @@ mod tests {
             assert!(l.iter().any(|s| s.contains("مهر")), "width {width}: {l:?}");
             assert!(l.contains(&"آبان ۱۳۹۹"), "width {width}: {l:?}");
             // 1 Aban 1399 = 22 October 2020, a major tick.
-            let aban = t.iter().find(|t| t.label == "آبان ۱۳۹۹").map(|t| (t.day, t.major));
+            let aban = t
+                .iter()
+                .find(|t| t.label == "آبان ۱۳۹۹")
+                .map(|t| (t.day, t.major));
             assert_eq!(aban, Some((dn(2020, 10, 22), true)), "width {width}");
         }
         let en = ticks(range, 800.0, Calendar::SolarHijri, Lang::En);
@@ -311,21 +353,36 @@ mod tests {
                 let t = ticks((y2020, y2020 + span_days), width, cal, Lang::Fa);
                 let l = labels(&t);
                 assert!(l.len() >= 2, "{span_days} days, {cal:?}: {l:?}");
-                let kind = if l.iter().all(|s| s.chars().all(|c| c.is_numeric() || c == ' ' || c == '.' || c == 'پ')) {
+                let kind = if l.iter().all(|s| {
+                    s.chars()
+                        .all(|c| c.is_numeric() || c == ' ' || c == '.' || c == 'پ')
+                }) {
                     "years"
-                } else if l.iter().any(|s| s.chars().next().is_some_and(char::is_numeric) && s.contains(' ')) {
+                } else if l
+                    .iter()
+                    .any(|s| s.chars().next().is_some_and(char::is_numeric) && s.contains(' '))
+                {
                     "days"
                 } else {
                     "months"
                 };
                 assert_eq!(kind, want, "{span_days} days, {cal:?}: {l:?}");
                 // Labels fit: labelled ticks are at least ~45 points apart.
-                let xs: Vec<f64> =
-                    t.iter().filter(|t| !t.label.is_empty()).map(|t| (t.day - y2020) / span_days * f64::from(width)).collect();
+                let xs: Vec<f64> = t
+                    .iter()
+                    .filter(|t| !t.label.is_empty())
+                    .map(|t| (t.day - y2020) / span_days * f64::from(width))
+                    .collect();
                 for w in xs.windows(2) {
-                    assert!(w[1] - w[0] > 25.0, "{span_days} days, {cal:?}: ticks {w:?} too close");
+                    assert!(
+                        w[1] - w[0] > 25.0,
+                        "{span_days} days, {cal:?}: ticks {w:?} too close"
+                    );
                 }
-                assert!(t.windows(2).all(|w| w[0].day < w[1].day), "sorted, no duplicates: {span_days} {cal:?}");
+                assert!(
+                    t.windows(2).all(|w| w[0].day < w[1].day),
+                    "sorted, no duplicates: {span_days} {cal:?}"
+                );
             }
         }
     }
@@ -333,7 +390,12 @@ mod tests {
     #[test]
     fn solar_hijri_leap_year_and_month_starts() {
         // Esfand 1403 has 30 days (leap); 1 Farvardin 1404 = 21 March 2025.
-        let t = ticks((dn(2025, 2, 15), dn(2025, 4, 15)), 1200.0, Calendar::SolarHijri, Lang::Fa);
+        let t = ticks(
+            (dn(2025, 2, 15), dn(2025, 4, 15)),
+            1200.0,
+            Calendar::SolarHijri,
+            Lang::Fa,
+        );
         let far = t.iter().find(|t| t.label == "فروردین ۱۴۰۴").map(|t| t.day);
         assert_eq!(far, Some(dn(2025, 3, 21)), "{:?}", labels(&t));
         let esf = t.iter().find(|t| t.label == "اسفند ۱۴۰۳").map(|t| t.day);
@@ -346,14 +408,30 @@ mod tests {
         for cal in [Calendar::Gregorian, Calendar::SolarHijri] {
             for lang in [Lang::Fa, Lang::En] {
                 let t = ticks(range, 900.0, cal, lang);
-                assert!(labels(&t).len() >= 3 && labels(&t).len() < 40, "{cal:?} {lang:?}: {:?}", labels(&t));
+                assert!(
+                    labels(&t).len() >= 3 && labels(&t).len() < 40,
+                    "{cal:?} {lang:?}: {:?}",
+                    labels(&t)
+                );
             }
         }
         let g = ticks(range, 900.0, Calendar::Gregorian, Lang::En);
-        assert!(labels(&g).iter().any(|s| s.ends_with("BCE")), "{:?}", labels(&g));
+        assert!(
+            labels(&g).iter().any(|s| s.ends_with("BCE")),
+            "{:?}",
+            labels(&g)
+        );
         assert!(labels(&g).contains(&"1000"), "{:?}", labels(&g));
-        for bad in [(f64::NAN, 1.0), (5.0, 5.0), (10.0, 1.0), (0.0, f64::INFINITY)] {
-            assert!(ticks(bad, 800.0, Calendar::Gregorian, Lang::Fa).is_empty(), "{bad:?}");
+        for bad in [
+            (f64::NAN, 1.0),
+            (5.0, 5.0),
+            (10.0, 1.0),
+            (0.0, f64::INFINITY),
+        ] {
+            assert!(
+                ticks(bad, 800.0, Calendar::Gregorian, Lang::Fa).is_empty(),
+                "{bad:?}"
+            );
         }
         assert!(ticks((0.0, 10.0), 0.0, Calendar::Gregorian, Lang::Fa).is_empty());
         assert!(ticks((0.0, 10.0), f32::NAN, Calendar::Gregorian, Lang::Fa).is_empty());
@@ -362,8 +440,17 @@ mod tests {
     #[test]
     fn context_label_when_no_major_tick() {
         // 5–25 Mehr 1399: no month start inside.
-        let t = ticks((dn(2020, 9, 26), dn(2020, 10, 17)), 800.0, Calendar::SolarHijri, Lang::Fa);
-        let first = t.iter().find(|t| !t.label.is_empty()).map(|t| t.label.clone()).unwrap_or_default();
+        let t = ticks(
+            (dn(2020, 9, 26), dn(2020, 10, 17)),
+            800.0,
+            Calendar::SolarHijri,
+            Lang::Fa,
+        );
+        let first = t
+            .iter()
+            .find(|t| !t.label.is_empty())
+            .map(|t| t.label.clone())
+            .unwrap_or_default();
         assert!(first.contains("مهر ۱۳۹۹"), "{:?}", labels(&t));
     }
 }

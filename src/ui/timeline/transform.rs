@@ -15,8 +15,19 @@ const MIN_SPAN_FLOOR_DAYS: f64 = 0.25;
 
 /// First and last (exclusive) day numbers a window may reach: the supported years.
 pub fn day_bounds() -> (f64, f64) {
-    let lo = Day { year: MIN_YEAR, month: 1, day: 1 }.day_number() as f64;
-    let hi = Day { year: MAX_YEAR, month: 12, day: 31 }.day_number() as f64 + 1.0;
+    let lo = Day {
+        year: MIN_YEAR,
+        month: 1,
+        day: 1,
+    }
+    .day_number() as f64;
+    let hi = Day {
+        year: MAX_YEAR,
+        month: 12,
+        day: 31,
+    }
+    .day_number() as f64
+        + 1.0;
     (lo, hi)
 }
 
@@ -32,7 +43,12 @@ pub fn clamp_range(range: (f64, f64), width: f64) -> (f64, f64) {
     let (lo, hi) = day_bounds();
     let (mut s, mut e) = range;
     if !s.is_finite() || !e.is_finite() {
-        let y2k = Day { year: 2000, month: 1, day: 1 }.day_number() as f64;
+        let y2k = Day {
+            year: 2000,
+            month: 1,
+            day: 1,
+        }
+        .day_number() as f64;
         (s, e) = (y2k - 3650.0, y2k + 3650.0);
     }
     if e < s {
@@ -48,7 +64,10 @@ pub fn clamp_range(range: (f64, f64), width: f64) -> (f64, f64) {
         s = hi - span;
     }
     let out = (s, s + span);
-    debug_assert!(out.0.is_finite() && out.1.is_finite() && out.0 < out.1, "clamp_range produced {out:?}");
+    debug_assert!(
+        out.0.is_finite() && out.1.is_finite() && out.0 < out.1,
+        "clamp_range produced {out:?}"
+    );
     out
 }
 
@@ -72,14 +91,26 @@ impl Transform {
         let left = f64::from(left);
         let right = f64::from(right).max(left + 1.0);
         let (start, end) = clamp_range(range, right - left);
-        let t = Self { left, right, start, end, direction };
+        let t = Self {
+            left,
+            right,
+            start,
+            end,
+            direction,
+        };
         t.check();
         t
     }
 
     fn check(&self) {
-        debug_assert!(self.left.is_finite() && self.right.is_finite() && self.left < self.right, "{self:?}");
-        debug_assert!(self.start.is_finite() && self.end.is_finite() && self.start < self.end, "{self:?}");
+        debug_assert!(
+            self.left.is_finite() && self.right.is_finite() && self.left < self.right,
+            "{self:?}"
+        );
+        debug_assert!(
+            self.start.is_finite() && self.end.is_finite() && self.start < self.end,
+            "{self:?}"
+        );
     }
 
     /// The visible window (day numbers).
@@ -183,12 +214,23 @@ mod tests {
             let tr = t(dir);
             for day in [0.0, 1.5, 500.0, 999.0, 1000.0, -20.0] {
                 let x = tr.x_from_day(day);
-                assert!((tr.day_from_x(x) - day).abs() < 1e-9, "{dir:?} day {day} -> x {x}");
+                assert!(
+                    (tr.day_from_x(x) - day).abs() < 1e-9,
+                    "{dir:?} day {day} -> x {x}"
+                );
             }
         }
         assert_eq!(t(TimeDirection::LeftToRight).x_from_day(0.0), 100.0);
-        assert_eq!(t(TimeDirection::RightToLeft).x_from_day(0.0), 1100.0, "RTL: earliest day at the right");
-        assert_eq!(t(TimeDirection::RightToLeft).x_from_day(1000.0), 100.0, "RTL: latest day at the left");
+        assert_eq!(
+            t(TimeDirection::RightToLeft).x_from_day(0.0),
+            1100.0,
+            "RTL: earliest day at the right"
+        );
+        assert_eq!(
+            t(TimeDirection::RightToLeft).x_from_day(1000.0),
+            100.0,
+            "RTL: latest day at the left"
+        );
     }
 
     #[test]
@@ -199,7 +241,10 @@ mod tests {
                 let before = tr.day_from_x(px);
                 tr.zoom_at(px, factor);
                 let after = tr.day_from_x(px);
-                assert!((before - after).abs() < 1e-6, "{dir:?} zoom {factor} at {px}: {before} vs {after}");
+                assert!(
+                    (before - after).abs() < 1e-6,
+                    "{dir:?} zoom {factor} at {px}: {before} vs {after}"
+                );
                 let span = tr.range().1 - tr.range().0;
                 assert!((span - 1000.0 / factor).abs() < 1e-6, "{dir:?} span {span}");
             }
@@ -213,7 +258,10 @@ mod tests {
             tr.zoom_at(600.0, 10.0);
         }
         let span = tr.range().1 - tr.range().0;
-        assert!((span - 1000.0 / MIN_POINTS_PER_DAY).abs() < 1e-9, "zoomed in to {span} days over 1000 pt");
+        assert!(
+            (span - 1000.0 / MIN_POINTS_PER_DAY).abs() < 1e-9,
+            "zoomed in to {span} days over 1000 pt"
+        );
         for _ in 0..100 {
             tr.zoom_at(600.0, 0.1);
         }
@@ -227,7 +275,10 @@ mod tests {
         tr.pan(f64::NAN);
         assert_eq!(tr, before);
         let nan = Transform::new(0.0, 0.0, (f64::NAN, f64::NAN), TimeDirection::LeftToRight);
-        assert!(nan.range().0.is_finite() && nan.range().1 > nan.range().0, "{nan:?}");
+        assert!(
+            nan.range().0.is_finite() && nan.range().1 > nan.range().0,
+            "{nan:?}"
+        );
         assert!(nan.x_from_day(730_000.0).is_finite());
     }
 
@@ -237,14 +288,22 @@ mod tests {
             let mut tr = t(dir);
             let day = tr.day_from_x(500.0);
             tr.pan(120.0);
-            assert!((tr.x_from_day(day) - 620.0).abs() < 1e-6, "{dir:?}: the day under the pointer moves with it");
+            assert!(
+                (tr.x_from_day(day) - 620.0).abs() < 1e-6,
+                "{dir:?}: the day under the pointer moves with it"
+            );
         }
     }
 
     #[test]
     fn stays_inside_the_supported_years() {
         let (lo, hi) = day_bounds();
-        let mut tr = Transform::new(0.0, 800.0, (lo + 10.0, lo + 5000.0), TimeDirection::LeftToRight);
+        let mut tr = Transform::new(
+            0.0,
+            800.0,
+            (lo + 10.0, lo + 5000.0),
+            TimeDirection::LeftToRight,
+        );
         tr.pan(1e9);
         assert!(tr.range().0 >= lo, "{:?}", tr.range());
         tr.pan(-1e12);
