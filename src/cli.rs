@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{self, Format};
@@ -32,6 +33,9 @@ pub enum Command {
         /// Where to write the article (default: IN with the extension .ron).
         #[arg(short, long, value_name = "OUT.ron")]
         output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Print an article (the built-in one when no PATH is given).
     Dump {
@@ -87,6 +91,8 @@ pub enum Mode {
     Import {
         input: PathBuf,
         output: Option<PathBuf>,
+        /// Replace `output` if it exists.
+        force: bool,
     },
     /// `None` reads standard input.
     Normalize { input: Option<PathBuf> },
@@ -101,7 +107,15 @@ impl Cli {
                 path,
                 format: format.into(),
             },
-            Some(Command::Import { input, output }) => Mode::Import { input, output },
+            Some(Command::Import {
+                input,
+                output,
+                force,
+            }) => Mode::Import {
+                input,
+                output,
+                force,
+            },
             Some(Command::Normalize { input }) => Mode::Normalize {
                 input: input.filter(|p| p.as_os_str() != "-"),
             },
@@ -109,19 +123,9 @@ impl Cli {
     }
 }
 
-/// A request this build cannot serve; exits with code 2, like a usage error.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} is not yet available in this build")]
-pub struct NotYetAvailable(pub String);
-
-/// The exit code for an error from [`run`]: 2 for requests this build cannot serve,
-/// 1 for everything else.
-pub fn exit_code(err: &anyhow::Error) -> ExitCode {
-    if err.downcast_ref::<NotYetAvailable>().is_some() {
-        ExitCode::from(2)
-    } else {
-        ExitCode::FAILURE
-    }
+/// The exit code for an error from [`run`] (usage errors exit with 2 from clap).
+pub fn exit_code(_err: &anyhow::Error) -> ExitCode {
+    ExitCode::FAILURE
 }
 
 /// Runs the GUI or a headless command.
@@ -138,9 +142,68 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
             };
             write_stdout(&export::dump(&article, format))
         }
-        Mode::Import { .. } => Err(NotYetAvailable("`gahnegar import`".to_owned()).into()),
-        Mode::Normalize { .. } => Err(NotYetAvailable("`gahnegar normalize`".to_owned()).into()),
+        Mode::Import {
+            input,
+            output,
+            force,
+        } => import(&input, output, force),
+        Mode::Normalize { input } => {
+            let bytes = match &input {
+                Some(p) => read_limited(p)?,
+                None => {
+                    let mut buf = Vec::new();
+                    io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)
+                        .context("cannot read standard input")?;
+                    buf
+                }
+            };
+            let name = input
+                .as_ref()
+                .map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
+            let decoded = crate::persian::decode::decode(&bytes).with_context(|| name.clone())?;
+            write_stdout(&crate::import::normalize(&decoded.text))
+        }
     }
+}
+
+/// Reads a file for `normalize`, refusing one over the import limit before reading it.
+fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let limit = crate::persian::decode::MAX_INPUT_BYTES;
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > limit as u64 {
+        anyhow::bail!(
+            "{}: the file is {size} bytes, over the limit of {limit} bytes",
+            path.display()
+        );
+    }
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// `gahnegar import`: text file in, RON article out, counts printed.
+fn import(input: &Path, output: Option<PathBuf>, force: bool) -> anyhow::Result<ExitCode> {
+    let out = output.unwrap_or_else(|| input.with_extension("ron"));
+    if out.exists() && !force {
+        anyhow::bail!("{} exists; pass --force to replace it", out.display());
+    }
+    let imported = crate::import::import_path(input)?;
+    store::save(&imported.article, &out)?;
+    let a = &imported.article;
+    let mut report = format!(
+        "{}: {} blocks, {} events, {} sources, {} claims, {} repairs -> {}\n",
+        input.display(),
+        a.blocks.len(),
+        a.events.len(),
+        a.sources.len(),
+        a.claims.len(),
+        imported.repairs.len(),
+        out.display()
+    );
+    for w in &imported.warnings {
+        report.push_str(&format!("warning: {w}\n"));
+    }
+    write_stdout(&report)
 }
 
 /// Loads an article for a headless command.
@@ -149,7 +212,7 @@ fn open(path: &Path) -> anyhow::Result<Article> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
     {
-        return Err(NotYetAvailable(format!("importing {} (a .txt file)", path.display())).into());
+        return Ok(crate::import::import_path(path)?.article);
     }
     Ok(store::load(path)?)
 }
@@ -214,6 +277,7 @@ mod tests {
                 Mode::Import {
                     input: PathBuf::from("in.txt"),
                     output: None,
+                    force: false,
                 },
             ),
             (
@@ -221,6 +285,7 @@ mod tests {
                 Mode::Import {
                     input: PathBuf::from("in.txt"),
                     output: p("o.ron"),
+                    force: false,
                 },
             ),
             (&["normalize"][..], Mode::Normalize { input: None }),
@@ -249,22 +314,25 @@ mod tests {
     }
 
     #[test]
-    fn unavailable_commands_exit_with_2() {
+    fn a_missing_input_is_an_error_naming_it() {
         for m in [
             Mode::Import {
-                input: PathBuf::from("in.txt"),
+                input: PathBuf::from("/nonexistent/in.txt"),
                 output: None,
+                force: false,
             },
-            Mode::Normalize { input: None },
+            Mode::Normalize {
+                input: Some(PathBuf::from("/nonexistent/in.txt")),
+            },
             Mode::Dump {
-                path: Some(PathBuf::from("in.txt")),
+                path: Some(PathBuf::from("/nonexistent/in.txt")),
                 format: Format::Json,
             },
         ] {
             let err = run(m).err().unwrap_or_else(|| panic!("should fail"));
-            assert_eq!(exit_code(&err), ExitCode::from(2), "{err:#}");
+            assert_eq!(exit_code(&err), ExitCode::FAILURE, "{err:#}");
             assert!(
-                format!("{err:#}").contains("not yet available in this build"),
+                format!("{err:#}").contains("/nonexistent/in.txt"),
                 "{err:#}"
             );
         }

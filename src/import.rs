@@ -28,10 +28,47 @@ pub struct Imported {
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{name}: {source}")]
-    Decode { name: String, source: DecodeError },
+    #[error("{name}: {cause}")]
+    Decode { name: String, cause: DecodeError },
     #[error("{name}: the file holds no text")]
     Empty { name: String },
+    #[error("{name}: {cause}")]
+    Io { name: String, cause: std::io::Error },
+}
+
+/// Reads and imports a text file, refusing files over the decoder's limit before reading.
+///
+/// # Errors
+/// [`ImportError`] when the file cannot be read, is too large or binary, or holds no text.
+pub fn import_path(path: &std::path::Path) -> Result<Imported, ImportError> {
+    let name = path.display().to_string();
+    let io = |cause| ImportError::Io {
+        name: name.clone(),
+        cause,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    let limit = crate::persian::decode::MAX_INPUT_BYTES;
+    if size > limit as u64 {
+        return Err(ImportError::Decode {
+            name: name.clone(),
+            cause: DecodeError::TooLarge {
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                limit,
+            },
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let file_name = path
+        .file_stem()
+        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    import_bytes(&bytes, &file_name).map_err(|e| match e {
+        ImportError::Decode { cause, .. } => ImportError::Decode {
+            name: name.clone(),
+            cause,
+        },
+        ImportError::Empty { .. } => ImportError::Empty { name: name.clone() },
+        other => other,
+    })
 }
 
 /// The repair pipeline alone: damaged text in, repaired text out (paragraphs separated by
@@ -46,9 +83,9 @@ pub fn normalize(text: &str) -> String {
 /// # Errors
 /// [`ImportError`] when the bytes are refused by the decoder or hold no text.
 pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
-    let decoded = decode(bytes).map_err(|source| ImportError::Decode {
+    let decoded = decode(bytes).map_err(|cause| ImportError::Decode {
         name: name.to_owned(),
-        source,
+        cause,
     })?;
     let mut warnings: Vec<String> = decoded
         .warnings

@@ -99,7 +99,7 @@ fn clicking_a_source_lists_claims_and_a_claim_scrolls_the_article() {
         .resolve(&claim.anchor)
         .unwrap_or_else(|| panic!("claim anchor"));
     let quote = &a.blocks[b].text[r];
-    h.get_by_label(quote).click();
+    h.get_by_role_and_label(egui::Role::Button, quote).click();
     h.run_ok();
     assert!(
         block_visible(&h, b),
@@ -145,7 +145,7 @@ fn find(h: &mut Harness<'_, GahnegarApp>, query: &str) -> Vec<String> {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
     h.run_ok();
     h.state_mut().article_view.find.query.clear();
-    let field = h.get_by_label(h.state().strings().find);
+    let field = h.get_by_role_and_label(egui::Role::TextInput, h.state().strings().find);
     field.focus();
     field.type_text(query);
     h.run_ok();
@@ -238,26 +238,38 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     assert_eq!(h.state().doc.article.events[0].lane, lane);
 }
 
-#[test]
-fn window_snapshots() {
+fn window_snapshot(name: &str, dark: bool, lang: Lang, select: bool) {
     let a = store::builtin();
     let (ev, _) = sourced_event(&a);
-    for (name, dark, lang, select) in [
-        ("window_fa_light", false, Lang::Fa, false),
-        ("window_fa_dark", true, Lang::Fa, false),
-        ("window_en_light", false, Lang::En, false),
-        ("window_fa_selected", false, Lang::Fa, true),
-    ] {
-        let mut h = harness();
-        h.state_mut().settings.dark = dark;
-        h.state_mut().settings.lang = lang;
-        if select {
-            h.state_mut().push(Command::SelectEvent(ev.clone()));
-        }
-        h.run_ok();
-        h.run_ok();
-        h.snapshot(name);
+    let mut h = harness();
+    h.state_mut().settings.dark = dark;
+    h.state_mut().settings.lang = lang;
+    if select {
+        h.state_mut().push(Command::SelectEvent(ev));
     }
+    h.run_ok();
+    h.run_ok();
+    h.snapshot(name);
+}
+
+#[test]
+fn window_snapshot_fa_light() {
+    window_snapshot("window_fa_light", false, Lang::Fa, false);
+}
+
+#[test]
+fn window_snapshot_fa_dark() {
+    window_snapshot("window_fa_dark", true, Lang::Fa, false);
+}
+
+#[test]
+fn window_snapshot_en_light() {
+    window_snapshot("window_en_light", false, Lang::En, false);
+}
+
+#[test]
+fn window_snapshot_fa_selected_event() {
+    window_snapshot("window_fa_selected", false, Lang::Fa, true);
 }
 
 fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {

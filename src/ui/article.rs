@@ -162,9 +162,7 @@ impl ArticleView {
                     edit.request_focus();
                 }
             }
-            if ui.button("✕").on_hover_text(s.find_close).clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape))
-            {
+            if ui.button(s.find_close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 self.find.open = false;
                 self.find.query.clear();
                 self.find.matches.clear();

@@ -95,7 +95,7 @@ pub struct Strings {
     pub sources_of_event: &'static str,
     pub approximate: &'static str,
     pub dismiss: &'static str,
-    pub import_unavailable: &'static str,
+    pub lane: &'static str,
     /// Timeline: the word after a cluster's count («۵ رویداد»).
     pub cluster_events: &'static str,
     /// Timeline: the overview strip under the chart.
@@ -136,7 +136,7 @@ pub static FA: Strings = Strings {
     find: "جست‌وجو",
     find_next: "بعدی",
     find_prev: "قبلی",
-    find_close: "بستن جست‌وجو",
+    find_close: "بستن",
     matches: "مورد",
     no_matches: "یافت نشد",
     fit_all: "نمای کامل",
@@ -172,7 +172,7 @@ pub static FA: Strings = Strings {
     sources_of_event: "منابع این رویداد",
     approximate: "تقریبی",
     dismiss: "بستن",
-    import_unavailable: "وارد کردن متن هنوز در این نسخه نیست.",
+    lane: "رده",
     cluster_events: "رویداد",
     overview: "نمای کلی گاه‌شمار",
 };
@@ -211,7 +211,7 @@ pub static EN: Strings = Strings {
     find: "Find",
     find_next: "Next",
     find_prev: "Previous",
-    find_close: "Close find",
+    find_close: "Close",
     matches: "matches",
     no_matches: "No matches",
     fit_all: "Fit all",
@@ -247,7 +247,7 @@ pub static EN: Strings = Strings {
     sources_of_event: "Sources of this event",
     approximate: "approximate",
     dismiss: "Dismiss",
-    import_unavailable: "Importing text is not available in this build yet.",
+    lane: "Lane",
     cluster_events: "events",
     overview: "Timeline overview",
 };

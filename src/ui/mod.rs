@@ -675,22 +675,34 @@ impl GahnegarApp {
         });
     }
 
-    /// Opens an article file (.ron) and selects nothing.
+    /// Opens an article (.ron) or imports a text file (.txt; the result is unsaved).
     pub fn open_path(&mut self, path: &Path) {
         let is_text = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let result = if is_text {
-            Err(self.strings().import_unavailable.to_owned())
-        } else {
-            store::load(path).map_err(|e| e.to_string())
-        };
-        match result {
+        if is_text {
+            match crate::import::import_path(path) {
+                Ok(imported) => {
+                    self.set_article(imported.article, None);
+                    self.doc.dirty = true;
+                    if !imported.warnings.is_empty() {
+                        let title = self.strings().import_text.trim_end_matches('…').to_owned();
+                        self.modal = Some(Modal::Message {
+                            title,
+                            body: imported.warnings.join("\n"),
+                        });
+                    }
+                }
+                Err(e) => self.error(e.to_string()),
+            }
+            return;
+        }
+        match store::load(path) {
             Ok(article) => {
                 self.set_article(article, Some(path.to_path_buf()));
                 self.remember(path);
             }
-            Err(e) => self.error(e),
+            Err(e) => self.error(e.to_string()),
         }
     }
 

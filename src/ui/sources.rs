@@ -127,7 +127,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 }
                 ui.horizontal(|ui| {
                     let mut lane = e.lane;
-                    egui::ComboBox::from_id_salt("event-lane")
+                    egui::ComboBox::from_label(s.lane)
                         .selected_text(lane_label(lane, lang))
                         .show_ui(ui, |ui| {
                             for l in Lane::ALL {

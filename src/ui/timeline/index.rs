@@ -94,13 +94,31 @@ impl Item {
     }
 }
 
+/// One event of a lane, with what culling and clustering read, stored contiguously so a
+/// pass over a lane is a linear scan (not a gather across all events).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LaneEntry {
+    pub start: f64,
+    pub end: f64,
+    /// Position in [`EventIndex::items`].
+    pub pos: u32,
+    /// Drawn as a bar when wide enough.
+    pub bar: bool,
+}
+
+impl LaneEntry {
+    pub fn mid(&self) -> f64 {
+        (self.start + self.end) * 0.5
+    }
+}
+
 /// The events of one lane, sorted by start.
 #[derive(Clone, Debug, Default)]
 pub struct LaneIndex {
     pub lane: Option<Lane>,
-    /// Positions into [`EventIndex::items`], in time order.
-    pub items: Vec<u32>,
-    /// `end_max[i]` = the largest `end` among `items[..=i]` (non-decreasing).
+    /// The lane's events in time order.
+    pub entries: Vec<LaneEntry>,
+    /// `end_max[i]` = the largest `end` among `entries[..=i]` (non-decreasing).
     end_max: Vec<f64>,
 }
 
@@ -141,21 +159,29 @@ impl EventIndex {
         }
         let mut lanes = Vec::new();
         for lane in Lane::ALL {
-            let list: Vec<u32> = (0..items.len() as u32)
-                .filter(|&p| items[p as usize].lane == lane)
+            let entries: Vec<LaneEntry> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.lane == lane)
+                .map(|(p, it)| LaneEntry {
+                    start: it.start,
+                    end: it.end,
+                    pos: p as u32,
+                    bar: it.shape == Shape::Bar,
+                })
                 .collect();
-            if list.is_empty() {
+            if entries.is_empty() {
                 continue;
             }
-            let mut end_max = Vec::with_capacity(list.len());
+            let mut end_max = Vec::with_capacity(entries.len());
             let mut m = f64::NEG_INFINITY;
-            for &p in &list {
-                m = m.max(items[p as usize].end);
+            for e in &entries {
+                m = m.max(e.end);
                 end_max.push(m);
             }
             lanes.push(LaneIndex {
                 lane: Some(lane),
-                items: list,
+                entries,
                 end_max,
             });
         }
@@ -193,19 +219,14 @@ impl EventIndex {
         self.by_id.get(id).map(|&p| p as usize)
     }
 
-    /// Positions (time order) of `lane`'s items that overlap the window `from..to`.
-    pub fn cull<'a>(
-        &'a self,
-        lane: &'a LaneIndex,
-        from: f64,
-        to: f64,
-    ) -> impl Iterator<Item = u32> + 'a {
+    /// `lane`'s events (time order) that overlap the window `from..to`: a binary search on
+    /// the running maximum of ends, then a linear scan until the first start past `to`.
+    pub fn cull(lane: &LaneIndex, from: f64, to: f64) -> impl Iterator<Item = &LaneEntry> {
         let first = lane.end_max.partition_point(|&e| e <= from);
-        lane.items[first..]
+        lane.entries[first..]
             .iter()
-            .copied()
-            .take_while(move |&p| self.items[p as usize].start < to)
-            .filter(move |&p| self.items[p as usize].end > from)
+            .take_while(move |e| e.start < to)
+            .filter(move |e| e.end > from)
     }
 
     /// The lanes that hold at least one shown event.
@@ -214,9 +235,9 @@ impl EventIndex {
             .filter(|&l| match visible {
                 None => true,
                 Some(set) => self.lanes[l]
-                    .items
+                    .entries
                     .iter()
-                    .any(|&p| self.is_shown(article, p as usize, set)),
+                    .any(|e| self.is_shown(article, e.pos as usize, set)),
             })
             .collect()
     }
@@ -314,8 +335,12 @@ mod tests {
         };
         let energy = &idx.lanes[0];
         let ids = |from: &str, to: &str| -> Vec<String> {
-            idx.cull(energy, day(from), day(to))
-                .map(|p| a.events[idx.items[p as usize].event as usize].id.clone())
+            EventIndex::cull(energy, day(from), day(to))
+                .map(|e| {
+                    a.events[idx.items[e.pos as usize].event as usize]
+                        .id
+                        .clone()
+                })
                 .collect()
         };
         assert_eq!(

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::model::Article;
 
-use super::index::{EventIndex, LaneIndex, Shape};
+use super::index::{EventIndex, Item, LaneIndex};
 use super::transform::Transform;
 
 /// Most sub-rows a lane has (fewer when the chart is short).
@@ -170,7 +170,7 @@ pub fn lane_marks(
             .map(|e| e.id.as_str())
     };
     let any_marked = !f.marked.is_empty();
-    let single = |p: u32, kind: MarkKind, it: &super::index::Item, selected: bool, marked: bool| {
+    let single = |p: u32, kind: MarkKind, it: &Item, selected: bool, marked: bool| {
         let x = if kind == MarkKind::Bar {
             let (a, b) = tr.x_span(it.start, it.end);
             (a as f32, b as f32)
@@ -197,10 +197,8 @@ pub fn lane_marks(
             label: None,
         }
     };
-    for p in index.cull(lane, from, to) {
-        let Some(it) = index.items.get(p as usize) else {
-            continue;
-        };
+    for e in EventIndex::cull(lane, from, to) {
+        let p = e.pos;
         if let Some(set) = f.visible
             && !id_of(p).is_some_and(|id| set.contains(id))
         {
@@ -208,24 +206,29 @@ pub fn lane_marks(
         }
         let selected = f.selected == Some(p as usize);
         let marked = any_marked && id_of(p).is_some_and(|id| f.marked.contains(id));
-        let wide = it.shape == Shape::Bar && (it.end - it.start) / dpp >= MIN_BAR_POINTS;
-        if wide {
-            if let Some(r) = row_end.iter().position(|&e| it.start >= e + gap_days) {
-                row_end[r] = it.end;
+        let wide = e.bar && (e.end - e.start) / dpp >= MIN_BAR_POINTS;
+        if wide || selected {
+            let Some(it) = index.items.get(p as usize) else {
+                continue;
+            };
+            if wide && let Some(r) = row_end.iter().position(|&end| e.start >= end + gap_days) {
+                row_end[r] = e.end;
                 out.push(single(p, MarkKind::Bar, it, selected, marked));
                 continue;
             }
             if selected {
-                out.push(single(p, MarkKind::Bar, it, selected, marked));
+                out.push(single(
+                    p,
+                    if wide { MarkKind::Bar } else { MarkKind::Point },
+                    it,
+                    selected,
+                    marked,
+                ));
                 continue;
             }
         }
-        if selected {
-            out.push(single(p, MarkKind::Point, it, selected, marked));
-            continue;
-        }
-        let b = ((it.mid() / bin_days).floor() - bin0).clamp(0.0, (nbins - 1) as f64) as usize;
-        bins[b].add(p, it.mid(), marked);
+        let b = ((e.mid() / bin_days).floor() - bin0).clamp(0.0, (nbins - 1) as f64) as usize;
+        bins[b].add(p, e.mid(), marked);
     }
     // Bins to points and clusters; neighbours closer than a dot merge.
     let mut merged: Vec<Bin> = Vec::new();
