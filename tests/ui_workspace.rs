@@ -382,3 +382,80 @@ fn bad_articles_keep_the_app_usable() {
         }
     }
 }
+
+/// Steps the app until the background import finishes (bounded).
+fn wait_for_import(h: &mut Harness<'_, GahnegarApp>) {
+    for _ in 0..400 {
+        if h.state().import_job.is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        h.step();
+    }
+    panic!("the import did not finish");
+}
+
+#[test]
+fn importing_text_shows_a_review_and_accepting_opens_the_article() {
+    let raw = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed/caucasus-gem.raw.txt");
+    let mut h = harness();
+    h.state_mut().push(Command::Import(raw));
+    h.run_ok();
+    wait_for_import(&mut h);
+    h.run_ok();
+    let app = h.state();
+    let review = app
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("no review after the import: {:?}", app.modal));
+    let found = review.imported.article.events.len();
+    assert!(found >= 20, "the seed's events are found: {found}");
+    assert!(!review.imported.repairs.is_empty(), "repairs are listed");
+    // Reject the first event with its checkbox (the first «keep» checkbox in the pane).
+    let first = review.imported.article.events[0].id.clone();
+    h.state_mut()
+        .review
+        .as_mut()
+        .map(|r| r.rejected_events.insert(first.clone()));
+    h.get_by_label(h.state().strings().review_accept).click();
+    h.run_ok();
+    let app = h.state();
+    assert!(app.review.is_none(), "accepting closes the review");
+    assert_eq!(
+        app.doc.article.events.len(),
+        found - 1,
+        "the rejected event is left out"
+    );
+    assert!(app.doc.article.event(&first).is_none());
+    assert!(
+        app.doc.dirty && app.doc.path.is_none(),
+        "an import is unsaved until saved as .ron"
+    );
+    assert!(
+        app.doc.article.problems().is_empty(),
+        "{:?}",
+        app.doc.article.problems()
+    );
+}
+
+#[test]
+fn importing_a_binary_file_says_why_and_keeps_the_article() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("bin.txt");
+    std::fs::write(&path, [0u8, 1, 2, 3, 0, 0xff, 0xfe, 7, 8, 0]).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    let before = h.state().doc.article.clone();
+    h.state_mut().push(Command::Open(path));
+    h.run_ok();
+    wait_for_import(&mut h);
+    h.run_ok();
+    let app = h.state();
+    match &app.modal {
+        Some(gahnegar::ui::Modal::Message { body, .. }) => {
+            assert!(body.contains("not a text file"), "{body}")
+        }
+        other => panic!("expected an error message, got {other:?}"),
+    }
+    assert_eq!(app.doc.article, before, "nothing replaced");
+}

@@ -96,6 +96,10 @@ pub struct Strings {
     pub approximate: &'static str,
     pub dismiss: &'static str,
     pub lane: &'static str,
+    pub review_accept: &'static str,
+    pub review_keep: &'static str,
+    pub review_repairs: &'static str,
+    pub importing: &'static str,
     /// Timeline: the word after a cluster's count («۵ رویداد»).
     pub cluster_events: &'static str,
     /// Timeline: the overview strip under the chart.
@@ -173,6 +177,10 @@ pub static FA: Strings = Strings {
     approximate: "تقریبی",
     dismiss: "بستن",
     lane: "رده",
+    review_accept: "پذیرفتن و باز کردن",
+    review_keep: "نگه داشتن",
+    review_repairs: "اصلاح‌ها",
+    importing: "در حال وارد کردن…",
     cluster_events: "رویداد",
     overview: "نمای کلی گاه‌شمار",
 };
@@ -248,6 +256,10 @@ pub static EN: Strings = Strings {
     approximate: "approximate",
     dismiss: "Dismiss",
     lane: "Lane",
+    review_accept: "Accept and open",
+    review_keep: "Keep",
+    review_repairs: "Repairs",
+    importing: "Importing…",
     cluster_events: "events",
     overview: "Timeline overview",
 };

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod i18n;
+pub mod review;
 pub mod sample;
 pub mod sources;
 pub mod theme;
@@ -72,6 +73,8 @@ pub enum Page {
     #[default]
     Article,
     Sample,
+    /// The review of an import.
+    Review,
 }
 
 /// What is selected: shared by all three panes.
@@ -116,6 +119,8 @@ pub enum Command {
     SaveAsDialog,
     SaveTo(PathBuf),
     ImportDialog,
+    /// Import a text file in the background, then review it.
+    Import(PathBuf),
     Quit,
 }
 
@@ -149,6 +154,8 @@ pub struct GahnegarApp {
     pub timeline: TimelineView,
     pub only_selected_source: bool,
     pub modal: Option<Modal>,
+    pub import_job: Option<review::ImportJob>,
+    pub review: Option<review::Review>,
     commands: Vec<Command>,
     ctx_ready: bool,
     applied: Option<(bool, Lang)>,
@@ -183,6 +190,8 @@ impl GahnegarApp {
             timeline,
             only_selected_source: false,
             modal: None,
+            import_job: None,
+            review: None,
             commands: Vec::new(),
             ctx_ready: false,
             applied: None,
@@ -190,7 +199,12 @@ impl GahnegarApp {
             allow_close: false,
         };
         if let Some(p) = path {
-            app.open_path(&p);
+            if is_text_file(&p) {
+                // Imported in the background once the window is up.
+                app.commands.push(Command::Import(p));
+            } else {
+                app.open_path(&p);
+            }
         }
         app
     }
@@ -235,7 +249,30 @@ impl GahnegarApp {
         let rtl = self.settings.lang.is_rtl();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        if self.page == Page::Sample {
+        self.import_progress_ui(&ctx);
+        if self.page == Page::Review && self.review.is_some() {
+            let (lang, dark) = (self.settings.lang, self.settings.dark);
+            let mut decision = None;
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(r) = self.review.as_mut() {
+                    decision = r.ui(ui, lang, dark);
+                }
+            });
+            match decision {
+                Some(review::ReviewAction::Accept) => {
+                    if let Some(r) = self.review.take() {
+                        self.set_article(r.accepted_article(), None);
+                        self.doc.dirty = true;
+                    }
+                    self.page = Page::Article;
+                }
+                Some(review::ReviewAction::Cancel) => {
+                    self.review = None;
+                    self.page = Page::Article;
+                }
+                None => {}
+            }
+        } else if self.page == Page::Sample {
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
@@ -276,6 +313,44 @@ impl GahnegarApp {
         }
         self.modal_ui(&ctx);
         self.apply_commands(&ctx);
+    }
+
+    /// The progress window of a running import; on completion, the review or an error.
+    fn import_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.import_job else { return };
+        if let Some(result) = job.take_result() {
+            let path = job.path.clone();
+            self.import_job = None;
+            match result {
+                Ok(imported) => {
+                    self.review = Some(review::Review::new(imported, path));
+                    self.page = Page::Review;
+                }
+                Err(e) => self.error(e),
+            }
+            return;
+        }
+        let s = self.strings();
+        let mut cancel = false;
+        egui::Window::new(s.importing)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(job.path.display().to_string());
+                ui.add(
+                    egui::ProgressBar::new(job.progress())
+                        .show_percentage()
+                        .animate(true),
+                );
+                if ui.button(s.cancel).clicked() {
+                    cancel = true;
+                }
+            });
+        if cancel {
+            job.cancel();
+            self.import_job = None;
+        }
     }
 
     fn article_ui(&mut self, ui: &mut Ui) {
@@ -675,12 +750,10 @@ impl GahnegarApp {
         });
     }
 
-    /// Opens an article (.ron) or imports a text file (.txt; the result is unsaved).
+    /// Opens an article (.ron) or imports a text file (.txt; the result is unsaved) at once,
+    /// without the review (the GUI's File menu imports in the background instead).
     pub fn open_path(&mut self, path: &Path) {
-        let is_text = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        if is_text {
+        if is_text_file(path) {
             match crate::import::import_path(path) {
                 Ok(imported) => {
                     self.set_article(imported.article, None);
@@ -859,13 +932,27 @@ impl GahnegarApp {
                         .add_filter("Gahnegar", exts)
                         .pick_file()
                     {
-                        self.commands.push(Command::Open(p));
+                        self.commands.push(if cmd == Command::ImportDialog {
+                            Command::Import(p)
+                        } else {
+                            Command::Open(p)
+                        });
                     }
                 } else {
                     self.modal = Some(Modal::Path {
                         save: false,
                         text: String::new(),
                     });
+                }
+            }
+            Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
+            Command::Import(p) => {
+                if self.doc.dirty {
+                    self.modal = Some(Modal::Unsaved {
+                        then: Box::new(Command::Import(p)),
+                    });
+                } else {
+                    self.import_job = Some(review::ImportJob::start(&p, ctx));
                 }
             }
             Command::Open(p) => {
@@ -926,6 +1013,12 @@ impl eframe::App for GahnegarApp {
         self.settings.timeline = Some(self.timeline.clone());
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+}
+
+/// Whether `path` names a text file to import (by its extension).
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 /// Runs the GUI, opening `path` (a `.ron` article or a `.txt` to import) or the

@@ -1,0 +1,353 @@
+//! Importing a text file in the background (progress, cancel) and the review pane that
+//! follows: the repairs as a diff, the found events and sources to accept, reject or edit,
+//! before the article is opened.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use egui::Ui;
+
+use crate::import::{ImportError, Imported};
+use crate::model::{Article, Lane};
+use crate::persian::dates::{Calendar, interval_text};
+use crate::text::{Paragraph, TextJob};
+
+use super::i18n::Lang;
+use super::theme;
+use super::widgets::header;
+
+/// A running import: progress in thousandths, a cancel flag, and the result when done.
+pub struct ImportJob {
+    pub path: PathBuf,
+    progress: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    result: Arc<Mutex<Option<Result<Imported, String>>>>,
+}
+
+impl ImportJob {
+    /// Starts importing `path` on a background thread; `ctx` is asked to repaint as it goes.
+    pub fn start(path: &Path, ctx: &egui::Context) -> Self {
+        let job = Self {
+            path: path.to_path_buf(),
+            progress: Arc::new(AtomicU32::new(0)),
+            cancel: Arc::new(AtomicBool::new(false)),
+            result: Arc::new(Mutex::new(None)),
+        };
+        let (progress, cancel, result, path, ctx) = (
+            job.progress.clone(),
+            job.cancel.clone(),
+            job.result.clone(),
+            job.path.clone(),
+            ctx.clone(),
+        );
+        std::thread::spawn(move || {
+            let out = run_import(&path, &progress, &cancel, &ctx);
+            if let Some(out) = out {
+                *result
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(out);
+            }
+            ctx.request_repaint();
+        });
+        job
+    }
+
+    /// Progress from 0 to 1.
+    pub fn progress(&self) -> f32 {
+        self.progress.load(Ordering::Relaxed) as f32 / 1000.0
+    }
+
+    /// Asks the job to stop; its result will be dropped.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The result, once the job is done (taken once).
+    pub fn take_result(&self) -> Option<Result<Imported, String>> {
+        self.result
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
+}
+
+/// The import in stages: read, decode, repair and extract. `None` when cancelled.
+fn run_import(
+    path: &Path,
+    progress: &AtomicU32,
+    cancel: &AtomicBool,
+    ctx: &egui::Context,
+) -> Option<Result<Imported, String>> {
+    let step = |p: u32| {
+        progress.store(p, Ordering::Relaxed);
+        ctx.request_repaint();
+        !cancel.load(Ordering::Relaxed)
+    };
+    let name = path.display().to_string();
+    let limit = crate::persian::decode::MAX_INPUT_BYTES as u64;
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return Some(Err(format!("{name}: {e}"))),
+    };
+    if size > limit {
+        return Some(Err(ImportError::Decode {
+            name,
+            cause: crate::persian::decode::DecodeError::TooLarge {
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+                limit: crate::persian::decode::MAX_INPUT_BYTES,
+            },
+        }
+        .to_string()));
+    }
+    if !step(50) {
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(format!("{name}: {e}"))),
+    };
+    if !step(200) {
+        return None;
+    }
+    let decoded = match crate::persian::decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return Some(Err(format!("{name}: {e}"))),
+    };
+    drop(bytes);
+    if !step(350) {
+        return None;
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    let Some(mut imported) = crate::import::import_text(&decoded.text, &stem) else {
+        return Some(Err(format!("{name}: the file holds no text")));
+    };
+    let mut warnings: Vec<String> = decoded
+        .warnings
+        .iter()
+        .map(|w| format!("bytes {}..{}: {}", w.bytes.start, w.bytes.end, w.message))
+        .collect();
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    if !step(1000) {
+        return None;
+    }
+    Some(Ok(imported))
+}
+
+/// The review of an import: what to keep.
+pub struct Review {
+    pub imported: Imported,
+    pub source_path: PathBuf,
+    /// Ids of rejected events and sources.
+    pub rejected_events: HashSet<String>,
+    pub rejected_sources: HashSet<String>,
+}
+
+/// What the user decided in the review pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewAction {
+    Accept,
+    Cancel,
+}
+
+impl Review {
+    pub fn new(imported: Imported, source_path: PathBuf) -> Self {
+        Self {
+            imported,
+            source_path,
+            rejected_events: HashSet::new(),
+            rejected_sources: HashSet::new(),
+        }
+    }
+
+    /// The article with what was rejected removed (claims of rejected sources dropped, and
+    /// rejected events unlinked from claims).
+    pub fn accepted_article(&self) -> Article {
+        let mut a = self.imported.article.clone();
+        a.events.retain(|e| !self.rejected_events.contains(&e.id));
+        a.sources.retain(|s| !self.rejected_sources.contains(&s.id));
+        a.claims
+            .retain(|c| !self.rejected_sources.contains(&c.source));
+        for c in &mut a.claims {
+            c.events.retain(|e| !self.rejected_events.contains(e));
+        }
+        a
+    }
+
+    /// The pane. Returns the decision when one is made.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<ReviewAction> {
+        let s = lang.strings();
+        let fa = lang == Lang::Fa;
+        let rtl = lang.is_rtl();
+        let ink = theme::ink(dark);
+        let muted = theme::muted(dark);
+        let mut action = None;
+        ui.horizontal(|ui| {
+            if ui.button(s.review_accept).clicked() {
+                action = Some(ReviewAction::Accept);
+            }
+            if ui.button(s.cancel).clicked() {
+                action = Some(ReviewAction::Cancel);
+            }
+            ui.label(self.source_path.display().to_string());
+        });
+        ui.separator();
+        let width = ui.available_width();
+        let a = &mut self.imported.article;
+        egui::ScrollArea::vertical()
+            .id_salt("review-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                // Events.
+                header(
+                    ui,
+                    &TextJob::new(format!("{} ({})", s.events, a.events.len()))
+                        .size(15.0)
+                        .weight(800.0)
+                        .color(ink),
+                    rtl,
+                );
+                for e in &mut a.events {
+                    ui.horizontal(|ui| {
+                        let mut keep = !self.rejected_events.contains(&e.id);
+                        if ui
+                            .checkbox(&mut keep, "")
+                            .on_hover_text(s.review_keep)
+                            .changed()
+                        {
+                            if keep {
+                                self.rejected_events.remove(&e.id);
+                            } else {
+                                self.rejected_events.insert(e.id.clone());
+                            }
+                        }
+                        egui::ComboBox::new(("review-lane", &e.id), s.lane)
+                            .selected_text(if fa {
+                                e.lane.label_fa()
+                            } else {
+                                e.lane.label_en()
+                            })
+                            .show_ui(ui, |ui| {
+                                for l in Lane::ALL {
+                                    ui.selectable_value(
+                                        &mut e.lane,
+                                        l,
+                                        if fa { l.label_fa() } else { l.label_en() },
+                                    );
+                                }
+                            });
+                        ui.add(
+                            egui::TextEdit::singleline(&mut e.label)
+                                .desired_width(260.0)
+                                .id_salt(("review-label", &e.id)),
+                        );
+                    });
+                    let line = format!(
+                        "«{}» — {}",
+                        e.date.wording,
+                        interval_text(&e.date, Calendar::Gregorian, fa)
+                    );
+                    Paragraph::new(TextJob::new(line).size(13.0).color(muted))
+                        .width(width - 16.0)
+                        .id_salt(("review-ev", &e.id))
+                        .show(ui);
+                    ui.add_space(4.0);
+                }
+                ui.separator();
+                // Sources.
+                header(
+                    ui,
+                    &TextJob::new(format!("{} ({})", s.sources, a.sources.len()))
+                        .size(15.0)
+                        .weight(800.0)
+                        .color(ink),
+                    rtl,
+                );
+                for src in &mut a.sources {
+                    ui.horizontal(|ui| {
+                        let mut keep = !self.rejected_sources.contains(&src.id);
+                        if ui
+                            .checkbox(&mut keep, "")
+                            .on_hover_text(s.review_keep)
+                            .changed()
+                        {
+                            if keep {
+                                self.rejected_sources.remove(&src.id);
+                            } else {
+                                self.rejected_sources.insert(src.id.clone());
+                            }
+                        }
+                        ui.add(
+                            egui::TextEdit::singleline(&mut src.name)
+                                .desired_width(260.0)
+                                .id_salt(("review-src", &src.id)),
+                        );
+                    });
+                }
+                ui.separator();
+                // Repairs, counted by rule, then each as before → after.
+                let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+                for r in &self.imported.repairs {
+                    *by_rule.entry(format!("{:?}", r.rule)).or_default() += 1;
+                }
+                header(
+                    ui,
+                    &TextJob::new(format!(
+                        "{} ({})",
+                        s.review_repairs,
+                        self.imported.repairs.len()
+                    ))
+                    .size(15.0)
+                    .weight(800.0)
+                    .color(ink),
+                    rtl,
+                );
+                for (rule, n) in &by_rule {
+                    ui.label(format!("{rule}: {n}"));
+                }
+                for (i, r) in self.imported.repairs.iter().enumerate().take(400) {
+                    // Invisible characters are shown by their code points.
+                    let shown = |t: &str| {
+                        if t.trim().is_empty() {
+                            t.escape_unicode().to_string()
+                        } else {
+                            t.to_owned()
+                        }
+                    };
+                    let (before, after) = (
+                        shown(&r.before),
+                        if r.after.is_empty() {
+                            "—".to_owned()
+                        } else {
+                            shown(&r.after)
+                        },
+                    );
+                    let job = TextJob::new(format!("{before}  ←  {after}"))
+                        .size(13.0)
+                        .color(ink)
+                        .span(crate::text::Span::styled(
+                            0..before.len(),
+                            crate::text::SpanFormat {
+                                color: Some(theme::accent(dark)),
+                                ..Default::default()
+                            },
+                        ));
+                    Paragraph::new(job)
+                        .width(width - 16.0)
+                        .id_salt(("repair", i))
+                        .show(ui);
+                }
+                if !self.imported.warnings.is_empty() {
+                    ui.separator();
+                    for w in &self.imported.warnings {
+                        ui.colored_label(ui.visuals().warn_fg_color, w);
+                    }
+                }
+            });
+        action
+    }
+}
