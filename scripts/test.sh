@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 [ -f /usr/share/unicode/BidiTest.txt ] || need+=(unicode-data)
 [ -e /usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0 ] || need+=(libegl1 libegl-mesa0 libgl1-mesa-dri)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     export DEBIAN_FRONTEND=noninteractive
@@ -15,4 +16,4 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-cargo test --all-targets "$@"
+cargo test --all-targets --no-fail-fast "$@"

@@ -8,17 +8,18 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{self, Format};
-use crate::model::Article;
+use crate::export::{self, Format, ImageOptions};
+use crate::model::{Article, Day};
 use crate::store;
+use crate::ui::i18n::Lang;
 
 /// Gahnegar (گاه‌نگار): a reader for Persian news — typography, a timeline of dated
 /// events, and the sources behind them.
 #[derive(Debug, Parser)]
 #[command(name = "gahnegar", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Article to open in the GUI: a .ron article, or a .txt file to import.
-    /// Without it the GUI opens the built-in article.
+    /// Article to open in the GUI: a .ron article, a .txt file to import, or events as
+    /// TimelineJS .json or .csv. Without it the GUI opens the built-in article.
     pub path: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,11 +40,16 @@ pub enum Command {
     },
     /// Print an article (the built-in one when no PATH is given).
     Dump {
-        /// A .ron article.
+        /// A .ron article, a .txt file to import, or TimelineJS .json or .csv events.
         path: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum)]
         format: DumpFormat,
+    },
+    /// Write the timeline as a picture, or the article for another tool, to a file.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
     },
     /// Print the repaired text of a file (standard input when IN is `-` or absent).
     Normalize {
@@ -51,6 +57,53 @@ pub enum Command {
         #[arg(value_name = "IN")]
         input: Option<PathBuf>,
     },
+}
+
+/// What `gahnegar export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The timeline as SVG (labels as outlines) or PNG, by OUT's extension.
+    Timeline {
+        #[command(flatten)]
+        common: ExportArgs,
+        /// Pixels per point of a PNG (1 or 2).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        scale: u8,
+        /// Width in points.
+        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(480..=8000))]
+        width: u32,
+        /// First day shown, YYYY-MM-DD (default: fit all events).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<Day>,
+        /// Last day shown, YYYY-MM-DD (default: fit all events).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<Day>,
+        /// Labels in English, time left to right.
+        #[arg(long)]
+        english: bool,
+    },
+    /// Events as CSV (UTF-8 with a byte-order mark).
+    Csv(ExportArgs),
+    /// Events as Knight Lab TimelineJS JSON.
+    #[command(name = "timelinejs")]
+    TimelineJs(ExportArgs),
+    /// Sources as CSL-JSON, for reference managers.
+    Csl(ExportArgs),
+    /// The article as one self-contained HTML page.
+    Html(ExportArgs),
+}
+
+/// What every export takes.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The article (the built-in one when absent): .ron, .txt, TimelineJS .json or .csv.
+    pub path: Option<PathBuf>,
+    /// The file to write.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The `dump --format` values.
@@ -65,6 +118,10 @@ pub enum DumpFormat {
     /// Knight Lab TimelineJS JSON.
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// CSL-JSON of the sources.
+    Csl,
+    /// One self-contained HTML page.
+    Html,
 }
 
 impl From<DumpFormat> for Format {
@@ -74,6 +131,8 @@ impl From<DumpFormat> for Format {
             DumpFormat::Text => Format::Text,
             DumpFormat::Csv => Format::Csv,
             DumpFormat::TimelineJs => Format::TimelineJs,
+            DumpFormat::Csl => Format::Csl,
+            DumpFormat::Html => Format::Html,
         }
     }
 }
@@ -96,6 +155,32 @@ pub enum Mode {
     },
     /// `None` reads standard input.
     Normalize { input: Option<PathBuf> },
+    /// Write `path` (or the built-in article) to `output` as `kind`.
+    Export {
+        kind: ExportKind,
+        path: Option<PathBuf>,
+        output: PathBuf,
+        /// Replace `output` if it exists.
+        force: bool,
+    },
+}
+
+/// The checked form of `gahnegar export`'s subcommands.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Timeline {
+        png: bool,
+        scale: u8,
+        /// Points.
+        width: u32,
+        from: Option<Day>,
+        to: Option<Day>,
+        lang: Lang,
+    },
+    Csv,
+    TimelineJs,
+    Csl,
+    Html,
 }
 
 impl Cli {
@@ -119,6 +204,41 @@ impl Cli {
             Some(Command::Normalize { input }) => Mode::Normalize {
                 input: input.filter(|p| p.as_os_str() != "-"),
             },
+            Some(Command::Export { what }) => {
+                let (kind, args) = match what {
+                    ExportCommand::Timeline {
+                        common,
+                        scale,
+                        width,
+                        from,
+                        to,
+                        english,
+                    } => (
+                        ExportKind::Timeline {
+                            png: common
+                                .output
+                                .extension()
+                                .is_some_and(|e| e.eq_ignore_ascii_case("png")),
+                            scale,
+                            width,
+                            from,
+                            to,
+                            lang: if english { Lang::En } else { Lang::Fa },
+                        },
+                        common,
+                    ),
+                    ExportCommand::Csv(a) => (ExportKind::Csv, a),
+                    ExportCommand::TimelineJs(a) => (ExportKind::TimelineJs, a),
+                    ExportCommand::Csl(a) => (ExportKind::Csl, a),
+                    ExportCommand::Html(a) => (ExportKind::Html, a),
+                };
+                Mode::Export {
+                    kind,
+                    path: args.path,
+                    output: args.output,
+                    force: args.force,
+                }
+            }
         }
     }
 }
@@ -147,6 +267,12 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
             output,
             force,
         } => import(&input, output, force),
+        Mode::Export {
+            kind,
+            path,
+            output,
+            force,
+        } => export(&kind, path.as_deref(), &output, force),
         Mode::Normalize { input } => {
             let bytes = match &input {
                 Some(p) => read_limited(p)?,
@@ -206,15 +332,69 @@ fn import(input: &Path, output: Option<PathBuf>, force: bool) -> anyhow::Result<
     write_stdout(&report)
 }
 
-/// Loads an article for a headless command.
-fn open(path: &Path) -> anyhow::Result<Article> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// `gahnegar export`: the article (or the built-in one) written to `out` as `kind`.
+fn export(
+    kind: &ExportKind,
+    path: Option<&Path>,
+    out: &Path,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if let ExportKind::Timeline { png: false, .. } = kind
+        && !out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
     {
-        return Ok(crate::import::import_path(path)?.article);
+        anyhow::bail!(
+            "{}: the timeline is written as .svg or .png; name the file with one of them",
+            out.display()
+        );
     }
-    Ok(store::load(path)?)
+    if out.exists() && !force {
+        anyhow::bail!("{} exists; pass --force to replace it", out.display());
+    }
+    let article = match path {
+        None => store::builtin(),
+        Some(p) => open(p)?,
+    };
+    match kind {
+        ExportKind::Timeline {
+            png,
+            scale,
+            width,
+            from,
+            to,
+            lang,
+        } => {
+            let view = match (from, to) {
+                (None, None) => None,
+                (Some(a), Some(b)) => Some((*a, *b)),
+                (Some(_), None) | (None, Some(_)) => {
+                    anyhow::bail!("--from and --to go together: give both, or neither")
+                }
+            };
+            let options = ImageOptions {
+                view,
+                // Exact: the width is checked to be 480..=8000.
+                width: *width as f32,
+                ..ImageOptions::new(*lang)
+            };
+            if *png {
+                export::write_timeline_png_with(&article, &options, f32::from(*scale), out, force)?;
+            } else {
+                export::write_timeline_svg_with(&article, &options, out, force)?;
+            }
+        }
+        ExportKind::Csv => export::write_csv(&article, out, force)?,
+        ExportKind::TimelineJs => export::write_timelinejs(&article, out, force)?,
+        ExportKind::Csl => export::write_csl(&article, out, force)?,
+        ExportKind::Html => export::write_html(&article, out, force)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads an article for a headless command: .ron, .txt, TimelineJS .json or .csv.
+fn open(path: &Path) -> anyhow::Result<Article> {
+    export::load_any(path)
 }
 
 /// Writes `text` to standard output. A closed pipe (`| head`) is not an error.
@@ -296,6 +476,112 @@ mod tests {
             ),
         ] {
             assert_eq!(mode(args).as_ref(), Ok(&want), "args {args:?}");
+        }
+    }
+
+    #[test]
+    fn parses_export() {
+        let p = |s: &str| PathBuf::from(s);
+        let day = |s: &str| s.parse::<Day>().ok();
+        let timeline = |png, scale, width, from, to, lang| ExportKind::Timeline {
+            png,
+            scale,
+            width,
+            from,
+            to,
+            lang,
+        };
+        for (args, want) in [
+            (
+                &["export", "timeline", "-o", "t.svg"][..],
+                Mode::Export {
+                    kind: timeline(false, 1, 1200, None, None, Lang::Fa),
+                    path: None,
+                    output: p("t.svg"),
+                    force: false,
+                },
+            ),
+            (
+                &[
+                    "export",
+                    "timeline",
+                    "a.ron",
+                    "-o",
+                    "t.PNG",
+                    "--scale",
+                    "2",
+                    "--width",
+                    "800",
+                    "--force",
+                    "--from",
+                    "2020-01-01",
+                    "--to",
+                    "2021-12-31",
+                    "--english",
+                ][..],
+                Mode::Export {
+                    kind: timeline(true, 2, 800, day("2020-01-01"), day("2021-12-31"), Lang::En),
+                    path: Some(p("a.ron")),
+                    output: p("t.PNG"),
+                    force: true,
+                },
+            ),
+            (
+                &["export", "csv", "e.json", "--output", "o.csv"][..],
+                Mode::Export {
+                    kind: ExportKind::Csv,
+                    path: Some(p("e.json")),
+                    output: p("o.csv"),
+                    force: false,
+                },
+            ),
+            (
+                &["export", "timelinejs", "-o", "o.json", "--force"][..],
+                Mode::Export {
+                    kind: ExportKind::TimelineJs,
+                    path: None,
+                    output: p("o.json"),
+                    force: true,
+                },
+            ),
+            (
+                &["export", "csl", "-o", "s.json"][..],
+                Mode::Export {
+                    kind: ExportKind::Csl,
+                    path: None,
+                    output: p("s.json"),
+                    force: false,
+                },
+            ),
+            (
+                &["export", "html", "a.csv", "-o", "a.html"][..],
+                Mode::Export {
+                    kind: ExportKind::Html,
+                    path: Some(p("a.csv")),
+                    output: p("a.html"),
+                    force: false,
+                },
+            ),
+            (
+                &["dump", "--format", "csl"][..],
+                Mode::Dump {
+                    path: None,
+                    format: Format::Csl,
+                },
+            ),
+        ] {
+            assert_eq!(mode(args).as_ref(), Ok(&want), "args {args:?}");
+        }
+        for args in [
+            &["export"][..],
+            &["export", "timeline"][..],
+            &["export", "pdf", "-o", "x.pdf"][..],
+            &["export", "timeline", "-o", "t.png", "--scale", "3"][..],
+            &["export", "timeline", "-o", "t.png", "--width", "10"][..],
+            &["export", "timeline", "-o", "t.png", "--from", "2020-13-01"][..],
+            &["export", "csv", "-o", "o.csv", "--scale", "2"][..],
+        ] {
+            assert!(mode(args).is_err(), "args {args:?} should be refused");
         }
     }
 

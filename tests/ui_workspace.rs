@@ -459,3 +459,58 @@ fn importing_a_binary_file_says_why_and_keeps_the_article() {
     }
     assert_eq!(app.doc.article, before, "nothing replaced");
 }
+
+#[test]
+fn export_through_the_menu_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("events.csv");
+    let mut h = harness();
+    let s = h.state().strings();
+    h.get_by_label(s.menu_file).click();
+    h.run_ok();
+    h.get_by_label(s.export).click();
+    h.run_ok();
+    let label = gahnegar::ui::ExportKind::Csv.label(Lang::Fa);
+    h.get_by_label(label).click();
+    h.run_ok();
+    // The in-app prompt is up; point it into the temporary folder.
+    let _field = h.get_by_label(s.path_prompt_save);
+    h.state_mut().modal = Some(gahnegar::ui::Modal::Path {
+        purpose: gahnegar::ui::PathPurpose::Export(gahnegar::ui::ExportKind::Csv),
+        text: path.display().to_string(),
+    });
+    h.run_ok();
+    h.get_by_label(s.ok).click();
+    h.run_ok();
+    let csv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(csv.starts_with('\u{feff}'), "CSV with a BOM");
+    assert_eq!(
+        csv.lines().count(),
+        h.state().doc.article.events.len() + 1,
+        "a row per event"
+    );
+    h.get_by_label(s.dismiss).click();
+    h.run_ok();
+    // Again: the file exists, so the app asks first.
+    h.state_mut().push(Command::ExportTo(
+        gahnegar::ui::ExportKind::Csv,
+        path.clone(),
+        false,
+    ));
+    h.run_ok();
+    assert!(
+        matches!(
+            h.state().modal,
+            Some(gahnegar::ui::Modal::ConfirmOverwrite { .. })
+        ),
+        "{:?}",
+        h.state().modal
+    );
+    let _ask = h.get_by_label(s.overwrite_title);
+    h.get_by_label(s.overwrite).click();
+    h.run_ok();
+    assert!(
+        matches!(h.state().modal, Some(gahnegar::ui::Modal::Message { .. })),
+        "exported after confirming"
+    );
+}

@@ -119,9 +119,111 @@ pub enum Command {
     SaveAsDialog,
     SaveTo(PathBuf),
     ImportDialog,
+    ExportDialog(ExportKind),
+    /// Write an export; `overwrite` replaces an existing file.
+    ExportTo(ExportKind, PathBuf, bool),
     /// Import a text file in the background, then review it.
     Import(PathBuf),
     Quit,
+}
+
+/// What a path prompt is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    Save,
+    Export(ExportKind),
+}
+
+/// What File → Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    TimelineSvg,
+    TimelinePng,
+    TimelinePng2x,
+    Csv,
+    TimelineJs,
+    Csl,
+    Html,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 7] = [
+        ExportKind::TimelineSvg,
+        ExportKind::TimelinePng,
+        ExportKind::TimelinePng2x,
+        ExportKind::Csv,
+        ExportKind::TimelineJs,
+        ExportKind::Csl,
+        ExportKind::Html,
+    ];
+
+    /// File extension and default file name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::TimelineSvg => "svg",
+            ExportKind::TimelinePng | ExportKind::TimelinePng2x => "png",
+            ExportKind::Csv => "csv",
+            ExportKind::TimelineJs | ExportKind::Csl => "json",
+            ExportKind::Html => "html",
+        }
+    }
+
+    /// Menu label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let fa = lang == Lang::Fa;
+        match self {
+            ExportKind::TimelineSvg => {
+                if fa {
+                    "گاه‌شمار (SVG)…"
+                } else {
+                    "Timeline (SVG)…"
+                }
+            }
+            ExportKind::TimelinePng => {
+                if fa {
+                    "گاه‌شمار (PNG)…"
+                } else {
+                    "Timeline (PNG)…"
+                }
+            }
+            ExportKind::TimelinePng2x => {
+                if fa {
+                    "گاه‌شمار (PNG دوبرابر)…"
+                } else {
+                    "Timeline (PNG, 2×)…"
+                }
+            }
+            ExportKind::Csv => {
+                if fa {
+                    "رویدادها (CSV)…"
+                } else {
+                    "Events (CSV)…"
+                }
+            }
+            ExportKind::TimelineJs => {
+                if fa {
+                    "رویدادها (TimelineJS)…"
+                } else {
+                    "Events (TimelineJS)…"
+                }
+            }
+            ExportKind::Csl => {
+                if fa {
+                    "منابع (CSL-JSON)…"
+                } else {
+                    "Sources (CSL-JSON)…"
+                }
+            }
+            ExportKind::Html => {
+                if fa {
+                    "صفحه‌ی وب (HTML)…"
+                } else {
+                    "Web page (HTML)…"
+                }
+            }
+        }
+    }
 }
 
 /// A modal the app is showing.
@@ -131,10 +233,15 @@ pub enum Modal {
     Unsaved {
         then: Box<Command>,
     },
-    /// In-app path prompt (no native dialog): `save` or open.
+    /// In-app path prompt (no native dialog) for `purpose`.
     Path {
-        save: bool,
+        purpose: PathPurpose,
         text: String,
+    },
+    /// The export target exists: replace it?
+    ConfirmOverwrite {
+        kind: ExportKind,
+        path: PathBuf,
     },
     Message {
         title: String,
@@ -570,6 +677,20 @@ impl GahnegarApp {
                     if ui.button(s.save_as).clicked() {
                         self.commands.push(Command::SaveAsDialog);
                     }
+                    ui.menu_button(s.export, |ui| {
+                        // Mixed Persian/Latin labels go through the text engine (egui has no bidi).
+                        ui.set_min_width(220.0);
+                        let rtl = self.settings.lang.is_rtl();
+                        let ink = ui.visuals().text_color();
+                        for kind in ExportKind::ALL {
+                            let label = kind.label(self.settings.lang);
+                            let job = text::TextJob::new(label).size(14.0).color(ink);
+                            if widgets::text_row(ui, &job, false, false, label, rtl).clicked() {
+                                self.commands.push(Command::ExportDialog(kind));
+                                ui.close();
+                            }
+                        }
+                    });
                     ui.menu_button(s.recent, |ui| {
                         if ui.button(s.builtin_article).clicked() {
                             self.commands.push(Command::OpenBuiltin);
@@ -696,11 +817,10 @@ impl GahnegarApp {
                         }
                     });
                 }
-                Modal::Path { save, mut text } => {
-                    let label = ui.label(if save {
-                        s.path_prompt_save
-                    } else {
-                        s.path_prompt_open
+                Modal::Path { purpose, mut text } => {
+                    let label = ui.label(match purpose {
+                        PathPurpose::Open => s.path_prompt_open,
+                        PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
                     });
                     let edit = ui
                         .add(
@@ -714,10 +834,10 @@ impl GahnegarApp {
                     ui.horizontal(|ui| {
                         if ui.button(s.ok).clicked() || enter {
                             let p = PathBuf::from(text.trim());
-                            self.commands.push(if save {
-                                Command::SaveTo(p)
-                            } else {
-                                Command::Open(p)
+                            self.commands.push(match purpose {
+                                PathPurpose::Open => Command::Open(p),
+                                PathPurpose::Save => Command::SaveTo(p),
+                                PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
                             });
                             close = true;
                         }
@@ -726,8 +846,22 @@ impl GahnegarApp {
                         }
                     });
                     if !close {
-                        self.modal = Some(Modal::Path { save, text });
+                        self.modal = Some(Modal::Path { purpose, text });
                     }
+                }
+                Modal::ConfirmOverwrite { kind, path } => {
+                    ui.heading(s.overwrite_title);
+                    ui.label(format!("{}\n{}", s.overwrite_body, path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button(s.overwrite).clicked() {
+                            self.commands
+                                .push(Command::ExportTo(kind, path.clone(), true));
+                            close = true;
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            close = true;
+                        }
+                    });
                 }
                 Modal::Message { title, body } => {
                     ui.heading(title);
@@ -770,12 +904,23 @@ impl GahnegarApp {
             }
             return;
         }
-        match store::load(path) {
+        let is_ron = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        let result = if is_ron {
+            store::load(path).map_err(|e| e.to_string())
+        } else {
+            crate::export::load_any(path).map_err(|e| format!("{e:#}"))
+        };
+        match result {
             Ok(article) => {
-                self.set_article(article, Some(path.to_path_buf()));
+                // Event files (TimelineJS, CSV) open as new, unsaved articles.
+                let own = is_ron.then(|| path.to_path_buf());
+                self.set_article(article, own);
+                self.doc.dirty = !is_ron;
                 self.remember(path);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(e),
         }
     }
 
@@ -811,6 +956,50 @@ impl GahnegarApp {
         }
     }
 
+    /// Writes an export of the open article: the timeline as shown (its visible window,
+    /// calendar and direction) or the whole article's data.
+    fn export(&mut self, kind: ExportKind, path: &Path, overwrite: bool) {
+        use crate::export;
+        let a = &self.doc.article;
+        let lang = self.settings.lang;
+        let mut options = export::ImageOptions::new(lang);
+        options.view = Some(self.timeline.visible_range());
+        options.dark = self.settings.dark;
+        options.direction = self.settings.direction;
+        options.calendar = self.settings.calendar;
+        let result = match kind {
+            ExportKind::TimelineSvg => {
+                export::write_timeline_svg_with(a, &options, path, overwrite)
+            }
+            ExportKind::TimelinePng => {
+                export::write_timeline_png_with(a, &options, 1.0, path, overwrite)
+            }
+            ExportKind::TimelinePng2x => {
+                export::write_timeline_png_with(a, &options, 2.0, path, overwrite)
+            }
+            ExportKind::Csv => export::write_csv(a, path, overwrite),
+            ExportKind::TimelineJs => export::write_timelinejs(a, path, overwrite),
+            ExportKind::Csl => export::write_csl(a, path, overwrite),
+            ExportKind::Html => export::write_html(a, path, overwrite),
+        };
+        match result {
+            Ok(()) => {
+                let s = self.strings();
+                self.modal = Some(Modal::Message {
+                    title: s.exported.to_owned(),
+                    body: path.display().to_string(),
+                });
+            }
+            Err(export::ExportError::Exists { .. }) => {
+                self.modal = Some(Modal::ConfirmOverwrite {
+                    kind,
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
     fn native_dialogs(&self) -> bool {
         self.settings.native_dialogs && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
     }
@@ -838,14 +1027,27 @@ impl GahnegarApp {
     }
 
     fn apply_commands(&mut self, ctx: &egui::Context) {
-        for cmd in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // Commands change what the next pass shows (modals, selection, scroll).
+            ctx.request_repaint();
+        }
+        for cmd in commands {
             self.apply(ctx, cmd);
         }
     }
 
     fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
-            Command::SetLang(l) => self.settings.lang = l,
+            Command::SetLang(l) => {
+                self.settings.lang = l;
+                // Time follows the reading direction of the UI; View → Time direction overrides.
+                self.settings.direction = if l.is_rtl() {
+                    TimeDirection::RightToLeft
+                } else {
+                    TimeDirection::LeftToRight
+                };
+            }
             Command::SetDark(d) => self.settings.dark = d,
             Command::FontSize(s) => {
                 self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1)
@@ -940,7 +1142,7 @@ impl GahnegarApp {
                     }
                 } else {
                     self.modal = Some(Modal::Path {
-                        save: false,
+                        purpose: PathPurpose::Open,
                         text: String::new(),
                     });
                 }
@@ -965,7 +1167,12 @@ impl GahnegarApp {
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
-            Command::Save => match self.doc.path.clone() {
+            Command::Save => match self
+                .doc
+                .path
+                .clone()
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            {
                 Some(p) => self.save_to(&p),
                 None => self.apply(ctx, Command::SaveAsDialog),
             },
@@ -985,10 +1192,49 @@ impl GahnegarApp {
                         .as_ref()
                         .map(|p| p.display().to_string())
                         .unwrap_or_default();
-                    self.modal = Some(Modal::Path { save: true, text });
+                    self.modal = Some(Modal::Path {
+                        purpose: PathPurpose::Save,
+                        text,
+                    });
                 }
             }
             Command::SaveTo(p) => self.save_to(&p),
+            Command::ExportDialog(kind) => {
+                let ext = kind.extension();
+                let stem = self
+                    .doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map_or_else(
+                        || "gahnegar".to_owned(),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
+                let name = format!("{stem}.{ext}");
+                if self.native_dialogs() {
+                    // The native dialog asks before replacing a file itself.
+                    if let Some(p) = rfd::FileDialog::new()
+                        .add_filter(ext, &[ext])
+                        .set_file_name(&name)
+                        .save_file()
+                    {
+                        self.commands.push(Command::ExportTo(kind, p, true));
+                    }
+                } else {
+                    let dir = self
+                        .doc
+                        .path
+                        .as_ref()
+                        .and_then(|p| p.parent())
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    self.modal = Some(Modal::Path {
+                        purpose: PathPurpose::Export(kind),
+                        text: dir.join(name).display().to_string(),
+                    });
+                }
+            }
+            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite),
             Command::Quit => {
                 if self.doc.dirty && !self.allow_close {
                     self.modal = Some(Modal::Unsaved {

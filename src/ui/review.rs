@@ -213,12 +213,9 @@ impl Review {
                 );
                 for e in &mut a.events {
                     ui.horizontal(|ui| {
+                        let label_id = ui.label(s.review_title).id;
                         let mut keep = !self.rejected_events.contains(&e.id);
-                        if ui
-                            .checkbox(&mut keep, "")
-                            .on_hover_text(s.review_keep)
-                            .changed()
-                        {
+                        if ui.checkbox(&mut keep, s.review_keep).changed() {
                             if keep {
                                 self.rejected_events.remove(&e.id);
                             } else {
@@ -244,7 +241,8 @@ impl Review {
                             egui::TextEdit::singleline(&mut e.label)
                                 .desired_width(260.0)
                                 .id_salt(("review-label", &e.id)),
-                        );
+                        )
+                        .labelled_by(label_id);
                     });
                     let line = format!(
                         "«{}» — {}",
@@ -269,12 +267,9 @@ impl Review {
                 );
                 for src in &mut a.sources {
                     ui.horizontal(|ui| {
+                        let label_id = ui.label(s.review_name).id;
                         let mut keep = !self.rejected_sources.contains(&src.id);
-                        if ui
-                            .checkbox(&mut keep, "")
-                            .on_hover_text(s.review_keep)
-                            .changed()
-                        {
+                        if ui.checkbox(&mut keep, s.review_keep).changed() {
                             if keep {
                                 self.rejected_sources.remove(&src.id);
                             } else {
@@ -285,7 +280,8 @@ impl Review {
                             egui::TextEdit::singleline(&mut src.name)
                                 .desired_width(260.0)
                                 .id_salt(("review-src", &src.id)),
-                        );
+                        )
+                        .labelled_by(label_id);
                     });
                 }
                 ui.separator();

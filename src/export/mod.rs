@@ -1,11 +1,33 @@
-//! The dump formats of `gahnegar dump`: JSON (the contract in DESIGN.md), plain text,
-//! CSV of events, and Knight Lab TimelineJS JSON. Pure functions from [`Article`] to text.
+//! Handing an article to other tools, and taking theirs back.
+//!
+//! - Dumps (pure functions from [`Article`] to text, [`dump`]): the JSON of DESIGN.md,
+//!   plain text, CSV of events, Knight Lab TimelineJS JSON, CSL-JSON of the sources
+//!   ([`csl`]) and one self-contained HTML page ([`html`]).
+//! - The timeline as a picture: [`scene`] builds an egui-free list of primitives (glyphs
+//!   as outlines), which [`svg`] writes as SVG paths and [`raster`] renders to PNG.
+//! - Files: every `write_*` function refuses an existing file unless told to overwrite and
+//!   writes atomically ([`file`]); [`load_any`] opens any file Gahnegar reads, importing
+//!   TimelineJS JSON and CSV of events ([`interop`]).
+
+pub mod csl;
+pub mod file;
+pub mod html;
+pub mod interop;
+pub mod raster;
+pub mod scene;
+pub mod svg;
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::model::{Article, BlockKind, Day, Event, FuzzyDate, Lane, Precision};
+use crate::ui::i18n::Lang;
+
+pub use file::ExportError;
+pub use interop::{InteropError, from_csv, from_timelinejs, load_any};
+pub use scene::{ImageOptions, timeline_scene};
 
 /// The `--format` values, as the command line spells them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +36,10 @@ pub enum Format {
     Text,
     Csv,
     TimelineJs,
+    /// CSL-JSON of the sources (reference managers).
+    Csl,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// The article in `format`. Every format but CSV ends with a newline; CSV ends each
@@ -24,7 +50,118 @@ pub fn dump(article: &Article, format: Format) -> String {
         Format::Text => dump_text(article),
         Format::Csv => dump_csv(article),
         Format::TimelineJs => dump_timelinejs(article),
+        Format::Csl => csl::dump_csl(article),
+        Format::Html => html::dump_html(article),
     }
+}
+
+// ---- files ------------------------------------------------------------------------
+
+/// Writes the events as CSV ([`dump_csv`]) to `path`. Refuses an existing file unless
+/// `overwrite`; writes atomically.
+pub fn write_csv(article: &Article, path: &Path, overwrite: bool) -> Result<(), ExportError> {
+    file::write_atomic(path, dump_csv(article).as_bytes(), overwrite)
+}
+
+/// Writes Knight Lab TimelineJS JSON ([`dump_timelinejs`]) to `path`. Refuses an existing
+/// file unless `overwrite`; writes atomically.
+pub fn write_timelinejs(
+    article: &Article,
+    path: &Path,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    file::write_atomic(path, dump_timelinejs(article).as_bytes(), overwrite)
+}
+
+/// Writes the sources as CSL-JSON ([`csl::dump_csl`]) to `path`. Refuses an existing file
+/// unless `overwrite`; writes atomically.
+pub fn write_csl(article: &Article, path: &Path, overwrite: bool) -> Result<(), ExportError> {
+    file::write_atomic(path, csl::dump_csl(article).as_bytes(), overwrite)
+}
+
+/// Writes the article as one self-contained HTML page ([`html::dump_html`]) to `path`.
+/// Refuses an existing file unless `overwrite`; writes atomically.
+pub fn write_html(article: &Article, path: &Path, overwrite: bool) -> Result<(), ExportError> {
+    file::write_atomic(path, html::dump_html(article).as_bytes(), overwrite)
+}
+
+/// Writes the timeline as SVG (labels as outlines, no font needed) to `path`: the days
+/// `view` (inclusive) or, when `None`, the whole span of the events. Refuses an article
+/// without events, and an existing file unless `overwrite`; writes atomically.
+pub fn write_timeline_svg(
+    article: &Article,
+    view: Option<(Day, Day)>,
+    path: &Path,
+    lang: Lang,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    let options = ImageOptions {
+        view,
+        ..ImageOptions::new(lang)
+    };
+    write_timeline_svg_with(article, &options, path, overwrite)
+}
+
+/// [`write_timeline_svg`] with every option.
+pub fn write_timeline_svg_with(
+    article: &Article,
+    options: &ImageOptions,
+    path: &Path,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    file::refuse_existing(path, overwrite)?;
+    let scene = image_scene(article, options, path)?;
+    file::write_atomic(path, svg::to_svg(&scene, false).as_bytes(), overwrite)
+}
+
+/// Writes the timeline as PNG at `scale` pixels per point (1 or 2 for 1×/2×) to `path`:
+/// the days `view` (inclusive) or, when `None`, the whole span of the events. Refuses an
+/// article without events, and an existing file unless `overwrite`; writes atomically.
+pub fn write_timeline_png(
+    article: &Article,
+    view: Option<(Day, Day)>,
+    scale: f32,
+    path: &Path,
+    lang: Lang,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    let options = ImageOptions {
+        view,
+        ..ImageOptions::new(lang)
+    };
+    write_timeline_png_with(article, &options, scale, path, overwrite)
+}
+
+/// [`write_timeline_png`] with every option.
+pub fn write_timeline_png_with(
+    article: &Article,
+    options: &ImageOptions,
+    scale: f32,
+    path: &Path,
+    overwrite: bool,
+) -> Result<(), ExportError> {
+    file::refuse_existing(path, overwrite)?;
+    let scene = image_scene(article, options, path)?;
+    let png = raster::to_png(&scene, scale).map_err(|message| ExportError::Image {
+        path: path.to_owned(),
+        message,
+    })?;
+    file::write_atomic(path, &png, overwrite)
+}
+
+/// The scene of the timeline image, or [`ExportError::EmptyTimeline`].
+fn image_scene(
+    article: &Article,
+    options: &ImageOptions,
+    path: &Path,
+) -> Result<scene::Scene, ExportError> {
+    if article.events.is_empty() {
+        return Err(ExportError::EmptyTimeline {
+            path: path.to_owned(),
+        });
+    }
+    let mut engine = crate::text::TextEngine::new();
+    Ok(timeline_scene(article, options, &mut engine))
 }
 
 /// Stable lower-case id of a lane, as in the JSON and CSV dumps.
@@ -376,17 +513,18 @@ struct TlEvent<'a> {
 
 /// How finely a date can be stated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Grain {
+pub(crate) enum Grain {
     Year,
     Month,
     Day,
 }
 
 /// The grain of a fuzzy date: from its precision, or for a range from its ends.
-fn grain(d: &FuzzyDate) -> Grain {
+pub(crate) fn grain(d: &FuzzyDate) -> Grain {
     match d.precision {
-        Precision::Day => Grain::Day,
-        Precision::Month | Precision::Season => Grain::Month,
+        // A season's bounds are days (an equinox or a solstice), not whole months.
+        Precision::Day | Precision::Season => Grain::Day,
+        Precision::Month => Grain::Month,
         Precision::Year | Precision::Decade | Precision::PartOfDecade => Grain::Year,
         Precision::Range => {
             let month_end =
@@ -411,7 +549,7 @@ fn tl_date(d: Day, g: Grain) -> TlDate {
 }
 
 /// Escapes text for TimelineJS's HTML fields.
-fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -507,7 +645,7 @@ mod tests {
     use serde_json::Value;
 
     fn mini() -> Article {
-        crate::store::from_str(include_str!("../tests/data/mini.ron"), "mini.ron")
+        crate::store::from_str(include_str!("../../tests/data/mini.ron"), "mini.ron")
             .unwrap_or_else(|e| panic!("{e}"))
     }
 
@@ -631,8 +769,8 @@ mod tests {
             ),
             (
                 fd("2022-09-23", "2022-12-21", Precision::Season),
-                d(2022, Some(9), None),
-                Some(d(2022, Some(12), None)),
+                d(2022, Some(9), Some(23)),
+                Some(d(2022, Some(12), Some(21))),
             ),
             (
                 fd("2019-01-01", "2019-12-31", Precision::Year),
@@ -721,7 +859,14 @@ mod tests {
             sources: vec![],
             claims: vec![],
         };
-        for f in [Format::Json, Format::Text, Format::Csv, Format::TimelineJs] {
+        for f in [
+            Format::Json,
+            Format::Text,
+            Format::Csv,
+            Format::TimelineJs,
+            Format::Csl,
+            Format::Html,
+        ] {
             assert!(!dump(&a, f).is_empty(), "{f:?}");
         }
     }
