@@ -11,7 +11,7 @@ use crate::model::{
 use crate::persian::attribution::{find_attributions, sentences};
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold;
-use crate::persian::repair::{Repair, is_heading, repair};
+use crate::persian::repair::{Repair, is_heading};
 use crate::persian::tagger::Tagger;
 
 /// An imported article with the repairs made to its text and what went wrong on the way.
@@ -105,7 +105,17 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
 
 /// Imports decoded text; `None` when it holds no text after repair.
 pub fn import_text(text: &str, name: &str) -> Option<Imported> {
-    let (fixed, repairs) = repair(text);
+    import_text_skipping(text, name, &std::collections::HashSet::new())
+}
+
+/// [`import_text`] without the repair steps in `skip` (see
+/// [`crate::persian::repair::repair_skipping`]).
+pub fn import_text_skipping(
+    text: &str,
+    name: &str,
+    skip: &std::collections::HashSet<u8>,
+) -> Option<Imported> {
+    let (fixed, repairs) = crate::persian::repair::repair_skipping(text, skip);
     let paras: Vec<&str> = fixed
         .split("\n\n")
         .map(str::trim)

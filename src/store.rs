@@ -213,8 +213,9 @@ pub fn save(article: &Article, path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir`.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir` (also used by the
+/// exporters' atomic writes).
+pub(crate) fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);

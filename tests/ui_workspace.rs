@@ -412,7 +412,59 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
     let found = review.imported.article.events.len();
     assert!(found >= 20, "the seed's events are found: {found}");
     assert!(!review.imported.repairs.is_empty(), "repairs are listed");
-    // Reject the first event with its checkbox (the first «keep» checkbox in the pane).
+    // Undo the ZWNJ restoration through its checkbox: the text is imported again without it.
+    let zwnj_step = gahnegar::persian::repair::RepairRule::Zwnj.step();
+    let (name, n) = review
+        .steps
+        .get(&zwnj_step)
+        .cloned()
+        .unwrap_or_else(|| panic!("no ZWNJ repairs"));
+    let zwnj_before = review
+        .imported
+        .article
+        .blocks
+        .iter()
+        .map(|b| b.text.matches('\u{200c}').count())
+        .sum::<usize>();
+    h.get_by_label(&format!("{name} ({n})")).click_accesskit();
+    h.run_ok();
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("review closed"));
+    assert!(
+        review
+            .imported
+            .repairs
+            .iter()
+            .all(|r| r.rule.step() != zwnj_step),
+        "ZWNJ repairs undone"
+    );
+    let zwnj_after = review
+        .imported
+        .article
+        .blocks
+        .iter()
+        .map(|b| b.text.matches('\u{200c}').count())
+        .sum::<usize>();
+    assert!(
+        zwnj_after < zwnj_before,
+        "fewer ZWNJ after undoing: {zwnj_before} -> {zwnj_after}"
+    );
+    h.get_by_label(&format!("{name} ({n})")).click_accesskit();
+    h.run_ok();
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("review closed"));
+    assert_eq!(
+        review.imported.article.events.len(),
+        found,
+        "redo restores the import"
+    );
+    // Reject the first event (as its «keep» checkbox does).
     let first = review.imported.article.events[0].id.clone();
     h.state_mut()
         .review
@@ -513,4 +565,29 @@ fn export_through_the_menu_asks_before_overwriting() {
         matches!(h.state().modal, Some(gahnegar::ui::Modal::Message { .. })),
         "exported after confirming"
     );
+}
+
+#[test]
+fn saving_an_import_over_an_existing_article_asks_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let existing = dir.path().join("kept.ron");
+    std::fs::write(&existing, "keep me").unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut().push(Command::SaveTo(existing.clone()));
+    h.run_ok();
+    let s = h.state().strings();
+    let _ask = h.get_by_label(s.overwrite_title);
+    h.get_by_label(s.cancel).click();
+    h.run_ok();
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap_or_default(),
+        "keep me",
+        "nothing written without confirmation"
+    );
+    h.state_mut().push(Command::SaveTo(existing.clone()));
+    h.run_ok();
+    h.get_by_label(s.overwrite).click();
+    h.run_ok();
+    let saved = store::load(&existing).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved, h.state().doc.article, "replaced after confirming");
 }

@@ -2,10 +2,10 @@
 //! temporary file in the same directory, then move it into place, so a failed export
 //! never leaves a half-written file or destroys the one that was there.
 
-use std::fs::{self, File, OpenOptions};
+use crate::store::create_temp;
+use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why an export could not be written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -92,20 +92,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Ex
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir`.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1_000_000 => {}
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 #[cfg(test)]

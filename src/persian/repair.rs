@@ -153,9 +153,21 @@ pub fn replay(input: &str, repairs: &[Repair]) -> Result<String, ReplayError> {
 
 /// The whole repair pipeline, with the log of every change.
 pub fn repair(text: &str) -> (String, Vec<Repair>) {
+    repair_skipping(text, &HashSet::new())
+}
+
+/// [`repair`] without the steps in `skip` (indices into [`STEPS`], see
+/// [`RepairRule::step`]): how the user undoes a kind of repair.
+pub fn repair_skipping(text: &str, skip: &HashSet<u8>) -> (String, Vec<Repair>) {
     let mut log = Vec::new();
-    let out = run(text, Some(&mut log));
-    (out, log)
+    let mut cur = text.to_owned();
+    for (i, step) in STEPS.iter().enumerate() {
+        if u8::try_from(i).is_ok_and(|i| skip.contains(&i)) {
+            continue;
+        }
+        cur = step(&cur, Some(&mut log));
+    }
+    (cur, log)
 }
 
 /// The whole repair pipeline without a log (fast path for `gahnegar normalize`).

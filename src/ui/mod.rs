@@ -118,6 +118,8 @@ pub enum Command {
     Save,
     SaveAsDialog,
     SaveTo(PathBuf),
+    /// Save to a path, replacing what is there (after the user confirmed).
+    SaveOver(PathBuf),
     ImportDialog,
     ExportDialog(ExportKind),
     /// Write an export; `overwrite` replaces an existing file.
@@ -238,10 +240,10 @@ pub enum Modal {
         purpose: PathPurpose,
         text: String,
     },
-    /// The export target exists: replace it?
+    /// The target file exists: replace it? Runs `then` if so.
     ConfirmOverwrite {
-        kind: ExportKind,
         path: PathBuf,
+        then: Box<Command>,
     },
     Message {
         title: String,
@@ -429,8 +431,8 @@ impl GahnegarApp {
             let path = job.path.clone();
             self.import_job = None;
             match result {
-                Ok(imported) => {
-                    self.review = Some(review::Review::new(imported, path));
+                Ok((imported, text)) => {
+                    self.review = Some(review::Review::new(imported, path, text));
                     self.page = Page::Review;
                 }
                 Err(e) => self.error(e),
@@ -849,13 +851,12 @@ impl GahnegarApp {
                         self.modal = Some(Modal::Path { purpose, text });
                     }
                 }
-                Modal::ConfirmOverwrite { kind, path } => {
+                Modal::ConfirmOverwrite { path, then } => {
                     ui.heading(s.overwrite_title);
                     ui.label(format!("{}\n{}", s.overwrite_body, path.display()));
                     ui.horizontal(|ui| {
                         if ui.button(s.overwrite).clicked() {
-                            self.commands
-                                .push(Command::ExportTo(kind, path.clone(), true));
+                            self.commands.push(*then);
                             close = true;
                         }
                         if ui.button(s.cancel).clicked() {
@@ -992,8 +993,8 @@ impl GahnegarApp {
             }
             Err(export::ExportError::Exists { .. }) => {
                 self.modal = Some(Modal::ConfirmOverwrite {
-                    kind,
                     path: path.to_path_buf(),
+                    then: Box::new(Command::ExportTo(kind, path.to_path_buf(), true)),
                 });
             }
             Err(e) => self.error(e.to_string()),
@@ -1198,7 +1199,14 @@ impl GahnegarApp {
                     });
                 }
             }
-            Command::SaveTo(p) => self.save_to(&p),
+            // Saving over another existing file asks first (the native dialog asks itself).
+            Command::SaveTo(p) if p.exists() && self.doc.path.as_ref() != Some(&p) => {
+                self.modal = Some(Modal::ConfirmOverwrite {
+                    path: p.clone(),
+                    then: Box::new(Command::SaveOver(p)),
+                });
+            }
+            Command::SaveTo(p) | Command::SaveOver(p) => self.save_to(&p),
             Command::ExportDialog(kind) => {
                 let ext = kind.extension();
                 let stem = self

@@ -18,12 +18,15 @@ use super::i18n::Lang;
 use super::theme;
 use super::widgets::header;
 
+/// A finished import: the import and its decoded text, or the error message.
+pub type ImportOutcome = Result<(Imported, String), String>;
+
 /// A running import: progress in thousandths, a cancel flag, and the result when done.
 pub struct ImportJob {
     pub path: PathBuf,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
-    result: Arc<Mutex<Option<Result<Imported, String>>>>,
+    result: Arc<Mutex<Option<ImportOutcome>>>,
 }
 
 impl ImportJob {
@@ -65,7 +68,7 @@ impl ImportJob {
     }
 
     /// The result, once the job is done (taken once).
-    pub fn take_result(&self) -> Option<Result<Imported, String>> {
+    pub fn take_result(&self) -> Option<ImportOutcome> {
         self.result
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -79,7 +82,7 @@ fn run_import(
     progress: &AtomicU32,
     cancel: &AtomicBool,
     ctx: &egui::Context,
-) -> Option<Result<Imported, String>> {
+) -> Option<ImportOutcome> {
     let step = |p: u32| {
         progress.store(p, Ordering::Relaxed);
         ctx.request_repaint();
@@ -135,13 +138,19 @@ fn run_import(
     if !step(1000) {
         return None;
     }
-    Some(Ok(imported))
+    Some(Ok((imported, decoded.text)))
 }
 
 /// The review of an import: what to keep.
 pub struct Review {
     pub imported: Imported,
     pub source_path: PathBuf,
+    /// The decoded text, to re-run the import with some repair steps undone.
+    text: String,
+    /// Repair steps the user undid (indices of `persian::repair::STEPS`).
+    pub skipped: HashSet<u8>,
+    /// The steps the first import used: name and number of repairs.
+    pub steps: BTreeMap<u8, (String, usize)>,
     /// Ids of rejected events and sources.
     pub rejected_events: HashSet<String>,
     pub rejected_sources: HashSet<String>,
@@ -155,12 +164,59 @@ pub enum ReviewAction {
 }
 
 impl Review {
-    pub fn new(imported: Imported, source_path: PathBuf) -> Self {
+    pub fn new(imported: Imported, source_path: PathBuf, text: String) -> Self {
+        let mut steps: BTreeMap<u8, (String, usize)> = BTreeMap::new();
+        for r in &imported.repairs {
+            let e = steps
+                .entry(r.rule.step())
+                .or_insert_with(|| (String::new(), 0));
+            if !e.0.contains(r.rule.describe()) {
+                if !e.0.is_empty() {
+                    e.0.push_str(", ");
+                }
+                e.0.push_str(r.rule.describe());
+            }
+            e.1 += 1;
+        }
         Self {
             imported,
             source_path,
+            text,
+            skipped: HashSet::new(),
+            steps,
             rejected_events: HashSet::new(),
             rejected_sources: HashSet::new(),
+        }
+    }
+
+    /// Undoes (`apply == false`) or redoes a repair step and imports the text again.
+    /// Rejections are cleared: the events and sources found may change.
+    pub fn set_step(&mut self, step: u8, apply: bool) {
+        if apply {
+            self.skipped.remove(&step);
+        } else {
+            self.skipped.insert(step);
+        }
+        let stem = self.imported.article.meta.title.clone();
+        let stem = self
+            .source_path
+            .file_stem()
+            .map_or(stem, |s| s.to_string_lossy().into_owned());
+        if let Some(mut again) =
+            crate::import::import_text_skipping(&self.text, &stem, &self.skipped)
+        {
+            // Decoding warnings came first; keep them.
+            let decode_warnings: Vec<String> = self
+                .imported
+                .warnings
+                .iter()
+                .filter(|w| w.starts_with("bytes "))
+                .cloned()
+                .collect();
+            again.warnings.splice(0..0, decode_warnings);
+            self.imported = again;
+            self.rejected_events.clear();
+            self.rejected_sources.clear();
         }
     }
 
@@ -197,6 +253,7 @@ impl Review {
         });
         ui.separator();
         let width = ui.available_width();
+        let mut toggled: Option<(u8, bool)> = None;
         let a = &mut self.imported.article;
         egui::ScrollArea::vertical()
             .id_salt("review-scroll")
@@ -286,10 +343,6 @@ impl Review {
                 }
                 ui.separator();
                 // Repairs, counted by rule, then each as before → after.
-                let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
-                for r in &self.imported.repairs {
-                    *by_rule.entry(format!("{:?}", r.rule)).or_default() += 1;
-                }
                 header(
                     ui,
                     &TextJob::new(format!(
@@ -302,9 +355,14 @@ impl Review {
                     .color(ink),
                     rtl,
                 );
-                for (rule, n) in &by_rule {
-                    ui.label(format!("{rule}: {n}"));
+                // One row per kind of repair: untick to undo it (the text is imported again).
+                for (step, (name, n)) in &self.steps {
+                    let mut apply = !self.skipped.contains(step);
+                    if ui.checkbox(&mut apply, format!("{name} ({n})")).changed() {
+                        toggled = Some((*step, apply));
+                    }
                 }
+
                 for (i, r) in self.imported.repairs.iter().enumerate().take(400) {
                     // Invisible characters are shown by their code points.
                     let shown = |t: &str| {
@@ -344,6 +402,9 @@ impl Review {
                     }
                 }
             });
+        if let Some((step, apply)) = toggled {
+            self.set_step(step, apply);
+        }
         action
     }
 }
