@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need from
-# Debian's packages (Unicode's bidi conformance files), then `cargo test`.
+# Debian's packages (Unicode's bidi conformance files, Chromium for the HTML export test),
+# then `cargo test`.
 # UI snapshot tests render with Mesa's llvmpipe through EGL (wgpu's GL backend).
 set -euo pipefail
 cd "$(dirname "$0")/.."
