@@ -364,8 +364,8 @@ pub fn paint_text(painter: &egui::Painter, job: &TextJob, pos: Pos2, anchor: egu
     let ctx = painter.ctx();
     let scale = ctx.pixels_per_point();
     let shared = engine(ctx);
+    // `measure_text` just laid it out; `paint` reads that cached layout.
     let mut eng = shared.lock();
-    let _ = eng.layout(job, None, scale);
     let origin = pos2((rect.min.x * scale).round(), (rect.min.y * scale).round());
     if painter.clip_rect().intersects(rect) {
         paint(
