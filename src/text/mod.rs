@@ -27,8 +27,16 @@ pub use widget::{Paragraph, ParagraphOutput, measure_text, paint_text};
 
 use atlas::GlyphAtlas;
 
-/// How many passes a cached layout survives unused.
+/// How many passes a cached layout is kept at least after its last use.
 const CACHE_TTL_PASSES: u64 = 120;
+/// Bytes of text whose layouts the cache keeps however long unused (a layout costs about
+/// 90 bytes of memory per byte of text), so that a long article measured once is not
+/// shaped again when the reader scrolls to it. Past this, or past
+/// [`CACHE_MAX_ENTRIES`], the least recently used layouts unused for [`CACHE_TTL_PASSES`]
+/// passes are dropped until the cache is within both.
+const CACHE_TEXT_BUDGET: usize = 1 << 20;
+/// Most layouts kept (short labels come and go with the timeline's zoom).
+const CACHE_MAX_ENTRIES: usize = 4096;
 
 /// Long-lived text state: font and layout contexts, the glyph atlas and the layout cache.
 pub struct TextEngine {
@@ -37,6 +45,8 @@ pub struct TextEngine {
     pub atlas: GlyphAtlas,
     pub(crate) cache: HashMap<u64, CacheEntry>,
     pass: u64,
+    /// Bytes of text of the cached layouts.
+    cached_text: usize,
     /// Number of paragraphs shaped so far (for tests and benchmarks).
     pub shaped: usize,
 }
@@ -60,17 +70,35 @@ impl TextEngine {
             atlas: GlyphAtlas::default(),
             cache: HashMap::new(),
             pass: 0,
+            cached_text: 0,
             shaped: 0,
         }
     }
 
-    /// Marks the start of pass `pass`; layouts unused for a while are dropped.
+    /// Marks the start of pass `pass`; over budget, layouts unused for a while are dropped,
+    /// least recently used first.
     pub fn begin_pass(&mut self, pass: u64) {
-        if pass != self.pass {
-            self.pass = pass;
-            if self.cache.len() > 256 {
-                self.cache
-                    .retain(|_, e| pass.saturating_sub(e.last_used) < CACHE_TTL_PASSES);
+        if pass == self.pass {
+            return;
+        }
+        self.pass = pass;
+        let over = |text: usize, n: usize| text > CACHE_TEXT_BUDGET || n > CACHE_MAX_ENTRIES;
+        if !over(self.cached_text, self.cache.len()) {
+            return;
+        }
+        let mut stale: Vec<(u64, u64)> = self
+            .cache
+            .iter()
+            .filter(|(_, e)| pass.saturating_sub(e.last_used) >= CACHE_TTL_PASSES)
+            .map(|(k, e)| (e.last_used, *k))
+            .collect();
+        stale.sort_unstable();
+        for (_, key) in stale {
+            if !over(self.cached_text, self.cache.len()) {
+                break;
+            }
+            if let Some(e) = self.cache.remove(&key) {
+                self.cached_text -= e.shaped.text.len();
             }
         }
     }
@@ -85,6 +113,7 @@ impl TextEngine {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
                 self.shaped += 1;
+                self.cached_text += job.text.len();
                 v.insert(CacheEntry {
                     shaped: ShapedText::shape(&mut self.fcx, &mut self.lcx, job, scale),
                     last_used: pass,

@@ -83,6 +83,11 @@ impl ArticleView {
         self.scroll_to = Some(ScrollTarget { block, range });
     }
 
+    /// Number of items laid out (measured) so far at the current width and size.
+    pub fn measured_items(&self) -> usize {
+        self.heights.len()
+    }
+
     /// Opens the find bar and focuses its field.
     pub fn open_find(&mut self) {
         self.find.open = true;
@@ -234,7 +239,8 @@ impl ArticleView {
             let bg = ui.painter().add(egui::Shape::Noop);
             let mut sidebar_rects: Vec<Rect> = Vec::new();
             for (i, it) in items.iter().enumerate() {
-                let h = self.height(&ctx, *it, input, column);
+                // Items out of view are not laid out: a cached or estimated height does.
+                let h = self.height_or_estimate(*it, input, column);
                 let is_sidebar = matches!(it, Item::Block(b) if article.blocks[*b].sidebar);
                 let pad = fs * 0.9;
                 match (is_sidebar, sidebar_open) {
@@ -260,9 +266,7 @@ impl ArticleView {
                         })
                         .inner;
                     let real = out.response.rect.height();
-                    if (real - h).abs() > 0.5 {
-                        self.heights.insert(i, real);
-                    }
+                    self.heights.insert(item_index(*it, article), real);
                     if matches!(it, Item::Lead(_)) {
                         // The article is Persian: the lead's rule stands on its start (right) side.
                         let bar_x = rect.right() + 8.0;
@@ -297,7 +301,7 @@ impl ArticleView {
                             }
                         }
                     }
-                    self.visible_items.push((i, rect));
+                    self.visible_items.push((item_index(*it, article), rect));
                 }
                 y += h + spacing[i];
             }
@@ -316,6 +320,27 @@ impl ArticleView {
             ui.allocate_rect(Rect::from_min_size(pos2(ui.min_rect().left(), top), vec2(avail, y + fs * 2.0)), egui::Sense::hover());
         });
         actions
+    }
+
+    /// The measured height of `it`, or an estimate from its length when it has not been
+    /// laid out yet (the scroll position is corrected as items come into view).
+    fn height_or_estimate(&self, it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
+        if let Some(h) = self.heights.get(&item_index(it, input.article)) {
+            return *h;
+        }
+        let (text, size): (&str, f32) = match it {
+            Item::Title => (&input.article.meta.title, input.font_size * 1.9),
+            Item::Author => (&input.article.meta.author, input.font_size * 0.95),
+            Item::Lead(i) => (
+                input.article.meta.lead.get(i).map_or("", String::as_str),
+                input.font_size * 1.08,
+            ),
+            Item::Block(b) => (&input.article.blocks[b].text, input.font_size * 1.1),
+        };
+        // Persian text in Vazirmatn averages about half an em per character.
+        let chars = text.chars().count() as f32;
+        let lines = (chars * size * 0.5 / column.max(1.0)).ceil().max(1.0);
+        lines * size * 1.7
     }
 
     fn height(

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod review;
 pub mod sample;
 pub mod sources;
+pub mod startup;
 pub mod theme;
 pub mod timeline;
 pub mod widgets;
@@ -90,6 +91,56 @@ pub struct Document {
     /// Where it was loaded from / saved to; `None` for the built-in article.
     pub path: Option<PathBuf>,
     pub dirty: bool,
+    /// What is derived from the article once, not every frame.
+    pub index: DocIndex,
+}
+
+/// Facts about an article the panes show every frame, computed when it is opened.
+#[derive(Clone, Debug, Default)]
+pub struct DocIndex {
+    /// `Article::problems()`: broken anchors and references.
+    pub problems: Vec<String>,
+    /// Indices of events no claim supports.
+    pub unsourced: Vec<usize>,
+    /// Number of claims of each source id.
+    pub claim_counts: std::collections::HashMap<String, usize>,
+}
+
+impl DocIndex {
+    pub fn new(a: &Article) -> Self {
+        let supported: HashSet<&str> = a
+            .claims
+            .iter()
+            .flat_map(|c| c.events.iter().map(String::as_str))
+            .collect();
+        let mut claim_counts = std::collections::HashMap::new();
+        for c in &a.claims {
+            *claim_counts.entry(c.source.clone()).or_insert(0) += 1;
+        }
+        Self {
+            problems: a.problems(),
+            unsourced: a
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !supported.contains(e.id.as_str()))
+                .map(|(i, _)| i)
+                .collect(),
+            claim_counts,
+        }
+    }
+}
+
+impl Document {
+    pub fn new(article: Article, path: Option<PathBuf>) -> Self {
+        let index = DocIndex::new(&article);
+        Self {
+            article,
+            path,
+            dirty: false,
+            index,
+        }
+    }
 }
 
 /// Something to do after the pass.
@@ -287,11 +338,7 @@ impl GahnegarApp {
         let mut app = Self {
             settings,
             page: Page::Article,
-            doc: Document {
-                article,
-                path: None,
-                dirty: false,
-            },
+            doc: Document::new(article, None),
             selection: Selection::default(),
             history: vec![Selection::default()],
             history_pos: 0,
@@ -422,6 +469,7 @@ impl GahnegarApp {
         }
         self.modal_ui(&ctx);
         self.apply_commands(&ctx);
+        startup::after_ui_pass(&ctx);
     }
 
     /// The progress window of a running import; on completion, the review or an error.
@@ -465,7 +513,7 @@ impl GahnegarApp {
     fn article_ui(&mut self, ui: &mut Ui) {
         let s = self.strings();
         self.article_view.find_bar_ui(ui, &self.doc.article, s);
-        let problems = self.doc.article.problems();
+        let problems = &self.doc.index.problems;
         if !problems.is_empty() {
             let msg = format!("{}: {}", s.problems, problems.join(" · "));
             ui.colored_label(ui.visuals().warn_fg_color, msg);
@@ -554,6 +602,7 @@ impl GahnegarApp {
             dark: self.settings.dark,
             hidden_lanes: &self.settings.hidden_lanes,
             only_selected_source: self.only_selected_source,
+            index: &self.doc.index,
         };
         for a in sources::sources_ui(ui, &input) {
             self.commands.push(match a {
@@ -927,11 +976,7 @@ impl GahnegarApp {
 
     fn set_article(&mut self, article: Article, path: Option<PathBuf>) {
         self.timeline.fit_all(&article);
-        self.doc = Document {
-            article,
-            path,
-            dirty: false,
-        };
+        self.doc = Document::new(article, path);
         self.selection = Selection::default();
         self.history = vec![Selection::default()];
         self.history_pos = 0;

@@ -23,6 +23,8 @@ pub struct SourcesInput<'a> {
     pub dark: bool,
     pub hidden_lanes: &'a HashSet<Lane>,
     pub only_selected_source: bool,
+    /// Unsourced events and claim counts, computed once per article.
+    pub index: &'a super::DocIndex,
 }
 
 /// What the user did in the sources panel.
@@ -258,7 +260,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     rtl,
                 );
                 for src in group {
-                    let n = a.claims_of_source(&src.id).count();
+                    let n = input.index.claim_counts.get(&src.id).copied().unwrap_or(0);
                     let job = TextJob::new(format!("{}  ({})", src.name, count(n, lang)))
                         .size(14.0)
                         .color(ink);
@@ -271,11 +273,14 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
             }
 
             // Unsourced events.
-            let unsourced: Vec<_> = a
-                .events
+            let unsourced: Vec<_> = input
+                .index
+                .unsourced
                 .iter()
-                .filter(|e| a.sources_of_event(&e.id).is_empty())
+                .filter_map(|&i| a.events.get(i))
                 .collect();
+            // A long list is cut: the timeline and the article show every event anyway.
+            const MAX_LISTED: usize = 60;
             if !unsourced.is_empty() {
                 ui.add_space(6.0);
                 let title = format!("{} ({})", s.unsourced, count(unsourced.len(), lang));
@@ -284,7 +289,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     &TextJob::new(title).size(13.0).weight(700.0).color(muted),
                     rtl,
                 );
-                for e in unsourced {
+                for e in unsourced.iter().take(MAX_LISTED) {
                     let job = TextJob::new(e.label.as_str()).size(13.5).color(ink);
                     if text_row(
                         ui,

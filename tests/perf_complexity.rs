@@ -1,0 +1,151 @@
+//! Complexity, not timings: work is counted with the text engine's `shaped` (paragraphs
+//! shaped) and the atlas's `rasterized` (glyphs rasterized) counters. A steady frame
+//! shapes and rasterizes nothing; scrolling draws only the visible blocks and never
+//! reshapes one it has shaped; twice the text is twice the shaping, not four times.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use common::{AppDriver, big_article};
+use gahnegar::text::{Align, TextEngine, TextJob, engine};
+
+fn counters(d: &AppDriver) -> (usize, usize) {
+    let e = engine(&d.ctx);
+    let e = e.lock();
+    (e.shaped, e.atlas.rasterized)
+}
+
+#[test]
+fn a_steady_frame_shapes_and_rasterizes_nothing() {
+    let mut d = AppDriver::builtin();
+    for _ in 0..3 {
+        d.frame(Vec::new(), false);
+    }
+    let before = counters(&d);
+    for _ in 0..5 {
+        d.frame(Vec::new(), false);
+    }
+    assert_eq!(
+        counters(&d),
+        before,
+        "frames after the first shaped or rasterized again (shaped, rasterized)"
+    );
+}
+
+#[test]
+fn scrolling_draws_only_visible_blocks_and_never_reshapes() {
+    let article = big_article(120 * 1024);
+    let blocks = article.blocks.len();
+    let mut d = AppDriver::with_article(article);
+    d.frame(Vec::new(), false);
+    let measured = d.app.article_view.measured_items();
+    let (after_first, _) = counters(&d);
+    let last = blocks + 1 + d.app.doc.article.meta.lead.len();
+    let mut frames = 0;
+    let mut most_drawn = 0;
+    let mut shaped_per_frame = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    while d.last_visible_item() < last && frames < 5_000 {
+        let (s0, _) = counters(&d);
+        let ev = d.scroll_events(150.0);
+        d.frame(ev, false);
+        frames += 1;
+        let drawn = &d.app.article_view.visible_items;
+        most_drawn = most_drawn.max(drawn.len());
+        seen.extend(drawn.iter().map(|(i, _)| *i));
+        shaped_per_frame.push(counters(&d).0 - s0);
+    }
+    assert!(
+        d.last_visible_item() >= last,
+        "reached the end in {frames} frames"
+    );
+    assert!(
+        most_drawn <= 40,
+        "a frame drew {most_drawn} of {blocks} blocks: only what is in view should be"
+    );
+    // The first frame lays out only what is in view (the rest is estimated); scrolling
+    // shapes each paragraph once, as it comes into view, and never again.
+    assert!(
+        measured <= 40,
+        "the first frame laid out {measured} of {blocks} article items"
+    );
+    let (shaped, _) = counters(&d);
+    let while_scrolling = shaped - after_first;
+    let most_per_frame = shaped_per_frame.iter().copied().max().unwrap_or(0);
+    assert!(
+        while_scrolling <= blocks && most_per_frame <= 4,
+        "{while_scrolling} paragraphs shaped while scrolling {blocks} blocks, at most \
+         {most_per_frame} in a frame ({shaped_per_frame:?})"
+    );
+    assert!(
+        seen.len() >= blocks,
+        "every block was drawn once on the way ({} of {blocks})",
+        seen.len()
+    );
+}
+
+#[test]
+fn scrolling_repeated_text_rasterizes_no_new_glyphs() {
+    let one = big_article(1);
+    let copies = big_article(4 * common::text_bytes(&one));
+    let mut d = AppDriver::with_article(copies);
+    d.frame(Vec::new(), false);
+    let per_copy = one.blocks.len();
+    let mut rasterized_at = Vec::new();
+    let mut frames = 0;
+    while d.last_visible_item() < 4 * per_copy && frames < 5_000 {
+        let ev = d.scroll_events(150.0);
+        d.frame(ev, false);
+        frames += 1;
+        if d.last_visible_item() >= per_copy * (rasterized_at.len() + 1) + 2 {
+            rasterized_at.push(counters(&d).1);
+        }
+    }
+    assert!(rasterized_at.len() >= 3, "scrolled through the copies");
+    let first = rasterized_at[0];
+    let later = rasterized_at[rasterized_at.len() - 1] - rasterized_at[1];
+    assert!(
+        later * 10 <= first,
+        "copies 3.. of the same text rasterized {later} glyphs after {first} for the first"
+    );
+}
+
+#[test]
+fn twice_the_text_is_twice_the_shaping() {
+    let a = gahnegar::store::builtin();
+    let jobs: Vec<TextJob> = a
+        .blocks
+        .iter()
+        .map(|b| {
+            TextJob::new(b.text.as_str())
+                .size(17.0)
+                .align(Align::Justify)
+        })
+        .collect();
+    let mut eng = TextEngine::new();
+    for j in &jobs {
+        let _ = eng.layout(j, Some(600.0), 1.0);
+    }
+    let once = eng.shaped;
+    assert_eq!(
+        once,
+        eng.cached_layouts(),
+        "one shaping per distinct paragraph"
+    );
+    // The same paragraphs again, at other widths: re-broken, not reshaped.
+    for w in [300.0, 900.0, 600.0] {
+        for j in &jobs {
+            let _ = eng.layout(j, Some(w), 1.0);
+        }
+    }
+    assert_eq!(eng.shaped, once, "a new width reshaped text");
+    // Twice as many distinct paragraphs: twice the shaping.
+    let doubled: Vec<TextJob> = jobs
+        .iter()
+        .map(|j| TextJob::new(format!("{} ۲", j.text)).size(17.0))
+        .collect();
+    for j in &doubled {
+        let _ = eng.layout(j, Some(600.0), 1.0);
+    }
+    assert_eq!(eng.shaped, 2 * once);
+}
