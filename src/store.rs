@@ -178,44 +178,55 @@ pub fn to_string(article: &Article) -> Result<String, StoreError> {
 /// temporary file is removed and `path` is left as it was.
 pub fn save(article: &Article, path: &Path) -> Result<(), StoreError> {
     let text = to_string(article)?;
-    let write_err = |source| StoreError::Write {
+    write_atomic(path, text.as_bytes(), true).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,
-    };
+    })
+}
+
+/// Writes `bytes` to `path` atomically (shared by `save` and the exporters): a temporary
+/// file in the same directory is written and fsync'ed, then moved into place. With
+/// `replace` it is renamed over `path`; without, it is hard-linked, which never replaces
+/// (an existing `path` gives `AlreadyExists`). On failure the temporary file is removed
+/// and `path` is left as it was.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        write_err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the path names no file",
-        ))
-    })?;
-    let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy()).map_err(write_err)?;
-    let result = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy())?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let result = written.and_then(|()| {
+        if replace {
             fs::rename(&tmp, path)
-        });
-    if let Err(e) = result {
-        // Best effort: the write already failed, and that is the error to report.
-        let _ = fs::remove_file(&tmp);
-        return Err(write_err(e));
-    }
-    // Make the rename itself durable. Not every platform can open a directory; the data
-    // is already safe in the file, so a failure here is not an error.
+        } else {
+            match fs::hard_link(&tmp, path) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    // A file system without hard links: the caller's check has to do.
+                    fs::rename(&tmp, path)
+                }
+                other => other,
+            }
+        }
+    });
+    // Best effort: after a rename there is nothing left to remove; after a link, or a
+    // failure, the temporary name goes, and the first error is the one to report.
+    let _ = fs::remove_file(&tmp);
+    result?;
+    // Make the move durable. Not every platform can open a directory; the data is
+    // already safe in the file, so a failure here is not an error.
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(())
 }
 
-/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir` (also used by the
-/// exporters' atomic writes).
-pub(crate) fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir`.
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);

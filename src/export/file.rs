@@ -2,9 +2,8 @@
 //! temporary file in the same directory, then move it into place, so a failed export
 //! never leaves a half-written file or destroys the one that was there.
 
-use crate::store::create_temp;
-use std::fs::{self, File};
-use std::io::{self, Write as _};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Why an export could not be written. Every message names the file.
@@ -53,45 +52,18 @@ pub fn refuse_existing(path: &Path, overwrite: bool) -> Result<(), ExportError> 
 /// On failure the temporary file is removed and `path` is left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
     refuse_existing(path, overwrite)?;
-    let write_err = |source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        write_err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the path names no file",
-        ))
-    })?;
-    let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy()).map_err(write_err)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    drop(file);
-    let result = written.map_err(write_err).and_then(|()| {
-        if overwrite {
-            fs::rename(&tmp, path).map_err(write_err)
+    crate::store::write_atomic(path, bytes, overwrite).map_err(|source| {
+        if source.kind() == io::ErrorKind::AlreadyExists {
+            ExportError::Exists {
+                path: path.to_owned(),
+            }
         } else {
-            match fs::hard_link(&tmp, path) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(ExportError::Exists {
-                    path: path.to_owned(),
-                }),
-                // A file system without hard links: the check above has to do.
-                Err(_) => fs::rename(&tmp, path).map_err(write_err),
+            ExportError::Write {
+                path: path.to_owned(),
+                source,
             }
         }
-    });
-    // Best effort: after a rename there is nothing left to remove; after a link, or a
-    // failure, the temporary name goes.
-    let _ = fs::remove_file(&tmp);
-    result?;
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]
