@@ -82,6 +82,47 @@ fn scrolling_draws_only_visible_blocks_and_never_reshapes() {
         "every block was drawn once on the way ({} of {blocks})",
         seen.len()
     );
+    // Every block was laid out ahead, in an earlier frame, not in the frame that first
+    // drew it.
+    let late = d.app.article_view.late_layouts;
+    assert_eq!(late, 0, "{late} blocks were laid out only when first drawn");
+}
+
+#[test]
+fn laying_out_ahead_above_the_view_does_not_move_what_is_on_screen() {
+    let article = big_article(200 * 1024);
+    let middle = article.blocks.len() / 2;
+    let mut d = AppDriver::with_article(article);
+    d.frame(Vec::new(), false);
+    // Jump to the middle: everything above it is an estimate until laid out.
+    d.app.article_view.scroll_to(middle, 0..0);
+    d.frame(Vec::new(), false);
+    d.frame(Vec::new(), false);
+    let shown = d.app.article_view.visible_items.clone();
+    assert!(
+        shown.iter().any(|(i, _)| *i > middle),
+        "the middle block is in view: {shown:?}"
+    );
+    let measured = d.app.article_view.measured_items();
+    // Idle frames keep laying out ahead, above the view too.
+    for _ in 0..10 {
+        d.frame(Vec::new(), false);
+    }
+    assert!(
+        d.app.article_view.measured_items() > measured,
+        "idle frames laid out nothing ahead"
+    );
+    let now = &d.app.article_view.visible_items;
+    for (i, r) in &shown {
+        if let Some((_, r2)) = now.iter().find(|(j, _)| j == i) {
+            assert!(
+                (r.top() - r2.top()).abs() < 0.5,
+                "item {i} moved from {} to {} while items above it were laid out",
+                r.top(),
+                r2.top()
+            );
+        }
+    }
 }
 
 #[test]

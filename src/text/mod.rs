@@ -49,6 +49,8 @@ pub struct TextEngine {
     cached_text: usize,
     /// Number of paragraphs shaped so far (for tests and benchmarks).
     pub shaped: usize,
+    /// Bytes of text shaped so far: how callers budget the shaping they do per frame.
+    pub shaped_bytes: usize,
 }
 
 pub(crate) struct CacheEntry {
@@ -72,6 +74,7 @@ impl TextEngine {
             pass: 0,
             cached_text: 0,
             shaped: 0,
+            shaped_bytes: 0,
         }
     }
 
@@ -113,6 +116,7 @@ impl TextEngine {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
                 self.shaped += 1;
+                self.shaped_bytes += job.text.len();
                 self.cached_text += job.text.len();
                 v.insert(CacheEntry {
                     shaped: ShapedText::shape(&mut self.fcx, &mut self.lcx, job, scale),

@@ -2,7 +2,6 @@
 //! sentence, the selected source's claims, and find. Lays out and draws only the blocks
 //! in view; block heights are cached per width and font size.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
@@ -56,16 +55,62 @@ pub struct Find {
     focus_field: bool,
 }
 
+/// Text laid out ahead of the viewport per frame, bytes. Shaping Persian runs at about
+/// 1 KB per millisecond on a slow machine, so this keeps a frame's own shaping near 3 ms
+/// while staying well ahead of any wheel or key scrolling (a screen holds ~3 KB).
+const PREFETCH_BYTES: usize = 3 * 1024;
+/// Most items laid out ahead of the viewport per frame.
+const PREFETCH_ITEMS: usize = 4;
+/// Items this far outside the viewport are drawn too, points.
+const DRAW_MARGIN: f32 = 200.0;
+
 /// The article pane's view state.
 #[derive(Default)]
 pub struct ArticleView {
     pub find: Find,
-    /// Measured heights of items, for the (width, font size) in `heights_key`.
-    heights: HashMap<usize, f32>,
+    /// Laid-out heights of the page's items (by position in [`items`]) for the
+    /// (width, font size, item count) in `heights_key`; `None` until laid out.
+    heights: Vec<Option<f32>>,
+    /// Heights estimated from the text's length, used until an item is laid out.
+    estimates: Vec<f32>,
+    measured: usize,
     heights_key: (u32, u32, usize),
     scroll_to: Option<ScrollTarget>,
+    /// Last frame's viewport (content coordinates) and the item at its top with the
+    /// viewport's offset from that item's top: when items above it are laid out and
+    /// their estimated heights corrected, the scroll offset follows so nothing on screen
+    /// moves.
+    last_viewport: Option<Rect>,
+    anchor: Option<(usize, f32)>,
     /// The item rects drawn last frame (for tests and scroll checks), in screen points.
     pub visible_items: Vec<(usize, Rect)>,
+    /// Items that had to be laid out in the frame that first drew them, after the first
+    /// frame at a width: scrolling outran the layout ahead (for tests and benchmarks).
+    pub late_layouts: usize,
+}
+
+/// Where the page's items go: their tops in content coordinates, the shaded spans of
+/// sidebar runs, and the page's height.
+struct Placement {
+    tops: Vec<f32>,
+    sidebars: Vec<(f32, f32)>,
+    bottom: f32,
+}
+
+impl Placement {
+    /// Positions of the items overlapping `lo..hi` (content coordinates).
+    fn overlapping(&self, heights: impl Fn(usize) -> f32, lo: f32, hi: f32) -> Range<usize> {
+        let first = self.tops.partition_point(|&t| t < lo);
+        // The item before the first top at or after `lo` may still reach into the range.
+        let first = first.saturating_sub(1);
+        let first = if first < self.tops.len() && self.tops[first] + heights(first) <= lo {
+            first + 1
+        } else {
+            first
+        };
+        let end = self.tops.partition_point(|&t| t < hi).max(first);
+        first..end
+    }
 }
 
 /// One vertical item of the page.
@@ -85,7 +130,7 @@ impl ArticleView {
 
     /// Number of items laid out (measured) so far at the current width and size.
     pub fn measured_items(&self) -> usize {
-        self.heights.len()
+        self.measured
     }
 
     /// Opens the find bar and focuses its field.
@@ -177,6 +222,11 @@ impl ArticleView {
     }
 
     /// The article page. Returns what the user clicked.
+    ///
+    /// Only items near the viewport are laid out and drawn; the others stand in with an
+    /// estimated height. Each frame lays out what it will draw before placing anything,
+    /// then a few items ahead of the viewport (below first, then above) within
+    /// [`PREFETCH_BYTES`], so scrolling rarely meets text that is not shaped yet.
     pub fn ui(&mut self, ui: &mut Ui, input: &ArticleInput<'_>) -> Vec<ArticleAction> {
         let mut actions = Vec::new();
         let article = input.article;
@@ -184,35 +234,84 @@ impl ArticleView {
         let avail = ui.available_width();
         let column = avail.min(fs * 40.0).max(100.0);
         let margin = ((avail - column) / 2.0).max(0.0);
-        let key = (column.to_bits(), fs.to_bits(), article.blocks.len());
+        let items = items(article);
+        let key = (column.to_bits(), fs.to_bits(), items.len());
         if key != self.heights_key {
-            self.heights.clear();
+            self.heights = vec![None; items.len()];
+            self.estimates = items
+                .iter()
+                .map(|it| estimate(*it, input, column))
+                .collect();
+            self.measured = 0;
             self.heights_key = key;
         }
-        let items = items(article);
-        let spacing: Vec<f32> = items
-            .iter()
-            .map(|it| item_spacing(*it, article, fs))
-            .collect();
         let selected_sentence = selected_sentence(input);
         let claim_ranges = claim_ranges(input);
         let ctx = ui.ctx().clone();
+        let shaped_before = crate::text::engine(&ctx).lock().shaped_bytes;
+        let view_h = ui.available_height();
+        let view = self
+            .last_viewport
+            .unwrap_or_else(|| Rect::from_min_size(pos2(0.0, 0.0), vec2(column, view_h)));
 
-        // Resolve a pending scroll target into an offset.
+        // Lay out what this frame will draw before placing it, and a little ahead.
+        let mut placed = self.place(&items, article, fs);
+        let draw = placed.overlapping(
+            |i| self.height_at(i),
+            view.min.y - DRAW_MARGIN,
+            view.max.y + DRAW_MARGIN,
+        );
+        let first_at_width = self.measured == 0;
+        for i in draw {
+            if self.heights[i].is_none() && !first_at_width {
+                self.late_layouts += 1;
+            }
+            self.measure(&ctx, i, items[i], input, column);
+        }
+        let below = placed.overlapping(
+            |i| self.height_at(i),
+            view.max.y + DRAW_MARGIN,
+            view.max.y + 2.0 * view.height(),
+        );
+        let above = placed.overlapping(
+            |i| self.height_at(i),
+            view.min.y - view.height(),
+            view.min.y - DRAW_MARGIN,
+        );
+        let mut ahead = 0;
+        let mut unfinished = false;
+        for i in below.chain(above.rev()) {
+            if self.heights[i].is_some() {
+                continue;
+            }
+            let spent = crate::text::engine(&ctx).lock().shaped_bytes - shaped_before;
+            if spent >= PREFETCH_BYTES || ahead >= PREFETCH_ITEMS {
+                unfinished = true;
+                break;
+            }
+            self.measure(&ctx, i, items[i], input, column);
+            ahead += 1;
+        }
+        if unfinished {
+            // Finish laying out ahead in the next frames, even if the reader stops.
+            ctx.request_repaint();
+        }
+
+        // Resolve a pending scroll target into an offset, or keep the top item in place.
         let mut scroll_offset = None;
         if let Some(t) = self.scroll_to.take()
-            && let Some(pos) = items.iter().position(|it| *it == Item::Block(t.block))
+            && let Some(ti) = items.iter().position(|it| *it == Item::Block(t.block))
         {
-            let mut y = 0.0;
-            for (i, it) in items.iter().enumerate().take(pos) {
-                y += self.height(&ctx, *it, input, column) + spacing[i];
-            }
-            let job = self.job(
-                Item::Block(t.block),
-                input,
-                &selected_sentence,
-                &claim_ranges,
+            placed = self.place(&items, article, fs);
+            let around = placed.overlapping(
+                |i| self.height_at(i),
+                placed.tops[ti] - view_h,
+                placed.tops[ti] + view_h * 1.5,
             );
+            for i in around {
+                self.measure(&ctx, i, items[i], input, column);
+            }
+            let job = self.job(items[ti], input, &selected_sentence, &claim_ranges);
             let within = {
                 let shared = crate::text::engine(&ctx);
                 let mut eng = shared.lock();
@@ -222,7 +321,16 @@ impl ArticleView {
                     .first()
                     .map_or(0.0, |r| r[1] / scale)
             };
-            scroll_offset = Some((y + within - ui.available_height() / 3.0).max(0.0));
+            placed = self.place(&items, article, fs);
+            scroll_offset = Some((placed.tops[ti] + within - view_h / 3.0).max(0.0));
+        } else {
+            placed = self.place(&items, article, fs);
+            if let (Some((i, within)), Some(last)) = (self.anchor, self.last_viewport)
+                && let Some(top) = placed.tops.get(i)
+                && (top + within - last.min.y).abs() > 0.5
+            {
+                scroll_offset = Some((top + within).max(0.0));
+            }
         }
 
         let mut area = egui::ScrollArea::vertical()
@@ -232,133 +340,207 @@ impl ArticleView {
             area = area.vertical_scroll_offset(off);
         }
         self.visible_items.clear();
+        self.anchor = None;
         area.show_viewport(ui, |ui, viewport| {
             let top = ui.min_rect().top();
-            let mut y = 0.0;
-            let mut sidebar_open: Option<f32> = None;
+            let left = ui.min_rect().left() + margin;
             let bg = ui.painter().add(egui::Shape::Noop);
-            let mut sidebar_rects: Vec<Rect> = Vec::new();
-            for (i, it) in items.iter().enumerate() {
-                // Items out of view are not laid out: a cached or estimated height does.
-                let h = self.height_or_estimate(*it, input, column);
-                let is_sidebar = matches!(it, Item::Block(b) if article.blocks[*b].sidebar);
-                let pad = fs * 0.9;
-                match (is_sidebar, sidebar_open) {
-                    (true, None) => {
-                        y += pad;
-                        sidebar_open = Some(y - pad * 0.7);
-                    }
-                    (false, Some(start)) => {
-                        let left = ui.min_rect().left() + margin;
-                        sidebar_rects.push(Rect::from_min_max(pos2(left - pad, top + start), pos2(left + column + pad, top + y + pad * 0.3)));
-                        sidebar_open = None;
-                        y += pad;
-                    }
-                    _ => {}
+            // Items first laid out while drawing (the viewport jumped past what was laid
+            // out ahead) push the ones below them down within this frame.
+            let mut shift = 0.0;
+            let shown = placed.overlapping(
+                |i| self.height_at(i),
+                viewport.min.y - DRAW_MARGIN,
+                viewport.max.y + DRAW_MARGIN,
+            );
+            for (i, &it) in items.iter().enumerate().skip(shown.start) {
+                let y = placed.tops[i] + shift;
+                if y > viewport.max.y + DRAW_MARGIN {
+                    break;
                 }
-                let rect = Rect::from_min_size(pos2(ui.min_rect().left() + margin, top + y), vec2(column, h));
-                let local = Rect::from_min_size(pos2(0.0, y), vec2(column, h));
-                if local.intersects(viewport.expand(200.0)) {
-                    let job = self.job(*it, input, &selected_sentence, &claim_ranges);
-                    let out = ui
-                        .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
-                            Paragraph::new(job).id_salt(("article-item", i)).width(column).show(ui)
-                        })
-                        .inner;
-                    let real = out.response.rect.height();
-                    self.heights.insert(item_index(*it, article), real);
-                    if matches!(it, Item::Lead(_)) {
-                        // The article is Persian: the lead's rule stands on its start (right) side.
-                        let bar_x = rect.right() + 8.0;
-                        ui.painter().line_segment(
-                            [pos2(bar_x, rect.top() + 2.0), pos2(bar_x, rect.bottom() - 2.0)],
-                            egui::Stroke::new(3.0, theme::accent(input.dark)),
-                        );
-                    }
-                    if matches!(it, Item::Block(b) if article.blocks[*b].kind == BlockKind::PullQuote) {
-                        let c = theme::accent(input.dark).gamma_multiply(0.6);
-                        ui.painter().hline(rect.x_range(), rect.top() - fs * 0.4, egui::Stroke::new(1.5, c));
-                        ui.painter().hline(rect.x_range(), rect.bottom() + fs * 0.4, egui::Stroke::new(1.5, c));
-                    }
-                    for (span_id, resp) in &out.spans {
-                        let idx = usize::try_from(span_id & INDEX_MASK).unwrap_or(usize::MAX);
-                        if span_id & !INDEX_MASK == EVENT_TAG {
-                            if let Some(ev) = article.events.get(idx) {
-                                let resp = resp.clone().on_hover_ui(|ui| event_tooltip_ui(ui, article, idx, input));
-                                if resp.clicked() {
-                                    actions.push(ArticleAction::SelectEvent(ev.id.clone()));
-                                }
-                            }
-                        } else if span_id & !INDEX_MASK == SOURCE_TAG
-                            && let Some(src) = article.sources.get(idx)
-                        {
-                            let resp = resp.clone().on_hover_ui(|ui| {
-                                let t = if src.role.is_empty() { src.name.clone() } else { format!("{} — {}", src.name, src.role) };
-                                Paragraph::new(TextJob::new(t).size(14.0).color(theme::ink(input.dark))).width(280.0).show(ui);
-                            });
-                            if resp.clicked() {
-                                actions.push(ArticleAction::SelectSource(src.id.clone()));
-                            }
-                        }
-                    }
-                    self.visible_items.push((item_index(*it, article), rect));
+                let h = self.height_at(i);
+                let rect = Rect::from_min_size(pos2(left, top + y), vec2(column, h));
+                let job = self.job(it, input, &selected_sentence, &claim_ranges);
+                let out = ui
+                    .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
+                        Paragraph::new(job)
+                            .id_salt(("article-item", i))
+                            .width(column)
+                            .show(ui)
+                    })
+                    .inner;
+                let real = out.response.rect.height();
+                if self.heights[i].is_none() {
+                    self.measured += 1;
+                    self.late_layouts += usize::from(!first_at_width);
                 }
-                y += h + spacing[i];
+                self.heights[i] = Some(real);
+                shift += real - h;
+                if self.anchor.is_none() && y + real > viewport.min.y {
+                    self.anchor = Some((i, viewport.min.y - y));
+                }
+                let rect = Rect::from_min_size(rect.min, vec2(column, real));
+                self.decorate(ui, it, rect, input);
+                self.span_actions(&out.spans, input, &mut actions);
+                self.visible_items.push((item_index(it, article), rect));
             }
-            if let Some(start) = sidebar_open {
-                sidebar_rects.push(Rect::from_min_max(
-                    pos2(ui.min_rect().left() + margin - fs * 0.9, top + start),
-                    pos2(ui.min_rect().left() + margin + column + fs * 0.9, top + y),
-                ));
+            if shift != 0.0 {
+                placed = self.place(&items, article, fs);
             }
+            let pad = fs * 0.9;
             let fill = theme::sidebar(input.dark);
-            let shapes: Vec<egui::Shape> = sidebar_rects
-                .into_iter()
-                .map(|r| egui::Shape::rect_filled(r, 6.0, fill))
+            let shapes: Vec<egui::Shape> = placed
+                .sidebars
+                .iter()
+                .filter(|(a, b)| *b >= viewport.min.y - pad && *a <= viewport.max.y + pad)
+                .map(|&(a, b)| {
+                    let r = Rect::from_min_max(
+                        pos2(left - pad, top + a),
+                        pos2(left + column + pad, top + b),
+                    );
+                    egui::Shape::rect_filled(r, 6.0, fill)
+                })
                 .collect();
             ui.painter().set(bg, egui::Shape::Vec(shapes));
-            ui.allocate_rect(Rect::from_min_size(pos2(ui.min_rect().left(), top), vec2(avail, y + fs * 2.0)), egui::Sense::hover());
+            self.last_viewport = Some(viewport);
+            ui.allocate_rect(
+                Rect::from_min_size(
+                    pos2(ui.min_rect().left(), top),
+                    vec2(avail, placed.bottom + fs * 2.0),
+                ),
+                egui::Sense::hover(),
+            );
         });
         actions
     }
 
-    /// The measured height of `it`, or an estimate from its length when it has not been
-    /// laid out yet (the scroll position is corrected as items come into view).
-    fn height_or_estimate(&self, it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
-        if let Some(h) = self.heights.get(&item_index(it, input.article)) {
-            return *h;
+    /// The lead's rule and a pull quote's rules around an item drawn at `rect`.
+    fn decorate(&self, ui: &Ui, it: Item, rect: Rect, input: &ArticleInput<'_>) {
+        let fs = input.font_size;
+        if matches!(it, Item::Lead(_)) {
+            // The article is Persian: the lead's rule stands on its start (right) side.
+            let bar_x = rect.right() + 8.0;
+            ui.painter().line_segment(
+                [
+                    pos2(bar_x, rect.top() + 2.0),
+                    pos2(bar_x, rect.bottom() - 2.0),
+                ],
+                egui::Stroke::new(3.0, theme::accent(input.dark)),
+            );
         }
-        let (text, size): (&str, f32) = match it {
-            Item::Title => (&input.article.meta.title, input.font_size * 1.9),
-            Item::Author => (&input.article.meta.author, input.font_size * 0.95),
-            Item::Lead(i) => (
-                input.article.meta.lead.get(i).map_or("", String::as_str),
-                input.font_size * 1.08,
-            ),
-            Item::Block(b) => (&input.article.blocks[b].text, input.font_size * 1.1),
-        };
-        // Persian text in Vazirmatn averages about half an em per character.
-        let chars = text.chars().count() as f32;
-        let lines = (chars * size * 0.5 / column.max(1.0)).ceil().max(1.0);
-        lines * size * 1.7
+        if matches!(it, Item::Block(b) if input.article.blocks[b].kind == BlockKind::PullQuote) {
+            let c = theme::accent(input.dark).gamma_multiply(0.6);
+            let stroke = egui::Stroke::new(1.5, c);
+            ui.painter()
+                .hline(rect.x_range(), rect.top() - fs * 0.4, stroke);
+            ui.painter()
+                .hline(rect.x_range(), rect.bottom() + fs * 0.4, stroke);
+        }
     }
 
-    fn height(
+    /// Tooltips and clicks of an item's date and source spans.
+    fn span_actions(
+        &self,
+        spans: &[(u64, egui::Response)],
+        input: &ArticleInput<'_>,
+        actions: &mut Vec<ArticleAction>,
+    ) {
+        let article = input.article;
+        for (span_id, resp) in spans {
+            let idx = usize::try_from(span_id & INDEX_MASK).unwrap_or(usize::MAX);
+            if span_id & !INDEX_MASK == EVENT_TAG {
+                if let Some(ev) = article.events.get(idx) {
+                    let resp = resp
+                        .clone()
+                        .on_hover_ui(|ui| event_tooltip_ui(ui, article, idx, input));
+                    if resp.clicked() {
+                        actions.push(ArticleAction::SelectEvent(ev.id.clone()));
+                    }
+                }
+            } else if span_id & !INDEX_MASK == SOURCE_TAG
+                && let Some(src) = article.sources.get(idx)
+            {
+                let resp = resp.clone().on_hover_ui(|ui| {
+                    let t = if src.role.is_empty() {
+                        src.name.clone()
+                    } else {
+                        format!("{} — {}", src.name, src.role)
+                    };
+                    Paragraph::new(TextJob::new(t).size(14.0).color(theme::ink(input.dark)))
+                        .width(280.0)
+                        .show(ui);
+                });
+                if resp.clicked() {
+                    actions.push(ArticleAction::SelectSource(src.id.clone()));
+                }
+            }
+        }
+    }
+
+    /// Places the items with their laid-out or estimated heights.
+    fn place(&self, items: &[Item], article: &Article, fs: f32) -> Placement {
+        let pad = fs * 0.9;
+        let mut tops = Vec::with_capacity(items.len());
+        let mut sidebars = Vec::new();
+        let mut open: Option<f32> = None;
+        let mut y = 0.0;
+        for (i, it) in items.iter().enumerate() {
+            let is_sidebar = matches!(it, Item::Block(b) if article.blocks[*b].sidebar);
+            match (is_sidebar, open) {
+                (true, None) => {
+                    y += pad;
+                    open = Some(y - pad * 0.7);
+                }
+                (false, Some(start)) => {
+                    sidebars.push((start, y + pad * 0.3));
+                    open = None;
+                    y += pad;
+                }
+                _ => {}
+            }
+            tops.push(y);
+            y += self.height_at(i) + item_spacing(*it, article, fs);
+        }
+        if let Some(start) = open {
+            sidebars.push((start, y));
+        }
+        Placement {
+            tops,
+            sidebars,
+            bottom: y,
+        }
+    }
+
+    /// The laid-out height of the item at position `i`, else its estimate.
+    fn height_at(&self, i: usize) -> f32 {
+        self.heights
+            .get(i)
+            .copied()
+            .flatten()
+            .or_else(|| self.estimates.get(i).copied())
+            .unwrap_or(0.0)
+    }
+
+    /// Lays out the item at position `i` (if it is not yet) and returns its height.
+    fn measure(
         &mut self,
         ctx: &egui::Context,
+        i: usize,
         it: Item,
         input: &ArticleInput<'_>,
         column: f32,
     ) -> f32 {
-        let idx = item_index(it, input.article);
-        if let Some(h) = self.heights.get(&idx) {
-            return *h;
+        if let Some(h) = self.heights.get(i).copied().flatten() {
+            return h;
         }
-        // Measure with the plain job (spans don't change heights except size/weight, which
-        // the plain job carries too).
+        // Measure with the plain job: spans change only colours and backgrounds, except a
+        // selected source's weight, which the draw then corrects.
         let job = self.job(it, input, &None, &[]);
         let h = Paragraph::measure(ctx, &job, column);
-        self.heights.insert(idx, h);
+        if let Some(slot) = self.heights.get_mut(i) {
+            *slot = Some(h);
+            self.measured += 1;
+        }
         h
     }
 
@@ -505,6 +687,23 @@ impl ArticleView {
             }
         }
     }
+}
+
+/// An item's height estimated from its length, before it is laid out.
+fn estimate(it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
+    let (text, size): (&str, f32) = match it {
+        Item::Title => (&input.article.meta.title, input.font_size * 1.9),
+        Item::Author => (&input.article.meta.author, input.font_size * 0.95),
+        Item::Lead(i) => (
+            input.article.meta.lead.get(i).map_or("", String::as_str),
+            input.font_size * 1.08,
+        ),
+        Item::Block(b) => (&input.article.blocks[b].text, input.font_size * 1.1),
+    };
+    // Persian text in Vazirmatn averages about half an em per character.
+    let chars = text.chars().count() as f32;
+    let lines = (chars * size * 0.5 / column.max(1.0)).ceil().max(1.0);
+    lines * size * 1.7
 }
 
 fn items(a: &Article) -> Vec<Item> {
