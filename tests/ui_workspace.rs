@@ -591,3 +591,66 @@ fn saving_an_import_over_an_existing_article_asks_first() {
     let saved = store::load(&existing).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved, h.state().doc.article, "replaced after confirming");
 }
+
+/// Where item `item` of the article page was drawn last frame (screen y of its top).
+fn item_top(h: &Harness<'_, GahnegarApp>, item: usize) -> Option<f32> {
+    h.state()
+        .article_view
+        .visible_items
+        .iter()
+        .find(|(i, _)| *i == item)
+        .map(|(_, r)| r.top())
+}
+
+#[test]
+fn reading_keys_scroll_the_article() {
+    let mut h = harness();
+    let blocks = h.state().doc.article.blocks.len();
+    assert!(
+        !block_visible(&h, blocks - 1),
+        "the article starts at its top"
+    );
+    let (item, before) = h
+        .state()
+        .article_view
+        .visible_items
+        .iter()
+        .rfind(|(_, r)| r.top() < 700.0)
+        .map(|(i, r)| (*i, r.top()))
+        .unwrap_or_else(|| panic!("nothing drawn"));
+
+    h.key_press(egui::Key::PageDown);
+    h.run_ok();
+    let after = item_top(&h, item).unwrap_or(f32::NEG_INFINITY);
+    assert!(
+        before - after > 400.0,
+        "Page Down moved item {item} from {before} to {after}"
+    );
+
+    h.key_press(egui::Key::ArrowUp);
+    h.run_ok();
+    let up = item_top(&h, item).unwrap_or(f32::NEG_INFINITY);
+    assert!(up > after + 20.0, "↑ moved it from {after} to {up}");
+
+    h.key_press(egui::Key::End);
+    h.run_ok();
+    assert!(block_visible(&h, blocks - 1), "End shows the last block");
+    assert!(item_top(&h, 0).is_none(), "End left the title in view");
+
+    h.key_press(egui::Key::Home);
+    h.run_ok();
+    assert!(item_top(&h, 0).is_some(), "Home shows the title");
+    assert!(!block_visible(&h, blocks - 1));
+
+    // With the find field focused, keys belong to the field.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    let title = item_top(&h, 0);
+    h.key_press(egui::Key::End);
+    h.run_ok();
+    assert_eq!(
+        item_top(&h, 0),
+        title,
+        "End in the find field scrolled the article"
+    );
+}

@@ -333,6 +333,22 @@ impl ArticleView {
             }
         }
 
+        // Reading keys scroll the article when no field or pane holds the keyboard.
+        let key = if ctx.memory(|m| m.focused().is_none()) {
+            ui.input_mut(reading_key)
+        } else {
+            None
+        };
+        let line = fs * 1.7;
+        let mut wheel = 0.0;
+        match key {
+            Some(KeyScroll::Lines(n)) => wheel = n * line * 2.0,
+            Some(KeyScroll::Pages(n)) => wheel = n * (view_h - 2.0 * line).max(line),
+            Some(KeyScroll::Top) => scroll_offset = Some(0.0),
+            Some(KeyScroll::Bottom) => scroll_offset = Some(placed.bottom),
+            None => {}
+        }
+
         let mut area = egui::ScrollArea::vertical()
             .id_salt("article-scroll")
             .auto_shrink(false);
@@ -342,6 +358,9 @@ impl ArticleView {
         self.visible_items.clear();
         self.anchor = None;
         area.show_viewport(ui, |ui, viewport| {
+            if wheel != 0.0 {
+                ui.scroll_with_delta(vec2(0.0, -wheel));
+            }
             let top = ui.min_rect().top();
             let left = ui.min_rect().left() + margin;
             let bg = ui.painter().add(egui::Shape::Noop);
@@ -686,6 +705,39 @@ impl ArticleView {
                 }
             }
         }
+    }
+}
+
+/// A scroll asked for from the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum KeyScroll {
+    /// Down (positive) or up by this many steps of two lines.
+    Lines(f32),
+    /// Down or up by this many screens.
+    Pages(f32),
+    Top,
+    Bottom,
+}
+
+/// The key that scrolls the article, consumed: ↓/↑ by lines, Page Down/Page Up and
+/// Space/Shift+Space by screens, Home/End (or Ctrl+Home/Ctrl+End) to either end.
+fn reading_key(i: &mut egui::InputState) -> Option<KeyScroll> {
+    use egui::{Key, Modifiers};
+    let mut take = |m: Modifiers, k: Key| i.consume_key(m, k);
+    if take(Modifiers::NONE, Key::ArrowDown) {
+        Some(KeyScroll::Lines(1.0))
+    } else if take(Modifiers::NONE, Key::ArrowUp) {
+        Some(KeyScroll::Lines(-1.0))
+    } else if take(Modifiers::NONE, Key::PageDown) || take(Modifiers::NONE, Key::Space) {
+        Some(KeyScroll::Pages(1.0))
+    } else if take(Modifiers::NONE, Key::PageUp) || take(Modifiers::SHIFT, Key::Space) {
+        Some(KeyScroll::Pages(-1.0))
+    } else if take(Modifiers::NONE, Key::Home) || take(Modifiers::COMMAND, Key::Home) {
+        Some(KeyScroll::Top)
+    } else if take(Modifiers::NONE, Key::End) || take(Modifiers::COMMAND, Key::End) {
+        Some(KeyScroll::Bottom)
+    } else {
+        None
     }
 }
 
