@@ -29,12 +29,14 @@ use atlas::GlyphAtlas;
 
 /// How many passes a cached layout is kept at least after its last use.
 const CACHE_TTL_PASSES: u64 = 120;
-/// Bytes of text whose layouts the cache keeps however long unused (a layout costs about
-/// 90 bytes of memory per byte of text), so that a long article measured once is not
-/// shaped again when the reader scrolls to it. Past this, or past
+/// Bytes of text whose layouts the cache keeps however long unused. A layout costs about
+/// 90 bytes of memory per byte of text, so this holds ~23 MB: a few dozen screens of an
+/// article, which its pane lays out again ahead of the reader when they scroll back to
+/// text dropped from here (the memory budget is 200 MB with a 1 MB article). Past this,
+/// or past
 /// [`CACHE_MAX_ENTRIES`], the least recently used layouts unused for [`CACHE_TTL_PASSES`]
 /// passes are dropped until the cache is within both.
-const CACHE_TEXT_BUDGET: usize = 1 << 20;
+const CACHE_TEXT_BUDGET: usize = 256 << 10;
 /// Most layouts kept (short labels come and go with the timeline's zoom).
 const CACHE_MAX_ENTRIES: usize = 4096;
 
@@ -129,6 +131,22 @@ impl TextEngine {
             .shaped
             .break_lines(max_width.map(|w| (w * scale).max(1.0)), job.align);
         &entry.shaped
+    }
+
+    /// Whether the layout of `job` at `scale` is cached (laying it out would not shape);
+    /// if it is, it counts as used in this pass, so it is kept as long as callers keep
+    /// asking for it.
+    pub fn touch(&mut self, job: &TextJob, scale: f32) -> bool {
+        let pass = self.pass;
+        self.cache
+            .get_mut(&job.shape_hash(scale))
+            .map(|e| e.last_used = pass)
+            .is_some()
+    }
+
+    /// Bytes of text of the cached layouts (what their memory is proportional to).
+    pub fn cached_text(&self) -> usize {
+        self.cached_text
     }
 
     /// Number of cached layouts.

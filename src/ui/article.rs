@@ -82,10 +82,12 @@ pub struct ArticleView {
     /// moves.
     last_viewport: Option<Rect>,
     anchor: Option<(usize, f32)>,
+    /// The scroll offset the scroll area ended last frame with.
+    offset_after: f32,
     /// The item rects drawn last frame (for tests and scroll checks), in screen points.
     pub visible_items: Vec<(usize, Rect)>,
-    /// Items that had to be laid out in the frame that first drew them, after the first
-    /// frame at a width: scrolling outran the layout ahead (for tests and benchmarks).
+    /// Items shaped in the frame that drew them, after the first frame at a width:
+    /// scrolling outran the layout ahead (for tests and benchmarks).
     pub late_layouts: usize,
 }
 
@@ -250,9 +252,13 @@ impl ArticleView {
         let ctx = ui.ctx().clone();
         let shaped_before = crate::text::engine(&ctx).lock().shaped_bytes;
         let view_h = ui.available_height();
-        let view = self
-            .last_viewport
-            .unwrap_or_else(|| Rect::from_min_size(pos2(0.0, 0.0), vec2(column, view_h)));
+        // Where the view is now: last frame's viewport moved to the offset the scroll area
+        // ended that frame with (it applies wheel and key scrolling after drawing).
+        let moved = |v: Rect| v.translate(vec2(0.0, self.offset_after - v.min.y));
+        let view = self.last_viewport.map_or_else(
+            || Rect::from_min_size(pos2(0.0, 0.0), vec2(column, view_h)),
+            moved,
+        );
 
         // Lay out what this frame will draw before placing it, and a little ahead.
         let mut placed = self.place(&items, article, fs);
@@ -263,10 +269,10 @@ impl ArticleView {
         );
         let first_at_width = self.measured == 0;
         for i in draw {
-            if self.heights[i].is_none() && !first_at_width {
-                self.late_layouts += 1;
+            if !self.warm(&ctx, i, items[i], input) {
+                self.late_layouts += usize::from(!first_at_width);
+                self.measure(&ctx, i, items[i], input, column);
             }
-            self.measure(&ctx, i, items[i], input, column);
         }
         let below = placed.overlapping(
             |i| self.height_at(i),
@@ -275,13 +281,13 @@ impl ArticleView {
         );
         let above = placed.overlapping(
             |i| self.height_at(i),
-            view.min.y - view.height(),
+            view.min.y - 2.0 * view.height(),
             view.min.y - DRAW_MARGIN,
         );
         let mut ahead = 0;
         let mut unfinished = false;
         for i in below.chain(above.rev()) {
-            if self.heights[i].is_some() {
+            if self.warm(&ctx, i, items[i], input) {
                 continue;
             }
             let spent = crate::text::engine(&ctx).lock().shaped_bytes - shaped_before;
@@ -309,7 +315,9 @@ impl ArticleView {
                 placed.tops[ti] + view_h * 1.5,
             );
             for i in around {
-                self.measure(&ctx, i, items[i], input, column);
+                if !self.warm(&ctx, i, items[i], input) {
+                    self.measure(&ctx, i, items[i], input, column);
+                }
             }
             let job = self.job(items[ti], input, &selected_sentence, &claim_ranges);
             let within = {
@@ -325,28 +333,37 @@ impl ArticleView {
             scroll_offset = Some((placed.tops[ti] + within - view_h / 3.0).max(0.0));
         } else {
             placed = self.place(&items, article, fs);
+            // The anchor item moved by `drift` since it was drawn: move the view with it,
+            // keeping the scrolling applied since.
             if let (Some((i, within)), Some(last)) = (self.anchor, self.last_viewport)
                 && let Some(top) = placed.tops.get(i)
-                && (top + within - last.min.y).abs() > 0.5
+                && (top + within - last.min.y).abs() > 0.01
             {
-                scroll_offset = Some((top + within).max(0.0));
+                let drift = top + within - last.min.y;
+                scroll_offset = Some((view.min.y + drift).max(0.0));
             }
         }
 
         // Reading keys scroll the article when no field or pane holds the keyboard.
-        let key = if ctx.memory(|m| m.focused().is_none()) {
-            ui.input_mut(reading_key)
-        } else {
-            None
-        };
+        // Every press since the last frame counts (a held key repeats faster than a slow
+        // renderer draws).
         let line = fs * 1.7;
         let mut wheel = 0.0;
-        match key {
-            Some(KeyScroll::Lines(n)) => wheel = n * line * 2.0,
-            Some(KeyScroll::Pages(n)) => wheel = n * (view_h - 2.0 * line).max(line),
-            Some(KeyScroll::Top) => scroll_offset = Some(0.0),
-            Some(KeyScroll::Bottom) => scroll_offset = Some(placed.bottom),
-            None => {}
+        while ctx.memory(|m| m.focused().is_none())
+            && let Some(key) = ui.input_mut(reading_key)
+        {
+            match key {
+                KeyScroll::Lines(n) => wheel += n * line * 2.0,
+                KeyScroll::Pages(n) => wheel += n * (view_h - 2.0 * line).max(line),
+                KeyScroll::Top => {
+                    wheel = 0.0;
+                    scroll_offset = Some(0.0);
+                }
+                KeyScroll::Bottom => {
+                    wheel = 0.0;
+                    scroll_offset = Some(placed.bottom);
+                }
+            }
         }
 
         let mut area = egui::ScrollArea::vertical()
@@ -357,9 +374,14 @@ impl ArticleView {
         }
         self.visible_items.clear();
         self.anchor = None;
-        area.show_viewport(ui, |ui, viewport| {
+        let shown = area.show_viewport(ui, |ui, viewport| {
             if wheel != 0.0 {
-                ui.scroll_with_delta(vec2(0.0, -wheel));
+                // Not animated: egui restarts an animation from where it is when another
+                // press arrives, which would lose the rest of the earlier one.
+                ui.scroll_with_delta_animation(
+                    vec2(0.0, -wheel),
+                    egui::style::ScrollAnimation::none(),
+                );
             }
             let top = ui.min_rect().top();
             let left = ui.min_rect().left() + margin;
@@ -380,6 +402,7 @@ impl ArticleView {
                 let h = self.height_at(i);
                 let rect = Rect::from_min_size(pos2(left, top + y), vec2(column, h));
                 let job = self.job(it, input, &selected_sentence, &claim_ranges);
+                let shaped = crate::text::engine(&ctx).lock().shaped;
                 let out = ui
                     .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
                         Paragraph::new(job)
@@ -391,7 +414,9 @@ impl ArticleView {
                 let real = out.response.rect.height();
                 if self.heights[i].is_none() {
                     self.measured += 1;
-                    self.late_layouts += usize::from(!first_at_width);
+                }
+                if crate::text::engine(&ctx).lock().shaped > shaped && !first_at_width {
+                    self.late_layouts += 1;
                 }
                 self.heights[i] = Some(real);
                 shift += real - h;
@@ -430,6 +455,7 @@ impl ArticleView {
                 egui::Sense::hover(),
             );
         });
+        self.offset_after = shown.state.clamped_offset().y;
         actions
     }
 
@@ -540,7 +566,21 @@ impl ArticleView {
             .unwrap_or(0.0)
     }
 
-    /// Lays out the item at position `i` (if it is not yet) and returns its height.
+    /// Whether the item at position `i` has a height and a layout the engine still holds
+    /// (it drops the least recently used ones beyond a budget); a held layout is marked
+    /// used, so what is near the view stays held.
+    fn warm(&self, ctx: &egui::Context, i: usize, it: Item, input: &ArticleInput<'_>) -> bool {
+        if self.heights.get(i).copied().flatten().is_none() {
+            return false;
+        }
+        let shared = crate::text::engine(ctx);
+        let mut eng = shared.lock();
+        eng.begin_pass(ctx.cumulative_pass_nr());
+        eng.touch(&self.plain_job(it, input), ctx.pixels_per_point())
+    }
+
+    /// Lays out the item at position `i` (shaping it only if the engine does not hold its
+    /// layout) and records its height.
     fn measure(
         &mut self,
         ctx: &egui::Context,
@@ -549,20 +589,19 @@ impl ArticleView {
         input: &ArticleInput<'_>,
         column: f32,
     ) -> f32 {
-        if let Some(h) = self.heights.get(i).copied().flatten() {
-            return h;
-        }
         // Measure with the plain job: spans change only colours and backgrounds, except a
         // selected source's weight, which the draw then corrects.
-        let job = self.job(it, input, &None, &[]);
-        let h = Paragraph::measure(ctx, &job, column);
+        let h = Paragraph::measure(ctx, &self.plain_job(it, input), column);
         if let Some(slot) = self.heights.get_mut(i) {
+            if slot.is_none() {
+                self.measured += 1;
+            }
             *slot = Some(h);
-            self.measured += 1;
         }
         h
     }
 
+    /// The item's text job with its date, source, claim, sentence and find spans.
     fn job(
         &self,
         it: Item,
@@ -570,6 +609,15 @@ impl ArticleView {
         selected: &Option<(usize, Range<usize>)>,
         claims: &[(usize, Range<usize>)],
     ) -> TextJob {
+        let mut job = self.plain_job(it, input);
+        if let Item::Block(b) = it {
+            self.add_spans(&mut job, b, input, selected, claims);
+        }
+        job
+    }
+
+    /// The item's text job without spans: what its height and shaping depend on.
+    fn plain_job(&self, it: Item, input: &ArticleInput<'_>) -> TextJob {
         let a = input.article;
         let fs = input.font_size;
         let dark = input.dark;
@@ -594,7 +642,7 @@ impl ArticleView {
                 .align(Align::Justify),
             Item::Block(b) => {
                 let block = &a.blocks[b];
-                let mut job = match block.kind {
+                let job = match block.kind {
                     BlockKind::Heading => TextJob::new(block.text.as_str())
                         .size(fs * 1.3)
                         .weight(750.0)
@@ -610,10 +658,10 @@ impl ArticleView {
                         .align(Align::Justify),
                 };
                 if block.sidebar && block.kind == BlockKind::Paragraph {
-                    job = job.size(fs * 0.93);
+                    job.size(fs * 0.93)
+                } else {
+                    job
                 }
-                self.add_spans(&mut job, b, input, selected, claims);
-                job
             }
         }
     }
