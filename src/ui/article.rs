@@ -84,6 +84,7 @@ pub struct ArticleView {
     anchor: Option<(usize, f32)>,
     /// The scroll offset the scroll area ended last frame with.
     offset_after: f32,
+    shown_once: bool,
     /// The item rects drawn last frame (for tests and scroll checks), in screen points.
     pub visible_items: Vec<(usize, Rect)>,
     /// Items shaped in the frame that drew them, after the first frame at a width:
@@ -347,25 +348,30 @@ impl ArticleView {
         // Reading keys scroll the article when no field or pane holds the keyboard.
         // Every press since the last frame counts (a held key repeats faster than a slow
         // renderer draws).
+        // The offset is set directly, not animated: egui restarts an animation from where
+        // it is when another press arrives (losing the rest of the earlier one), and keeps
+        // a pending animation in its saved state across runs.
         let line = fs * 1.7;
-        let mut wheel = 0.0;
+        let page_bottom = placed.bottom + fs * 2.0;
+        let max_offset = (page_bottom - view.height()).max(0.0);
         while ctx.memory(|m| m.focused().is_none())
             && let Some(key) = ui.input_mut(reading_key)
         {
-            match key {
-                KeyScroll::Lines(n) => wheel += n * line * 2.0,
-                KeyScroll::Pages(n) => wheel += n * (view_h - 2.0 * line).max(line),
-                KeyScroll::Top => {
-                    wheel = 0.0;
-                    scroll_offset = Some(0.0);
-                }
-                KeyScroll::Bottom => {
-                    wheel = 0.0;
-                    scroll_offset = Some(placed.bottom);
-                }
-            }
+            let from = scroll_offset.unwrap_or(view.min.y);
+            let to = match key {
+                KeyScroll::Lines(n) => from + n * line * 2.0,
+                KeyScroll::Pages(n) => from + n * (view_h - 2.0 * line).max(line),
+                KeyScroll::Top => 0.0,
+                KeyScroll::Bottom => max_offset,
+            };
+            scroll_offset = Some(to.clamp(0.0, max_offset));
         }
 
+        let first_show = !self.shown_once;
+        let explicit_offset = scroll_offset.is_some();
+        if first_show {
+            scroll_offset = Some(scroll_offset.unwrap_or(0.0));
+        }
         let mut area = egui::ScrollArea::vertical()
             .id_salt("article-scroll")
             .auto_shrink(false);
@@ -375,14 +381,6 @@ impl ArticleView {
         self.visible_items.clear();
         self.anchor = None;
         let shown = area.show_viewport(ui, |ui, viewport| {
-            if wheel != 0.0 {
-                // Not animated: egui restarts an animation from where it is when another
-                // press arrives, which would lose the rest of the earlier one.
-                ui.scroll_with_delta_animation(
-                    vec2(0.0, -wheel),
-                    egui::style::ScrollAnimation::none(),
-                );
-            }
             let top = ui.min_rect().top();
             let left = ui.min_rect().left() + margin;
             let bg = ui.painter().add(egui::Shape::Noop);
@@ -456,6 +454,14 @@ impl ArticleView {
             );
         });
         self.offset_after = shown.state.clamped_offset().y;
+        if first_show && !explicit_offset {
+            // egui saves scroll state with the window's; a scroll animation saved by an
+            // earlier run would never end (its times are from that run's clock) and would
+            // repaint forever. A newly opened article starts at its top.
+            egui::scroll_area::State::default().store(&ctx, shown.id);
+            self.offset_after = 0.0;
+        }
+        self.shown_once = true;
         actions
     }
 
