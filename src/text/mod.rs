@@ -133,13 +133,13 @@ impl TextEngine {
         &entry.shaped
     }
 
-    /// Whether the layout of `job` at `scale` is cached (laying it out would not shape);
-    /// if it is, it counts as used in this pass, so it is kept as long as callers keep
-    /// asking for it.
-    pub fn touch(&mut self, job: &TextJob, scale: f32) -> bool {
+    /// Whether the layout with cache key `key` ([`TextJob::shape_hash`]) is cached (laying
+    /// it out would not shape); if it is, it counts as used in this pass, so it is kept as
+    /// long as callers keep asking for it.
+    pub fn touch(&mut self, key: u64) -> bool {
         let pass = self.pass;
         self.cache
-            .get_mut(&job.shape_hash(scale))
+            .get_mut(&key)
             .map(|e| e.last_used = pass)
             .is_some()
     }

@@ -74,7 +74,12 @@ pub struct ArticleView {
     /// Heights estimated from the text's length, used until an item is laid out.
     estimates: Vec<f32>,
     measured: usize,
-    heights_key: (u32, u32, usize),
+    /// The engine's cache keys of the items' plain jobs (computed once: hashing a long
+    /// paragraph every frame is not free).
+    shape_keys: Vec<Option<u64>>,
+    heights_key: (u32, u32, u32, usize),
+    /// Per block: its events, and its source mentions as (source, mention) indices.
+    marks: Vec<BlockMarks>,
     scroll_to: Option<ScrollTarget>,
     /// Last frame's viewport (content coordinates) and the item at its top with the
     /// viewport's offset from that item's top: when items above it are laid out and
@@ -238,9 +243,16 @@ impl ArticleView {
         let column = avail.min(fs * 40.0).max(100.0);
         let margin = ((avail - column) / 2.0).max(0.0);
         let items = items(article);
-        let key = (column.to_bits(), fs.to_bits(), items.len());
+        let key = (
+            column.to_bits(),
+            fs.to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+            items.len(),
+        );
         if key != self.heights_key {
+            self.marks = block_marks(article);
             self.heights = vec![None; items.len()];
+            self.shape_keys = vec![None; items.len()];
             self.estimates = items
                 .iter()
                 .map(|it| estimate(*it, input, column))
@@ -575,14 +587,25 @@ impl ArticleView {
     /// Whether the item at position `i` has a height and a layout the engine still holds
     /// (it drops the least recently used ones beyond a budget); a held layout is marked
     /// used, so what is near the view stays held.
-    fn warm(&self, ctx: &egui::Context, i: usize, it: Item, input: &ArticleInput<'_>) -> bool {
+    fn warm(&mut self, ctx: &egui::Context, i: usize, it: Item, input: &ArticleInput<'_>) -> bool {
         if self.heights.get(i).copied().flatten().is_none() {
             return false;
         }
+        let scale = ctx.pixels_per_point();
+        let key = match self.shape_keys.get(i).copied().flatten() {
+            Some(k) => k,
+            None => {
+                let k = self.plain_job(it, input).shape_hash(scale);
+                if let Some(slot) = self.shape_keys.get_mut(i) {
+                    *slot = Some(k);
+                }
+                k
+            }
+        };
         let shared = crate::text::engine(ctx);
         let mut eng = shared.lock();
         eng.begin_pass(ctx.cumulative_pass_nr());
-        eng.touch(&self.plain_job(it, input), ctx.pixels_per_point())
+        eng.touch(key)
     }
 
     /// Lays out the item at position `i` (shaping it only if the engine does not hold its
@@ -721,10 +744,12 @@ impl ArticleView {
                 ));
             }
         }
-        for (i, e) in a.events.iter().enumerate() {
-            if e.anchor.block != a.blocks[b].id {
-                continue;
-            }
+        let (events, mentions) = self
+            .marks
+            .get(b)
+            .map_or((&[][..], &[][..]), |(e, m)| (e.as_slice(), m.as_slice()));
+        for &i in events {
+            let e = &a.events[i];
             if let Some(r) = e.anchor.resolve(text) {
                 let label = format!("{} — {}", e.date.wording, e.label);
                 job.spans.push(Span::interactive(
@@ -739,27 +764,53 @@ impl ArticleView {
                 ));
             }
         }
-        for (i, s) in a.sources.iter().enumerate() {
-            for m in &s.mentions {
-                if m.block != a.blocks[b].id {
-                    continue;
-                }
-                if let Some(r) = m.resolve(text) {
-                    let selected = input.selected_source == Some(s.id.as_str());
-                    job.spans.push(Span::interactive(
-                        r.clone(),
-                        SpanFormat {
-                            color: Some(theme::source_mark(dark)),
-                            weight: selected.then_some(700.0),
-                            ..SpanFormat::default()
-                        },
-                        SOURCE_TAG | i as u64,
-                        format!("{} ({})", &text[r], s.name),
-                    ));
-                }
+        for &(i, k) in mentions {
+            let s = &a.sources[i];
+            if let Some(m) = s.mentions.get(k)
+                && let Some(r) = m.resolve(text)
+            {
+                let selected = input.selected_source == Some(s.id.as_str());
+                job.spans.push(Span::interactive(
+                    r.clone(),
+                    SpanFormat {
+                        color: Some(theme::source_mark(dark)),
+                        weight: selected.then_some(700.0),
+                        ..SpanFormat::default()
+                    },
+                    SOURCE_TAG | i as u64,
+                    format!("{} ({})", &text[r], s.name),
+                ));
             }
         }
     }
+}
+
+/// A block's events and source mentions (source index, mention index).
+type BlockMarks = (Vec<usize>, Vec<(usize, usize)>);
+
+/// Which events and source mentions are anchored in each block: built once per article,
+/// so drawing a block does not walk every event of a long article.
+fn block_marks(a: &Article) -> Vec<BlockMarks> {
+    let by_id: std::collections::HashMap<&str, usize> = a
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    let mut marks = vec![BlockMarks::default(); a.blocks.len()];
+    for (i, e) in a.events.iter().enumerate() {
+        if let Some(&b) = by_id.get(e.anchor.block.as_str()) {
+            marks[b].0.push(i);
+        }
+    }
+    for (i, s) in a.sources.iter().enumerate() {
+        for (k, m) in s.mentions.iter().enumerate() {
+            if let Some(&b) = by_id.get(m.block.as_str()) {
+                marks[b].1.push((i, k));
+            }
+        }
+    }
+    marks
 }
 
 /// A scroll asked for from the keyboard.
