@@ -65,5 +65,67 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, import);
+/// With `GAHNEGAR_BENCH_PARTS=N`, prints the time of each part of an import of N MiB (the
+/// best of three runs): decoding, each repair step, the log, and the extraction's parts.
+/// A profile by hand; it is not a criterion measurement and nothing is asserted.
+fn parts(_: &mut Criterion) {
+    use gahnegar::persian::{attribution, decode, repair, tagger};
+    use std::time::{Duration, Instant};
+    let Some(parts) = std::env::var_os("GAHNEGAR_BENCH_PARTS") else {
+        return;
+    };
+    // The value may give the size in MiB.
+    let mib: usize = parts.to_str().and_then(|p| p.parse().ok()).unwrap_or(10);
+    let text = corpus(if full_run() { mib << 20 } else { 64 << 10 });
+    let mb = text.len() as f64 / f64::from(1 << 20);
+    let time = |name: &str, f: &mut dyn FnMut() -> usize| {
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let t = Instant::now();
+            black_box(f());
+            best = best.min(t.elapsed());
+        }
+        println!(
+            "{name:>24}: {:8.1} ms {:8.1} MiB/s",
+            best.as_secs_f64() * 1e3,
+            mb / best.as_secs_f64(),
+        );
+    };
+    let _ = repair::normalize("گرم");
+    time("decode", &mut || {
+        decode::decode(text.as_bytes()).map_or(0, |d| d.text.len())
+    });
+    let mut cur = text.clone();
+    for (i, step) in repair::STEPS.iter().enumerate() {
+        time(&format!("step {i:02}"), &mut || {
+            repair::apply(*step, &cur, None).len()
+        });
+        time(&format!("step {i:02} with log"), &mut || {
+            let mut log = Vec::new();
+            repair::apply(*step, &cur, Some(&mut log)).len() + log.len()
+        });
+        cur = repair::apply(*step, &cur, None).into_owned();
+    }
+    time("normalize", &mut || repair::normalize(&text).len());
+    time("repair", &mut || repair::repair(&text).1.len());
+    let paras: Vec<&str> = cur.split("\n\n").collect();
+    time("sentences", &mut || {
+        paras.iter().map(|p| attribution::sentences(p).len()).sum()
+    });
+    time("tagger", &mut || {
+        let mut t = tagger::Tagger::default();
+        paras.iter().map(|p| t.tag(p).len()).sum()
+    });
+    time("attributions", &mut || {
+        paras
+            .iter()
+            .map(|p| attribution::find_attributions(p).len())
+            .sum()
+    });
+    time("import_text", &mut || {
+        gahnegar::import::import_text(&text, "bench").map_or(0, |i| i.article.events.len())
+    });
+}
+
+criterion_group!(benches, import, parts);
 criterion_main!(benches);

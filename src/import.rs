@@ -2,15 +2,18 @@
 //! headings, tag dates as events (labelled, anchored, in a guessed lane), and find the
 //! sources and their claims. Linear in the input; no panics on any bytes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use crate::model::{
     Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source,
 };
-use crate::persian::attribution::{find_attributions, sentences};
+use crate::persian::attribution::{find_attributions_in, sentences};
 use crate::persian::decode::{DecodeError, decode};
-use crate::persian::fold::fold;
+use crate::persian::fold::fold_text;
 use crate::persian::repair::{Repair, is_heading};
 use crate::persian::tagger::Tagger;
 
@@ -203,7 +206,11 @@ fn anchor(block: &Block, range: Range<usize>) -> Anchor {
     let t = &block.text;
     let exact = t[range.clone()].to_owned();
     let mut a = Anchor::new(block.id.clone(), exact);
-    if t.matches(a.exact.as_str()).nth(1).is_some() {
+    // Whether the text holds the exact text twice (not overlapping).
+    let twice = memchr::memmem::find(t.as_bytes(), a.exact.as_bytes()).is_some_and(|first| {
+        memchr::memmem::find(&t.as_bytes()[first + a.exact.len()..], a.exact.as_bytes()).is_some()
+    });
+    if twice {
         a.prefix = tail_chars(&t[..range.start], 24).to_owned();
         a.suffix = head_chars(&t[range.end..], 24).to_owned();
     }
@@ -267,16 +274,27 @@ const LANES: [(Lane, &[&str]); 8] = [
 
 /// The lane whose words the sentence uses most (ties: the earlier lane), else `Other`.
 fn guess_lane(sentence: &str) -> Lane {
-    let f = fold(sentence).text;
+    let f = fold_text(sentence);
     let mut best = (0, Lane::Other);
-    for (lane, words) in LANES {
-        let n = words.iter().map(|w| f.matches(w).count()).sum::<usize>();
+    for (lane, finders) in LANE_FINDERS.iter() {
+        let n = finders
+            .iter()
+            .map(|w| w.find_iter(f.as_bytes()).count())
+            .sum::<usize>();
         if n > best.0 {
-            best = (n, lane);
+            best = (n, *lane);
         }
     }
     best.1
 }
+
+/// [`LANES`] with a searcher built once for each word.
+static LANE_FINDERS: LazyLock<Vec<(Lane, Vec<Finder<'static>>)>> = LazyLock::new(|| {
+    LANES
+        .iter()
+        .map(|(lane, words)| (*lane, words.iter().map(Finder::new).collect()))
+        .collect()
+});
 
 /// A short label: the sentence without its date wording and leading adverbial particles,
 /// at most eight words.
@@ -308,23 +326,39 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     let mut events: Vec<Event> = Vec::new();
     // Per block: (event id, byte range) for linking claims.
     let mut block_events: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); article.blocks.len()];
+    // Per block: its sentences (none for headings), for events and for claims.
+    let block_sentences: Vec<Vec<Range<usize>>> = article
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading => Vec::new(),
+            _ => sentences(&b.text),
+        })
+        .collect();
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
         }
-        let sents = sentences(&block.text);
+        let sents = &block_sentences[bi];
+        // Dates in one sentence share its lane.
+        let mut lane_of: Option<(Range<usize>, Lane)> = None;
         for t in tagger.tag(&block.text) {
             let sent = sents
                 .iter()
                 .find(|s| s.start <= t.range.start && t.range.end <= s.end)
                 .cloned()
                 .unwrap_or(0..block.text.len());
-            let sentence = &block.text[sent];
+            let sentence = &block.text[sent.clone()];
+            let lane = match &lane_of {
+                Some((r, lane)) if *r == sent => *lane,
+                _ => guess_lane(sentence),
+            };
+            lane_of = Some((sent, lane));
             let id = format!("e{}", events.len() + 1);
             block_events[bi].push((id.clone(), t.range.clone()));
             events.push(Event {
                 id,
-                lane: guess_lane(sentence),
+                lane,
                 label: label(sentence, &t.date.wording),
                 anchor: anchor(block, t.range.clone()),
                 date: t.date,
@@ -338,15 +372,15 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
         if block.kind == BlockKind::Heading {
             continue;
         }
-        for a in find_attributions(&block.text) {
+        for a in find_attributions_in(&block.text, &block_sentences[bi]) {
             let evs: Vec<String> = block_events[bi]
                 .iter()
                 .filter(|(_, r)| a.clause.start <= r.start && r.end <= a.clause.end)
                 .map(|(id, _)| id.clone())
                 .collect();
             for sp in &a.speakers {
-                let key = fold(&sp.name).text;
-                let alias_key = fold(&sp.alias).text;
+                let key = fold_text(&sp.name).into_owned();
+                let alias_key = fold_text(&sp.alias).into_owned();
                 let existing = by_key
                     .get(&key)
                     .or_else(|| {
@@ -402,28 +436,75 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     article.sources = sources;
     article.claims = claims;
     // Anything unsound is dropped with a warning rather than saved broken.
+    // `Article::problems` looks each anchor's block up by a linear search, so it runs only
+    // when the linear check finds a problem.
+    if is_sound(article) {
+        return;
+    }
     let problems = article.problems();
     if !problems.is_empty() {
         warnings.extend(problems.iter().map(|p| format!("dropped: {p}")));
-        let bad_anchor = |a: &Anchor, blocks: &[Block]| {
-            blocks
-                .iter()
-                .find(|b| b.id == a.block)
+        let blocks = article.blocks.clone();
+        let by_id = blocks_by_id(&blocks);
+        let bad_anchor = |a: &Anchor| {
+            by_id
+                .get(a.block.as_str())
                 .is_none_or(|b| a.resolve(&b.text).is_none())
         };
-        let blocks = article.blocks.clone();
         article
             .events
-            .retain(|e| !bad_anchor(&e.anchor, &blocks) && e.date.is_well_formed());
-        let ids: Vec<String> = article.events.iter().map(|e| e.id.clone()).collect();
+            .retain(|e| !bad_anchor(&e.anchor) && e.date.is_well_formed());
+        let ids: HashSet<String> = article.events.iter().map(|e| e.id.clone()).collect();
         for s in &mut article.sources {
-            s.mentions.retain(|m| !bad_anchor(m, &blocks));
+            s.mentions.retain(|m| !bad_anchor(m));
         }
-        article.claims.retain(|c| !bad_anchor(&c.anchor, &blocks));
+        article.claims.retain(|c| !bad_anchor(&c.anchor));
         for c in &mut article.claims {
             c.events.retain(|e| ids.contains(e));
         }
     }
+}
+
+/// Blocks by id; the first of blocks sharing an id, as `Article::block` finds it.
+fn blocks_by_id(blocks: &[Block]) -> HashMap<&str, &Block> {
+    let mut by_id = HashMap::with_capacity(blocks.len());
+    for b in blocks {
+        by_id.entry(b.id.as_str()).or_insert(b);
+    }
+    by_id
+}
+
+/// Whether `Article::problems` would find nothing (unique ids, anchors that resolve in
+/// known blocks, well-formed intervals, claims naming known sources and events), checked
+/// in linear time.
+fn is_sound(a: &Article) -> bool {
+    let mut ids = HashSet::new();
+    let unique = a
+        .blocks
+        .iter()
+        .map(|b| &b.id)
+        .chain(a.events.iter().map(|e| &e.id))
+        .chain(a.sources.iter().map(|s| &s.id))
+        .chain(a.claims.iter().map(|c| &c.id))
+        .all(|id| ids.insert(id.as_str()));
+    let by_id = blocks_by_id(&a.blocks);
+    let resolves = |an: &Anchor| {
+        by_id
+            .get(an.block.as_str())
+            .is_some_and(|b| an.resolve(&b.text).is_some())
+    };
+    let sources: HashSet<&str> = a.sources.iter().map(|s| s.id.as_str()).collect();
+    let events: HashSet<&str> = a.events.iter().map(|e| e.id.as_str()).collect();
+    unique
+        && a.events
+            .iter()
+            .all(|e| resolves(&e.anchor) && e.date.is_well_formed())
+        && a.sources.iter().all(|s| s.mentions.iter().all(resolves))
+        && a.claims.iter().all(|c| {
+            resolves(&c.anchor)
+                && sources.contains(c.source.as_str())
+                && c.events.iter().all(|e| events.contains(e.as_str()))
+        })
 }
 
 #[cfg(test)]
@@ -459,6 +540,37 @@ mod tests {
             crate::persian::repair::replay(text, &imp.repairs).map(|s| s.contains("گزارش‌ها")),
             Ok(true)
         );
+    }
+
+    #[test]
+    fn is_sound_agrees_with_problems() {
+        let text = "در دسامبر 2023، گزارشها نشان داد آذربایجان از اسرائیل حمایت میکند. در ا کتبر ۲۰۲۴، واینت گزارش داد گردشگران افزایش یافتند.\n\nبند دوم در سال ۲۰۱۹ بود.";
+        let imp = import_bytes(text.as_bytes(), "x.txt").unwrap_or_else(|e| panic!("{e}"));
+        let base = imp.article;
+        assert!(!base.events.is_empty() && !base.claims.is_empty());
+        let corruptions: [(&str, fn(&mut Article)); 8] = [
+            ("none", |_| {}),
+            ("duplicate id", |a| a.events[0].id = a.blocks[0].id.clone()),
+            ("unknown block", |a| {
+                a.events[0].anchor.block = "nope".into()
+            }),
+            ("broken anchor", |a| {
+                a.claims[0].anchor.exact = "نیست".into()
+            }),
+            ("empty anchor", |a| a.sources[0].mentions[0].exact.clear()),
+            ("unknown source", |a| a.claims[0].source = "s99".into()),
+            ("unknown event", |a| a.claims[0].events.push("e99".into())),
+            ("bad interval", |a| {
+                let d = a.events[0].date.start;
+                a.events[0].date.start = d.add_days(10);
+                a.events[0].date.end = d;
+            }),
+        ];
+        for (what, corrupt) in corruptions {
+            let mut a = base.clone();
+            corrupt(&mut a);
+            assert_eq!(is_sound(&a), a.problems().is_empty(), "{what}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use gahnegar::import::{import_bytes, normalize};
 use gahnegar::model::{Article, Day};
 use gahnegar::persian::attribution::sentences;
 use gahnegar::persian::fold::fold;
-use gahnegar::persian::repair::{repair, replay};
+use gahnegar::persian::repair::{STEPS, repair, repair_skipping, replay};
 use proptest::prelude::*;
 
 const SEED: &str = "../shared/seed/caucasus-gem.raw.txt";
@@ -225,6 +225,53 @@ fn throughput_is_reported() {
         out.len()
     );
     assert!(imp.is_ok());
+}
+
+/// Golden outputs for checking that an optimization changes nothing: with
+/// `GAHNEGAR_GOLDEN_DIR=DIR`, writes for each seed and for both seeds repeated the
+/// normalized text, the repair log of `repair` and of `repair_skipping` each single step,
+/// and the imported article (RON) with its log and warnings, one file each, so that two
+/// runs can be compared with `diff -r`. Without the variable it does nothing.
+#[test]
+fn golden_outputs() {
+    let Some(dir) = std::env::var_os("GAHNEGAR_GOLDEN_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let seed = String::from_utf8_lossy(&read(SEED)).into_owned();
+    let news = String::from_utf8_lossy(&read(NEWS)).into_owned();
+    let mut both = String::new();
+    while both.len() < 1 << 20 {
+        for t in [&seed, &news] {
+            both.push_str(t);
+            both.push_str("\n\n");
+        }
+    }
+    let write = |name: String, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    };
+    for (name, text) in [("seed", &seed), ("news", &news), ("both", &both)] {
+        write(format!("{name}.normalized.txt"), &normalize(text));
+        let (fixed, log) = repair(text);
+        write(format!("{name}.repaired.txt"), &fixed);
+        write(format!("{name}.log.txt"), &format!("{log:#?}"));
+        for step in 0..u8::try_from(STEPS.len()).unwrap_or(0) {
+            let (fixed, log) = repair_skipping(text, &HashSet::from([step]));
+            write(
+                format!("{name}.skip{step:02}.txt"),
+                &format!("{fixed}\n{log:#?}"),
+            );
+        }
+        let imp = import_bytes(text.as_bytes(), name).unwrap_or_else(|e| panic!("{e}"));
+        let ron = gahnegar::store::to_string(&imp.article).unwrap_or_else(|e| panic!("{e}"));
+        write(format!("{name}.article.ron"), &ron);
+        write(
+            format!("{name}.import.txt"),
+            &format!("{:#?}\n{:#?}", imp.repairs, imp.warnings),
+        );
+    }
 }
 
 proptest! {

@@ -4,6 +4,7 @@
 //! «منابع دولتی در اورشلیم» or «گزارش‌ها»), its role in apposition, and the clause that
 //! carries the claim; a clause holding «a quotation» is a quotation claim.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{ClaimKind, SourceKind};
@@ -13,6 +14,7 @@ use std::sync::LazyLock;
 use std::collections::HashMap;
 
 use super::fold::{fold, fold_text};
+use super::repair::find_pair;
 
 /// One speaker of an attribution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,45 +172,57 @@ const OFFICIAL_WORDS: [&str; 14] = [
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\u{200C}' || super::fold::is_diacritic(c)
+    super::fold::is_alphabetic(c) || c == '\u{200C}' || super::fold::is_diacritic(c)
 }
 
 /// Sentences of a paragraph: ends at `. ! ? ؟` followed by a space or the end, not inside
 /// «guillemets»; a closing `»` or `)` right after the mark belongs to the sentence.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let b = text.as_bytes();
     let mut depth = 0usize;
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    // The chars that matter: « » (C2 AB, C2 BB), . ! ? and ؟ (D8 9F).
+    let hit = |c: u8, n: u8| {
+        (c == b'.')
+            | (c == b'!')
+            | (c == b'?')
+            | (c == 0xC2) & ((n == 0xAB) | (n == 0xBB))
+            | (c == 0xD8) & (n == 0x9F)
+    };
+    let mut i = 0;
+    while let Some(at) = find_pair(b, i, hit) {
+        i = at;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
         match c {
             '«' => depth += 1,
             '»' => depth = depth.saturating_sub(1),
             '.' | '!' | '?' | '؟' => {
-                let mut j = k + 1;
+                let mut j = next;
                 // «…شد.»: the guillemet closes the quote and the sentence.
-                while j < chars.len() && matches!(chars[j].1, '»' | ')' | '"') {
-                    if chars[j].1 == '»' {
+                while let Some(n) = text[j..].chars().next()
+                    && matches!(n, '»' | ')' | '"')
+                {
+                    if n == '»' {
                         depth = depth.saturating_sub(1);
                     }
-                    j += 1;
+                    j += n.len_utf8();
                 }
-                let at_end = chars.get(j).is_none_or(|&(_, n)| n.is_whitespace());
-                let decimal = c == '.' && chars.get(k + 1).is_some_and(|&(_, n)| n.is_numeric());
+                let at_end = text[j..].chars().next().is_none_or(char::is_whitespace);
+                let decimal = c == '.' && text[next..].chars().next().is_some_and(char::is_numeric);
                 if depth == 0 && at_end && !decimal {
-                    let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
-                    push_trimmed(&mut out, text, start..end);
-                    start = end;
-                    k = j;
+                    push_trimmed(&mut out, text, start..j);
+                    start = j;
+                    i = j;
                     continue;
                 }
             }
             _ => {}
         }
-        let _ = i;
-        k += 1;
+        i = next;
     }
     push_trimmed(&mut out, text, start..text.len());
     out
@@ -223,10 +237,10 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, super::repair::FnvBuild>;
+type WordMap<K, V> = HashMap<K, V, super::repair::WordBuild>;
 
 /// Reporting verbs keyed by their folded words joined by one space.
-static VERB_KEYS: LazyLock<FnvMap<String, ClaimKind>> = LazyLock::new(|| {
+static VERB_KEYS: LazyLock<WordMap<String, ClaimKind>> = LazyLock::new(|| {
     VERBS
         .iter()
         .map(|(v, k)| {
@@ -242,23 +256,49 @@ static VERB_KEYS: LazyLock<FnvMap<String, ClaimKind>> = LazyLock::new(|| {
 });
 
 /// Folded last words of the reporting verbs: only where one of these stands is a verb tried.
-static VERB_LAST: LazyLock<FnvMap<String, ()>> = LazyLock::new(|| {
+static VERB_LAST: LazyLock<WordMap<String, ()>> = LazyLock::new(|| {
     VERBS
         .iter()
         .filter_map(|(v, _)| v.rsplit(' ').next().map(|w| (fold(w).text, ())))
         .collect()
 });
 
+/// The last chars of the folded last words of the reporting verbs, and «د» for their plural
+/// «ند»: a word that ends otherwise is no verb, and is not folded to find out.
+static VERB_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = VERB_LAST
+        .keys()
+        .filter_map(|w| w.chars().next_back())
+        .collect();
+    ends.push('د');
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
+
+/// Whether the folded form of the word `w` ends in one of [`VERB_ENDS`] (folding is char
+/// by char, so its last char is that of the last char that folding keeps).
+fn may_be_verb(w: &str) -> bool {
+    let mut buf = [0u8; 4];
+    w.chars()
+        .rev()
+        .find_map(|c| fold_text(c.encode_utf8(&mut buf)).chars().next_back())
+        .is_some_and(|c| VERB_ENDS.contains(&c))
+}
+
 /// Reporting verbs in `s`: (byte range, kind), in order, on word boundaries; looked up
 /// word by word (1 to 3 words, the last with an optional plural «ند»).
 fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
-    let words: Vec<(Range<usize>, std::borrow::Cow<'_, str>)> = word_ranges(s)
-        .map(|r| (r.clone(), fold_text(&s[r])))
-        .collect();
+    let words: Vec<Range<usize>> = word_ranges(s).collect();
+    // Folded words, computed when first needed.
+    let mut folded: Vec<Option<std::borrow::Cow<'_, str>>> = vec![None; words.len()];
     let mut found: Vec<(Range<usize>, ClaimKind)> = Vec::new();
     let mut key = String::new();
     for j in 0..words.len() {
-        let w: &str = &words[j].1;
+        if !may_be_verb(&s[words[j].clone()]) {
+            continue;
+        }
+        let w: &str = folded[j].get_or_insert_with(|| fold_text(&s[words[j].clone()]));
         let singular = w.strip_suffix("ند").filter(|x| VERB_LAST.contains_key(*x));
         let last = if VERB_LAST.contains_key(w) {
             w
@@ -267,29 +307,30 @@ fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
         } else {
             continue;
         };
+        let last = last.to_owned();
         for n in (1..=3usize).rev() {
             let Some(i) = (j + 1).checked_sub(n) else {
                 continue;
             };
-            if found.last().is_some_and(|(r, _)| r.end > words[i].0.start) {
+            if found.last().is_some_and(|(r, _)| r.end > words[i].start) {
                 continue;
             }
             // Words must be separated by spaces only.
             if (i..j).any(|k| {
-                s[words[k].0.end..words[k + 1].0.start]
+                s[words[k].end..words[k + 1].start]
                     .chars()
                     .any(|c| !c.is_whitespace())
             }) {
                 continue;
             }
             key.clear();
-            for (_, x) in &words[i..j] {
-                key.push_str(x);
+            for k in i..j {
+                key.push_str(folded[k].get_or_insert_with(|| fold_text(&s[words[k].clone()])));
                 key.push(' ');
             }
-            key.push_str(last);
+            key.push_str(&last);
             if let Some(&kind) = VERB_KEYS.get(&key) {
-                found.push((words[i].0.start..words[j].0.end, kind));
+                found.push((words[i].start..words[j].end, kind));
                 break;
             }
         }
@@ -321,10 +362,10 @@ fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Folded first word of `s`.
-fn first_word_key(s: &str) -> String {
+fn first_word_key(s: &str) -> Cow<'_, str> {
     s.split_whitespace()
         .next()
-        .map(|w| fold(w).text)
+        .map(fold_text)
         .unwrap_or_default()
 }
 
@@ -385,8 +426,8 @@ fn speakers_in(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Vec<Speak
     let mut from = s;
     for (i, _) in np.match_indices(" و ") {
         let next_word = first_word_key(&np[i + " و ".len()..]);
-        if UNNAMED_HEADS.contains(&next_word.as_str())
-            || OFFICIAL_WORDS.contains(&next_word.as_str())
+        if UNNAMED_HEADS.contains(&next_word.as_ref())
+            || OFFICIAL_WORDS.contains(&next_word.as_ref())
         {
             parts.push(from..s + i);
             from = s + i + " و ".len();
@@ -422,24 +463,24 @@ fn speaker(
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let first = words.first().map(|(_, w)| fold(w).text).unwrap_or_default();
+    let first = words.first().map(|(_, w)| fold_text(w)).unwrap_or_default();
     if matches!(
-        first.as_str(),
+        first.as_ref(),
         "او" | "وی" | "انها" | "این" | "ان" | "ما" | "من" | "همه"
     ) || first.is_empty()
-        || STOPS.contains(&first.as_str())
+        || STOPS.contains(&first.as_ref())
     {
         return None;
     }
-    let unnamed_head = UNNAMED_HEADS.contains(&first.as_str());
+    let unnamed_head = UNNAMED_HEADS.contains(&first.as_ref());
     // Cut at the first stop word (an unnamed group keeps «در <place>»), or at a comma.
     let mut name_end = np.len();
     let mut role = String::new();
     let mut k = 0;
     while k < words.len() {
         let (at, w) = words[k];
-        let key = fold(w.trim_end_matches(['،', ',', ':'])).text;
-        if k > 0 && STOPS.contains(&key.as_str()) {
+        let key = fold_text(w.trim_end_matches(['،', ',', ':']));
+        if k > 0 && STOPS.contains(&key.as_ref()) {
             if unnamed_head && key == "در" && k + 1 < words.len() && k <= 3 {
                 // «منابع دولتی در اورشلیم»: keep the place, one word.
                 k += 2;
@@ -453,7 +494,7 @@ fn speaker(
             // at a preposition with «را» further on («افتتاح سفارت خود در اسرائیل را»).
             let object_follows = || words[k..].iter().any(|(_, w)| *w == "را");
             if key == "را"
-                || (matches!(key.as_str(), "در" | "از" | "به" | "با" | "بر" | "برای")
+                || (matches!(key.as_ref(), "در" | "از" | "به" | "با" | "بر" | "برای")
                     && object_follows())
             {
                 return None;
@@ -470,8 +511,8 @@ fn speaker(
             let rest = &np[at + w.len()..];
             let mut rw = Vec::new();
             for x in rest.split_whitespace() {
-                let kx = fold(x.trim_end_matches('،')).text;
-                if STOPS.contains(&kx.as_str()) {
+                let kx = fold_text(x.trim_end_matches('،'));
+                if STOPS.contains(&kx.as_ref()) {
                     break;
                 }
                 rw.push(x.trim_end_matches('،'));
@@ -510,7 +551,7 @@ fn speaker(
     // An outlet word followed by its Latin name: the Latin name is the source.
     let name_key = first_word_key(&name);
     if !alias.is_empty()
-        && OUTLET_WORDS.contains(&name_key.as_str())
+        && OUTLET_WORDS.contains(&name_key.as_ref())
         && name.split_whitespace().count() == 1
     {
         role = name.clone();
@@ -544,12 +585,12 @@ fn classify(
     verb_kind: ClaimKind,
     unnamed_head: bool,
 ) -> SourceKind {
-    let words: Vec<String> = name.split_whitespace().map(|w| fold(w).text).collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let words: Vec<Cow<'_, str>> = name.split_whitespace().map(fold_text).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
     let role_has = |list: &[&str]| {
         role.split_whitespace()
-            .map(|w| fold(w).text)
-            .any(|w| list.contains(&w.as_str()))
+            .map(fold_text)
+            .any(|w| list.contains(&w.as_ref()))
     };
     if name.contains('.') && name.is_ascii() {
         return SourceKind::Outlet; // a domain
@@ -589,8 +630,13 @@ fn classify(
 /// claim per verb (the later ones from after the previous verb), with the same speakers
 /// unless a new subject stands before the verb.
 pub fn find_attributions(text: &str) -> Vec<Attribution> {
+    find_attributions_in(text, &sentences(text))
+}
+
+/// [`find_attributions`] with the paragraph's [`sentences`] already found.
+pub fn find_attributions_in(text: &str, sentences: &[Range<usize>]) -> Vec<Attribution> {
     let mut out = Vec::new();
-    for sent in sentences(text) {
+    for sent in sentences.iter().cloned() {
         let s = &text[sent.clone()];
         let verbs = verbs_in(s);
         // Verbs inside a quotation are the quoted speaker's, not the writer's.
@@ -609,14 +655,13 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
             let pre = sent.start + clause_start..sent.start + vr.start;
             let mut speakers = speakers_in(text, pre, *vkind);
             if *vkind == ClaimKind::Report
-                && fold(&text[sent.start + vr.start..sent.start + vr.end])
-                    .text
+                && fold_text(&text[sent.start + vr.start..sent.start + vr.end])
                     .starts_with("نشانداد")
             {
                 speakers.retain(|sp| {
                     EVIDENCE_HEADS
                         .iter()
-                        .any(|h| fold(&sp.name).text.starts_with(h))
+                        .any(|h| fold_text(&sp.name).starts_with(h))
                 });
                 if speakers.is_empty() {
                     prev_end = vr.end;

@@ -39,6 +39,25 @@ pub fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
+/// `char::is_alphabetic`, answered without the standard library's table lookup for ASCII
+/// and the common Persian letters, digits and marks (that lookup is slow outside ASCII).
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | 'پ'
+        | 'چ'
+        | 'ژ'
+        | 'ک'
+        | 'گ'
+        | 'ی' => true,
+        '\0'..='\u{7F}' | '\u{06F0}'..='\u{06F9}' | '\u{200C}' | '،' | '«' | '»' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 fn fold_char(c: char) -> Fold {
     match c {
         // Fast path: Persian letters that fold to themselves.
@@ -79,27 +98,37 @@ pub fn fold(s: &str) -> Folded {
     let mut map = Vec::with_capacity(s.len() + 1);
     for (off, c) in s.char_indices() {
         let before = text.len();
-        match fold_char(c) {
-            Fold::Drop => {}
-            Fold::One(r) => text.push(r),
-            Fold::Lower => text.extend(c.to_lowercase()),
-        }
+        push_folded(&mut text, c);
         map.resize(map.len() + (text.len() - before), off);
     }
     map.push(s.len());
     Folded { text, map }
 }
 
-/// The folded text of `s` alone, borrowed when folding changes nothing (the common case
-/// for a single Persian word).
-pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars()
-        .all(|c| matches!(fold_char(c), Fold::One(r) if r == c))
-    {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(fold(s).text)
+fn push_folded(text: &mut String, c: char) {
+    match fold_char(c) {
+        Fold::Drop => {}
+        Fold::One(r) => text.push(r),
+        Fold::Lower => text.extend(c.to_lowercase()),
     }
+}
+
+/// The folded text of `s` alone (`fold(s).text` without the map), borrowed when folding
+/// changes nothing (the common case for a single Persian word).
+pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(changed) = s
+        .char_indices()
+        .find(|&(_, c)| !matches!(fold_char(c), Fold::One(r) if r == c))
+        .map(|(i, _)| i)
+    else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let mut text = String::with_capacity(s.len());
+    text.push_str(&s[..changed]);
+    for c in s[changed..].chars() {
+        push_folded(&mut text, c);
+    }
+    std::borrow::Cow::Owned(text)
 }
 
 /// Non-overlapping matches of `needle` in `haystack` under folding, as byte ranges of the
@@ -149,6 +178,18 @@ pub fn find_all_folded(haystack: &str, folded: &Folded, needle: &str) -> Vec<Ran
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_alphabetic_agrees_with_std() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(
+                is_alphabetic(c),
+                c.is_alphabetic(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

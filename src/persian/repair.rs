@@ -15,6 +15,7 @@
 #[path = "repair/presentation_forms.rs"]
 mod presentation_forms;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -160,23 +161,20 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
 /// [`RepairRule::step`]): how the user undoes a kind of repair.
 pub fn repair_skipping(text: &str, skip: &HashSet<u8>) -> (String, Vec<Repair>) {
     let mut log = Vec::new();
-    let mut cur = text.to_owned();
-    for (i, step) in STEPS.iter().enumerate() {
-        if u8::try_from(i).is_ok_and(|i| skip.contains(&i)) {
-            continue;
-        }
-        cur = step(&cur, Some(&mut log));
-    }
-    (cur, log)
+    let out = run(text, skip, Some(&mut log));
+    (out, log)
 }
 
 /// The whole repair pipeline without a log (fast path for `gahnegar normalize`).
 pub fn normalize(text: &str) -> String {
-    run(text, None)
+    run(text, &HashSet::new(), None)
 }
 
-/// A pipeline step: input text and an optional log to append repairs to.
-pub type Step = fn(&str, Option<&mut Vec<Repair>>) -> String;
+/// A pipeline step: reads `input`, appends repairs to the log if there is one, and returns
+/// `true` with its output in `out` (cleared first) when it changed anything; `false` when
+/// the input stands as it is (`out` is then empty). Steps write into a buffer the caller
+/// keeps, so a pipeline allocates two buffers, not one string a step.
+pub type Step = fn(&str, &mut String, Option<&mut Vec<Repair>>) -> bool;
 
 /// The steps in pipeline order.
 pub const STEPS: [Step; 13] = [
@@ -195,30 +193,50 @@ pub const STEPS: [Step; 13] = [
     spacing,
 ];
 
-fn run(text: &str, mut log: Option<&mut Vec<Repair>>) -> String {
+/// Runs one step on `input` alone: its output, borrowed when it changed nothing.
+pub fn apply<'a>(step: Step, input: &'a str, log: Option<&mut Vec<Repair>>) -> Cow<'a, str> {
+    let mut out = String::new();
+    if step(input, &mut out, log) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(input)
+    }
+}
+
+fn run(text: &str, skip: &HashSet<u8>, mut log: Option<&mut Vec<Repair>>) -> String {
     let mut cur = text.to_owned();
-    for step in STEPS {
-        cur = step(&cur, log.as_deref_mut());
+    let mut out = String::new();
+    for (i, step) in STEPS.iter().enumerate() {
+        if u8::try_from(i).is_ok_and(|i| skip.contains(&i)) {
+            continue;
+        }
+        if step(&cur, &mut out, log.as_deref_mut()) {
+            std::mem::swap(&mut cur, &mut out);
+        }
     }
     cur
 }
 
-/// Builds a step's output in one pass: copies the input between replacements.
-struct Edits<'a, 'l> {
+/// Builds a step's output in one pass: copies the input between replacements, as whole
+/// slices, into the caller's buffer (reserved on the first replacement).
+struct Edits<'a, 'o, 'l> {
     input: &'a str,
-    out: String,
+    out: &'o mut String,
     copied: usize,
+    changed: bool,
     log: Option<&'l mut Vec<Repair>>,
     first: usize,
 }
 
-impl<'a, 'l> Edits<'a, 'l> {
-    fn new(input: &'a str, log: Option<&'l mut Vec<Repair>>) -> Self {
+impl<'a, 'o, 'l> Edits<'a, 'o, 'l> {
+    fn new(input: &'a str, out: &'o mut String, log: Option<&'l mut Vec<Repair>>) -> Self {
         let first = log.as_ref().map_or(0, |l| l.len());
+        out.clear();
         Self {
             input,
-            out: String::with_capacity(input.len() + 16),
+            out,
             copied: 0,
+            changed: false,
             log,
             first,
         }
@@ -232,6 +250,10 @@ impl<'a, 'l> Edits<'a, 'l> {
         let before = &self.input[range.clone()];
         if before == after {
             return;
+        }
+        if !self.changed {
+            self.changed = true;
+            self.out.reserve(self.input.len() + 16);
         }
         self.out.push_str(&self.input[self.copied..range.start]);
         self.out.push_str(after);
@@ -254,50 +276,93 @@ impl<'a, 'l> Edits<'a, 'l> {
         }
     }
 
-    fn finish(mut self) -> String {
-        if self.copied == 0 && self.out.is_empty() {
-            return self.input.to_owned();
+    /// Copies the rest of the input; whether anything was replaced.
+    fn finish(self) -> bool {
+        if self.changed {
+            self.out.push_str(&self.input[self.copied..]);
         }
-        self.out.push_str(&self.input[self.copied..]);
-        self.out
+        self.changed
     }
 }
 
-/// Applies a per-char mapping (`None` keeps the char) as one step.
-fn map_chars(
-    input: &str,
-    log: Option<&mut Vec<Repair>>,
-    rule: RepairRule,
-    f: impl Fn(char) -> Option<&'static str>,
-) -> String {
-    let mut ed = Edits::new(input, log);
-    for (i, c) in input.char_indices() {
-        if let Some(r) = f(c) {
-            ed.replace(i..i + c.len_utf8(), r, rule);
+/// The char starting at byte `i` of `s` (`None` at the end or off a char boundary).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|t| t.chars().next())
+}
+
+/// The char ending at byte `i` of `s` (`None` at the start or off a char boundary).
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|t| t.chars().next_back())
+}
+
+/// The code point of the two-byte UTF-8 sequence `lead`, `cont` (U+0080–U+07FF).
+fn two_byte(lead: u8, cont: u8) -> u32 {
+    (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F)
+}
+
+/// Index of the first `i >= from` with `hit(b[i], b[i + 1])` (0 stands for the byte after
+/// the last). Sixteen positions are tested at a time, so `hit` should combine its tests
+/// with `&` and `|` (not `&&` and `||`) for the compiler to vectorize them.
+#[inline(always)]
+pub(crate) fn find_pair(b: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
+    let mut i = from;
+    while i + 17 <= b.len() {
+        let w = &b[i..i + 17];
+        let mut any = false;
+        for k in 0..16 {
+            any |= hit(w[k], w[k + 1]);
         }
+        if any {
+            break;
+        }
+        i += 16;
     }
-    ed.finish()
+    while i < b.len() {
+        if hit(b[i], b.get(i + 1).copied().unwrap_or(0)) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A table of the bytes in the inclusive ranges `ranges`.
+const fn byte_table(ranges: &[(u8, u8)]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut r = 0;
+    while r < ranges.len() {
+        let (lo, hi) = ranges[r];
+        let mut b = lo as usize;
+        while b <= hi as usize {
+            set[b] = true;
+            b += 1;
+        }
+        r += 1;
+    }
+    set
 }
 
 // ---------------------------------------------------------------------------------------
-// Character-level steps
+// Character-level steps (each scans bytes for the few lead bytes its chars can start with)
 
 /// `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`.
-pub fn line_endings(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    if !input.contains(['\r', '\u{2028}', '\u{2029}']) {
-        return input.to_owned();
-    }
-    let mut ed = Edits::new(input, log);
+pub fn line_endings(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
-    for (i, c) in input.char_indices() {
-        match c {
-            '\r' if b.get(i + 1) == Some(&b'\n') => {
-                ed.replace(i..i + 2, "\n", RepairRule::LineEnding)
-            }
-            '\r' | '\u{2028}' | '\u{2029}' => {
-                ed.replace(i..i + c.len_utf8(), "\n", RepairRule::LineEnding)
-            }
-            _ => {}
+    let mut i = 0;
+    // U+2028, U+2029: E2 80 A8, E2 80 A9.
+    while let Some(off) = memchr::memchr2(b'\r', 0xE2, &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        if b[at] == b'\r' {
+            let end = if b.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            ed.replace(at..end, "\n", RepairRule::LineEnding);
+        } else if b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0xA8 | 0xA9)) {
+            ed.replace(at..at + 3, "\n", RepairRule::LineEnding);
         }
     }
     ed.finish()
@@ -305,68 +370,122 @@ pub fn line_endings(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 
 /// Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE) become the letters they draw
 /// (Unicode's compatibility decomposition).
-pub fn presentation_forms(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    map_chars(input, log, RepairRule::PresentationForm, |c| {
-        if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
-            presentation_forms::TABLE
-                .binary_search_by_key(&c, |&(k, _)| k)
-                .ok()
-                .map(|i| presentation_forms::TABLE[i].1)
-        } else {
-            None
+pub fn presentation_forms(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
+    // Every char from U+F000 on starts with the byte EF.
+    for at in memchr::memchr_iter(0xEF, input.as_bytes()) {
+        let Some(c) = char_at(input, at) else {
+            continue;
+        };
+        if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+            && let Ok(k) = presentation_forms::TABLE.binary_search_by_key(&c, |&(k, _)| k)
+        {
+            let r = at..at + c.len_utf8();
+            ed.replace(
+                r,
+                presentation_forms::TABLE[k].1,
+                RepairRule::PresentationForm,
+            );
         }
-    })
+    }
+    ed.finish()
 }
 
 const PERSIAN_DIGITS: [&str; 10] = ["۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"];
 
 /// Arabic letter variants become Persian ones: ي ى → ی, ك → ک, ە ہ → ه, and Arabic-Indic
 /// digits (٠–٩) → Persian digits (۰–۹).
-pub fn arabic_letters(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    map_chars(input, log, RepairRule::ArabicLetter, |c| match c {
-        '\u{064A}' | '\u{0649}' => Some("ی"),
-        '\u{0643}' => Some("ک"),
-        '\u{06D5}' | '\u{06C1}' => Some("ه"),
-        '\u{0660}'..='\u{0669}' => Some(PERSIAN_DIGITS[(c as u32 - 0x0660) as usize]),
-        _ => None,
-    })
+pub fn arabic_letters(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
+    let b = input.as_bytes();
+    // All of them are two bytes: D9 83, D9 89, D9 8A, D9 A0–A9, DB 81, DB 95.
+    let hit = |c: u8, n: u8| {
+        (c == 0xD9) & ((n == 0x83) | (n == 0x89) | (n == 0x8A) | (n.wrapping_sub(0xA0) < 10))
+            | (c == 0xDB) & ((n == 0x81) | (n == 0x95))
+    };
+    let mut i = 0;
+    while let Some(at) = find_pair(b, i, hit) {
+        i = at + 2;
+        let after = match two_byte(b[at], b[at + 1]) {
+            0x064A | 0x0649 => "ی",
+            0x0643 => "ک",
+            0x06D5 | 0x06C1 => "ه",
+            c @ 0x0660..=0x0669 => PERSIAN_DIGITS[(c - 0x0660) as usize],
+            _ => continue,
+        };
+        ed.replace(at..at + 2, after, RepairRule::ArabicLetter);
+    }
+    ed.finish()
 }
 
 /// Tatweel (U+0640, kashida stretching) is removed.
-pub fn tatweel(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    map_chars(input, log, RepairRule::Tatweel, |c| {
-        (c == '\u{0640}').then_some("")
-    })
+pub fn tatweel(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
+    for at in memchr::memmem::find_iter(input.as_bytes(), "\u{0640}".as_bytes()) {
+        ed.replace(at..at + 2, "", RepairRule::Tatweel);
+    }
+    ed.finish()
 }
+
+/// First bytes of the chars that may be invisible controls: C0 controls but the newline,
+/// DEL, U+0080–U+00BF (C1 controls, no-break space, soft hyphen), U+2000–U+2FFF
+/// (zero-width chars, narrow no-break space) and U+F000–U+FFFF (BOM, U+FFFE).
+static MAY_BE_INVISIBLE: [bool; 256] = byte_table(&[
+    (0x00, 0x09),
+    (0x0B, 0x1F),
+    (0x7F, 0x7F),
+    (0xC2, 0xC2),
+    (0xE2, 0xE2),
+    (0xEF, 0xEF),
+]);
 
 /// Stray invisible controls are removed: zero-width space, BOM/ZWNBSP, soft hyphen, C0 and
 /// C1 controls other than tab and newline, doubled ZWNJ/ZWJ and a ZWNJ beside a space or
 /// at a line's edge. Tabs and no-break spaces become spaces.
-pub fn invisible_controls(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
-    let mut prev: Option<char> = None;
-    let mut it = input.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+pub fn invisible_controls(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
+    let b = input.as_bytes();
+    // A removed ZWNJ/ZWJ is not the previous char of the one after it: (end of the last
+    // removed one, the char before it as the scan saw it).
+    let mut removed_zw: Option<(usize, Option<char>)> = None;
+    // The first byte of each candidate char (see `MAY_BE_INVISIBLE`); of the E2 chars only
+    // U+2000–U+203F (E2 80), of the EF chars only U+FEFF and U+FFFE (EF BB, EF BF).
+    let hit = |c: u8, n: u8| {
+        MAY_BE_INVISIBLE[usize::from(c)]
+            & ((c != 0xE2) | (n == 0x80))
+            & ((c != 0xEF) | (n == 0xBB) | (n == 0xBF))
+    };
+    let mut i = 0;
+    while let Some(at) = find_pair(b, i, hit) {
+        i = at;
+        let Some(c) = char_at(input, i) else {
+            i += 1;
+            continue;
+        };
         let r = i..i + c.len_utf8();
+        i = r.end;
         match c {
             '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' => {
-                ed.replace(r, "", RepairRule::InvisibleControl)
+                ed.replace(r, "", RepairRule::InvisibleControl);
             }
             '\t' | '\u{00A0}' | '\u{202F}' => ed.replace(r, " ", RepairRule::InvisibleControl),
             c if c.is_control() && c != '\n' => ed.replace(r, "", RepairRule::InvisibleControl),
             '\u{200C}' | '\u{200D}' => {
+                let prev = match removed_zw {
+                    Some((end, prev)) if end == r.start => prev,
+                    _ => char_before(input, r.start),
+                };
+                let next = char_at(input, r.end);
                 let edge = |x: Option<char>| {
                     x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}')
                 };
                 if edge(prev) || next.is_none_or(char::is_whitespace) {
+                    removed_zw = Some((r.end, prev));
                     ed.replace(r, "", RepairRule::InvisibleControl);
-                    continue; // keep `prev` as it was
                 }
             }
             _ => {}
         }
-        prev = Some(c);
     }
     ed.finish()
 }
@@ -400,6 +519,47 @@ impl std::hash::Hasher for Fnv {
 /// Builds [`Fnv`] hashers.
 pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
+/// A faster hash for short keys than [`Fnv`]: eight bytes a step (multiply and add, as
+/// rustc's `FxHash`). For maps that are only looked up, never iterated: the lexicon's
+/// word list keeps [`Fnv`], whose iteration order decides ties when it is parsed.
+#[derive(Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // The multiply mixes into the high bits; the table indexes with the low ones.
+        self.0.rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
+
 /// hazm's word list and verb stems (MIT; see `assets/lexicon/README.md`).
 pub struct Lexicon {
     /// Every word as the lexicon spells it, with its corpus frequency (0 for unattested
@@ -407,10 +567,10 @@ pub struct Lexicon {
     freq: HashMap<String, u64, FnvBuild>,
     /// Word with ZWNJ removed → the most frequent lexicon spelling with ZWNJ, unless the
     /// form without ZWNJ is itself an attested word.
-    zwnj: HashMap<String, String, FnvBuild>,
+    zwnj: HashMap<String, String, WordBuild>,
     /// Conjugated verb forms (present and past stems plus endings); hazm's word list
     /// holds no verbs.
-    verbs: HashSet<String, FnvBuild>,
+    verbs: HashSet<String, WordBuild>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -456,7 +616,7 @@ impl Lexicon {
             }
         }
         let zwnj = zwnj.into_iter().map(|(k, (w, _))| (k, w)).collect();
-        let mut forms: HashSet<String, FnvBuild> = HashSet::default();
+        let mut forms: HashSet<String, WordBuild> = HashSet::default();
         const PRESENT: [&str; 6] = ["م", "ی", "د", "یم", "ید", "ند"];
         const PAST: [&str; 7] = ["م", "ی", "", "یم", "ید", "ند", "ه"];
         for line in verbs.lines() {
@@ -525,7 +685,7 @@ impl Lexicon {
 }
 
 /// True for the letters of Persian words (Arabic-script letters and hamza marks).
-pub fn is_fa_letter(c: char) -> bool {
+pub const fn is_fa_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0654}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}')
 }
 
@@ -549,27 +709,46 @@ const MAX_PDF_LINE: usize = 400;
 /// a line holding a double space is split there (and at most at one more space) into runs,
 /// and the runs reversed when that joins word fragments across the runs' edges (or with
 /// the neighbouring lines) into lexicon words, or moves a comma away from the line's start.
-pub fn displaced_fragments(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let lex = lexicon();
-    let mut ed = Edits::new(input, log);
-    let lines: Vec<(usize, &str)> = line_spans(input);
-    let mut prev_tail: String = String::new();
-    for (k, &(start, line)) in lines.iter().enumerate() {
+pub fn displaced_fragments(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut joins = Joins::new(lexicon());
+    let mut ed = Edits::new(input, out, log);
+    let b = input.as_bytes();
+    // Only lines holding a double space can change; the others are read for their
+    // neighbours' sake alone. The last line changed: (its start, its new text).
+    let mut fixed_line: Option<(usize, String)> = None;
+    let mut from = 0;
+    while let Some(off) = memchr::memmem::find(&b[from..], b"  ") {
+        let at = from + off;
+        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+        from = end;
+        let line = &input[start..end];
         let trimmed = line.trim();
-        let next_head = lines.get(k + 1).map_or("", |(_, l)| first_token(l.trim()));
-        let mut fixed: Option<String> = None;
-        if line.len() <= MAX_PDF_LINE && trimmed.contains("  ") {
-            fixed = best_arrangement(trimmed, &prev_tail, next_head, lex);
+        if line.len() > MAX_PDF_LINE || !trimmed.contains("  ") {
+            continue;
         }
-        let new_line = fixed.as_deref().unwrap_or(trimmed);
-        prev_tail = last_token(new_line).to_owned();
-        if let Some(f) = &fixed {
-            let lead = line.len() - line.trim_start().len();
-            let r = start + lead..start + lead + trimmed.len();
-            ed.replace(r, f, RepairRule::DisplacedFragment);
-        }
+        let prev_tail = match &fixed_line {
+            _ if start == 0 => "",
+            Some((s, f)) if start > 0 && previous_line_start(b, start) == *s => last_token(f),
+            _ => last_token(input[previous_line_start(b, start)..start - 1].trim()),
+        };
+        let next_head = input.get(end + 1..).map_or("", |rest| {
+            first_token(rest.split('\n').next().unwrap_or("").trim())
+        });
+        let Some(f) = best_arrangement(trimmed, prev_tail, next_head, &mut joins) else {
+            continue;
+        };
+        let lead = line.len() - line.trim_start().len();
+        let r = start + lead..start + lead + trimmed.len();
+        ed.replace(r, &f, RepairRule::DisplacedFragment);
+        fixed_line = Some((start, f));
     }
     ed.finish()
+}
+
+/// Start of the line before the one starting at `start` (> 0, just after a `\n`).
+fn previous_line_start(b: &[u8], start: usize) -> usize {
+    memchr::memrchr(b'\n', &b[..start - 1]).map_or(0, |i| i + 1)
 }
 
 /// (start offset, text) of each line, without its `\n`.
@@ -635,18 +814,49 @@ fn join_strength(a: &str, b: &str, lex: &Lexicon) -> i32 {
     }
 }
 
-fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, lex: &Lexicon) -> i32 {
+/// [`join_strength`] remembered: a line's arrangements share most of their token pairs,
+/// and lines repeat.
+struct Joins {
+    lex: &'static Lexicon,
+    memo: HashMap<String, i32, WordBuild>,
+    key: String,
+}
+
+impl Joins {
+    fn new(lex: &'static Lexicon) -> Self {
+        Self {
+            lex,
+            memo: HashMap::default(),
+            key: String::new(),
+        }
+    }
+
+    fn strength(&mut self, a: &str, b: &str) -> i32 {
+        self.key.clear();
+        self.key.push_str(a);
+        self.key.push('\n'); // no token holds a newline
+        self.key.push_str(b);
+        if let Some(&s) = self.memo.get(self.key.as_str()) {
+            return s;
+        }
+        let s = join_strength(a, b, self.lex);
+        self.memo.insert(self.key.clone(), s);
+        s
+    }
+}
+
+fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, joins: &mut Joins) -> i32 {
     let mut score = 0;
     let mut left = prev_tail;
     for r in runs {
         let r = r.trim();
         if !left.is_empty() {
-            score += join_strength(left, first_token(r), lex);
+            score += joins.strength(left, first_token(r));
         }
         left = last_token(r);
     }
     // The next line may be displaced itself: a join with it is weak evidence.
-    if !next_head.is_empty() && join_strength(left, next_head, lex) > 0 {
+    if !next_head.is_empty() && joins.strength(left, next_head) > 0 {
         score += 1;
     }
     if runs.first().is_some_and(|r| {
@@ -659,13 +869,18 @@ fn arrangement_score(runs: &[&str], prev_tail: &str, next_head: &str, lex: &Lexi
 }
 
 /// The best order of a PDF line's runs, when it beats the line as it stands.
-fn best_arrangement(line: &str, prev_tail: &str, next_head: &str, lex: &Lexicon) -> Option<String> {
+fn best_arrangement(
+    line: &str,
+    prev_tail: &str,
+    next_head: &str,
+    joins: &mut Joins,
+) -> Option<String> {
     let gap = line.find("  ")?;
     let gap_end = gap + line[gap..].len() - line[gap..].trim_start().len();
-    let identity = arrangement_score(&[line], prev_tail, next_head, lex);
+    let identity = arrangement_score(&[line], prev_tail, next_head, joins);
     let mut best: Option<(i32, String)> = None;
     let mut consider = |runs: Vec<&str>| {
-        let s = arrangement_score(&runs, prev_tail, next_head, lex);
+        let s = arrangement_score(&runs, prev_tail, next_head, joins);
         if s > identity && best.as_ref().is_none_or(|(b, _)| s > *b) {
             let joined: Vec<&str> = runs
                 .iter()
@@ -717,8 +932,8 @@ fn is_page_number(line: &str) -> bool {
 /// line; a blank line inside a sentence (the previous text has no final punctuation) is an
 /// artifact and is joined over; a heading (a short line without final punctuation after
 /// a paragraph's end) stands alone; lines holding only a page number are dropped.
-pub fn join_lines(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
+pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
     let lines = line_spans(input);
     // Content lines (non-blank, not page numbers) with their trimmed spans.
     let mut content: Vec<Range<usize>> = Vec::new();
@@ -805,90 +1020,96 @@ fn join_tight(a: &str, b: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Word-level steps
 
+/// Whether the two-byte sequence `lead`, `cont` is a Persian letter ([`is_fa_letter`]);
+/// every such letter is two bytes led by D8–DB.
+fn is_fa_letter_bytes(lead: u8, cont: u8) -> bool {
+    (0xD8..=0xDB).contains(&lead) && char::from_u32(two_byte(lead, cont)).is_some_and(is_fa_letter)
+}
+
 /// Spans of maximal runs of Persian letters in `s` (ZWNJ excluded).
 fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut it = s.char_indices().peekable();
+    let b = s.as_bytes();
+    let letter = move |i: usize| i + 1 < b.len() && is_fa_letter_bytes(b[i], b[i + 1]);
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = it.next()?;
-            if is_fa_letter(c) {
-                break i;
-            }
-        };
-        let mut end = s.len();
-        while let Some(&(i, c)) = it.peek() {
-            if is_fa_letter(c) {
-                it.next();
-            } else {
-                end = i;
-                break;
-            }
+        while i < b.len() && !letter(i) {
+            i += 1;
         }
-        Some(start..end)
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while letter(i) {
+            i += 2;
+        }
+        Some(start..i)
     })
 }
 
 /// Words split by a stray space are joined: «تأ کید» → «تأکید», «ا کتبر» → «اکتبر», when
 /// the joined form is an attested lexicon word and one half is not. Also a Latin domain
 /// split after a dot («Zman.co. il» → «Zman.co.il»).
-pub fn split_words(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+pub fn split_words(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let lex = lexicon();
     let mut cuts: Vec<Range<usize>> = Vec::new();
-    let mut prev: Option<Range<usize>> = None;
+    // The previous word and whether the lexicon knows it (looked up when first needed).
+    let mut prev: Option<(Range<usize>, Option<bool>)> = None;
     let mut buf = String::new();
-    let mut memo: HashMap<&str, bool, FnvBuild> = HashMap::default();
+    // Whether the lexicon knows a word; whether two words join.
+    let mut memo: HashMap<&str, bool, WordBuild> = HashMap::default();
+    let mut joins: HashMap<(&str, &str), bool, WordBuild> = HashMap::default();
+    let b = input.as_bytes();
     for w in word_spans(input) {
-        if let Some(p) = prev.take() {
-            let gap = &input[p.end..w.start];
-            if gap == " " {
-                let (a, b) = (&input[p.clone()], &input[w.clone()]);
-                let ka = *memo.entry(a).or_insert_with(|| lex.is_known(a));
-                let kb = *memo.entry(b).or_insert_with(|| lex.is_known(b));
-                if !(ka && kb) {
+        let mut kb = None;
+        if let Some((p, ka)) = prev.take()
+            && p.end + 1 == w.start
+            && b[p.end] == b' '
+        {
+            let (a, wb) = (&input[p.clone()], &input[w.clone()]);
+            let ka = ka.unwrap_or_else(|| *memo.entry(a).or_insert_with(|| lex.is_known(a)));
+            let k = *memo.entry(wb).or_insert_with(|| lex.is_known(wb));
+            kb = Some(k);
+            if !(ka && k) {
+                let join = *joins.entry((a, wb)).or_insert_with(|| {
                     buf.clear();
                     buf.push_str(a);
-                    buf.push_str(b);
-                    let j = buf.as_str();
-                    if lex.is_known(j)
+                    buf.push_str(wb);
+                    lex.is_known(&buf)
                         && !(a.chars().count() > 1
-                            && lex.is_known(a)
-                            && b.chars().count() > 2
-                            && lex.contains(b))
-                    {
-                        cuts.push(p.end..w.start);
-                        // The joined word is not joined again with the next one.
-                        continue;
-                    }
+                            && ka
+                            && wb.chars().count() > 2
+                            && lex.contains(wb))
+                });
+                if join {
+                    cuts.push(p.end..w.start);
+                    // The joined word is not joined again with the next one.
+                    continue;
                 }
             }
         }
-        prev = Some(w);
+        prev = Some((w, kb));
     }
     // Latin domains: «xxx.co. il».
-    let b = input.as_bytes();
-    let mut i = 0;
-    while let Some(off) = input[i..].find(". ") {
-        let at = i + off;
-        i = at + 2;
+    for at in memchr::memmem::find_iter(b, b". ") {
         let left = input[..at]
             .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
             .next()
             .unwrap_or("");
-        let right: String = input[at + 2..]
-            .chars()
-            .take_while(char::is_ascii_lowercase)
-            .collect();
-        let after = b.get(at + 2 + right.len()).copied();
+        let right = b[at + 2..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let after = b.get(at + 2 + right).copied();
         if left.contains('.')
             && left.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
-            && (2..=3).contains(&right.len())
+            && (2..=3).contains(&right)
             && !after.is_some_and(|c| c.is_ascii_alphanumeric())
         {
             cuts.push(at + 1..at + 2);
         }
     }
     cuts.sort_unstable_by_key(|r| r.start);
-    let mut ed = Edits::new(input, log);
+    let mut ed = Edits::new(input, out, log);
     for r in cuts {
         ed.replace(r, "", RepairRule::SplitWord);
     }
@@ -1015,16 +1236,16 @@ fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
 /// («فوقالعاده» → «فوق‌العاده»), the prefixes می/نمی («میکند» → «می‌کند»), suffixes after a
 /// joining letter («قدرتهایی» → «قدرت‌هایی», «نقطهای» → «نقطه‌ای», «کردهاست» →
 /// «کرده‌است»), and compounds with به/بی/هم… («بهعنوان» → «به‌عنوان»).
-pub fn zwnj(input: &str, log: Option<&mut Vec<Repair>>) -> String {
+pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    const ZWNJ: &[u8] = "\u{200C}".as_bytes();
     let lex = lexicon();
-    let mut ed = Edits::new(input, log);
+    let mut ed = Edits::new(input, out, log);
+    let b = input.as_bytes();
     // Words repeat: remember each one's answer.
-    let mut memo: HashMap<&str, Option<String>, FnvBuild> = HashMap::default();
+    let mut memo: HashMap<&str, Option<String>, WordBuild> = HashMap::default();
     for w in word_spans(input) {
         // Only whole tokens: a run already next to a ZWNJ is left alone.
-        let before = input[..w.start].chars().next_back();
-        let after = input[w.end..].chars().next();
-        if before == Some('\u{200C}') || after == Some('\u{200C}') {
+        if b[..w.start].ends_with(ZWNJ) || b[w.end..].starts_with(ZWNJ) {
             continue;
         }
         let word = &input[w.clone()];
@@ -1039,44 +1260,59 @@ pub fn zwnj(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 // ---------------------------------------------------------------------------------------
 // Digits and brackets
 
-fn is_digit(c: char) -> bool {
-    crate::persian::digits::digit_value(c).is_some()
-}
-
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
 }
 
+/// Byte length of the digit (ASCII, Arabic-Indic or Persian) at byte `i` of `b`; 0 when
+/// none stands there.
+fn digit_len(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(b'0'..=b'9'), _) => 1,
+        // U+0660–U+0669, U+06F0–U+06F9
+        (Some(0xD9), Some(0xA0..=0xA9)) | (Some(0xDB), Some(0xB0..=0xB9)) => 2,
+        _ => 0,
+    }
+}
+
+/// Byte length of the number separator (`/ . : , ٫ ٬`) at byte `i` of `b`; 0 when none.
+fn separator_len(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(b'/' | b'.' | b':' | b','), _) => 1,
+        // U+066B, U+066C
+        (Some(0xD9), Some(0xAB | 0xAC)) => 2,
+        _ => 0,
+    }
+}
+
 /// Spans of numbers: maximal runs of digits of any script, with single separators
-/// (`/ . : , ٫ ٬ -`) between digits.
-fn number_spans(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        if !is_digit(chars[k].1) {
-            k += 1;
-            continue;
-        }
-        let start = chars[k].0;
-        let mut j = k;
-        while j + 1 < chars.len() {
-            let c = chars[j + 1].1;
-            if is_digit(c) {
-                j += 1;
-            } else if matches!(c, '/' | '.' | ':' | ',' | '٫' | '٬')
-                && chars.get(j + 2).is_some_and(|&(_, d)| is_digit(d))
-            {
-                j += 2;
-            } else {
+/// (`/ . : , ٫ ٬`) between digits.
+fn number_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let digit = |c: u8, n: u8| {
+        (c.wrapping_sub(b'0') < 10)
+            | (c == 0xD9) & (n.wrapping_sub(0xA0) < 10)
+            | (c == 0xDB) & (n.wrapping_sub(0xB0) < 10)
+    };
+    std::iter::from_fn(move || {
+        i = find_pair(b, i, digit)?;
+        let start = i;
+        loop {
+            let d = digit_len(b, i);
+            if d > 0 {
+                i += d;
+                continue;
+            }
+            let sep = separator_len(b, i);
+            let d = if sep > 0 { digit_len(b, i + sep) } else { 0 };
+            if d == 0 {
                 break;
             }
+            i += sep + d;
         }
-        let end = chars.get(j + 1).map_or(s.len(), |&(i, _)| i);
-        out.push(start..end);
-        k = j + 1;
-    }
-    out
+        Some(start..i)
+    })
 }
 
 /// The nearest letter before / after `at` on the same line, skipping digits, spaces and
@@ -1094,18 +1330,15 @@ fn nearest_letter(s: &str, at: usize, forward: bool) -> Option<char> {
 /// Digits inside Persian text are written in Persian (۰–۹): a number that has a Persian
 /// digit already, or whose nearest letters on its line are Persian (and none touches it
 /// in Latin script, as in «F16» or «ICT2»).
-pub fn persian_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
+pub fn persian_digits(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
     for r in number_spans(input) {
         let num = &input[r.clone()];
-        if !num.chars().any(|c| c.is_ascii_digit()) {
+        if !num.bytes().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let touching_latin = input[..r.start]
-            .chars()
-            .next_back()
-            .is_some_and(is_latin_letter)
-            || input[r.end..].chars().next().is_some_and(is_latin_letter);
+        let touching_latin = char_before(input, r.start).is_some_and(is_latin_letter)
+            || char_at(input, r.end).is_some_and(is_latin_letter);
         let has_persian = num.chars().any(|c| ('\u{06F0}'..='\u{06F9}').contains(&c));
         let fa = |c: Option<char>| c.is_some_and(is_fa_letter);
         let (before, after) = (
@@ -1118,17 +1351,12 @@ pub fn persian_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
         let persian_side = (fa(before) && !after.is_some_and(is_latin_letter))
             || (fa(after) && !before.is_some_and(is_latin_letter));
         if !touching_latin && (has_persian || persian_context || persian_side) {
-            let mut i = r.start;
-            for c in num.chars() {
-                let n = c.len_utf8();
+            for (i, c) in num.bytes().enumerate() {
                 if c.is_ascii_digit() {
-                    ed.replace(
-                        i..i + n,
-                        PERSIAN_DIGITS[(c as u8 - b'0') as usize],
-                        RepairRule::PersianDigits,
-                    );
+                    let at = r.start + i;
+                    let fa = PERSIAN_DIGITS[usize::from(c - b'0')];
+                    ed.replace(at..at + 1, fa, RepairRule::PersianDigits);
                 }
-                i += n;
             }
         }
     }
@@ -1147,11 +1375,14 @@ fn number_value(s: &str) -> Option<u32> {
 
 /// A year range written backwards is put in order: «۱۹۲۰-۱۹۱۸» → «۱۹۱۸-۱۹۲۰» (two 4-digit
 /// numbers joined by a dash, the first larger and at most 300 apart).
-pub fn reversed_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
-    let nums = number_spans(input);
-    for w in nums.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
+pub fn reversed_digits(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
+    let mut prev: Option<Range<usize>> = None;
+    let mut swapped = String::new();
+    for b in number_spans(input) {
+        let Some(a) = prev.replace(b.clone()) else {
+            continue;
+        };
         let dash = &input[a.end..b.start];
         if !matches!(dash, "-" | "–" | "—") {
             continue;
@@ -1164,7 +1395,10 @@ pub fn reversed_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
             continue;
         };
         if va > vb && va - vb <= 300 {
-            let swapped = format!("{sb}{dash}{sa}");
+            swapped.clear();
+            swapped.push_str(sb);
+            swapped.push_str(dash);
+            swapped.push_str(sa);
             ed.replace(a.start..b.end, &swapped, RepairRule::ReversedDigits);
         }
     }
@@ -1175,77 +1409,109 @@ pub fn reversed_digits(input: &str, log: Option<&mut Vec<Repair>>) -> String {
 /// closing `)` `]` `»` that opens (nothing is open, and it does not follow a letter or
 /// digit) and the `(` `[` `«` that later closes it (not followed by a letter or digit)
 /// are swapped.
-pub fn mirrored_brackets(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
+pub fn mirrored_brackets(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     // (opener as written normally, closer as written normally)
     const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('«', '»')];
+    let b = input.as_bytes();
     let mut swaps: Vec<(usize, char)> = Vec::new();
-    for (pstart, para) in paragraphs(input) {
-        // Stack entries: (pair index, byte offset, mirrored)
-        let mut stack: Vec<(usize, usize, bool)> = Vec::new();
-        let chars: Vec<(usize, char)> = para.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, n)| n);
-            let content = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
-            if let Some(p) = PAIRS.iter().position(|&(_, cl)| cl == c) {
-                if let Some(pos) = stack.iter().rposition(|&(q, _, m)| q == p && !m) {
-                    stack.truncate(pos);
-                } else if !content(prev) {
-                    stack.push((p, i, true));
+    // Stack entries: (pair index, byte offset, mirrored); emptied at each paragraph's end.
+    let mut stack: Vec<(usize, usize, bool)> = Vec::new();
+    // A paragraph's edge is a newline, which is no letter or digit either.
+    let content = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let hit = |c: u8, n: u8| {
+        (c == b'\n') & (n == b'\n')
+            | (c == b'(')
+            | (c == b')')
+            | (c == b'[')
+            | (c == b']')
+            | (c == 0xC2) & ((n == 0xAB) | (n == 0xBB))
+    };
+    let mut i = 0;
+    while let Some(at) = find_pair(b, i, hit) {
+        i = at;
+        let c = match (b[i], b.get(i + 1)) {
+            (b'\n', Some(b'\n')) => {
+                // Paragraphs are separated as `split("\n\n")` separates them.
+                stack.clear();
+                i += 2;
+                continue;
+            }
+            (b'(' | b')' | b'[' | b']', _) => char::from(b[i]),
+            (0xC2, Some(0xAB)) => '«',
+            (0xC2, Some(0xBB)) => '»',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let at = i;
+        i += c.len_utf8();
+        if let Some(p) = PAIRS.iter().position(|&(_, cl)| cl == c) {
+            if let Some(pos) = stack.iter().rposition(|&(q, _, m)| q == p && !m) {
+                stack.truncate(pos);
+            } else if !content(char_before(input, at)) {
+                stack.push((p, at, true));
+            }
+        } else if let Some(p) = PAIRS.iter().position(|&(op, _)| op == c) {
+            match stack.last() {
+                Some(&(q, opened, true)) if q == p && !content(char_at(input, i)) => {
+                    stack.pop();
+                    swaps.push((opened, PAIRS[p].0));
+                    swaps.push((at, PAIRS[p].1));
                 }
-            } else if let Some(p) = PAIRS.iter().position(|&(op, _)| op == c) {
-                match stack.last() {
-                    Some(&(q, at, true)) if q == p && !content(next) => {
-                        stack.pop();
-                        swaps.push((pstart + at, PAIRS[p].0));
-                        swaps.push((pstart + i, PAIRS[p].1));
-                    }
-                    _ => stack.push((p, i, false)),
-                }
+                _ => stack.push((p, at, false)),
             }
         }
     }
     swaps.sort_unstable_by_key(|&(i, _)| i);
+    let mut ed = Edits::new(input, out, log);
     let mut buf = [0u8; 4];
     for (i, c) in swaps {
-        let old = input[i..].chars().next().map_or(1, char::len_utf8);
-        let s: &str = c.encode_utf8(&mut buf);
-        let s = s.to_owned();
-        ed.replace(i..i + old, &s, RepairRule::MirroredBracket);
+        let old = char_at(input, i).map_or(1, char::len_utf8);
+        ed.replace(
+            i..i + old,
+            c.encode_utf8(&mut buf),
+            RepairRule::MirroredBracket,
+        );
     }
     ed.finish()
 }
 
-/// (start offset, text) of each paragraph (text between blank lines).
-fn paragraphs(input: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for p in input.split("\n\n") {
-        out.push((start, p));
-        start += p.len() + 2;
-    }
-    out
+/// Whether a single space between bytes `b[at - 1]` and `b[at + 1]` surely stays as it is:
+/// not at a line's edge, not after an opening bracket, not before closing punctuation
+/// (checked on bytes, erring towards "not sure").
+fn plain_space(b: &[u8], at: usize) -> bool {
+    let (Some(&p), Some(&n)) = (at.checked_sub(1).and_then(|j| b.get(j)), b.get(at + 1)) else {
+        return false;
+    };
+    let opening_or_edge = matches!(p, b'\n' | b'(' | b'[' | 0xAB); // AB ends «
+    // C2 starts », D8 8C/9B/9F are ، ؛ ؟
+    let closing_or_edge = matches!(
+        n,
+        b'\n' | b' ' | b')' | b']' | b'!' | b'.' | b':' | b'?' | 0xC2
+    ) || (n == 0xD8 && matches!(b.get(at + 2), Some(0x8C | 0x9B | 0x9F)));
+    !opening_or_edge && !closing_or_edge
 }
 
 /// Spacing: runs of spaces become one; no space before `، . ؛ : ! ? ؟ ) ] »` (when the
 /// mark ends a word or text), none after `( [ «`, none at a line's edges.
-pub fn spacing(input: &str, log: Option<&mut Vec<Repair>>) -> String {
-    let mut ed = Edits::new(input, log);
+pub fn spacing(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] != b' ' {
-            i += 1;
+    while let Some(off) = memchr::memchr(b' ', &b[i..]) {
+        let start = i + off;
+        if plain_space(b, start) {
+            i = start + 1;
             continue;
         }
-        let start = i;
+        i = start;
         while i < b.len() && b[i] == b' ' {
             i += 1;
         }
-        let prev = input[..start].chars().next_back();
-        let next = input[i..].chars().next();
-        let next2 = input[i..].chars().nth(1);
+        let prev = char_before(input, start);
+        let mut rest = input[i..].chars();
+        let (next, next2) = (rest.next(), rest.next());
         let closing = next.is_some_and(|c| matches!(c, '،' | '؛' | '!' | '؟' | ')' | ']' | '»'))
             || (next.is_some_and(|c| matches!(c, '.' | ':' | '?'))
                 && next2.is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric()));
@@ -1269,9 +1535,13 @@ mod tests {
     fn step_table(step: Step, cases: &[(&str, &str)]) {
         for &(input, expected) in cases {
             let mut log = Vec::new();
-            let out = step(input, Some(&mut log));
+            let out = apply(step, input, Some(&mut log));
             assert_eq!(out, expected, "input «{input}»");
-            assert_eq!(step(input, None), expected, "input «{input}» without log");
+            assert_eq!(
+                apply(step, input, None),
+                expected,
+                "input «{input}» without log"
+            );
             assert_eq!(
                 replay(input, &log).as_deref(),
                 Ok(expected),

@@ -8,12 +8,15 @@
 //! two digits is Solar Hijri unless «میلادی» follows. Calendar conversion is
 //! [`Day::from_solar_hijri`] (icu_calendar).
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::{Day, FuzzyDate, Precision};
 
 use super::digits::digit_value;
 use super::fold::fold_text;
+use super::repair::WordBuild;
 
 /// A date found in a text.
 ///
@@ -79,7 +82,10 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             continue;
         }
         let is_word_char = |c: char| {
-            c.is_alphabetic() || c == '\u{200C}' || super::fold::is_diacritic(c) || c == '\u{0640}'
+            super::fold::is_alphabetic(c)
+                || c == '\u{200C}'
+                || super::fold::is_diacritic(c)
+                || c == '\u{0640}'
         };
         let (kind, end) = if digit_value(c).is_some() {
             let mut end = i + c.len_utf8();
@@ -175,22 +181,24 @@ fn solar_month(key: &str) -> Option<u8> {
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
+/// Number words one to twelve.
+const NUMBER_WORDS: [&str; 12] = [
+    "یک",
+    "دو",
+    "سه",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "یازده",
+    "دوازده",
+];
+
 fn number_word(key: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = [
-        "یک",
-        "دو",
-        "سه",
-        "چهار",
-        "پنج",
-        "شش",
-        "هفت",
-        "هشت",
-        "نه",
-        "ده",
-        "یازده",
-        "دوازده",
-    ];
-    WORDS
+    NUMBER_WORDS
         .iter()
         .position(|&w| w == key)
         .and_then(|i| i64::try_from(i + 1).ok())
@@ -659,41 +667,52 @@ fn relative(c: &Ctx, i: usize) -> Option<Found> {
     Some(f)
 }
 
+/// Words (folded) other than month names and number words that may start a date.
+const STARTS: [&str; 22] = [
+    "سال",
+    "سالهای",
+    "دهه",
+    "دهههای",
+    "از",
+    "حدود",
+    "حدودا",
+    "حوالی",
+    "اوایل",
+    "اواءل",
+    "اواسط",
+    "اواخر",
+    "همان",
+    "همین",
+    "بهار",
+    "تابستان",
+    "پاییز",
+    "زمستان",
+    "ماه",
+    "روز",
+    "چند",
+    "نیمه",
+];
+
+/// Every word that may start a date: [`STARTS`], month names and number words.
+static START_WORDS: LazyLock<HashSet<&'static str, WordBuild>> = LazyLock::new(|| {
+    let months = GREGORIAN.iter().chain(SOLAR.iter()).flat_map(|n| n.iter());
+    STARTS
+        .iter()
+        .chain(months)
+        .chain(NUMBER_WORDS.iter())
+        .copied()
+        .collect()
+});
+
 /// Whether a date expression can start at this token (a cheap filter before parsing).
 fn may_start(t: &Tok) -> bool {
-    const STARTS: [&str; 22] = [
-        "سال",
-        "سالهای",
-        "دهه",
-        "دهههای",
-        "از",
-        "حدود",
-        "حدودا",
-        "حوالی",
-        "اوایل",
-        "اواءل",
-        "اواسط",
-        "اواخر",
-        "همان",
-        "همین",
-        "بهار",
-        "تابستان",
-        "پاییز",
-        "زمستان",
-        "ماه",
-        "روز",
-        "چند",
-        "نیمه",
-    ];
     match t.kind {
         Kind::Num => true,
         Kind::Punct => false,
         Kind::Word => {
             let k = t.key.as_ref();
-            STARTS.contains(&k)
-                || gregorian_month(k).is_some()
-                || solar_month(k).is_some()
-                || number_word(k).is_some()
+            // A Solar Hijri month may be written with «ماه» joined to it: «مهرماه».
+            START_WORDS.contains(k) || (k.ends_with("ماه") && solar_month(k).is_some())
         }
     }
 }
