@@ -11,7 +11,7 @@ use memchr::memmem::Finder;
 use crate::model::{
     Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source,
 };
-use crate::persian::attribution::{find_attributions_in, sentences};
+use crate::persian::attribution::{Attribution, find_attributions_in, sentences};
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
 use crate::persian::repair::{Repair, is_heading};
@@ -206,14 +206,12 @@ fn anchor(block: &Block, range: Range<usize>) -> Anchor {
     let t = &block.text;
     let exact = t[range.clone()].to_owned();
     let mut a = Anchor::new(block.id.clone(), exact);
-    // Whether the text holds the exact text twice (not overlapping).
-    let twice = memchr::memmem::find(t.as_bytes(), a.exact.as_bytes()).is_some_and(|first| {
-        memchr::memmem::find(&t.as_bytes()[first + a.exact.len()..], a.exact.as_bytes()).is_some()
-    });
-    if twice {
+    if t.matches(a.exact.as_str()).nth(1).is_some() {
         a.prefix = tail_chars(&t[..range.start], 24).to_owned();
         a.suffix = head_chars(&t[range.end..], 24).to_owned();
     }
+    // `extract` relies on this when it checks the article (see `is_sound`).
+    debug_assert!(a.exact.is_empty() || a.resolve(t).is_some());
     a
 }
 
@@ -321,21 +319,18 @@ fn label(sentence: &str, wording: &str) -> String {
     }
 }
 
-fn extract(article: &mut Article, warnings: &mut Vec<String>) {
+/// Per block: (event id, byte range) of its events, for linking claims.
+type BlockEvents = Vec<Vec<(String, Range<usize>)>>;
+
+/// The dates of the blocks as events, in order, and each block's events.
+fn tag_events(
+    blocks: &[Block],
+    block_sentences: &[Vec<Range<usize>>],
+) -> (Vec<Event>, BlockEvents) {
     let mut tagger = Tagger::default();
     let mut events: Vec<Event> = Vec::new();
-    // Per block: (event id, byte range) for linking claims.
-    let mut block_events: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); article.blocks.len()];
-    // Per block: its sentences (none for headings), for events and for claims.
-    let block_sentences: Vec<Vec<Range<usize>>> = article
-        .blocks
-        .iter()
-        .map(|b| match b.kind {
-            BlockKind::Heading => Vec::new(),
-            _ => sentences(&b.text),
-        })
-        .collect();
-    for (bi, block) in article.blocks.iter().enumerate() {
+    let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
+    for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
         }
@@ -365,6 +360,39 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
             });
         }
     }
+    (events, block_events)
+}
+
+fn extract(article: &mut Article, warnings: &mut Vec<String>) {
+    // Per block: its sentences (none for headings), for events and for claims.
+    let block_sentences: Vec<Vec<Range<usize>>> = article
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading => Vec::new(),
+            _ => sentences(&b.text),
+        })
+        .collect();
+    // A block's attributions do not depend on dates: they are found on a second thread
+    // while this one tags the dates (in order: a relative date reads the one before).
+    let blocks = &article.blocks;
+    let (events, block_events, attributions) = std::thread::scope(|s| {
+        let found = s.spawn(|| {
+            blocks
+                .iter()
+                .zip(&block_sentences)
+                .map(|(b, sents)| match b.kind {
+                    BlockKind::Heading => Vec::new(),
+                    _ => find_attributions_in(&b.text, sents),
+                })
+                .collect::<Vec<Vec<Attribution>>>()
+        });
+        let (events, block_events) = tag_events(blocks, &block_sentences);
+        let attributions = found
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (events, block_events, attributions)
+    });
     let mut sources: Vec<Source> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut claims: Vec<Claim> = Vec::new();
@@ -372,7 +400,7 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
         if block.kind == BlockKind::Heading {
             continue;
         }
-        for a in find_attributions_in(&block.text, &block_sentences[bi]) {
+        for a in &attributions[bi] {
             let evs: Vec<String> = block_events[bi]
                 .iter()
                 .filter(|(_, r)| a.clause.start <= r.start && r.end <= a.clause.end)
@@ -438,7 +466,9 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     // Anything unsound is dropped with a warning rather than saved broken.
     // `Article::problems` looks each anchor's block up by a linear search, so it runs only
     // when the linear check finds a problem.
-    if is_sound(article) {
+    // Every anchor here was cut from its block's text by `anchor`, so it resolves exactly
+    // when its text is not empty; no need to search the block again.
+    if is_sound(article, |_, a| !a.exact.is_empty()) {
         return;
     }
     let problems = article.problems();
@@ -476,8 +506,9 @@ fn blocks_by_id(blocks: &[Block]) -> HashMap<&str, &Block> {
 
 /// Whether `Article::problems` would find nothing (unique ids, anchors that resolve in
 /// known blocks, well-formed intervals, claims naming known sources and events), checked
-/// in linear time.
-fn is_sound(a: &Article) -> bool {
+/// in linear time; `resolves` tells whether an anchor resolves in its block (as
+/// `Anchor::resolve` does).
+fn is_sound(a: &Article, resolves: impl Fn(&Block, &Anchor) -> bool) -> bool {
     let mut ids = HashSet::new();
     let unique = a
         .blocks
@@ -491,7 +522,7 @@ fn is_sound(a: &Article) -> bool {
     let resolves = |an: &Anchor| {
         by_id
             .get(an.block.as_str())
-            .is_some_and(|b| an.resolve(&b.text).is_some())
+            .is_some_and(|b| resolves(b, an))
     };
     let sources: HashSet<&str> = a.sources.iter().map(|s| s.id.as_str()).collect();
     let events: HashSet<&str> = a.events.iter().map(|e| e.id.as_str()).collect();
@@ -548,7 +579,8 @@ mod tests {
         let imp = import_bytes(text.as_bytes(), "x.txt").unwrap_or_else(|e| panic!("{e}"));
         let base = imp.article;
         assert!(!base.events.is_empty() && !base.claims.is_empty());
-        let corruptions: [(&str, fn(&mut Article)); 8] = [
+        type Corruption = (&'static str, fn(&mut Article));
+        let corruptions: [Corruption; 8] = [
             ("none", |_| {}),
             ("duplicate id", |a| a.events[0].id = a.blocks[0].id.clone()),
             ("unknown block", |a| {
@@ -569,7 +601,8 @@ mod tests {
         for (what, corrupt) in corruptions {
             let mut a = base.clone();
             corrupt(&mut a);
-            assert_eq!(is_sound(&a), a.problems().is_empty(), "{what}");
+            let sound = is_sound(&a, |b, an| an.resolve(&b.text).is_some());
+            assert_eq!(sound, a.problems().is_empty(), "{what}");
         }
     }
 

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use std::collections::HashMap;
 
-use super::fold::{fold, fold_text};
+use super::fold::{arabic_word_char_at, fold, fold_text, is_word_char};
 use super::repair::find_pair;
 
 /// One speaker of an attribution.
@@ -170,10 +170,6 @@ const OFFICIAL_WORDS: [&str; 14] = [
     "دبیرکل",
     "نخستوزیر",
 ];
-
-fn is_word_char(c: char) -> bool {
-    super::fold::is_alphabetic(c) || c == '\u{200C}' || super::fold::is_diacritic(c)
-}
 
 /// Sentences of a paragraph: ends at `. ! ? ؟` followed by a space or the end, not inside
 /// «guillemets»; a closing `»` or `)` right after the mark belongs to the sentence.
@@ -340,24 +336,38 @@ fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
 
 /// Ranges of words (letters, ZWNJ, diacritics) in `s`.
 fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut it = s.char_indices().peekable();
+    let b = s.as_bytes();
+    // The char at byte `i` if it is a word char: its length, else 0 (Persian letters by
+    // table).
+    let word_char = move |i: usize| {
+        if arabic_word_char_at(b, i, false) {
+            2
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .filter(|&c| is_word_char(c))
+                .map_or(0, char::len_utf8)
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = it.next()?;
-            if is_word_char(c) {
+            let c = s.get(i..)?.chars().next()?;
+            let n = word_char(i);
+            if n > 0 {
                 break i;
             }
+            i += c.len_utf8();
         };
-        let mut end = s.len();
-        while let Some(&(i, c)) = it.peek() {
-            if is_word_char(c) {
-                it.next();
-            } else {
-                end = i;
+        loop {
+            let n = word_char(i);
+            if n == 0 {
                 break;
             }
+            i += n;
         }
-        Some(start..end)
+        Some(start..i)
     })
 }
 

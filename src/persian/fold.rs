@@ -9,6 +9,7 @@
 //! - everything else is lower-cased (`char::to_lowercase`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Folded text and, for each of its bytes, the byte offset in the original text of the
 /// char it came from.
@@ -52,9 +53,48 @@ pub fn is_alphabetic(c: char) -> bool {
         | 'ژ'
         | 'ک'
         | 'گ'
-        | 'ی' => true,
+        | 'ی'
+        | 'À'..='Ö'
+        | 'Ø'..='ö'
+        | 'ø'..='ÿ'
+        | '\u{0400}'..='\u{0481}'
+        | '\u{048A}'..='\u{04FF}' => true,
         '\0'..='\u{7F}' | '\u{06F0}'..='\u{06F9}' | '\u{200C}' | '،' | '«' | '»' => false,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// A char of a word: a letter (tatweel is one), ZWNJ or a diacritic.
+pub fn is_word_char(c: char) -> bool {
+    is_alphabetic(c) || c == '\u{200C}' || is_diacritic(c)
+}
+
+/// Whether folding keeps `c` as it is.
+pub fn folds_to_itself(c: char) -> bool {
+    matches!(fold_char(c), Fold::One(r) if r == c)
+}
+
+/// For each char of U+0600–U+06FF (by code point − U+0600): whether it is a word char,
+/// and whether it is one that folding keeps as it is.
+static ARABIC_BLOCK: LazyLock<[(bool, bool); 256]> = LazyLock::new(|| {
+    let mut t = [(false, false); 256];
+    for (c, e) in ('\u{0600}'..='\u{06FF}').zip(t.iter_mut()) {
+        *e = (is_word_char(c), is_word_char(c) && folds_to_itself(c));
+    }
+    t
+});
+
+/// Whether bytes `i`, `i + 1` of `b` hold a word char of U+0600–U+06FF (every such char
+/// is two bytes led by D8–DB), and with `plain`, one that folding keeps as it is: a
+/// table look-up instead of decoding and classifying the char.
+pub fn arabic_word_char_at(b: &[u8], i: usize, plain: bool) -> bool {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(&lead), Some(&cont)) if lead & 0xFC == 0xD8 => {
+            let (word, same) =
+                ARABIC_BLOCK[usize::from(lead & 0x03) << 6 | usize::from(cont & 0x3F)];
+            if plain { same } else { word }
+        }
+        _ => false,
     }
 }
 
@@ -178,6 +218,19 @@ pub fn find_all_folded(haystack: &str, folded: &Folded, needle: &str) -> Vec<Ran
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_block_table() {
+        let mut b = [0u8; 4];
+        for c in '\u{0600}'..='\u{06FF}' {
+            let s = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(arabic_word_char_at(s, 0, false), is_word_char(c), "{c}");
+            let plain = is_word_char(c) && folds_to_itself(c);
+            assert_eq!(arabic_word_char_at(s, 0, true), plain, "{c}");
+        }
+        assert!(is_word_char('\u{0640}'), "tatweel is a letter");
+        assert!(!arabic_word_char_at(b"ab", 0, false));
+    }
 
     #[test]
     fn is_alphabetic_agrees_with_std() {

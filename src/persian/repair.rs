@@ -20,6 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::fold::is_alphabetic;
+
 /// Which rule made a repair. Each rule belongs to one pipeline step ([`RepairRule::step`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RepairRule {
@@ -204,17 +206,22 @@ pub fn apply<'a>(step: Step, input: &'a str, log: Option<&mut Vec<Repair>>) -> C
 }
 
 fn run(text: &str, skip: &HashSet<u8>, mut log: Option<&mut Vec<Repair>>) -> String {
-    let mut cur = text.to_owned();
-    let mut out = String::new();
+    // Two buffers for the whole run, with room for the text to grow a little (restored
+    // ZWNJs): fresh memory costs a page fault a page, so no step should need a third.
+    let room = text.len() + text.len() / 16 + 64;
+    // The current text: `None` while it is still `text` (no step has changed it).
+    let mut cur: Option<String> = None;
+    let mut out = String::with_capacity(room);
     for (i, step) in STEPS.iter().enumerate() {
         if u8::try_from(i).is_ok_and(|i| skip.contains(&i)) {
             continue;
         }
-        if step(&cur, &mut out, log.as_deref_mut()) {
-            std::mem::swap(&mut cur, &mut out);
+        if step(cur.as_deref().unwrap_or(text), &mut out, log.as_deref_mut()) {
+            let spare = cur.replace(std::mem::take(&mut out));
+            out = spare.unwrap_or_else(|| String::with_capacity(room));
         }
     }
-    cur
+    cur.unwrap_or_else(|| text.to_owned())
 }
 
 /// Builds a step's output in one pass: copies the input between replacements, as whole
@@ -519,9 +526,11 @@ impl std::hash::Hasher for Fnv {
 /// Builds [`Fnv`] hashers.
 pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
-/// A faster hash for short keys than [`Fnv`]: eight bytes a step (multiply and add, as
-/// rustc's `FxHash`). For maps that are only looked up, never iterated: the lexicon's
-/// word list keeps [`Fnv`], whose iteration order decides ties when it is parsed.
+/// A faster hash for short keys than [`Fnv`]: a key is hashed by its first and last eight
+/// bytes and its length, in constant time (keys that share those collide, which costs a
+/// comparison, never a wrong answer); multiply and add as rustc's `FxHash`. For maps that
+/// are only looked up, never iterated: the lexicon's word list keeps [`Fnv`], whose
+/// iteration order decides ties when it is parsed.
 #[derive(Clone, Copy, Default)]
 pub struct WordHasher(u64);
 
@@ -533,24 +542,29 @@ impl WordHasher {
     }
 }
 
+/// The eight bytes of `b` from `at` (`at + 8 <= b.len()`), little-endian.
+fn le_u64(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
         // The multiply mixes into the high bits; the table indexes with the low ones.
         self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
+        let n = bytes.len();
+        if n >= 8 {
+            self.add(le_u64(bytes, 0));
+            self.add(le_u64(bytes, n - 8));
+        } else {
             let mut w = [0u8; 8];
-            w.copy_from_slice(c);
+            w[..n].copy_from_slice(bytes);
             self.add(u64::from_le_bytes(w));
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
+        self.add(n as u64);
     }
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
@@ -1018,6 +1032,58 @@ fn join_tight(a: &str, b: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
+// Both cores for the word-level steps
+
+/// Input size (bytes) from which [`split_words`] and [`zwnj`] run on two halves at once.
+const HALVES_FROM: usize = 256 * 1024;
+
+/// Runs `step` on the two halves of an input of at least `from` bytes at once (on two
+/// threads), split just after a newline near the middle, and joins their outputs and logs
+/// (the second half's ranges moved by its offset): for a step that reads words within a
+/// line and changes only words or the spaces between them, that is what one run gives.
+/// A smaller input runs on this thread alone.
+fn in_halves(
+    step: Step,
+    input: &str,
+    out: &mut String,
+    mut log: Option<&mut Vec<Repair>>,
+    from: usize,
+) -> bool {
+    let half = input.len() / 2;
+    let mid = memchr::memchr(b'\n', &input.as_bytes()[half..]).map(|i| half + i + 1);
+    let Some(mid) = mid.filter(|&m| input.len() >= from && m < input.len()) else {
+        return step(input, out, log);
+    };
+    let (a, b) = input.split_at(mid);
+    let mut out_b = String::new();
+    let mut log_b = log.is_some().then(Vec::new);
+    let (changed_a, changed_b) = std::thread::scope(|s| {
+        let second = s.spawn(|| step(b, &mut out_b, log_b.as_mut()));
+        let changed_a = step(a, out, log.as_deref_mut());
+        let changed_b = second
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (changed_a, changed_b)
+    });
+    if let (Some(log), Some(log_b)) = (log, log_b) {
+        log.extend(log_b.into_iter().map(|mut r| {
+            r.range = r.range.start + mid..r.range.end + mid;
+            r
+        }));
+    }
+    if !changed_a && !changed_b {
+        out.clear();
+        return false;
+    }
+    if !changed_a {
+        out.clear();
+        out.push_str(a);
+    }
+    out.push_str(if changed_b { &out_b } else { b });
+    true
+}
+
+// ---------------------------------------------------------------------------------------
 // Word-level steps
 
 /// Whether the two-byte sequence `lead`, `cont` is a Persian letter ([`is_fa_letter`]);
@@ -1050,6 +1116,10 @@ fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// the joined form is an attested lexicon word and one half is not. Also a Latin domain
 /// split after a dot («Zman.co. il» → «Zman.co.il»).
 pub fn split_words(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(split_words_in, input, out, log, HALVES_FROM)
+}
+
+fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let lex = lexicon();
     let mut cuts: Vec<Range<usize>> = Vec::new();
     // The previous word and whether the lexicon knows it (looked up when first needed).
@@ -1237,6 +1307,10 @@ fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
 /// joining letter («قدرتهایی» → «قدرت‌هایی», «نقطهای» → «نقطه‌ای», «کردهاست» →
 /// «کرده‌است»), and compounds with به/بی/هم… («بهعنوان» → «به‌عنوان»).
 pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(zwnj_in, input, out, log, HALVES_FROM)
+}
+
+fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     const ZWNJ: &[u8] = "\u{200C}".as_bytes();
     let lex = lexicon();
     let mut ed = Edits::new(input, out, log);
@@ -1261,7 +1335,7 @@ pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> boo
 // Digits and brackets
 
 fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) && is_alphabetic(c)
 }
 
 /// Byte length of the digit (ASCII, Arabic-Indic or Persian) at byte `i` of `b`; 0 when
@@ -1318,7 +1392,7 @@ fn number_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// The nearest letter before / after `at` on the same line, skipping digits, spaces and
 /// punctuation (at most 40 chars away).
 fn nearest_letter(s: &str, at: usize, forward: bool) -> Option<char> {
-    let pick = |c: char| c == '\n' || c.is_alphabetic();
+    let pick = |c: char| c == '\n' || is_alphabetic(c);
     let found = if forward {
         s[at..].chars().take(40).find(|&c| pick(c))
     } else {
@@ -1829,6 +1903,22 @@ mod tests {
             let (out, log) = repair(&s);
             prop_assert_eq!(replay(&s, &log), Ok(out.clone()));
             prop_assert_eq!(normalize(&s), out);
+        }
+
+        #[test]
+        fn halves_give_what_one_run_gives(
+            s in "([ا-ی]{1,6}|تأ|کید|ا|کتبر|میکند|نقطهای|Zman\\.co\\.|il|\u{200C}| |  |\n|\n\n|\\.|،|[0-9]){0,60}"
+        ) {
+            for step in [split_words_in as Step, zwnj_in] {
+                let (mut one, mut two) = (String::new(), String::new());
+                let (mut log_one, mut log_two) = (Vec::new(), Vec::new());
+                let changed = step(&s, &mut one, Some(&mut log_one));
+                prop_assert_eq!(in_halves(step, &s, &mut two, Some(&mut log_two), 0), changed);
+                prop_assert_eq!(&one, &two);
+                prop_assert_eq!(&log_one, &log_two);
+                prop_assert_eq!(in_halves(step, &s, &mut two, None, 0), changed);
+                prop_assert_eq!(&one, &two);
+            }
         }
 
         #[test]

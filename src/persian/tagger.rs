@@ -75,59 +75,76 @@ impl Tok<'_> {
 }
 
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    use super::fold::{arabic_word_char_at, is_word_char};
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        // The common case first: a word of Persian letters that folding keeps as they are.
+        if arabic_word_char_at(b, i, true) {
+            let mut end = i + 2;
+            while arabic_word_char_at(b, end, true) {
+                end += 2;
+            }
+            if text[end..].chars().next().is_none_or(|d| !is_word_char(d)) {
+                out.push(Tok {
+                    range: i..end,
+                    kind: Kind::Word,
+                    key: std::borrow::Cow::Borrowed(&text[i..end]),
+                });
+                i = end;
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        let is_word_char = |c: char| {
-            super::fold::is_alphabetic(c)
-                || c == '\u{200C}'
-                || super::fold::is_diacritic(c)
-                || c == '\u{0640}'
-        };
-        let (kind, end) = if digit_value(c).is_some() {
+        // (kind, end of the token, where the next one may start)
+        let (kind, end, next) = if digit_value(c).is_some() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if digit_value(d).is_some() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if d == '/'
-                    && text[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| digit_value(n).is_some())
-                {
-                    end = j + 1;
-                    it.next();
-                } else {
-                    break;
+            loop {
+                match text[end..].chars().next() {
+                    Some(d) if digit_value(d).is_some() => end += d.len_utf8(),
+                    Some('/')
+                        if text[end + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| digit_value(n).is_some()) =>
+                    {
+                        end += 1;
+                    }
+                    _ => break,
                 }
             }
-            (Kind::Num, end)
+            (Kind::Num, end, end)
         } else if is_word_char(c) {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+            loop {
+                if arabic_word_char_at(b, end, false) {
+                    end += 2;
+                    continue;
+                }
+                match text[end..].chars().next() {
+                    Some(d) if is_word_char(d) => end += d.len_utf8(),
+                    _ => break,
                 }
             }
             // A ZWNJ at the end belongs to no word.
             let trimmed = text[i..end].trim_end_matches('\u{200C}');
-            (Kind::Word, i + trimmed.len())
+            (Kind::Word, i + trimmed.len(), end)
         } else {
-            (Kind::Punct, i + c.len_utf8())
+            (Kind::Punct, i + c.len_utf8(), i + c.len_utf8())
         };
-        let key = fold_text(&text[i..end]);
         out.push(Tok {
             range: i..end,
             kind,
-            key,
+            key: fold_text(&text[i..end]),
         });
+        i = next;
     }
     out
 }
