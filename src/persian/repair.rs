@@ -450,6 +450,10 @@ static MAY_BE_INVISIBLE: [bool; 256] = byte_table(&[
 /// C1 controls other than tab and newline, doubled ZWNJ/ZWJ and a ZWNJ beside a space or
 /// at a line's edge. Tabs and no-break spaces become spaces.
 pub fn invisible_controls(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(invisible_controls_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+fn invisible_controls_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
     // A removed ZWNJ/ZWJ is not the previous char of the one after it: (end of the last
@@ -724,6 +728,17 @@ const MAX_PDF_LINE: usize = 400;
 /// and the runs reversed when that joins word fragments across the runs' edges (or with
 /// the neighbouring lines) into lexicon words, or moves a comma away from the line's start.
 pub fn displaced_fragments(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(
+        displaced_fragments_in,
+        input,
+        out,
+        log,
+        HALVES_FROM,
+        b"\n\n",
+    )
+}
+
+fn displaced_fragments_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let mut joins = Joins::new(lexicon());
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
@@ -1034,23 +1049,26 @@ fn join_tight(a: &str, b: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Both cores for the word-level steps
 
-/// Input size (bytes) from which [`split_words`] and [`zwnj`] run on two halves at once.
+/// Input size (bytes) from which the steps that can run on two halves of their input at
+/// once (see [`in_halves`]) do.
 const HALVES_FROM: usize = 256 * 1024;
 
 /// Runs `step` on the two halves of an input of at least `from` bytes at once (on two
-/// threads), split just after a newline near the middle, and joins their outputs and logs
-/// (the second half's ranges moved by its offset): for a step that reads words within a
-/// line and changes only words or the spaces between them, that is what one run gives.
-/// A smaller input runs on this thread alone.
+/// threads), split just after the first `sep` (a newline, or a blank line) from the
+/// middle on, and joins their outputs and logs (the second half's ranges moved by its
+/// offset). For a step that looks no further than that separator, never changes it and
+/// never makes a repair end where the next starts across it, that is what one run gives
+/// (checked by a property test of each such step). A smaller input runs on this thread.
 fn in_halves(
     step: Step,
     input: &str,
     out: &mut String,
     mut log: Option<&mut Vec<Repair>>,
     from: usize,
+    sep: &[u8],
 ) -> bool {
     let half = input.len() / 2;
-    let mid = memchr::memchr(b'\n', &input.as_bytes()[half..]).map(|i| half + i + 1);
+    let mid = memchr::memmem::find(&input.as_bytes()[half..], sep).map(|i| half + i + sep.len());
     let Some(mid) = mid.filter(|&m| input.len() >= from && m < input.len()) else {
         return step(input, out, log);
     };
@@ -1116,7 +1134,7 @@ fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// the joined form is an attested lexicon word and one half is not. Also a Latin domain
 /// split after a dot («Zman.co. il» → «Zman.co.il»).
 pub fn split_words(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
-    in_halves(split_words_in, input, out, log, HALVES_FROM)
+    in_halves(split_words_in, input, out, log, HALVES_FROM, b"\n")
 }
 
 fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
@@ -1307,7 +1325,7 @@ fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
 /// joining letter («قدرتهایی» → «قدرت‌هایی», «نقطهای» → «نقطه‌ای», «کردهاست» →
 /// «کرده‌است»), and compounds with به/بی/هم… («بهعنوان» → «به‌عنوان»).
 pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
-    in_halves(zwnj_in, input, out, log, HALVES_FROM)
+    in_halves(zwnj_in, input, out, log, HALVES_FROM, b"\n")
 }
 
 fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
@@ -1405,6 +1423,10 @@ fn nearest_letter(s: &str, at: usize, forward: bool) -> Option<char> {
 /// digit already, or whose nearest letters on its line are Persian (and none touches it
 /// in Latin script, as in «F16» or «ICT2»).
 pub fn persian_digits(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(persian_digits_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+fn persian_digits_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let mut ed = Edits::new(input, out, log);
     for r in number_spans(input) {
         let num = &input[r.clone()];
@@ -1450,6 +1472,10 @@ fn number_value(s: &str) -> Option<u32> {
 /// A year range written backwards is put in order: «۱۹۲۰-۱۹۱۸» → «۱۹۱۸-۱۹۲۰» (two 4-digit
 /// numbers joined by a dash, the first larger and at most 300 apart).
 pub fn reversed_digits(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(reversed_digits_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+fn reversed_digits_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let mut ed = Edits::new(input, out, log);
     let mut prev: Option<Range<usize>> = None;
     let mut swapped = String::new();
@@ -1484,6 +1510,10 @@ pub fn reversed_digits(input: &str, out: &mut String, log: Option<&mut Vec<Repai
 /// digit) and the `(` `[` `«` that later closes it (not followed by a letter or digit)
 /// are swapped.
 pub fn mirrored_brackets(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(mirrored_brackets_in, input, out, log, HALVES_FROM, b"\n\n")
+}
+
+fn mirrored_brackets_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     // (opener as written normally, closer as written normally)
     const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('«', '»')];
     let b = input.as_bytes();
@@ -1570,6 +1600,10 @@ fn plain_space(b: &[u8], at: usize) -> bool {
 /// Spacing: runs of spaces become one; no space before `، . ؛ : ! ? ؟ ) ] »` (when the
 /// mark ends a word or text), none after `( [ «`, none at a line's edges.
 pub fn spacing(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(spacing_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+fn spacing_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
     let mut i = 0;
@@ -1907,16 +1941,25 @@ mod tests {
 
         #[test]
         fn halves_give_what_one_run_gives(
-            s in "([ا-ی]{1,6}|تأ|کید|ا|کتبر|میکند|نقطهای|Zman\\.co\\.|il|\u{200C}| |  |\n|\n\n|\\.|،|[0-9]){0,60}"
+            s in "([ا-ی]{1,6}|تأ|کید|ا|کتبر|میکند|نقطهای|Zman\\.co\\.|il|\u{200C}|\u{200D}|\u{200B}|\t| |  |\n|\n\n|\\.|،|\\(|\\)|«|»|-|[0-9]{1,4}|[۰-۹]{1,4}|a){0,60}"
         ) {
-            for step in [split_words_in as Step, zwnj_in] {
+            for (step, sep) in [
+                (split_words_in as Step, &b"\n"[..]),
+                (zwnj_in, b"\n"),
+                (invisible_controls_in, b"\n"),
+                (displaced_fragments_in, b"\n\n"),
+                (persian_digits_in, b"\n"),
+                (reversed_digits_in, b"\n"),
+                (mirrored_brackets_in, b"\n\n"),
+                (spacing_in, b"\n"),
+            ] {
                 let (mut one, mut two) = (String::new(), String::new());
                 let (mut log_one, mut log_two) = (Vec::new(), Vec::new());
                 let changed = step(&s, &mut one, Some(&mut log_one));
-                prop_assert_eq!(in_halves(step, &s, &mut two, Some(&mut log_two), 0), changed);
+                prop_assert_eq!(in_halves(step, &s, &mut two, Some(&mut log_two), 0, sep), changed);
                 prop_assert_eq!(&one, &two);
                 prop_assert_eq!(&log_one, &log_two);
-                prop_assert_eq!(in_halves(step, &s, &mut two, None, 0), changed);
+                prop_assert_eq!(in_halves(step, &s, &mut two, None, 0, sep), changed);
                 prop_assert_eq!(&one, &two);
             }
         }
