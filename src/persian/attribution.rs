@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use std::collections::HashMap;
 
-use super::fold::{arabic_word_char_at, fold, fold_text, is_word_char};
+use super::fold::{WordChars, fold, fold_text, utf8_len};
 use super::repair::find_pair;
 
 /// One speaker of an attribution.
@@ -336,32 +336,19 @@ fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
 
 /// Ranges of words (letters, ZWNJ, diacritics) in `s`.
 fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let wc = WordChars::default();
     let b = s.as_bytes();
-    // The char at byte `i` if it is a word char: its length, else 0 (Persian letters by
-    // table).
-    let word_char = move |i: usize| {
-        if arabic_word_char_at(b, i, false) {
-            2
-        } else {
-            s[i..]
-                .chars()
-                .next()
-                .filter(|&c| is_word_char(c))
-                .map_or(0, char::len_utf8)
-        }
-    };
     let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let c = s.get(i..)?.chars().next()?;
-            let n = word_char(i);
-            if n > 0 {
+            let lead = *b.get(i)?;
+            if wc.len_at(s, i, false) > 0 {
                 break i;
             }
-            i += c.len_utf8();
+            i += utf8_len(lead);
         };
         loop {
-            let n = word_char(i);
+            let n = wc.len_at(s, i, false);
             if n == 0 {
                 break;
             }

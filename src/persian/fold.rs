@@ -84,17 +84,58 @@ static ARABIC_BLOCK: LazyLock<[(bool, bool); 256]> = LazyLock::new(|| {
     t
 });
 
-/// Whether bytes `i`, `i + 1` of `b` hold a word char of U+0600–U+06FF (every such char
-/// is two bytes led by D8–DB), and with `plain`, one that folding keeps as it is: a
-/// table look-up instead of decoding and classifying the char.
-pub fn arabic_word_char_at(b: &[u8], i: usize, plain: bool) -> bool {
-    match (b.get(i), b.get(i + 1)) {
-        (Some(&lead), Some(&cont)) if lead & 0xFC == 0xD8 => {
-            let (word, same) =
-                ARABIC_BLOCK[usize::from(lead & 0x03) << 6 | usize::from(cont & 0x3F)];
-            if plain { same } else { word }
+/// Word chars for tokenizers, by byte: ASCII and the Arabic block (U+0600–U+06FF, two
+/// bytes led by D8–DB) by table, other chars decoded.
+#[derive(Clone, Copy)]
+pub struct WordChars(&'static [(bool, bool); 256]);
+
+impl Default for WordChars {
+    fn default() -> Self {
+        Self(&ARABIC_BLOCK)
+    }
+}
+
+impl WordChars {
+    /// The byte length of the char at byte `i` of `s` (a char boundary) if it is a word
+    /// char ([`is_word_char`]) and, with `plain`, one that folding keeps as it is; else 0
+    /// (and 0 at the end).
+    #[inline]
+    pub fn len_at(self, s: &str, i: usize, plain: bool) -> usize {
+        let b = s.as_bytes();
+        let Some(&lead) = b.get(i) else {
+            return 0;
+        };
+        if lead < 0x80 {
+            // ASCII: a letter, which folding keeps unless it is upper case.
+            return usize::from(
+                lead.is_ascii_alphabetic() && !(plain && lead.is_ascii_uppercase()),
+            );
         }
-        _ => false,
+        if lead & 0xFC == 0xD8
+            && let Some(&cont) = b.get(i + 1)
+        {
+            let (word, same) = self.0[usize::from(lead & 0x03) << 6 | usize::from(cont & 0x3F)];
+            return if (plain && same) || (!plain && word) {
+                2
+            } else {
+                0
+            };
+        }
+        s.get(i..)
+            .and_then(|t| t.chars().next())
+            .filter(|&c| is_word_char(c) && (!plain || folds_to_itself(c)))
+            .map_or(0, char::len_utf8)
+    }
+}
+
+/// The byte length of the char whose first byte is `lead` (1 for a stray continuation
+/// byte).
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -220,16 +261,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn arabic_block_table() {
+    fn word_chars_by_byte() {
+        let wc = WordChars::default();
         let mut b = [0u8; 4];
-        for c in '\u{0600}'..='\u{06FF}' {
-            let s = c.encode_utf8(&mut b).as_bytes();
-            assert_eq!(arabic_word_char_at(s, 0, false), is_word_char(c), "{c}");
-            let plain = is_word_char(c) && folds_to_itself(c);
-            assert_eq!(arabic_word_char_at(s, 0, true), plain, "{c}");
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut b);
+            let word = is_word_char(c);
+            assert_eq!(
+                wc.len_at(s, 0, false),
+                if word { s.len() } else { 0 },
+                "{c:?}"
+            );
+            let plain = word && folds_to_itself(c);
+            assert_eq!(
+                wc.len_at(s, 0, true),
+                if plain { s.len() } else { 0 },
+                "{c:?}"
+            );
+            assert_eq!(utf8_len(s.as_bytes()[0]), s.len(), "{c:?}");
         }
         assert!(is_word_char('\u{0640}'), "tatweel is a letter");
-        assert!(!arabic_word_char_at(b"ab", 0, false));
+        assert_eq!(wc.len_at("ab", 2, false), 0);
     }
 
     #[test]

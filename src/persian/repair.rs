@@ -575,6 +575,34 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
+/// A word as a map key: hashed as [`WordHasher`] hashes its bytes, and compared inline
+/// (a word is mostly under sixteen bytes, not worth a call to `memcmp`).
+#[derive(Clone, Copy, Debug)]
+struct WordKey<'a>(&'a str);
+
+impl PartialEq for WordKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        let n = a.len();
+        if n != b.len() {
+            return false;
+        }
+        if (8..=16).contains(&n) {
+            le_u64(a, 0) == le_u64(b, 0) && le_u64(a, n - 8) == le_u64(b, n - 8)
+        } else {
+            a == b
+        }
+    }
+}
+
+impl Eq for WordKey<'_> {}
+
+impl std::hash::Hash for WordKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.0.as_bytes());
+    }
+}
+
 /// Builds [`WordHasher`]s.
 pub type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
 
@@ -1144,8 +1172,9 @@ fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
     let mut prev: Option<(Range<usize>, Option<bool>)> = None;
     let mut buf = String::new();
     // Whether the lexicon knows a word; whether two words join.
-    let mut memo: HashMap<&str, bool, WordBuild> = HashMap::default();
-    let mut joins: HashMap<(&str, &str), bool, WordBuild> = HashMap::default();
+    let mut memo: HashMap<WordKey<'_>, bool, WordBuild> =
+        HashMap::with_capacity_and_hasher(4096, WordBuild::default());
+    let mut joins: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
     let b = input.as_bytes();
     for w in word_spans(input) {
         let mut kb = None;
@@ -1154,11 +1183,12 @@ fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             && b[p.end] == b' '
         {
             let (a, wb) = (&input[p.clone()], &input[w.clone()]);
-            let ka = ka.unwrap_or_else(|| *memo.entry(a).or_insert_with(|| lex.is_known(a)));
-            let k = *memo.entry(wb).or_insert_with(|| lex.is_known(wb));
+            let ka =
+                ka.unwrap_or_else(|| *memo.entry(WordKey(a)).or_insert_with(|| lex.is_known(a)));
+            let k = *memo.entry(WordKey(wb)).or_insert_with(|| lex.is_known(wb));
             kb = Some(k);
             if !(ka && k) {
-                let join = *joins.entry((a, wb)).or_insert_with(|| {
+                let join = *joins.entry((WordKey(a), WordKey(wb))).or_insert_with(|| {
                     buf.clear();
                     buf.push_str(a);
                     buf.push_str(wb);
@@ -1334,14 +1364,17 @@ fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
     // Words repeat: remember each one's answer.
-    let mut memo: HashMap<&str, Option<String>, WordBuild> = HashMap::default();
+    let mut memo: HashMap<WordKey<'_>, Option<String>, WordBuild> =
+        HashMap::with_capacity_and_hasher(4096, WordBuild::default());
     for w in word_spans(input) {
         // Only whole tokens: a run already next to a ZWNJ is left alone.
         if b[..w.start].ends_with(ZWNJ) || b[w.end..].starts_with(ZWNJ) {
             continue;
         }
         let word = &input[w.clone()];
-        let fixed = memo.entry(word).or_insert_with(|| restore_zwnj(word, lex));
+        let fixed = memo
+            .entry(WordKey(word))
+            .or_insert_with(|| restore_zwnj(word, lex));
         if let Some(fixed) = fixed {
             ed.replace(w, fixed, RepairRule::Zwnj);
         }

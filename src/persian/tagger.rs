@@ -75,18 +75,24 @@ impl Tok<'_> {
 }
 
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    use super::fold::{arabic_word_char_at, is_word_char};
+    use super::fold::{WordChars, is_word_char};
+    let wc = WordChars::default();
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        // The common case first: a word of Persian letters that folding keeps as they are.
-        if arabic_word_char_at(b, i, true) {
-            let mut end = i + 2;
-            while arabic_word_char_at(b, end, true) {
-                end += 2;
+        // The common case first: a word of letters that folding keeps as they are.
+        let n = wc.len_at(text, i, true);
+        if n > 0 {
+            let mut end = i + n;
+            loop {
+                let n = wc.len_at(text, end, true);
+                if n == 0 {
+                    break;
+                }
+                end += n;
             }
-            if text[end..].chars().next().is_none_or(|d| !is_word_char(d)) {
+            if wc.len_at(text, end, false) == 0 {
                 out.push(Tok {
                     range: i..end,
                     kind: Kind::Word,
@@ -124,14 +130,11 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else if is_word_char(c) {
             let mut end = i + c.len_utf8();
             loop {
-                if arabic_word_char_at(b, end, false) {
-                    end += 2;
-                    continue;
+                let n = wc.len_at(text, end, false);
+                if n == 0 {
+                    break;
                 }
-                match text[end..].chars().next() {
-                    Some(d) if is_word_char(d) => end += d.len_utf8(),
-                    _ => break,
-                }
+                end += n;
             }
             // A ZWNJ at the end belongs to no word.
             let trimmed = text[i..end].trim_end_matches('\u{200C}');
