@@ -169,6 +169,10 @@ fn fold_char(c: char) -> Fold {
         | '\u{00AD}' => Fold::Drop,
         c if c.is_whitespace() => Fold::Drop,
         c if c.is_ascii() => Fold::One(c.to_ascii_lowercase()),
+        // Caseless: `to_lowercase` gives them back as they are (skips its table search).
+        '\u{0600}'..='\u{06FF}' | '«' | '»' | '–' | '—' | '…' | '\u{2018}'..='\u{201F}' => {
+            Fold::One(c)
+        }
         _ => Fold::Lower,
     }
 }
@@ -259,6 +263,16 @@ pub fn find_all_folded(haystack: &str, folded: &Folded, needle: &str) -> Vec<Ran
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_to_one_folds_agree_with_lower_case() {
+        // A char folded to itself is one that lower-casing would also leave as it is.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            if folds_to_itself(c) && !c.is_ascii() {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_chars_by_byte() {

@@ -1132,10 +1132,25 @@ fn in_halves(
 // ---------------------------------------------------------------------------------------
 // Word-level steps
 
-/// Whether the two-byte sequence `lead`, `cont` is a Persian letter ([`is_fa_letter`]);
-/// every such letter is two bytes led by D8–DB.
+/// [`is_fa_letter`] of U+0600–U+06FF as four bit masks, one for each lead byte D8–DB, bit
+/// `cont & 63` of a continuation byte `cont` (every Persian letter is two bytes).
+const FA_LETTER_MASKS: [u64; 4] = {
+    let mut masks = [0u64; 4];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i)
+            && is_fa_letter(c)
+        {
+            masks[(i >> 6) as usize] |= 1 << (i & 63);
+        }
+        i += 1;
+    }
+    masks
+};
+
+/// Whether the two-byte sequence `lead`, `cont` is a Persian letter ([`is_fa_letter`]).
 fn is_fa_letter_bytes(lead: u8, cont: u8) -> bool {
-    (0xD8..=0xDB).contains(&lead) && char::from_u32(two_byte(lead, cont)).is_some_and(is_fa_letter)
+    lead & 0xFC == 0xD8 && (FA_LETTER_MASKS[usize::from(lead & 0x03)] >> (cont & 63)) & 1 == 1
 }
 
 /// Spans of maximal runs of Persian letters in `s` (ZWNJ excluded).
@@ -1144,6 +1159,7 @@ fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let letter = move |i: usize| i + 1 < b.len() && is_fa_letter_bytes(b[i], b[i + 1]);
     let mut i = 0;
     std::iter::from_fn(move || {
+        // No letter starts with a continuation byte, so stepping byte by byte is safe.
         while i < b.len() && !letter(i) {
             i += 1;
         }
@@ -1691,6 +1707,15 @@ mod tests {
             if input == expected {
                 assert!(log.is_empty(), "«{input}» unchanged but logged {log:?}");
             }
+        }
+    }
+
+    #[test]
+    fn fa_letters_by_bytes() {
+        let mut b = [0u8; 4];
+        for c in (0x0080..0x0800).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(is_fa_letter_bytes(s[0], s[1]), is_fa_letter(c), "{c:?}");
         }
     }
 
