@@ -1174,6 +1174,21 @@ fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// `memo`'s answer for `word`, asked of `ask` the first time (a look-up, cheaper than
+/// `entry` when the word is there, as it mostly is).
+fn remember<'a, V: Copy>(
+    memo: &mut HashMap<WordKey<'a>, V, WordBuild>,
+    word: &'a str,
+    ask: impl FnOnce(&str) -> V,
+) -> V {
+    if let Some(&v) = memo.get(&WordKey(word)) {
+        return v;
+    }
+    let v = ask(word);
+    memo.insert(WordKey(word), v);
+    v
+}
+
 /// Words split by a stray space are joined: «تأ کید» → «تأکید», «ا کتبر» → «اکتبر», when
 /// the joined form is an attested lexicon word and one half is not. Also a Latin domain
 /// split after a dot («Zman.co. il» → «Zman.co.il»).
@@ -1199,9 +1214,8 @@ fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             && b[p.end] == b' '
         {
             let (a, wb) = (&input[p.clone()], &input[w.clone()]);
-            let ka =
-                ka.unwrap_or_else(|| *memo.entry(WordKey(a)).or_insert_with(|| lex.is_known(a)));
-            let k = *memo.entry(WordKey(wb)).or_insert_with(|| lex.is_known(wb));
+            let ka = ka.unwrap_or_else(|| remember(&mut memo, a, |w| lex.is_known(w)));
+            let k = remember(&mut memo, wb, |w| lex.is_known(w));
             kb = Some(k);
             if !(ka && k) {
                 let join = *joins.entry((WordKey(a), WordKey(wb))).or_insert_with(|| {
@@ -1388,9 +1402,12 @@ fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool
             continue;
         }
         let word = &input[w.clone()];
-        let fixed = memo
-            .entry(WordKey(word))
-            .or_insert_with(|| restore_zwnj(word, lex));
+        let fixed = match memo.get(&WordKey(word)) {
+            Some(fixed) => fixed,
+            None => memo
+                .entry(WordKey(word))
+                .or_insert_with(|| restore_zwnj(word, lex)),
+        };
         if let Some(fixed) = fixed {
             ed.replace(w, fixed, RepairRule::Zwnj);
         }
