@@ -279,26 +279,48 @@ impl Article {
                 out.push(format!("duplicate id «{id}»"));
             }
         }
-        let mut check_anchor = |what: String, a: &Anchor| match self.block(&a.block) {
-            None => out.push(format!("{what}: anchor names unknown block «{}»", a.block)),
-            Some(b) if a.resolve(&b.text).is_none() => {
-                out.push(format!(
-                    "{what}: broken anchor «{}» not found in block «{}»",
-                    a.exact, a.block
-                ));
+        // Ids looked up by hash, first occurrence winning as in `block`/`event`/`source`:
+        // a long article has thousands of anchors and blocks.
+        fn first_by_id<T>(
+            items: &[T],
+            id: impl Fn(&T) -> &str,
+        ) -> std::collections::HashMap<&str, &T> {
+            let mut map = std::collections::HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item)).or_insert(item);
             }
-            Some(_) => {}
-        };
+            map
+        }
+        let blocks = first_by_id(&self.blocks, |b| b.id.as_str());
+        let events = first_by_id(&self.events, |e| e.id.as_str());
+        let sources = first_by_id(&self.sources, |s| s.id.as_str());
+        let mut check_anchor =
+            |what: &dyn Fn() -> String, a: &Anchor| match blocks.get(a.block.as_str()) {
+                None => out.push(format!(
+                    "{}: anchor names unknown block «{}»",
+                    what(),
+                    a.block
+                )),
+                Some(b) if a.resolve(&b.text).is_none() => {
+                    out.push(format!(
+                        "{}: broken anchor «{}» not found in block «{}»",
+                        what(),
+                        a.exact,
+                        a.block
+                    ));
+                }
+                Some(_) => {}
+            };
         for e in &self.events {
-            check_anchor(format!("event {}", e.id), &e.anchor);
+            check_anchor(&|| format!("event {}", e.id), &e.anchor);
         }
         for s in &self.sources {
             for m in &s.mentions {
-                check_anchor(format!("source {} mention", s.id), m);
+                check_anchor(&|| format!("source {} mention", s.id), m);
             }
         }
         for c in &self.claims {
-            check_anchor(format!("claim {}", c.id), &c.anchor);
+            check_anchor(&|| format!("claim {}", c.id), &c.anchor);
         }
         for e in &self.events {
             if !e.date.is_well_formed() {
@@ -309,11 +331,11 @@ impl Article {
             }
         }
         for c in &self.claims {
-            if self.source(&c.source).is_none() {
+            if !sources.contains_key(c.source.as_str()) {
                 out.push(format!("claim {}: unknown source «{}»", c.id, c.source));
             }
             for e in &c.events {
-                if self.event(e).is_none() {
+                if !events.contains_key(e.as_str()) {
                     out.push(format!("claim {}: unknown event «{e}»", c.id));
                 }
             }
