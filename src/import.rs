@@ -464,10 +464,9 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     article.sources = sources;
     article.claims = claims;
     // Anything unsound is dropped with a warning rather than saved broken.
-    // `Article::problems` looks each anchor's block up by a linear search, so it runs only
-    // when the linear check finds a problem.
-    // Every anchor here was cut from its block's text by `anchor`, so it resolves exactly
-    // when its text is not empty; no need to search the block again.
+    // `Article::problems` searches every anchor's block for its text, so it runs only when
+    // this check finds a problem: every anchor here was cut from its block's text by
+    // `anchor`, so it resolves exactly when its text is not empty.
     if is_sound(article, |_, a| !a.exact.is_empty()) {
         return;
     }
@@ -475,7 +474,7 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     if !problems.is_empty() {
         warnings.extend(problems.iter().map(|p| format!("dropped: {p}")));
         let blocks = article.blocks.clone();
-        let by_id = blocks_by_id(&blocks);
+        let by_id = crate::model::by_id(&blocks, |b| b.id.as_str());
         let bad_anchor = |a: &Anchor| {
             by_id
                 .get(a.block.as_str())
@@ -495,15 +494,6 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
     }
 }
 
-/// Blocks by id; the first of blocks sharing an id, as `Article::block` finds it.
-fn blocks_by_id(blocks: &[Block]) -> HashMap<&str, &Block> {
-    let mut by_id = HashMap::with_capacity(blocks.len());
-    for b in blocks {
-        by_id.entry(b.id.as_str()).or_insert(b);
-    }
-    by_id
-}
-
 /// Whether `Article::problems` would find nothing (unique ids, anchors that resolve in
 /// known blocks, well-formed intervals, claims naming known sources and events), checked
 /// in linear time; `resolves` tells whether an anchor resolves in its block (as
@@ -518,7 +508,7 @@ fn is_sound(a: &Article, resolves: impl Fn(&Block, &Anchor) -> bool) -> bool {
         .chain(a.sources.iter().map(|s| &s.id))
         .chain(a.claims.iter().map(|c| &c.id))
         .all(|id| ids.insert(id.as_str()));
-    let by_id = blocks_by_id(&a.blocks);
+    let by_id = crate::model::by_id(&a.blocks, |b| b.id.as_str());
     let resolves = |an: &Anchor| {
         by_id
             .get(an.block.as_str())

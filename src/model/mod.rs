@@ -218,6 +218,17 @@ pub struct Claim {
     pub events: Vec<String>,
 }
 
+/// `items` by id, the first of items sharing an id winning (as [`Article::block`],
+/// [`Article::event`] and [`Article::source`] find them): for checking or linking many ids
+/// at once in linear time.
+pub fn by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> std::collections::HashMap<&str, &T> {
+    let mut map = std::collections::HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(id(item)).or_insert(item);
+    }
+    map
+}
+
 impl Article {
     /// The block with this id.
     pub fn block(&self, id: &str) -> Option<&Block> {
@@ -279,21 +290,10 @@ impl Article {
                 out.push(format!("duplicate id «{id}»"));
             }
         }
-        // Ids looked up by hash, first occurrence winning as in `block`/`event`/`source`:
-        // a long article has thousands of anchors and blocks.
-        fn first_by_id<T>(
-            items: &[T],
-            id: impl Fn(&T) -> &str,
-        ) -> std::collections::HashMap<&str, &T> {
-            let mut map = std::collections::HashMap::with_capacity(items.len());
-            for item in items {
-                map.entry(id(item)).or_insert(item);
-            }
-            map
-        }
-        let blocks = first_by_id(&self.blocks, |b| b.id.as_str());
-        let events = first_by_id(&self.events, |e| e.id.as_str());
-        let sources = first_by_id(&self.sources, |s| s.id.as_str());
+        // Ids looked up by hash: a long article has thousands of anchors and blocks.
+        let blocks = by_id(&self.blocks, |b| b.id.as_str());
+        let events = by_id(&self.events, |e| e.id.as_str());
+        let sources = by_id(&self.sources, |s| s.id.as_str());
         let mut check_anchor =
             |what: &dyn Fn() -> String, a: &Anchor| match blocks.get(a.block.as_str()) {
                 None => out.push(format!(

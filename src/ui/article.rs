@@ -73,6 +73,8 @@ pub struct ArticleView {
     heights: Vec<Option<f32>>,
     /// Heights estimated from the text's length, used until an item is laid out.
     estimates: Vec<f32>,
+    /// Characters of each item's text (what the estimates scale), counted once.
+    chars: Vec<usize>,
     measured: usize,
     /// The engine's cache keys of the items' plain jobs (computed once: hashing a long
     /// paragraph every frame is not free).
@@ -89,7 +91,6 @@ pub struct ArticleView {
     anchor: Option<(usize, f32)>,
     /// The scroll offset the scroll area ended last frame with.
     offset_after: f32,
-    shown_once: bool,
     /// The item rects drawn last frame (for tests and scroll checks), in screen points.
     pub visible_items: Vec<(usize, Rect)>,
     /// Items shaped in the frame that drew them, after the first frame at a width:
@@ -249,13 +250,21 @@ impl ArticleView {
             ui.ctx().pixels_per_point().to_bits(),
             items.len(),
         );
-        if key != self.heights_key {
+        if self.chars.len() != items.len() {
+            // Once per article (the view is made anew for each opened document).
             self.marks = block_marks(article);
+            self.chars = items
+                .iter()
+                .map(|it| item_text(*it, article).chars().count())
+                .collect();
+        }
+        if key != self.heights_key {
             self.heights = vec![None; items.len()];
             self.shape_keys = vec![None; items.len()];
             self.estimates = items
                 .iter()
-                .map(|it| estimate(*it, input, column))
+                .zip(&self.chars)
+                .map(|(it, &chars)| estimate(*it, chars, fs, column))
                 .collect();
             self.measured = 0;
             self.heights_key = key;
@@ -281,10 +290,11 @@ impl ArticleView {
             view.max.y + DRAW_MARGIN,
         );
         let first_at_width = self.measured == 0;
+        let mut moved_heights = false;
         for i in draw {
             if !self.warm(&ctx, i, items[i], input) {
                 self.late_layouts += usize::from(!first_at_width);
-                self.measure(&ctx, i, items[i], input, column);
+                moved_heights |= self.measure(&ctx, i, items[i], input, column);
             }
         }
         let below = placed.overlapping(
@@ -308,7 +318,7 @@ impl ArticleView {
                 unfinished = true;
                 break;
             }
-            self.measure(&ctx, i, items[i], input, column);
+            moved_heights |= self.measure(&ctx, i, items[i], input, column);
             ahead += 1;
         }
         if unfinished {
@@ -318,10 +328,13 @@ impl ArticleView {
 
         // Resolve a pending scroll target into an offset, or keep the top item in place.
         let mut scroll_offset = None;
+        if moved_heights {
+            placed = self.place(&items, article, fs);
+            moved_heights = false;
+        }
         if let Some(t) = self.scroll_to.take()
             && let Some(ti) = items.iter().position(|it| *it == Item::Block(t.block))
         {
-            placed = self.place(&items, article, fs);
             let around = placed.overlapping(
                 |i| self.height_at(i),
                 placed.tops[ti] - view_h,
@@ -329,7 +342,7 @@ impl ArticleView {
             );
             for i in around {
                 if !self.warm(&ctx, i, items[i], input) {
-                    self.measure(&ctx, i, items[i], input, column);
+                    moved_heights |= self.measure(&ctx, i, items[i], input, column);
                 }
             }
             let job = self.job(items[ti], input, &selected_sentence, &claim_ranges);
@@ -342,10 +355,11 @@ impl ArticleView {
                     .first()
                     .map_or(0.0, |r| r[1] / scale)
             };
-            placed = self.place(&items, article, fs);
+            if moved_heights {
+                placed = self.place(&items, article, fs);
+            }
             scroll_offset = Some((placed.tops[ti] + within - view_h / 3.0).max(0.0));
         } else {
-            placed = self.place(&items, article, fs);
             // The anchor item moved by `drift` since it was drawn: move the view with it,
             // keeping the scrolling applied since.
             if let (Some((i, within)), Some(last)) = (self.anchor, self.last_viewport)
@@ -379,7 +393,7 @@ impl ArticleView {
             scroll_offset = Some(to.clamp(0.0, max_offset));
         }
 
-        let first_show = !self.shown_once;
+        let first_show = self.last_viewport.is_none();
         let explicit_offset = scroll_offset.is_some();
         if first_show {
             scroll_offset = Some(scroll_offset.unwrap_or(0.0));
@@ -473,7 +487,6 @@ impl ArticleView {
             egui::scroll_area::State::default().store(&ctx, shown.id);
             self.offset_after = 0.0;
         }
-        self.shown_once = true;
         actions
     }
 
@@ -609,7 +622,7 @@ impl ArticleView {
     }
 
     /// Lays out the item at position `i` (shaping it only if the engine does not hold its
-    /// layout) and records its height.
+    /// layout) and records its height; returns whether that height is new.
     fn measure(
         &mut self,
         ctx: &egui::Context,
@@ -617,17 +630,17 @@ impl ArticleView {
         it: Item,
         input: &ArticleInput<'_>,
         column: f32,
-    ) -> f32 {
+    ) -> bool {
         // Measure with the plain job: spans change only colours and backgrounds, except a
         // selected source's weight, which the draw then corrects.
         let h = Paragraph::measure(ctx, &self.plain_job(it, input), column);
-        if let Some(slot) = self.heights.get_mut(i) {
-            if slot.is_none() {
-                self.measured += 1;
-            }
-            *slot = Some(h);
+        let Some(slot) = self.heights.get_mut(i) else {
+            return false;
+        };
+        if slot.is_none() {
+            self.measured += 1;
         }
-        h
+        slot.replace(h) != Some(h)
     }
 
     /// The item's text job with its date, source, claim, sentence and find spans.
@@ -847,20 +860,29 @@ fn reading_key(i: &mut egui::InputState) -> Option<KeyScroll> {
 }
 
 /// An item's height estimated from its length, before it is laid out.
-fn estimate(it: Item, input: &ArticleInput<'_>, column: f32) -> f32 {
-    let (text, size): (&str, f32) = match it {
-        Item::Title => (&input.article.meta.title, input.font_size * 1.9),
-        Item::Author => (&input.article.meta.author, input.font_size * 0.95),
-        Item::Lead(i) => (
-            input.article.meta.lead.get(i).map_or("", String::as_str),
-            input.font_size * 1.08,
-        ),
-        Item::Block(b) => (&input.article.blocks[b].text, input.font_size * 1.1),
-    };
+fn estimate(it: Item, chars: usize, font_size: f32, column: f32) -> f32 {
+    let size = font_size
+        * match it {
+            Item::Title => 1.9,
+            Item::Author => 0.95,
+            Item::Lead(_) => 1.08,
+            Item::Block(_) => 1.1,
+        };
     // Persian text in Vazirmatn averages about half an em per character.
-    let chars = text.chars().count() as f32;
-    let lines = (chars * size * 0.5 / column.max(1.0)).ceil().max(1.0);
+    let lines = (chars as f32 * size * 0.5 / column.max(1.0))
+        .ceil()
+        .max(1.0);
     lines * size * 1.7
+}
+
+/// An item's text.
+fn item_text(it: Item, a: &Article) -> &str {
+    match it {
+        Item::Title => &a.meta.title,
+        Item::Author => &a.meta.author,
+        Item::Lead(i) => a.meta.lead.get(i).map_or("", String::as_str),
+        Item::Block(b) => &a.blocks[b].text,
+    }
 }
 
 fn items(a: &Article) -> Vec<Item> {
