@@ -1,5 +1,5 @@
 //! Import of a text file as an [`Article`]: decode, repair, split into paragraphs and
-//! headings, tag dates as events (labelled, anchored, in a guessed lane), and find the
+//! headings, tag dates as events (labelled, anchored, in a guessed news category), and find the
 //! sources and their claims. Linear in the input; no panics on any bytes.
 
 use std::collections::{HashMap, HashSet};
@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use crate::model::{
-    Anchor, Article, Block, BlockKind, Claim, Event, Lane, Meta, SCHEMA_VERSION, Source,
+    Anchor, Article, Block, BlockKind, Claim, Event, Meta, SCHEMA_VERSION, Source, category,
+    news_categories,
 };
 use crate::persian::attribution::{Attribution, find_attributions_in, sentences};
 use crate::persian::decode::{DecodeError, decode};
@@ -162,6 +163,7 @@ pub fn import_text_skipping(
             language: "fa".to_owned(),
             publication: None,
         },
+        categories: news_categories(),
         blocks,
         events: Vec::new(),
         sources: Vec::new(),
@@ -215,84 +217,204 @@ fn anchor(block: &Block, range: Range<usize>) -> Anchor {
     a
 }
 
-/// Lane keywords (folded), in priority order.
-const LANES: [(Lane, &[&str]); 8] = [
-    (Lane::KarabakhWar, &["قرهباغ", "ارمنستان"]),
+/// Keywords of the general news categories ([`news_categories`]), folded (no spaces, no
+/// ZWNJ; see `persian::fold`), in priority order for ties. Words are long enough not to
+/// turn up inside other words once spaces are folded away.
+const CATEGORY_WORDS: [(&str, &[&str]); 8] = [
     (
-        Lane::Energy,
+        "security",
         &[
-            "نفت",
-            "گاز",
-            "انرژی",
-            "سوخت",
-            "بنزین",
-            "لوله",
-            "پتروشیمی",
-            "برق",
-        ],
-    ),
-    (
-        Lane::Military,
-        &[
-            "تسلیحات",
             "نظامی",
-            "سلاح",
-            "پهپاد",
             "ارتش",
-            "وزیردفاع",
-            "جنگنده",
+            "جنگ",
+            "حمله",
+            "سلاح",
+            "تسلیحات",
             "موشک",
+            "پهپاد",
+            "تروریس",
+            "امنیتی",
+            "انفجار",
+            "کشتهشد",
+            "پلیس",
+            "سپاه",
+            "اطلاعاتی",
+            "جاسوس",
+            "شورشی",
+            "بمبگذاری",
+            "وزیردفاع",
         ],
     ),
     (
-        Lane::Intelligence,
-        &["اطلاعاتی", "جاسوس", "موساد", "امنیتی", "اطلاعات"],
-    ),
-    (Lane::Mediation, &["میانجی", "عادیسازی", "انکارا"]),
-    (Lane::Iran, &["ایران", "تهران", "سپاه"]),
-    (
-        Lane::Community,
-        &["یهودی", "یهودیان", "جامعه", "پرچم", "همدردی"],
-    ),
-    (
-        Lane::Diplomacy,
+        "diplomacy",
         &[
             "سفارت",
+            "سفیر",
+            "دیپلما",
             "روابط",
             "دیدار",
             "وزیرخارجه",
-            "همکاری",
-            "دیپلمات",
-            "گفتوگو",
-            "سفر",
+            "وزیرامورخارجه",
+            "مذاکره",
+            "سازمانملل",
+            "شورایامنیت",
+            "دوجانبه",
+            "میانجی",
+            "عادیسازی",
+            "توافقنامه",
+        ],
+    ),
+    (
+        "economy",
+        &[
+            "اقتصاد",
+            "نفت",
+            "گاز",
+            "انرژی",
+            "بورس",
+            "بازار",
+            "قیمت",
+            "تورم",
+            "دلار",
+            "ارز",
+            "بانک",
+            "سرمایهگذاری",
+            "صادرات",
+            "واردات",
+            "بیکاری",
+            "اشتغال",
+            "تولید",
+            "طلا",
+            "بودجه",
+            "مالیات",
+            "یارانه",
+            "بنزین",
+            "سوخت",
+            "تومان",
+            "ریال",
+            "حقوق",
+            "دستمزد",
+            "پرواز",
+        ],
+    ),
+    (
+        "politics",
+        &[
+            "مجلس",
+            "دولت",
+            "انتخابات",
+            "رئیسجمهور",
+            "رییسجمهور",
+            "نماینده",
+            "وزیر",
+            "حزب",
+            "سیاسی",
             "پارلمان",
+            "نخستوزیر",
+            "کابینه",
+            "رهبر",
+            "انقلاب",
+        ],
+    ),
+    (
+        "culture",
+        &[
+            "فرهنگ",
+            "هنر",
+            "فیلم",
+            "سینما",
+            "جشنواره",
+            "کتاب",
+            "موسیقی",
+            "تئاتر",
+            "نمایشگاه",
+            "نقاشی",
+            "شاعر",
+            "ادبیات",
+            "موزه",
+            "کنسرت",
+        ],
+    ),
+    (
+        "science",
+        &[
+            "علمی",
+            "فناوری",
+            "پژوهش",
+            "دانشمند",
+            "فضایی",
+            "ماهواره",
+            "اینترنت",
+            "دیجیتال",
+            "هوشمصنوعی",
+            "فیلسوف",
+            "فلسفه",
+            "دانشگاه",
+        ],
+    ),
+    (
+        "sport",
+        &[
+            "ورزش",
+            "فوتبال",
+            "والیبال",
+            "المپیک",
+            "قهرمانی",
+            "بازیکن",
+            "مسابقات",
+        ],
+    ),
+    (
+        "society",
+        &[
+            "اجتماعی",
+            "جامعه",
+            "خانواده",
+            "آموزش",
+            "مدرسه",
+            "سلامت",
+            "بیماری",
+            "بهداشت",
+            "خودکشی",
+            "جاده",
+            "ترافیک",
+            "تصادف",
+            "زنان",
+            "کودکان",
+            "شهرداری",
+            "زلزله",
+            "سیل",
+            "جمعیت",
+            "مسافر",
         ],
     ),
 ];
 
-/// The lane whose words the sentence uses most (ties: the earlier lane), else `Other`.
-fn guess_lane(sentence: &str) -> Lane {
+/// The category whose words the sentence uses most (ties: the earlier in
+/// [`CATEGORY_WORDS`]), else [`category::OTHER`].
+fn guess_category(sentence: &str) -> &'static str {
     let f = fold_text(sentence);
-    let mut best = (0, Lane::Other);
-    for (lane, finders) in LANE_FINDERS.iter() {
+    let mut best = (0, category::OTHER);
+    for (id, finders) in CATEGORY_FINDERS.iter() {
         let n = finders
             .iter()
             .map(|w| w.find_iter(f.as_bytes()).count())
             .sum::<usize>();
         if n > best.0 {
-            best = (n, *lane);
+            best = (n, id);
         }
     }
     best.1
 }
 
-/// [`LANES`] with a searcher built once for each word.
-static LANE_FINDERS: LazyLock<Vec<(Lane, Vec<Finder<'static>>)>> = LazyLock::new(|| {
-    LANES
-        .iter()
-        .map(|(lane, words)| (*lane, words.iter().map(Finder::new).collect()))
-        .collect()
-});
+/// [`CATEGORY_WORDS`] with a searcher built once for each word.
+static CATEGORY_FINDERS: LazyLock<Vec<(&'static str, Vec<Finder<'static>>)>> =
+    LazyLock::new(|| {
+        CATEGORY_WORDS
+            .iter()
+            .map(|(id, words)| (*id, words.iter().map(Finder::new).collect()))
+            .collect()
+    });
 
 /// A short label: the sentence without its date wording and leading adverbial particles,
 /// at most eight words.
@@ -335,8 +457,8 @@ fn tag_events(
             continue;
         }
         let sents = &block_sentences[bi];
-        // Dates in one sentence share its lane.
-        let mut lane_of: Option<(Range<usize>, Lane)> = None;
+        // Dates in one sentence share its category.
+        let mut category_of: Option<(Range<usize>, &'static str)> = None;
         for t in tagger.tag(&block.text) {
             let sent = sents
                 .iter()
@@ -344,16 +466,16 @@ fn tag_events(
                 .cloned()
                 .unwrap_or(0..block.text.len());
             let sentence = &block.text[sent.clone()];
-            let lane = match &lane_of {
-                Some((r, lane)) if *r == sent => *lane,
-                _ => guess_lane(sentence),
+            let category = match &category_of {
+                Some((r, c)) if *r == sent => *c,
+                _ => guess_category(sentence),
             };
-            lane_of = Some((sent, lane));
+            category_of = Some((sent, category));
             let id = format!("e{}", events.len() + 1);
             block_events[bi].push((id.clone(), t.range.clone()));
             events.push(Event {
                 id,
-                lane,
+                category: category.to_owned(),
                 label: label(sentence, &t.date.wording),
                 anchor: anchor(block, t.range.clone()),
                 date: t.date,
@@ -516,10 +638,16 @@ fn is_sound(a: &Article, resolves: impl Fn(&Block, &Anchor) -> bool) -> bool {
     };
     let sources: HashSet<&str> = a.sources.iter().map(|s| s.id.as_str()).collect();
     let events: HashSet<&str> = a.events.iter().map(|e| e.id.as_str()).collect();
+    let mut category_ids = HashSet::new();
     unique
-        && a.events
+        && a.categories
             .iter()
-            .all(|e| resolves(&e.anchor) && e.date.is_well_formed())
+            .all(|c| category_ids.insert(c.id.as_str()))
+        && a.events.iter().all(|e| {
+            resolves(&e.anchor)
+                && e.date.is_well_formed()
+                && category_ids.contains(e.category.as_str())
+        })
         && a.sources.iter().all(|s| s.mentions.iter().all(resolves))
         && a.claims.iter().all(|c| {
             resolves(&c.anchor)
@@ -570,7 +698,7 @@ mod tests {
         let base = imp.article;
         assert!(!base.events.is_empty() && !base.claims.is_empty());
         type Corruption = (&'static str, fn(&mut Article));
-        let corruptions: [Corruption; 8] = [
+        let corruptions: [Corruption; 10] = [
             ("none", |_| {}),
             ("duplicate id", |a| a.events[0].id = a.blocks[0].id.clone()),
             ("unknown block", |a| {
@@ -582,6 +710,11 @@ mod tests {
             ("empty anchor", |a| a.sources[0].mentions[0].exact.clear()),
             ("unknown source", |a| a.claims[0].source = "s99".into()),
             ("unknown event", |a| a.claims[0].events.push("e99".into())),
+            ("unknown category", |a| a.events[0].category = "nope".into()),
+            ("duplicate category", |a| {
+                let c = a.categories[0].clone();
+                a.categories.push(c);
+            }),
             ("bad interval", |a| {
                 let d = a.events[0].date.start;
                 a.events[0].date.start = d.add_days(10);
@@ -609,18 +742,26 @@ mod tests {
     }
 
     #[test]
-    fn lanes() {
-        for (s, lane) in [
+    fn categories() {
+        for (s, want) in [
+            ("قیمت نفت و گاز در بازار جهانی بالا رفت", "economy"),
             (
-                "آذربایجان صادرات نفت خود به اسرائیل را افزایش داد",
-                Lane::Energy,
+                "قراردادهای جدید نظامی امضا شد و ارتش رزمایش برگزار کرد",
+                "security",
             ),
-            ("قراردادهای جدید نظامی امضا شد", Lane::Military),
-            ("جنگ ۴۴ روزه قره‌باغ", Lane::KarabakhWar),
-            ("سپاه پاسداران دو رزمایش برگزار کرد", Lane::Iran),
-            ("چیزی دیگر", Lane::Other),
+            ("وزیر خارجه با سفیر دیدار کرد", "diplomacy"),
+            ("نمایندگان مجلس درباره انتخابات رأی دادند", "politics"),
+            ("جشنواره فیلم با نمایش ده فیلم آغاز شد", "culture"),
+            ("تیم ملی فوتبال در مسابقات قهرمانی پیروز شد", "sport"),
+            ("آمار خودکشی در میان کودکان و خانواده‌ها", "society"),
+            ("پژوهش تازه دانشمندان درباره ماهواره", "science"),
+            ("چیزی دیگر", "other"),
         ] {
-            assert_eq!(guess_lane(s), lane, "{s}");
+            assert_eq!(guess_category(s), want, "{s}");
+        }
+        let ids: Vec<String> = news_categories().into_iter().map(|c| c.id).collect();
+        for (id, _) in CATEGORY_WORDS {
+            assert!(ids.iter().any(|i| i == id), "{id} is a news category");
         }
     }
 

@@ -56,7 +56,7 @@ pub enum StoreError {
         supported: u32,
     },
     #[error(
-        "{origin} has schema version {found}, which this build does not read (it reads version {supported})"
+        "{origin} has schema version {found}, which this build does not read (it reads versions 1 to {supported})"
     )]
     OldSchema {
         origin: String,
@@ -109,14 +109,19 @@ pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
             supported: SCHEMA_VERSION,
         });
     }
-    if header.schema < SCHEMA_VERSION {
-        return Err(StoreError::OldSchema {
-            origin: origin.to_owned(),
-            found: header.schema,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    let article: Article = ron::from_str(text).map_err(syntax)?;
+    let article: Article = match header.schema {
+        SCHEMA_VERSION => ron::from_str(text).map_err(syntax)?,
+        1 => ron::from_str::<crate::model::legacy::ArticleV1>(text)
+            .map_err(syntax)?
+            .migrate(),
+        found => {
+            return Err(StoreError::OldSchema {
+                origin: origin.to_owned(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+    };
     let problems = article.problems();
     if problems.is_empty() {
         Ok(article)
@@ -243,8 +248,8 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 mod tests {
     use super::*;
     use crate::model::{
-        Anchor, Block, BlockKind, Claim, ClaimKind, Day, Event, FuzzyDate, Lane, Meta, Precision,
-        Source, SourceKind,
+        Anchor, Block, BlockKind, Claim, ClaimKind, Day, Event, FuzzyDate, Meta, Precision, Source,
+        SourceKind, news_categories,
     };
     use proptest::prelude::*;
 
@@ -268,6 +273,67 @@ mod tests {
         assert_eq!(a.schema, SCHEMA_VERSION);
         assert_eq!(a.events.len(), 6);
         assert_eq!(a.sources_of_event("e2"), ["s1", "s2"]);
+    }
+
+    /// A version-1 file (fixed lanes) loads as the current version: its lanes become the
+    /// article's categories, in the old lane order, and saving writes the current version.
+    #[test]
+    fn version_1_migrates() {
+        assert!(
+            MINI.contains("schema: 1,"),
+            "the fixture is a version-1 file"
+        );
+        let a = mini();
+        assert_eq!(a.schema, SCHEMA_VERSION);
+        let ids: Vec<&str> = a.categories.iter().map(|c| c.id.as_str()).collect();
+        for (e, lane) in a
+            .events
+            .iter()
+            .zip(MINI.match_indices("lane: ").map(|(i, _)| {
+                let rest = &MINI[i + 6..];
+                &rest[..rest.find(',').unwrap_or(rest.len())]
+            }))
+        {
+            let want = match lane {
+                "Diplomacy" => "diplomacy",
+                "Energy" => "energy",
+                "Military" => "military",
+                "Mediation" => "mediation",
+                "Community" => "community",
+                other => panic!("fixture lane {other} not covered here"),
+            };
+            assert_eq!(e.category, want, "event {}", e.id);
+            assert!(ids.contains(&want), "{want} in {ids:?}");
+        }
+        // Only lanes in use, in the old order, with the old names and colours.
+        let order = [
+            "diplomacy",
+            "energy",
+            "military",
+            "intelligence",
+            "karabakh_war",
+            "iran",
+            "mediation",
+            "community",
+            "other",
+        ];
+        let pos: Vec<usize> = ids
+            .iter()
+            .map(|id| order.iter().position(|o| o == id).unwrap_or(99))
+            .collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+        let energy = a.category("energy");
+        assert_eq!(
+            (energy.fa.as_str(), energy.en.as_str()),
+            ("انرژی", "Energy")
+        );
+        assert_eq!(energy.color.to_string(), "#b86e0c");
+        let text = to_string(&a).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            text.contains(&format!("schema: {SCHEMA_VERSION},")),
+            "{text}"
+        );
+        assert!(!text.contains("lane:"), "{text}");
     }
 
     #[test]
@@ -318,7 +384,7 @@ mod tests {
             ),
             (truncated, "t:"),
             (&future, "schema version 7"),
-            (&future, "reads (version 1)"),
+            (&future, "reads (version 2)"),
             (&broken_anchor, "broken anchor «گاز صادر شد»"),
             (&unknown_block, "unknown block «p9»"),
             (&dangling, "unknown event «e99»"),
@@ -478,7 +544,7 @@ mod tests {
                         precision(),
                         any::<bool>(),
                         text(),
-                        0..Lane::ALL.len(),
+                        0..news_categories().len(),
                     ),
                     0..6,
                 );
@@ -556,7 +622,7 @@ mod tests {
                                 Event {
                                     id: format!("e{i}"),
                                     date,
-                                    lane: Lane::ALL[*lane],
+                                    category: news_categories()[*lane].id.clone(),
                                     label: label.clone(),
                                     anchor,
                                 }
@@ -604,6 +670,7 @@ mod tests {
                             language: "fa".to_owned(),
                             publication,
                         },
+                        categories: news_categories(),
                         blocks,
                         events,
                         sources,

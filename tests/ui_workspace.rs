@@ -5,7 +5,7 @@
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use gahnegar::model::{Article, Day, FuzzyDate, Lane, Precision};
+use gahnegar::model::{Article, Day, FuzzyDate, Precision};
 use gahnegar::store;
 use gahnegar::ui::{Command, GahnegarApp, Lang};
 
@@ -199,12 +199,17 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     );
     // Edit: move the first event to another lane through the sources panel's command.
     let first = h.state().doc.article.events[0].clone();
-    let lane = if first.lane == Lane::Other {
-        Lane::Energy
-    } else {
-        Lane::Other
-    };
-    h.state_mut().push(Command::SetLane(first.id.clone(), lane));
+    let lane = h
+        .state()
+        .doc
+        .article
+        .categories
+        .iter()
+        .map(|c| c.id.clone())
+        .find(|id| *id != first.category)
+        .unwrap_or_else(|| panic!("the article has a second category"));
+    h.state_mut()
+        .push(Command::SetLane(first.id.clone(), lane.clone()));
     h.run_ok();
     assert!(h.state().doc.dirty, "an edit marks the document unsaved");
     assert!(
@@ -235,7 +240,7 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
         saved,
         "reopened article is identical"
     );
-    assert_eq!(h.state().doc.article.events[0].lane, lane);
+    assert_eq!(h.state().doc.article.events[0].category, lane);
 }
 
 fn window_snapshot(name: &str, dark: bool, lang: Lang, select: bool) {
@@ -274,6 +279,7 @@ fn window_snapshot_fa_selected_event() {
 
 fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
     let mut a = store::builtin();
+    let other = gahnegar::model::category::find_or_add(&mut a.categories, "other");
     a.claims.clear();
     for s in &mut a.sources {
         s.mentions.clear();
@@ -293,7 +299,7 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
             gahnegar::model::Event {
                 id: format!("x{i}"),
                 date: FuzzyDate::new(start, end, *p, "در"),
-                lane: Lane::Other,
+                category: other.clone(),
                 label: format!("رویداد {i}"),
                 anchor: gahnegar::model::Anchor::new(
                     block.clone(),

@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, Rect, TouchPhase, Vec2};
-use gahnegar::model::{Anchor, Article, Day, Event as Ev, FuzzyDate, Lane, Meta, Precision};
+use gahnegar::model::{
+    Anchor, Article, Day, Event as Ev, FuzzyDate, Meta, Precision, news_categories,
+};
 use gahnegar::store;
 use gahnegar::ui::GahnegarApp;
 
@@ -71,6 +73,7 @@ pub fn timeline_article(n: usize) -> Article {
     let lo = Day::new(1918, 1, 1).map_or(0, |d| d.day_number());
     let hi = Day::new(2024, 12, 31).map_or(40_000, |d| d.day_number());
     let mut rng = Rng(42);
+    let categories = news_categories();
     let events = (0..n)
         .map(|i| {
             let start = lo + rng.below(u64::try_from(hi - lo).unwrap_or(1)) as i64;
@@ -89,7 +92,7 @@ pub fn timeline_article(n: usize) -> Article {
                     precision,
                     "",
                 ),
-                lane: Lane::ALL[i % Lane::ALL.len()],
+                category: categories[i % categories.len()].id.clone(),
                 label: labels
                     .get(i % labels.len().max(1))
                     .cloned()
@@ -104,6 +107,7 @@ pub fn timeline_article(n: usize) -> Article {
             title: format!("{n} events"),
             ..Meta::default()
         },
+        categories,
         blocks: base.blocks.clone(),
         events,
         sources: Vec::new(),

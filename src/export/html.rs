@@ -287,13 +287,13 @@ pub fn dump_html(article: &Article) -> String {
                  <span class=\"interval\">{greg} · {sh}</span> <strong>{label}</strong> \
                  <span class=\"lane\">{lane}</span>",
                 id = esc(&id),
-                color = css_color(lane_color(e.lane, dark)),
+                color = css_color(lane_color(article.category(&e.category), dark)),
                 back = esc(&back),
                 wording = esc(&e.date.wording),
                 greg = esc(&dates::interval_text(&e.date, Calendar::Gregorian, true)),
                 sh = esc(&dates::interval_text(&e.date, Calendar::SolarHijri, true)),
                 label = esc(&e.label),
-                lane = esc(e.lane.label_fa()),
+                lane = esc(&article.category(&e.category).fa),
             );
             let sources: Vec<String> = article
                 .sources_of_event(&e.id)

@@ -14,9 +14,10 @@ use std::path::Path;
 use anyhow::Context as _;
 use serde_json::Value;
 
-use super::{CSV_HEADER, lane_id};
+use super::CSV_HEADER;
 use crate::model::{
-    Anchor, Article, Block, BlockKind, Day, Event, FuzzyDate, Lane, Meta, Precision, SCHEMA_VERSION,
+    Anchor, Article, Block, BlockKind, Day, Event, FuzzyDate, Meta, Precision, SCHEMA_VERSION,
+    category, news_categories,
 };
 use crate::persian::dates::{self, Calendar};
 
@@ -89,21 +90,14 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
 struct Draft {
     id: Option<String>,
     date: FuzzyDate,
-    lane: Lane,
+    /// The category the file names (TimelineJS `group`, CSV `lane`); empty for none.
+    group: String,
     label: String,
     /// The paragraph the event comes from, and where in it the date stands (TimelineJS
     /// `<mark>`), when the file says.
     body: Option<(String, Option<Range<usize>>)>,
     /// Events naming the same paragraph share a block (CSV `paragraph`).
     paragraph: Option<String>,
-}
-
-/// The lane whose id, Persian or English label is `s` (case-insensitive).
-pub fn lane_from(s: &str) -> Option<Lane> {
-    let s = s.trim();
-    Lane::ALL.into_iter().find(|&l| {
-        lane_id(l) == s.to_lowercase() || l.label_fa() == s || l.label_en().eq_ignore_ascii_case(s)
-    })
 }
 
 fn precision_from(s: &str) -> Option<Precision> {
@@ -185,6 +179,7 @@ fn head(s: &str, n: usize) -> String {
 
 /// Builds the article: a block per paragraph, each event anchored at its date wording.
 fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> Article {
+    let mut categories = news_categories();
     let mut taken: HashSet<String> = drafts.iter().filter_map(|d| d.id.clone()).collect();
     let fresh = |prefix: &str, taken: &mut HashSet<String>| {
         let mut n = 1;
@@ -278,7 +273,7 @@ fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> Article {
         events.push(Event {
             id,
             date: d.date,
-            lane: d.lane,
+            category: category::find_or_add(&mut categories, &d.group),
             label: d.label,
             anchor,
         });
@@ -291,6 +286,7 @@ fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> Article {
             language: "fa".to_owned(),
             ..Meta::default()
         },
+        categories,
         blocks,
         events,
         sources: Vec::new(),
@@ -613,7 +609,7 @@ pub fn from_timelinejs(text: &str, origin: &str) -> Result<Article, InteropError
         }
         drafts.push(Draft {
             id: (!id.is_empty()).then(|| id.to_owned()),
-            lane: lane_from(str_at(ev, &["group"])).unwrap_or(Lane::Other),
+            group: str_at(ev, &["group"]).to_owned(),
             date,
             label,
             body,
@@ -853,17 +849,6 @@ fn gahnegar_row(row: &Row<'_>, what: &str) -> Result<Draft, Vec<String>> {
             }
         },
     };
-    let lane = match row.get("lane") {
-        "" => Lane::Other,
-        s => lane_from(s).unwrap_or_else(|| {
-            let ids: Vec<&str> = Lane::ALL.into_iter().map(lane_id).collect();
-            problems.push(format!(
-                "{what}: lane «{s}» is not one of {}",
-                ids.join(", ")
-            ));
-            Lane::Other
-        }),
-    };
     let label = row.get("label");
     if label.is_empty() {
         problems.push(format!("{what}: the label is empty"));
@@ -887,7 +872,7 @@ fn gahnegar_row(row: &Row<'_>, what: &str) -> Result<Draft, Vec<String>> {
     Ok(Draft {
         id: None,
         date: date_of(start, end, row.get("cue"), precision),
-        lane,
+        group: row.get("lane").to_owned(),
         label: label.to_owned(),
         body: None,
         paragraph: Some(row.get("paragraph").to_owned()),
@@ -929,7 +914,7 @@ fn template_row(row: &Row<'_>, what: &str) -> Result<Draft, Vec<String>> {
     Ok(Draft {
         id: None,
         date,
-        lane: lane_from(row.get("group")).unwrap_or(Lane::Other),
+        group: row.get("group").to_owned(),
         label,
         body: Some((body, None)),
         paragraph: None,
@@ -1014,27 +999,14 @@ mod tests {
     }
 
     #[test]
-    fn lanes_by_id_or_label() {
-        for (s, want) in [
-            ("energy", Some(Lane::Energy)),
-            ("Energy", Some(Lane::Energy)),
-            ("انرژی", Some(Lane::Energy)),
-            ("karabakh_war", Some(Lane::KarabakhWar)),
-            ("Karabakh war", Some(Lane::KarabakhWar)),
-            ("sports", None),
-        ] {
-            assert_eq!(lane_from(s), want, "{s}");
-        }
-    }
-
-    #[test]
     fn template_csv_is_read() {
         let csv = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Group\n\
                    2020,9,27,,2020,11,10,,,جنگ ۴۴ روزه,<p>آغاز جنگ</p>,,جنگ قره‌باغ\n\
                    1991,,,,,,,,,استقلال,,,\n";
         let a = from_csv(csv, "template.csv").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(a.events.len(), 2);
-        assert_eq!(a.events[0].lane, Lane::KarabakhWar);
+        assert_eq!(a.category(&a.events[0].category).fa, "جنگ قره‌باغ");
+        assert_eq!(a.events[1].category, crate::model::category::OTHER);
         assert_eq!(
             (
                 a.events[0].date.start.to_string(),

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::model::{Article, BlockKind, Day, Event, FuzzyDate, Lane, Precision};
+use crate::model::{Article, BlockKind, Day, Event, FuzzyDate, Precision};
 use crate::ui::i18n::Lang;
 
 pub use file::ExportError;
@@ -164,21 +164,6 @@ fn image_scene(
     Ok(timeline_scene(article, options, &mut engine))
 }
 
-/// Stable lower-case id of a lane, as in the JSON and CSV dumps.
-pub fn lane_id(lane: Lane) -> &'static str {
-    match lane {
-        Lane::Diplomacy => "diplomacy",
-        Lane::Energy => "energy",
-        Lane::Military => "military",
-        Lane::Intelligence => "intelligence",
-        Lane::KarabakhWar => "karabakh_war",
-        Lane::Iran => "iran",
-        Lane::Mediation => "mediation",
-        Lane::Community => "community",
-        Lane::Other => "other",
-    }
-}
-
 /// Stable lower-case name of a block kind, as in the JSON dump.
 pub fn block_kind_id(kind: BlockKind) -> &'static str {
     match kind {
@@ -234,8 +219,8 @@ struct JsonEvent<'a> {
     /// The anchor's exact text in `paragraph`.
     cue: &'a str,
     label: &'a str,
-    lane: &'static str,
-    lane_label: &'static str,
+    lane: &'a str,
+    lane_label: &'a str,
     paragraph: &'a str,
     sources: Vec<&'a str>,
 }
@@ -295,8 +280,8 @@ pub fn dump_json(article: &Article) -> String {
                 wording: &e.date.wording,
                 cue: &e.anchor.exact,
                 label: &e.label,
-                lane: lane_id(e.lane),
-                lane_label: e.lane.label_fa(),
+                lane: &e.category,
+                lane_label: &article.category(&e.category).fa,
                 paragraph: &e.anchor.block,
                 sources: article.sources_of_event(&e.id),
             })
@@ -459,7 +444,7 @@ pub fn dump_csv(article: &Article) -> String {
                 &start,
                 &end,
                 e.date.precision.as_str(),
-                lane_id(e.lane),
+                &e.category,
                 &e.label,
                 &e.anchor.exact,
                 &e.anchor.block,
@@ -506,7 +491,7 @@ struct TlEvent<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<TlDate>,
     text: TlText,
-    group: &'static str,
+    group: &'a str,
     display_date: &'a str,
     unique_id: &'a str,
 }
@@ -628,7 +613,7 @@ pub fn dump_timelinejs(article: &Article) -> String {
                         headline: html_escape(&e.label),
                         text: tl_event_html(article, e),
                     },
-                    group: e.lane.label_fa(),
+                    group: &article.category(&e.category).fa,
                     display_date: &e.date.wording,
                     unique_id: &e.id,
                 }
@@ -822,7 +807,7 @@ mod tests {
         for (ev, e) in events.iter().zip(&a.events) {
             assert_eq!(ev["unique_id"], e.id);
             assert_eq!(ev["display_date"], e.date.wording);
-            assert_eq!(ev["group"], e.lane.label_fa());
+            assert_eq!(ev["group"], a.category(&e.category).fa);
             assert!(ev["start_date"]["year"].is_i64(), "{ev}");
             assert!(
                 ev["text"]["text"]
@@ -854,6 +839,7 @@ mod tests {
                 title: "t".into(),
                 ..Meta::default()
             },
+            categories: vec![],
             blocks: vec![],
             events: vec![],
             sources: vec![],

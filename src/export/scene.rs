@@ -12,7 +12,7 @@ use std::rc::Rc;
 use swash::scale::ScaleContext;
 use swash::zeno::{Command, PathData as _};
 
-use crate::model::{Article, Day, Event, Lane, Precision};
+use crate::model::{Article, Category, Day, Event, Precision};
 use crate::persian::dates::{self, Calendar};
 use crate::persian::digits::num_fa;
 use crate::text::layout::FontInstance;
@@ -438,16 +438,20 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
             a < range.1 && b > range.0
         })
         .collect();
-    let lanes: Vec<Lane> = Lane::ALL
-        .into_iter()
-        .filter(|l| shown.iter().any(|e| e.lane == *l))
+    let lanes: Vec<&Category> = article
+        .categories
+        .iter()
+        .filter(|c| shown.iter().any(|e| e.category == c.id))
         .collect();
-    let lane_text = |l: Lane| if fa { l.label_fa() } else { l.label_en() };
+    let lane_text = |c: &Category| c.name(fa).to_owned();
 
     // Columns: lane labels at the start side, the chart beside them.
     let lane_col = lanes
         .iter()
-        .map(|&l| p.measure(&job(lane_text(l), LANE_LABEL_SIZE, 600.0, ink)).0)
+        .map(|l| {
+            p.measure(&job(&lane_text(l), LANE_LABEL_SIZE, 600.0, ink))
+                .0
+        })
         .fold(0.0_f32, f32::max)
         .max(50.0)
         + 40.0;
@@ -502,10 +506,10 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
     y += sh + 12.0;
 
     // Lanes: place the marks and labels, one sub-row after another, no two overlapping.
-    let mut placed: Vec<(Lane, Vec<Mark<'_>>, usize)> = Vec::new();
+    let mut placed: Vec<(&Category, Vec<Mark<'_>>, usize)> = Vec::new();
     for &lane in &lanes {
         let mut marks: Vec<Mark<'_>> = Vec::new();
-        for e in shown.iter().copied().filter(|e| e.lane == lane) {
+        for e in shown.iter().copied().filter(|e| e.category == lane.id) {
             let (a, b) = event_days(e);
             let (x0, x1) = tr.x_span(a, b);
             let (x0, x1) = (x0 as f32, x1 as f32);
@@ -606,9 +610,9 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
         } else {
             (PAD + 8.0, PAD + 18.0, HAlign::Left)
         };
-        p.circle([sw, cy], 4.5, Rgba::of(lane_color(*lane, dark)), None);
+        p.circle([sw, cy], 4.5, Rgba::of(lane_color(lane, dark)), None);
         p.text(
-            &job(lane_text(*lane), LANE_LABEL_SIZE, 600.0, ink),
+            &job(&lane_text(lane), LANE_LABEL_SIZE, 600.0, ink),
             tx,
             cy,
             align,
@@ -702,7 +706,7 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
     // Marks and their labels.
     let mut top = lanes_top;
     for ((lane, marks, _), h) in placed.iter().zip(&lane_heights) {
-        let color = Rgba::of(lane_color(*lane, dark));
+        let color = Rgba::of(lane_color(lane, dark));
         for m in marks {
             p.event = Some(m.event.id.clone());
             let y = top + LANE_PAD + SUB_H * (m.row as f32 + 0.5);

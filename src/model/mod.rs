@@ -2,15 +2,19 @@
 //! sources and their claims. No drawing, no parsing of files (see `store` and `import`).
 
 mod anchor;
+pub mod category;
 mod date;
+pub mod legacy;
 
 pub use anchor::Anchor;
+pub use category::{Category, Rgb, news_categories};
 pub use date::{Day, DayError, FuzzyDate, MAX_YEAR, MIN_YEAR, Precision};
 
 use serde::{Deserialize, Serialize};
 
-/// The RON schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The RON schema version this build writes and reads. Version 1 files (fixed lanes)
+/// are read too and migrated ([`legacy`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article with everything Gahnegar knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,6 +22,9 @@ pub struct Article {
     /// Schema version of the file this came from; see [`SCHEMA_VERSION`].
     pub schema: u32,
     pub meta: Meta,
+    /// The categories its events are drawn in, in lane order (top to bottom).
+    #[serde(default)]
+    pub categories: Vec<Category>,
     /// Blocks in reading order.
     pub blocks: Vec<Block>,
     /// Dated events, in the order they are first mentioned.
@@ -71,71 +78,14 @@ pub struct Block {
     pub sidebar: bool,
 }
 
-/// The thematic lane an event is drawn in on the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Lane {
-    Diplomacy,
-    Energy,
-    Military,
-    Intelligence,
-    KarabakhWar,
-    Iran,
-    Mediation,
-    Community,
-    Other,
-}
-
-impl Lane {
-    pub const ALL: [Lane; 9] = [
-        Lane::Diplomacy,
-        Lane::Energy,
-        Lane::Military,
-        Lane::Intelligence,
-        Lane::KarabakhWar,
-        Lane::Iran,
-        Lane::Mediation,
-        Lane::Community,
-        Lane::Other,
-    ];
-
-    /// Persian label.
-    pub fn label_fa(self) -> &'static str {
-        match self {
-            Lane::Diplomacy => "دیپلماسی",
-            Lane::Energy => "انرژی",
-            Lane::Military => "تسلیحات و نظامی",
-            Lane::Intelligence => "اطلاعات و امنیت",
-            Lane::KarabakhWar => "جنگ قره‌باغ",
-            Lane::Iran => "ایران",
-            Lane::Mediation => "میانجی‌گری ترکیه",
-            Lane::Community => "جامعه و تاریخ",
-            Lane::Other => "دیگر",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Lane::Diplomacy => "Diplomacy",
-            Lane::Energy => "Energy",
-            Lane::Military => "Arms & military",
-            Lane::Intelligence => "Intelligence & security",
-            Lane::KarabakhWar => "Karabakh war",
-            Lane::Iran => "Iran",
-            Lane::Mediation => "Turkish mediation",
-            Lane::Community => "Community & history",
-            Lane::Other => "Other",
-        }
-    }
-}
-
 /// A dated event the article reports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Unique within the article, e.g. `"e7"`.
     pub id: String,
     pub date: FuzzyDate,
-    pub lane: Lane,
+    /// Id of its [`Category`] in the article: the lane it is drawn in.
+    pub category: String,
     /// A short Persian title for the timeline.
     pub label: String,
     /// The date wording in its sentence (`anchor.exact == date.wording`).
@@ -248,6 +198,20 @@ impl Article {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The category with this id, or the catch-all [`category::other`] when the article
+    /// has none by that id.
+    pub fn category(&self, id: &str) -> &Category {
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| category::other())
+    }
+
+    /// Index of the category with this id in [`Article::categories`].
+    pub fn category_index(&self, id: &str) -> Option<usize> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+
     /// Resolves an anchor against this article's blocks: (block index, byte range).
     pub fn resolve(&self, anchor: &Anchor) -> Option<(usize, std::ops::Range<usize>)> {
         let i = self.block_index(&anchor.block)?;
@@ -278,6 +242,17 @@ impl Article {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let mut category_ids = std::collections::HashSet::new();
+        for c in &self.categories {
+            if !category_ids.insert(c.id.as_str()) {
+                out.push(format!("duplicate category id «{}»", c.id));
+            }
+        }
+        for e in &self.events {
+            if !category_ids.contains(e.category.as_str()) {
+                out.push(format!("event {}: unknown category «{}»", e.id, e.category));
+            }
+        }
         let ids = self
             .blocks
             .iter()

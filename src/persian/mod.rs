@@ -2,6 +2,7 @@
 //! date tagger and the attribution finder. No egui here.
 
 pub mod attribution;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod digits;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use egui::{Align as EAlign, Layout, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Lane};
+use crate::model::Article;
 use crate::{store, text};
 use article::{ArticleAction, ArticleInput, ArticleView};
 pub use i18n::Lang;
@@ -40,7 +40,8 @@ pub struct Settings {
     pub direction: TimeDirection,
     pub last_file: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
-    pub hidden_lanes: HashSet<Lane>,
+    /// Ids of the categories whose events are hidden.
+    pub hidden_lanes: HashSet<String>,
     pub timeline: Option<TimelineView>,
     /// Use the system's file dialogs (rfd); off, or when none is available, an in-app prompt.
     pub native_dialogs: bool,
@@ -158,9 +159,11 @@ pub enum Command {
     ShowClaim(String),
     Back,
     Forward,
-    ToggleLane(Lane),
+    /// Show or hide a category's events (by category id).
+    ToggleLane(String),
     SetOnlySource(bool),
-    SetLane(String, Lane),
+    /// Move an event (by id) to another category (by id).
+    SetLane(String, String),
     OpenFind,
     /// Ask for a file to open (native dialog or in-app prompt).
     OpenDialog,
@@ -552,7 +555,7 @@ impl GahnegarApp {
         Some(
             a.events
                 .iter()
-                .filter(|e| !self.settings.hidden_lanes.contains(&e.lane))
+                .filter(|e| !self.settings.hidden_lanes.contains(&e.category))
                 .filter(|e| {
                     of_source
                         .as_ref()
@@ -1151,10 +1154,12 @@ impl GahnegarApp {
             }
             Command::SetOnlySource(b) => self.only_selected_source = b,
             Command::SetLane(id, lane) => {
+                let known = self.doc.article.category_index(&lane).is_some();
                 if let Some(e) = self.doc.article.events.iter_mut().find(|e| e.id == id)
-                    && e.lane != lane
+                    && known
+                    && e.category != lane
                 {
-                    e.lane = lane;
+                    e.category = lane;
                     self.doc.dirty = true;
                 }
             }

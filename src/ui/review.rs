@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use egui::Ui;
 
 use crate::import::{ImportError, Imported};
-use crate::model::{Article, Lane};
+use crate::model::Article;
 use crate::persian::dates::{Calendar, interval_text};
 use crate::text::{Paragraph, TextJob};
 
@@ -268,6 +268,7 @@ impl Review {
                         .color(ink),
                     rtl,
                 );
+                let categories = &a.categories;
                 for e in &mut a.events {
                     ui.horizontal(|ui| {
                         let label_id = ui.label(s.review_title).id;
@@ -279,19 +280,15 @@ impl Review {
                                 self.rejected_events.insert(e.id.clone());
                             }
                         }
+                        let current = categories
+                            .iter()
+                            .find(|c| c.id == e.category)
+                            .unwrap_or_else(|| crate::model::category::other());
                         egui::ComboBox::new(("review-lane", &e.id), s.lane)
-                            .selected_text(if fa {
-                                e.lane.label_fa()
-                            } else {
-                                e.lane.label_en()
-                            })
+                            .selected_text(current.name(fa))
                             .show_ui(ui, |ui| {
-                                for l in Lane::ALL {
-                                    ui.selectable_value(
-                                        &mut e.lane,
-                                        l,
-                                        if fa { l.label_fa() } else { l.label_en() },
-                                    );
+                                for c in categories {
+                                    ui.selectable_value(&mut e.category, c.id.clone(), c.name(fa));
                                 }
                             });
                         ui.add(

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::Ui;
 
-use crate::model::{Article, Lane, SourceKind};
+use crate::model::{Article, SourceKind};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::digits::num_fa;
 use crate::text::{Paragraph, TextJob};
@@ -21,7 +21,8 @@ pub struct SourcesInput<'a> {
     pub selected_source: Option<&'a str>,
     pub lang: Lang,
     pub dark: bool,
-    pub hidden_lanes: &'a HashSet<Lane>,
+    /// Ids of the categories whose events are hidden.
+    pub hidden_lanes: &'a HashSet<String>,
     pub only_selected_source: bool,
     /// Unsourced events and claim counts, computed once per article.
     pub index: &'a super::DocIndex,
@@ -34,10 +35,11 @@ pub enum SourcesAction {
     SelectEvent(String),
     /// Scroll the article to this claim.
     ShowClaim(String),
-    ToggleLane(Lane),
+    /// Show or hide a category's events (by category id).
+    ToggleLane(String),
     SetOnlySelectedSource(bool),
-    /// Move an event to another lane (an edit of the article).
-    SetLane(String, Lane),
+    /// Move an event (by id) to another category (by id): an edit of the article.
+    SetLane(String, String),
 }
 
 fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
@@ -55,14 +57,6 @@ fn count(n: usize, lang: Lang) -> String {
         num_fa(n)
     } else {
         n.to_string()
-    }
-}
-
-fn lane_label(l: Lane, lang: Lang) -> &'static str {
-    if lang == Lang::Fa {
-        l.label_fa()
-    } else {
-        l.label_en()
     }
 }
 
@@ -128,16 +122,16 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     .show(ui);
                 }
                 ui.horizontal(|ui| {
-                    let mut lane = e.lane;
+                    let mut lane = e.category.as_str();
                     egui::ComboBox::from_label(s.lane)
-                        .selected_text(lane_label(lane, lang))
+                        .selected_text(a.category(lane).name(fa))
                         .show_ui(ui, |ui| {
-                            for l in Lane::ALL {
-                                ui.selectable_value(&mut lane, l, lane_label(l, lang));
+                            for c in &a.categories {
+                                ui.selectable_value(&mut lane, c.id.as_str(), c.name(fa));
                             }
                         });
-                    if lane != e.lane {
-                        out.push(SourcesAction::SetLane(e.id.clone(), lane));
+                    if lane != e.category {
+                        out.push(SourcesAction::SetLane(e.id.clone(), lane.to_owned()));
                     }
                 });
                 header(
@@ -317,14 +311,14 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     .color(muted),
                 rtl,
             );
-            let present: Vec<Lane> = Lane::ALL
-                .into_iter()
-                .filter(|l| a.events.iter().any(|e| e.lane == *l))
-                .collect();
-            for l in present {
-                let mut shown = !input.hidden_lanes.contains(&l);
-                if ui.checkbox(&mut shown, lane_label(l, lang)).changed() {
-                    out.push(SourcesAction::ToggleLane(l));
+            let present = a
+                .categories
+                .iter()
+                .filter(|c| a.events.iter().any(|e| e.category == c.id));
+            for c in present {
+                let mut shown = !input.hidden_lanes.contains(&c.id);
+                if ui.checkbox(&mut shown, c.name(lang == Lang::Fa)).changed() {
+                    out.push(SourcesAction::ToggleLane(c.id.clone()));
                 }
             }
             let mut only = input.only_selected_source;

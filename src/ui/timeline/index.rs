@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use crate::model::{Article, Event, Lane, Precision};
+use crate::model::{Article, Category, Event, Precision, category};
 
 /// Number of bins of the overview histogram.
 pub const OVERVIEW_BINS: usize = 256;
@@ -18,6 +18,9 @@ pub fn article_key(article: &Article) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     article.events.len().hash(&mut h);
     article.meta.title.hash(&mut h);
+    for c in &article.categories {
+        c.id.hash(&mut h);
+    }
     let n = article.events.len();
     let samples = n.min(64);
     for i in 0..samples {
@@ -30,11 +33,22 @@ pub fn article_key(article: &Article) -> u64 {
             e.id.hash(&mut h);
             e.date.start.hash(&mut h);
             e.date.end.hash(&mut h);
-            e.lane.hash(&mut h);
+            e.category.hash(&mut h);
             e.label.len().hash(&mut h);
         }
     }
     h.finish()
+}
+
+/// The lane of events whose category is not among the article's categories.
+pub const UNKNOWN_LANE: u16 = u16::MAX;
+
+/// The category a lane stands for: the article's, or the catch-all one.
+pub fn lane_category(article: &Article, lane: u16) -> &Category {
+    article
+        .categories
+        .get(usize::from(lane))
+        .unwrap_or_else(|| category::other())
 }
 
 /// How an event is drawn.
@@ -55,14 +69,15 @@ pub struct Item {
     pub start: f64,
     /// Day number after the last day (exclusive): `start < end`.
     pub end: f64,
-    pub lane: Lane,
+    /// Index of its category in `article.categories` ([`UNKNOWN_LANE`] when missing).
+    pub lane: u16,
     pub shape: Shape,
     /// Soft edges: decade, part of a decade, season, or approximate.
     pub fuzzy: bool,
 }
 
 impl Item {
-    fn of(i: u32, e: &Event) -> Self {
+    fn of(i: u32, e: &Event, lane: u16) -> Self {
         // A malformed interval (`start > end`) is shown over the same days, in order.
         let (a, b) = (
             e.date.start.day_number() as f64,
@@ -82,7 +97,7 @@ impl Item {
             event: i,
             start,
             end,
-            lane: e.lane,
+            lane,
             shape,
             fuzzy,
         }
@@ -115,7 +130,9 @@ impl LaneEntry {
 /// The events of one lane, sorted by start.
 #[derive(Clone, Debug, Default)]
 pub struct LaneIndex {
-    pub lane: Option<Lane>,
+    /// Index of the lane's category in `article.categories` ([`UNKNOWN_LANE`] for events
+    /// whose category the article lacks); see [`lane_category`].
+    pub lane: Option<u16>,
     /// The lane's events in time order.
     pub entries: Vec<LaneEntry>,
     /// `end_max[i]` = the largest `end` among `entries[..=i]` (non-decreasing).
@@ -128,7 +145,8 @@ pub struct EventIndex {
     pub key: u64,
     /// Sorted by (start, end, article order).
     pub items: Vec<Item>,
-    /// One per lane that has events, in `Lane::ALL` order.
+    /// One per category that has events, in the article's category order, then one for
+    /// events of unknown categories if any.
     pub lanes: Vec<LaneIndex>,
     by_id: HashMap<String, u32>,
     /// Earliest start and latest end of all events.
@@ -143,7 +161,13 @@ impl EventIndex {
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| Item::of(u32::try_from(i).unwrap_or(u32::MAX), e))
+            .map(|(i, e)| {
+                let lane = article
+                    .category_index(&e.category)
+                    .and_then(|c| u16::try_from(c).ok())
+                    .unwrap_or(UNKNOWN_LANE);
+                Item::of(u32::try_from(i).unwrap_or(u32::MAX), e, lane)
+            })
             .collect();
         items.sort_by(|a, b| {
             a.start
@@ -158,7 +182,8 @@ impl EventIndex {
             }
         }
         let mut lanes = Vec::new();
-        for lane in Lane::ALL {
+        let n_categories = u16::try_from(article.categories.len()).unwrap_or(UNKNOWN_LANE);
+        for lane in (0..n_categories).chain([UNKNOWN_LANE]) {
             let entries: Vec<LaneEntry> = items
                 .iter()
                 .enumerate()
@@ -292,7 +317,7 @@ mod tests {
     use super::*;
     use crate::model::{Anchor, Day, FuzzyDate, Meta};
 
-    fn article(dates: &[(&str, &str, Lane)]) -> Article {
+    fn article(dates: &[(&str, &str, &str)]) -> Article {
         let events = dates
             .iter()
             .enumerate()
@@ -302,15 +327,16 @@ mod tests {
                 Event {
                     id: format!("e{i}"),
                     date: FuzzyDate::new(s, e, Precision::Range, ""),
-                    lane: *lane,
+                    category: (*lane).to_owned(),
                     label: format!("رویداد {i}"),
                     anchor: Anchor::new("p1", ""),
                 }
             })
             .collect();
         Article {
-            schema: 1,
+            schema: crate::model::SCHEMA_VERSION,
             meta: Meta::default(),
+            categories: crate::model::news_categories(),
             blocks: Vec::new(),
             events,
             sources: Vec::new(),
@@ -321,10 +347,10 @@ mod tests {
     #[test]
     fn culls_by_binary_search_including_long_bars() {
         let a = article(&[
-            ("1990-01-01", "1999-12-31", Lane::Energy),
-            ("2020-01-01", "2020-01-01", Lane::Energy),
-            ("2021-05-01", "2021-05-01", Lane::Energy),
-            ("2010-01-01", "2010-01-01", Lane::Iran),
+            ("1990-01-01", "1999-12-31", "politics"),
+            ("2020-01-01", "2020-01-01", "politics"),
+            ("2021-05-01", "2021-05-01", "politics"),
+            ("2010-01-01", "2010-01-01", "society"),
         ]);
         let idx = EventIndex::build(&a);
         assert_eq!(idx.lanes.len(), 2);
@@ -356,9 +382,9 @@ mod tests {
     #[test]
     fn steps_in_time_order_with_filters() {
         let a = article(&[
-            ("2020-01-01", "2020-01-01", Lane::Energy),
-            ("2010-01-01", "2010-01-01", Lane::Iran),
-            ("2015-01-01", "2015-01-01", Lane::Energy),
+            ("2020-01-01", "2020-01-01", "politics"),
+            ("2010-01-01", "2010-01-01", "society"),
+            ("2015-01-01", "2015-01-01", "politics"),
         ]);
         let idx = EventIndex::build(&a);
         let id = |p: Option<usize>| p.map(|p| a.events[idx.items[p].event as usize].id.clone());

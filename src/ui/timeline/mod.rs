@@ -27,14 +27,14 @@ use egui::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Day, Event, FuzzyDate, Lane, Precision};
+use crate::model::{Article, Category, Day, Event, FuzzyDate, Precision};
 use crate::persian::dates::{self, Calendar};
 use crate::persian::digits::num_fa;
 use crate::text::{Align, Paragraph, TextJob, measure_text, paint_text};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::theme;
 
-use index::{EventIndex, Item, article_key};
+use index::{EventIndex, Item, article_key, lane_category};
 use marks::{DOT_RADIUS, Filters, Mark, MarkKind, SUB_ROWS};
 
 /// Which calendar(s) the axis is drawn in.
@@ -272,7 +272,10 @@ impl TimelineView {
         let lane_label_w = lanes
             .iter()
             .filter_map(|&l| index.lanes[l].lane)
-            .map(|lane| measure_text(&ctx, &lane_job(lane, input.lang, input.dark)).x)
+            .map(|lane| {
+                let c = lane_category(article, lane);
+                measure_text(&ctx, &lane_job(c, input.lang, input.dark)).x
+            })
             .fold(0.0f32, f32::max)
             .max(40.0)
             + 30.0;
@@ -494,7 +497,7 @@ impl TimelineView {
             if k % 2 == 0 {
                 painter.rect_filled(band, 0.0, theme::ink(dark).gamma_multiply(0.035));
             }
-            if let Some(lane) = index.lanes[l].lane {
+            if let Some(lane) = index.lanes[l].lane.map(|l| lane_category(article, l)) {
                 let y = band.center().y;
                 let (sw, tx, anchor) = if rtl_ui {
                     (label_x.1 - 14.0, label_x.1 - 24.0, Align2::RIGHT_CENTER)
@@ -587,8 +590,8 @@ impl TimelineView {
                 let Some(item) = index.items.get(m.item as usize) else {
                     continue;
                 };
-                let color =
-                    lane_color(item.lane, dark).gamma_multiply(if faded { 0.28 } else { 1.0 });
+                let color = lane_color(lane_category(article, item.lane), dark)
+                    .gamma_multiply(if faded { 0.28 } else { 1.0 });
                 let label_rect = m.label.map(|l| {
                     let (a, b) = l.range();
                     Rect::from_x_y_ranges(a..=b, y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0)
@@ -725,30 +728,14 @@ fn overview_range(index: &EventIndex, window: (f64, f64)) -> (f64, f64) {
     }
 }
 
-/// Colour of a lane's markers.
-pub fn lane_color(lane: Lane, dark: bool) -> Color32 {
-    let (light, dk) = match lane {
-        Lane::Diplomacy => ((0x2F, 0x6D, 0xB0), (0x6A, 0xA6, 0xE8)),
-        Lane::Energy => ((0xB8, 0x6E, 0x0C), (0xE8, 0xA8, 0x48)),
-        Lane::Military => ((0xA8, 0x32, 0x2D), (0xE8, 0x70, 0x68)),
-        Lane::Intelligence => ((0x5B, 0x4B, 0x9E), (0x9E, 0x8E, 0xE0)),
-        Lane::KarabakhWar => ((0x8A, 0x2E, 0x5C), (0xD8, 0x6E, 0xA0)),
-        Lane::Iran => ((0x2E, 0x7D, 0x4A), (0x6C, 0xC4, 0x88)),
-        Lane::Mediation => ((0x17, 0x80, 0x80), (0x5C, 0xC4, 0xC4)),
-        Lane::Community => ((0x7A, 0x5C, 0x3E), (0xC4, 0xA0, 0x7C)),
-        Lane::Other => ((0x6B, 0x65, 0x5C), (0xA8, 0xA2, 0x98)),
-    };
-    let (r, g, b) = if dark { dk } else { light };
+/// Colour of a category's markers on a light or dark background.
+pub fn lane_color(category: &Category, dark: bool) -> Color32 {
+    let [r, g, b] = category.rgb(dark).0;
     Color32::from_rgb(r, g, b)
 }
 
-fn lane_job(lane: Lane, lang: Lang, dark: bool) -> TextJob {
-    let text = if lang == Lang::Fa {
-        lane.label_fa()
-    } else {
-        lane.label_en()
-    };
-    TextJob::new(text)
+fn lane_job(category: &Category, lang: Lang, dark: bool) -> TextJob {
+    TextJob::new(category.name(lang == Lang::Fa))
         .size(LANE_LABEL_SIZE)
         .weight(600.0)
         .color(theme::ink(dark))

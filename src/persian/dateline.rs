@@ -1,0 +1,160 @@
+//! Datelines: the line under a news item's headline that says when it was published
+//! («تاریخ انتشار: ۱۴۰۴/۰۶/۱۵ - ۰۹:۳۵:۴۳», «۲۴ مرداد ۱۳۹۶», «1404-04-21 11:30:16+0330»,
+//! «Wednesday, August 15, 2017»). Segmentation keeps such a line a paragraph of its own,
+//! so it never runs into the title or the lead and never becomes part of a claim; the
+//! date tagger reads the document's date from it.
+
+use super::digits::digit_value;
+use super::fold::fold_text;
+
+/// Longest dateline, in chars.
+const MAX_CHARS: usize = 80;
+
+/// Labels that open a dateline (folded: no spaces, no ZWNJ, Persian letters).
+const LABELS: [&str; 8] = [
+    "تاریخانتشار",
+    "زمانانتشار",
+    "منتشرشدهدر",
+    "تاریخخبر",
+    "تاریخ",
+    "published",
+    "date",
+    "updated",
+];
+
+/// Words a bare date line may hold besides numbers (folded).
+const DATE_WORDS: [&str; 69] = [
+    // Solar Hijri months
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+    // Gregorian months in Persian, with common variants
+    "ژانویه",
+    "ژانویهٔ",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "آپریل",
+    "مه",
+    "می",
+    "ژوئن",
+    "جون",
+    "ژوئیه",
+    "جولای",
+    "اوت",
+    "آگوست",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+    // weekdays
+    "شنبه",
+    "یکشنبه",
+    "دوشنبه",
+    "سهشنبه",
+    "چهارشنبه",
+    "پنجشنبه",
+    "جمعه",
+    // fillers and calendars
+    "روز",
+    "ماه",
+    "سال",
+    "ساعت",
+    "هجری",
+    "شمسی",
+    "قمری",
+    "خورشیدی",
+    "میلادی",
+    "ه",
+    "ش",
+    "ق",
+    "م",
+    // English
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether `line` is a dateline: short, with a number, and either opened by a
+/// publication label («تاریخ انتشار:») or made of nothing but numbers, date and time
+/// separators, and month, weekday and calendar words.
+pub fn is_dateline(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > MAX_CHARS || !t.chars().any(|c| digit_value(c).is_some())
+    {
+        return false;
+    }
+    if let Some((head, _)) = t.split_once([':', '：'])
+        && head.chars().count() <= 20
+    {
+        let key = fold_text(head);
+        if LABELS.iter().any(|l| *l == key) {
+            return true;
+        }
+    }
+    t.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–' | '—' | '/' | '(' | ')' | '|' | '.')
+    })
+    .filter(|w| !w.is_empty())
+    .all(|w| {
+        w.chars()
+            .all(|c| digit_value(c).is_some() || matches!(c, ':' | '+' | '.' | '٫'))
+            || DATE_WORDS.contains(&fold_text(w).as_ref())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        for (line, want) in [
+            ("تاریخ انتشار: ۱۴۰۴/۰۶/۱۵ - ۰۹:۳۵:۴۳", true),
+            ("تاريخ انتشار: 1384/04/08", true),
+            ("1404-04-21 11:30:16+0330", true),
+            ("۲۴ مرداد ۱۳۹۶", true),
+            ("سه‌شنبه ۲۴ مرداد ۱۳۹۶ - ساعت ۱۰:۲۰", true),
+            ("Wednesday, August 15, 2017", true),
+            ("Published: 2017-08-15", true),
+            ("۱۲ بهمن ماه سال ۱۳۵۷", true),
+            // Not datelines: sentences with dates, headlines, numbers alone in text.
+            ("در ۲۴ مرداد ۱۳۹۶ قرارداد امضا شد.", false),
+            ("تیم ملی در سال ۲۰۲۴ قهرمان شد", false),
+            ("رشد ۳۷ درصدی قیمت طلا", false),
+            ("مرداد", false),
+            ("", false),
+            (
+                "تاریخ ایران باستان: از ۵۵۰ پیش از میلاد تا حمله اعراب و سقوط ساسانیان در جنگ‌ها",
+                false,
+            ),
+        ] {
+            assert_eq!(is_dateline(line), want, "«{line}»");
+        }
+    }
+}
