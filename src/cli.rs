@@ -394,7 +394,7 @@ fn export(
 
 /// Loads an article for a headless command: .ron, .txt, TimelineJS .json or .csv.
 fn open(path: &Path) -> anyhow::Result<Article> {
-    export::load_any(path)
+    crate::import::load_any(path)
 }
 
 /// Writes `text` to standard output. A closed pipe (`| head`) is not an error.

@@ -103,7 +103,7 @@ fn assert_sound(a: &Article, what: &str) {
 #[test]
 fn timelinejs_round_trip_keeps_the_events() {
     for (name, a) in articles() {
-        let back = export::from_timelinejs(&export::dump_timelinejs(&a), "x.json")
+        let back = gahnegar::import::from_timelinejs(&export::dump_timelinejs(&a), "x.json")
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(event_keys(&back), event_keys(&a), "{name}");
         assert_eq!(back.meta.title, a.meta.title, "{name}");
@@ -115,7 +115,7 @@ fn timelinejs_round_trip_keeps_the_events() {
             assert_eq!(back_para, para, "{name}: paragraph of {}", e.id);
         }
         // And a second trip changes nothing at all.
-        let again = export::from_timelinejs(&export::dump_timelinejs(&back), "x.json")
+        let again = gahnegar::import::from_timelinejs(&export::dump_timelinejs(&back), "x.json")
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(again, back, "{name}: second round trip");
     }
@@ -124,7 +124,7 @@ fn timelinejs_round_trip_keeps_the_events() {
 #[test]
 fn csv_round_trip_keeps_the_events() {
     for (name, a) in articles() {
-        let back = export::from_csv(&export::dump_csv(&a), "x.csv")
+        let back = gahnegar::import::from_csv(&export::dump_csv(&a), "x.csv")
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(event_keys(&back), event_keys(&a), "{name}");
         let precisions = |a: &Article| {
@@ -135,7 +135,7 @@ fn csv_round_trip_keeps_the_events() {
         };
         assert_eq!(precisions(&back), precisions(&a), "{name}");
         assert_sound(&back, name);
-        let again = export::from_csv(&export::dump_csv(&back), "x.csv")
+        let again = gahnegar::import::from_csv(&export::dump_csv(&back), "x.csv")
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
             event_keys(&again),
@@ -154,7 +154,8 @@ fn files_round_trip_through_write_and_load_any() {
     export::write_timelinejs(&a, &json, false).unwrap_or_else(|e| panic!("{e}"));
     export::write_csv(&a, &csv, false).unwrap_or_else(|e| panic!("{e}"));
     for p in [&json, &csv] {
-        let back = export::load_any(p).unwrap_or_else(|e| panic!("{}: {e:#}", p.display()));
+        let back =
+            gahnegar::import::load_any(p).unwrap_or_else(|e| panic!("{}: {e:#}", p.display()));
         assert_eq!(event_keys(&back), event_keys(&a), "{}", p.display());
     }
     // The binary opens them too.
@@ -708,7 +709,9 @@ fn bad_timelinejs_and_csv_are_refused_with_every_problem() {
             );
         }
         // The GUI's loader says the same.
-        let lib = export::load_any(&path).err().map(|e| format!("{e:#}"));
+        let lib = gahnegar::import::load_any(&path)
+            .err()
+            .map(|e| format!("{e:#}"));
         assert!(
             lib.is_some_and(|e| e.contains(s(&path))),
             "{}",

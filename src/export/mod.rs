@@ -1,4 +1,4 @@
-//! Handing an article to other tools, and taking theirs back.
+//! Handing an article to other tools (taking theirs back is [`crate::import`]).
 //!
 //! - Dumps (pure functions from [`Article`] to text, [`dump`]): the JSON of DESIGN.md,
 //!   plain text, CSV of events, Knight Lab TimelineJS JSON, CSL-JSON of the sources
@@ -6,13 +6,11 @@
 //! - The timeline as a picture: [`scene`] builds an egui-free list of primitives (glyphs
 //!   as outlines), which [`svg`] writes as SVG paths and [`raster`] renders to PNG.
 //! - Files: every `write_*` function refuses an existing file unless told to overwrite and
-//!   writes atomically ([`file`]); [`load_any`] opens any file Gahnegar reads, importing
-//!   TimelineJS JSON and CSV of events ([`interop`]).
+//!   writes atomically ([`file`]).
 
 pub mod csl;
 pub mod file;
 pub mod html;
-pub mod interop;
 pub mod raster;
 pub mod scene;
 pub mod svg;
@@ -26,7 +24,6 @@ use crate::model::{Article, BlockKind, Day, Event, FuzzyDate, Precision};
 use crate::ui::i18n::Lang;
 
 pub use file::ExportError;
-pub use interop::{InteropError, from_csv, from_timelinejs, load_any};
 pub use scene::{ImageOptions, timeline_scene};
 
 /// The `--format` values, as the command line spells them.

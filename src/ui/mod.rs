@@ -963,7 +963,7 @@ impl GahnegarApp {
         let result = if is_ron {
             store::load(path).map_err(|e| e.to_string())
         } else {
-            crate::export::load_any(path).map_err(|e| format!("{e:#}"))
+            crate::import::load_any(path).map_err(|e| format!("{e:#}"))
         };
         match result {
             Ok(article) => {

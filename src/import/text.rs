@@ -13,6 +13,7 @@ use crate::model::{
     news_categories,
 };
 use crate::persian::attribution::{Attribution, find_attributions_in, sentences};
+use crate::persian::dateline::is_dateline;
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
 use crate::persian::repair::{Repair, is_heading};
@@ -119,6 +120,9 @@ pub fn import_text_skipping(
     name: &str,
     skip: &std::collections::HashSet<u8>,
 ) -> Option<Imported> {
+    if let Some(items) = super::feed::feed_items(text) {
+        return Some(feed_article(&items, name, skip));
+    }
     let (fixed, repairs) = crate::persian::repair::repair_skipping(text, skip);
     let paras: Vec<&str> = fixed
         .split("\n\n")
@@ -154,6 +158,16 @@ pub fn import_text_skipping(
     if title.is_empty() {
         title = title_from_name(name);
     }
+    Some(finish(title, blocks, repairs, Vec::new()))
+}
+
+/// The article of these blocks with its events, sources and claims extracted.
+fn finish(
+    title: String,
+    blocks: Vec<Block>,
+    repairs: Vec<Repair>,
+    mut warnings: Vec<String>,
+) -> Imported {
     let mut article = Article {
         schema: SCHEMA_VERSION,
         meta: Meta {
@@ -169,13 +183,56 @@ pub fn import_text_skipping(
         sources: Vec::new(),
         claims: Vec::new(),
     };
-    let mut warnings = Vec::new();
     extract(&mut article, &mut warnings);
-    Some(Imported {
+    Imported {
         article,
         repairs,
         warnings,
-    })
+    }
+}
+
+/// A feed's items as blocks: per item its title as a heading, its date as a dateline
+/// paragraph and its texts as paragraphs, each field repaired on its own (a field's
+/// repairs are not replayable on the whole file, so none are listed).
+fn feed_article(items: &[super::feed::FeedItem], name: &str, skip: &HashSet<u8>) -> Imported {
+    let mut blocks = Vec::new();
+    let (mut np, mut nh) = (0, 0);
+    let mut push = |blocks: &mut Vec<Block>, kind: BlockKind, text: &str| {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let id = if kind == BlockKind::Heading {
+            nh += 1;
+            format!("h{nh}")
+        } else {
+            np += 1;
+            format!("p{np}")
+        };
+        blocks.push(Block {
+            id,
+            kind,
+            text: text.to_owned(),
+            sidebar: false,
+        });
+    };
+    for item in items {
+        let (title, _) = crate::persian::repair::repair_skipping(&item.title, skip);
+        // A title is one line: the line breaks a cell may hold are spaces.
+        push(&mut blocks, BlockKind::Heading, &title.replace("\n\n", " "));
+        push(&mut blocks, BlockKind::Paragraph, &item.date);
+        for t in &item.texts {
+            let (fixed, _) = crate::persian::repair::repair_skipping(t, skip);
+            for p in fixed.split("\n\n") {
+                push(&mut blocks, BlockKind::Paragraph, p);
+            }
+        }
+    }
+    let warning = format!(
+        "read as a feed of {} news items, one section each",
+        items.len()
+    );
+    finish(title_from_name(name), blocks, Vec::new(), vec![warning])
 }
 
 fn title_from_name(name: &str) -> String {
@@ -504,7 +561,9 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
                 .iter()
                 .zip(&block_sentences)
                 .map(|(b, sents)| match b.kind {
+                    // A dateline names no source, even when it opens with a label.
                     BlockKind::Heading => Vec::new(),
+                    _ if is_dateline(&b.text) => Vec::new(),
                     _ => find_attributions_in(&b.text, sents),
                 })
                 .collect::<Vec<Vec<Attribution>>>()
@@ -727,6 +786,51 @@ mod tests {
             let sound = is_sound(&a, |b, an| an.resolve(&b.text).is_some());
             assert_eq!(sound, a.problems().is_empty(), "{what}");
         }
+    }
+
+    /// A CSV feed is one section per item: its title a heading, its date a dateline
+    /// paragraph that names no source, its text paragraphs; the article takes the file's
+    /// name, not the first item's title.
+    #[test]
+    fn feeds_become_sections() {
+        let feed = "id,title,summary,date\n\
+            1,قیمت نان گران شد,به گفته رئیس اتحادیه نانوایان قیمت نان در سال ۱۴۰۳ بالا رفت.,1404-04-21 11:30:16+0330\n\
+            2,تیم ملی قهرمان شد,تیم ملی والیبال در مسابقات قهرمانی آسیا پیروز شد.,1404-04-21 11:31:00+0330\n";
+        let imp = import_text(feed, "feed.txt").unwrap_or_else(|| panic!("imported"));
+        let a = &imp.article;
+        let kinds: Vec<(BlockKind, &str)> =
+            a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Heading, "قیمت نان گران شد"),
+                (BlockKind::Paragraph, "1404-04-21 11:30:16+0330"),
+                (
+                    BlockKind::Paragraph,
+                    "به گفته رئیس اتحادیه نانوایان قیمت نان در سال ۱۴۰۳ بالا رفت."
+                ),
+                (BlockKind::Heading, "تیم ملی قهرمان شد"),
+                (BlockKind::Paragraph, "1404-04-21 11:31:00+0330"),
+                (
+                    BlockKind::Paragraph,
+                    "تیم ملی والیبال در مسابقات قهرمانی آسیا پیروز شد."
+                ),
+            ]
+        );
+        assert_eq!(a.meta.title, "feed");
+        assert!(
+            imp.warnings.iter().any(|w| w.contains("2 news items")),
+            "{:?}",
+            imp.warnings
+        );
+        let dateline_blocks = ["p1", "p3"];
+        assert!(
+            a.claims
+                .iter()
+                .all(|c| !dateline_blocks.contains(&c.anchor.block.as_str())),
+            "no claim in a dateline"
+        );
+        assert!(a.problems().is_empty(), "{:?}", a.problems());
     }
 
     #[test]
