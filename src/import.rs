@@ -15,7 +15,7 @@ use crate::persian::attribution::{Attribution, find_attributions_in, sentences};
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
 use crate::persian::repair::{Repair, is_heading};
-use crate::persian::tagger::Tagger;
+use crate::persian::tagger::{DocContext, Tagger, find_dateline};
 
 /// An imported article with the repairs made to its text and what went wrong on the way.
 #[derive(Clone, Debug)]
@@ -26,6 +26,14 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
     /// Decoding problems and other notes for the user.
     pub warnings: Vec<String>,
+}
+
+/// Choices for an import beyond the text itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The document's date (`--date`): anchors «امروز», «دیروز», weekdays and days
+    /// without a year. `None`: the dateline found in the text, if any.
+    pub date: Option<crate::model::Day>,
 }
 
 /// Why a file could not be imported.
@@ -44,6 +52,17 @@ pub enum ImportError {
 /// # Errors
 /// [`ImportError`] when the file cannot be read, is too large or binary, or holds no text.
 pub fn import_path(path: &std::path::Path) -> Result<Imported, ImportError> {
+    import_path_with(path, &ImportOptions::default())
+}
+
+/// [`import_path`] with [`ImportOptions`].
+///
+/// # Errors
+/// As [`import_path`].
+pub fn import_path_with(
+    path: &std::path::Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let name = path.display().to_string();
     let io = |cause| ImportError::Io {
         name: name.clone(),
@@ -64,7 +83,7 @@ pub fn import_path(path: &std::path::Path) -> Result<Imported, ImportError> {
     let file_name = path
         .file_stem()
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-    import_bytes(&bytes, &file_name).map_err(|e| match e {
+    import_bytes_with(&bytes, &file_name, options).map_err(|e| match e {
         ImportError::Decode { cause, .. } => ImportError::Decode {
             name: name.clone(),
             cause,
@@ -86,6 +105,18 @@ pub fn normalize(text: &str) -> String {
 /// # Errors
 /// [`ImportError`] when the bytes are refused by the decoder or hold no text.
 pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
+    import_bytes_with(bytes, name, &ImportOptions::default())
+}
+
+/// [`import_bytes`] with [`ImportOptions`].
+///
+/// # Errors
+/// As [`import_bytes`].
+pub fn import_bytes_with(
+    bytes: &[u8],
+    name: &str,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let decoded = decode(bytes).map_err(|cause| ImportError::Decode {
         name: name.to_owned(),
         cause,
@@ -98,9 +129,10 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
     if decoded.encoding != crate::persian::decode::SourceEncoding::Utf8 {
         warnings.insert(0, format!("read as {}", decoded.encoding.name()));
     }
-    let mut imported = import_text(&decoded.text, name).ok_or_else(|| ImportError::Empty {
-        name: name.to_owned(),
-    })?;
+    let mut imported =
+        import_text_with(&decoded.text, name, options).ok_or_else(|| ImportError::Empty {
+            name: name.to_owned(),
+        })?;
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)
@@ -108,7 +140,12 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
 
 /// Imports decoded text; `None` when it holds no text after repair.
 pub fn import_text(text: &str, name: &str) -> Option<Imported> {
-    import_text_skipping(text, name, &std::collections::HashSet::new())
+    import_text_with(text, name, &ImportOptions::default())
+}
+
+/// [`import_text`] with [`ImportOptions`].
+pub fn import_text_with(text: &str, name: &str, options: &ImportOptions) -> Option<Imported> {
+    import_text_skipping_with(text, name, &std::collections::HashSet::new(), options)
 }
 
 /// [`import_text`] without the repair steps in `skip` (see
@@ -117,6 +154,16 @@ pub fn import_text_skipping(
     text: &str,
     name: &str,
     skip: &std::collections::HashSet<u8>,
+) -> Option<Imported> {
+    import_text_skipping_with(text, name, skip, &ImportOptions::default())
+}
+
+/// [`import_text_skipping`] with [`ImportOptions`].
+pub fn import_text_skipping_with(
+    text: &str,
+    name: &str,
+    skip: &std::collections::HashSet<u8>,
+    options: &ImportOptions,
 ) -> Option<Imported> {
     let (fixed, repairs) = crate::persian::repair::repair_skipping(text, skip);
     let paras: Vec<&str> = fixed
@@ -168,7 +215,7 @@ pub fn import_text_skipping(
         claims: Vec::new(),
     };
     let mut warnings = Vec::new();
-    extract(&mut article, &mut warnings);
+    extract(&mut article, &mut warnings, options);
     Some(Imported {
         article,
         repairs,
@@ -322,22 +369,67 @@ fn label(sentence: &str, wording: &str) -> String {
 /// Per block: (event id, byte range) of its events, for linking claims.
 type BlockEvents = Vec<Vec<(String, Range<usize>)>>;
 
+/// The document context of the whole file: the date given, else the first dateline in
+/// the title or the first blocks; and the calendar the text counts in.
+fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocContext {
+    let date = options.date.or_else(|| {
+        std::iter::once(title)
+            .chain(blocks.iter().take(3).map(|b| b.text.as_str()))
+            .find_map(find_dateline)
+    });
+    let mut votes = crate::persian::tagger::CalendarVotes::default();
+    votes.add(title);
+    for b in blocks {
+        votes.add(&b.text);
+    }
+    DocContext {
+        date,
+        calendar: votes.decide(),
+    }
+}
+
 /// The dates of the blocks as events, in order, and each block's events.
+///
+/// Each heading starts a section whose document date is the dateline in the heading or
+/// its next two blocks, else the file's. A repeated mention of the same date (same
+/// wording and interval, coarser than a day) is one event: the first mention anchors it.
 fn tag_events(
+    title: &str,
     blocks: &[Block],
     block_sentences: &[Vec<Range<usize>>],
+    options: &ImportOptions,
 ) -> (Vec<Event>, BlockEvents) {
-    let mut tagger = Tagger::default();
+    let file = file_context(title, blocks, options);
+    let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
+    let mut seen: HashMap<(String, crate::model::Day, crate::model::Day), String> = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            let date = blocks[bi..]
+                .iter()
+                .take(3)
+                .find_map(|b| find_dateline(&b.text))
+                .or(file.date);
+            tagger.start_section(date);
             continue;
         }
         let sents = &block_sentences[bi];
         // Dates in one sentence share its lane.
         let mut lane_of: Option<(Range<usize>, Lane)> = None;
         for t in tagger.tag(&block.text) {
+            if t.date.precision != crate::model::Precision::Day && !t.dateline {
+                let key = (
+                    fold_text(&t.date.wording).into_owned(),
+                    t.date.start,
+                    t.date.end,
+                );
+                if let Some(id) = seen.get(&key) {
+                    block_events[bi].push((id.clone(), t.range.clone()));
+                    continue;
+                }
+                seen.insert(key, format!("e{}", events.len() + 1));
+            }
             let sent = sents
                 .iter()
                 .find(|s| s.start <= t.range.start && t.range.end <= s.end)
@@ -363,7 +455,7 @@ fn tag_events(
     (events, block_events)
 }
 
-fn extract(article: &mut Article, warnings: &mut Vec<String>) {
+fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOptions) {
     // Per block: its sentences (none for headings), for events and for claims.
     let block_sentences: Vec<Vec<Range<usize>>> = article
         .blocks
@@ -387,7 +479,8 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
                 })
                 .collect::<Vec<Vec<Attribution>>>()
         });
-        let (events, block_events) = tag_events(blocks, &block_sentences);
+        let (events, block_events) =
+            tag_events(&article.meta.title, blocks, &block_sentences, options);
         let attributions = found
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
