@@ -403,7 +403,10 @@ fn tag_events(
     let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
-    let mut seen: HashMap<(String, crate::model::Day, crate::model::Day), String> = HashMap::new();
+    // Dates already made events in this section, by interval: (folded wording, block, id),
+    // the last few of each interval only (a repeat is near its first mention or not one).
+    type Seen = HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, String)>>;
+    let mut seen: Seen = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             let date = blocks[bi..]
@@ -412,23 +415,31 @@ fn tag_events(
                 .find_map(|b| find_dateline(&b.text))
                 .or(file.date);
             tagger.start_section(date);
+            seen.clear();
             continue;
         }
         let sents = &block_sentences[bi];
         // Dates in one sentence share its lane.
         let mut lane_of: Option<(Range<usize>, Lane)> = None;
         for t in tagger.tag(&block.text) {
-            if t.date.precision != crate::model::Precision::Day && !t.dateline {
-                let key = (
-                    fold_text(&t.date.wording).into_owned(),
-                    t.date.start,
-                    t.date.end,
-                );
-                if let Some(id) = seen.get(&key) {
+            if !t.dateline {
+                // A day (or a few days) repeated in the same paragraph, or a longer span
+                // repeated in the same section, with the same or a contained wording.
+                let wording = fold_text(&t.date.wording).into_owned();
+                let short = t.date.len_days() < 31;
+                let list = seen.entry((t.date.start, t.date.end)).or_default();
+                let same = list.iter().find(|(w, b, _)| {
+                    (!short || *b == bi)
+                        && (w.contains(wording.as_str()) || wording.contains(w.as_str()))
+                });
+                if let Some((.., id)) = same {
                     block_events[bi].push((id.clone(), t.range.clone()));
                     continue;
                 }
-                seen.insert(key, format!("e{}", events.len() + 1));
+                if list.len() >= 8 {
+                    list.remove(0);
+                }
+                list.push((wording, bi, format!("e{}", events.len() + 1)));
             }
             let sent = sents
                 .iter()

@@ -106,10 +106,15 @@ fn votes(text: &str) -> (u32, u32) {
                 if t.digits() != 4 {
                     continue;
                 }
-                // A timestamp «1404-04-21» or a dateline after «انتشار».
-                if toks.get(i + 1).is_some_and(|n| n.key == "-")
-                    || (i >= 2 && toks[i - 2].key == "انتشار")
-                {
+                // A year in a date: after «سال», a month name or «دهه», or before a
+                // calendar word. Other 4-digit numbers are counts more often than years.
+                let prev = if i > 0 { toks[i - 1].key.as_ref() } else { "" };
+                let in_date = matches!(prev, "سال" | "سالهای" | "دهه" | "از" | "تا" | "در")
+                    || words::any_month(prev).is_some()
+                    || toks.get(i + 1).is_some_and(|n| {
+                        matches!(n.key.as_ref(), "میلادی" | "شمسی" | "خورشیدی" | "هجری")
+                    });
+                if !in_date {
                     continue;
                 }
                 match t.value().and_then(year_calendar) {

@@ -90,8 +90,9 @@ pub struct Tagger {
     /// The document (or section) the text belongs to. A dateline found in the text
     /// replaces `doc.date` for the text after it.
     pub doc: DocContext,
-    /// The last year the text stated outright, and its calendar.
-    year_hint: Option<(i32, Cal)>,
+    /// The last year the text stated outright, its calendar, and its token index in the
+    /// text being tagged (`None` when it was stated in an earlier text).
+    year_hint: Option<(i32, Cal, Option<usize>)>,
 }
 
 impl Tagger {
@@ -117,6 +118,9 @@ impl Tagger {
         if self.doc.date.is_some() {
             // With a document date, a year stated in an earlier paragraph does not carry.
             self.year_hint = None;
+        }
+        if let Some(h) = &mut self.year_hint {
+            h.2 = None;
         }
         let mut out = Vec::new();
         let mut i = 0;
@@ -155,7 +159,8 @@ impl Tagger {
                     if dateline {
                         self.doc.date = Some(date.start);
                     } else if let Some(cal) = explicit {
-                        self.year_hint = Some((calendars::year_of(date.start, cal), cal));
+                        self.year_hint =
+                            Some((calendars::year_of(date.start, cal), cal, Some(from)));
                     }
                     self.last = Some(date.clone());
                     out.push(TaggedDate {

@@ -80,8 +80,8 @@ pub(super) fn anaphoric(c: &Ctx, i: usize) -> Option<Found> {
     }
     let sign = match c.key(ui + 1) {
         "بعد" | "بعدتر" => 1,
-        "قبل" => -1,
-        "پیش" if c.doc.date.is_none() => -1,
+        "قبل" if explicit => -1,
+        "پیش" if explicit && c.doc.date.is_none() => -1,
         _ => return None,
     };
     if c.is(ui + 2, &["از"]) {
@@ -130,6 +130,10 @@ fn weekday_at(c: &Ctx, i: usize) -> Option<(u8, usize)> {
     None
 }
 
+/// Deictic years, months and seasons count in the calendar of the press, Solar Hijri,
+/// unless «میلادی» follows.
+pub(super) const DEICTIC: (Cal, &str) = (Cal::Solar, "Solar Hijri units of the document date");
+
 /// The Saturday that starts the Persian week of `d`.
 fn week_start(d: Day) -> Day {
     d.add_days(-i64::from(cals::weekday(d)))
@@ -151,7 +155,7 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
         "فردا" => return day(doc.add_days(1), i + 1, "the day after the document date"),
         "امشب" => return day(doc, i + 1, "the document date"),
         "امسال" => {
-            let (cal, why) = c.doc.counting();
+            let (cal, why) = DEICTIC;
             let y = cals::year_of(doc, cal);
             return Some(
                 Found::new(cals::year_interval(y, cal)?, Precision::Year, i + 1)
@@ -159,7 +163,7 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
             );
         }
         "پارسال" => {
-            let (cal, why) = c.doc.counting();
+            let (cal, why) = DEICTIC;
             let y = cals::year_of(doc, cal) - 1;
             return Some(
                 Found::new(cals::year_interval(y, cal)?, Precision::Year, i + 1)
@@ -174,7 +178,9 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     }
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
-    if let Some((wd, mut next)) = weekday_at(c, wi) {
+    if let Some((wd, mut next)) =
+        weekday_at(c, wi).filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]))
+    {
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {
                 next += 1;
@@ -231,7 +237,7 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     if unit == "روز" && !explicit {
         return None; // «روز گذشته» is handled above
     }
-    let (mut cal, why) = c.doc.counting();
+    let (mut cal, why) = DEICTIC;
     if c.is(next, &["میلادی"]) {
         cal = Cal::Gregorian;
         next += 1;

@@ -53,8 +53,9 @@ pub(super) struct Ctx<'a> {
     pub toks: &'a [Tok<'a>],
     pub last: Option<&'a FuzzyDate>,
     pub doc: &'a DocContext,
-    /// The last year the text stated outright in this block: (year, calendar).
-    pub year_hint: Option<(i32, Cal)>,
+    /// The last year the text stated outright: (year, calendar, its token index in this
+    /// text if it is in this text).
+    pub year_hint: Option<(i32, Cal, Option<usize>)>,
 }
 
 impl Ctx<'_> {
@@ -139,7 +140,18 @@ impl Ctx<'_> {
         interval: impl Fn(i32) -> Option<(Day, Day)>,
         sentence_from: usize,
     ) -> Option<((Day, Day), String)> {
-        if let Some((hy, hcal)) = self.year_hint {
+        // With a document date, only a year stated earlier in the same sentence tells that
+        // the sentence is telling history.
+        let hint = self
+            .year_hint
+            .filter(|&(_, _, at)| match (self.doc.date, at) {
+                (None, _) => true,
+                (Some(_), None) => false,
+                (Some(_), Some(p)) => self.toks[p..sentence_from.min(self.toks.len())]
+                    .iter()
+                    .all(|t| !matches!(t.key.as_ref(), "." | "؟" | "!" | "؛")),
+            });
+        if let Some((hy, hcal, _)) = hint {
             let y = match (hcal, cal) {
                 (a, b) if a == b => Some(hy),
                 (Cal::Gregorian, Cal::Solar) => Some(hy - if month <= 9 { 621 } else { 622 }),
@@ -155,7 +167,8 @@ impl Ctx<'_> {
         let doc = self.doc.date?;
         let y = cals::year_of(doc, cal);
         let iv = interval(y)?;
-        if iv.0 > doc && past_tense(self.toks, sentence_from) == Some(true) {
+        // Two weeks of slack: news announces what comes in the next days.
+        if iv.0 > doc.add_days(14) && past_tense(self.toks, sentence_from) == Some(true) {
             let prev = interval(y - 1)?;
             return Some((
                 prev,
@@ -395,6 +408,10 @@ fn month_date(c: &Ctx, i: usize) -> Option<Found> {
     if day.is_some() && i > 0 && c.is(i - 1, &words::NAME_BEFORE) {
         return None; // «خیابان ۱۶ آذر»
     }
+    // «…،1 بهمن،…»: a number glued to a comma is a list item (or bidi-reversed «بهمن 1»).
+    if day.is_some() && i > 0 && matches!(c.key(i - 1), "،" | ",") && c.touching(i - 1) {
+        return None;
+    }
     if let Some((off, n)) = c.year_word(k) {
         let doc = c.doc.date?;
         let y = cals::year_of(doc, cal) + off;
@@ -420,8 +437,14 @@ fn month_alone_ok(c: &Ctx, i: usize, mi: usize, k: usize) -> bool {
     let joined_mah = key.ends_with("ماه") && key != "ماه";
     let mah_after = k > mi + 1;
     let mah_before = mi > 0 && c.is(mi - 1, &["ماه"]);
+    if c.is(k, &["هر"]) || (k > 0 && c.is(k - 1, &["هر"])) {
+        return false; // «بهمن ماه هر سال»: every year
+    }
     if joined_mah || mah_after || mah_before {
         return true;
+    }
+    if words::month(key, Cal::Lunar).is_some() {
+        return false; // «صفر», «رجب», «محرم» are also words and names
     }
     if words::AMBIGUOUS_GREGORIAN.contains(&key) || words::AMBIGUOUS_SOLAR.contains(&key) {
         return false;
@@ -458,7 +481,7 @@ fn season(c: &Ctx, i: usize) -> Option<Found> {
     let mut yi = si + 1;
     if let Some((off, n)) = c.year_word(yi) {
         let doc = c.doc.date?;
-        let (cal, why) = c.doc.counting();
+        let (cal, why) = super::relative::DEICTIC;
         let y = cals::year_of(doc, cal) + off;
         return Some(
             Found::new(cals::season_interval(y, s, cal)?, Precision::Season, n)
