@@ -428,9 +428,15 @@ fn tag_events(
                 let wording = fold_text(&t.date.wording).into_owned();
                 let short = t.date.len_days() < 31;
                 let list = seen.entry((t.date.start, t.date.end)).or_default();
+                // A longer span (a month, a season, a year …) is one period of the story
+                // however it is worded; a day is the same happening only when the mention
+                // repeats part of the first wording in the same paragraph («روز جمعه» after
+                // «روز جمعه ۱۴ شهریور»): two «دیروز» are two happenings.
                 let same = list.iter().find(|(w, b, _)| {
-                    (!short || *b == bi)
-                        && (w.contains(wording.as_str()) || wording.contains(w.as_str()))
+                    !short
+                        || (*b == bi
+                            && *w != wording
+                            && (w.contains(wording.as_str()) || wording.contains(w.as_str())))
                 });
                 if let Some((.., id)) = same {
                     block_events[bi].push((id.clone(), t.range.clone()));

@@ -341,17 +341,30 @@ fn gloss(c: &Ctx, i: usize, cal: Cal) -> usize {
 /// A day and month (and year), or a month and year, in words: «۱۲ مهر ۱۴۰۳»,
 /// «دوازدهم بهمن ماه سال ۱۳۵۷», «پنجم ماه ژوئن (۱۶ خرداد) ۱۹۴۷», «۲۷ سپتامبر ۲۰۲۰»,
 /// «۱۵ رمضان ۱۴۴۵», «مهرماه ۹۹», «سپتامبر سال ۲۰۰۲ میلادی», «۱۷ بهمن امسال»; a weekday
-/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴»).
-fn month_date(c: &Ctx, i: usize) -> Option<Found> {
+/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴», «روز یکشنبه (۱۶ مرداد)»); `paren_out`
+/// says a parenthesis was opened after the weekday.
+fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     let mut at = i;
+    // «امروز شنبه ۲۱ تیر ۱۴۰۴»: the deictic word names the same day.
+    if c.is(at, &["امروز", "دیروز"])
+        && (words::weekday(c.key(at + 1)).is_some() || day_at(c, at + 1).is_some())
+    {
+        at += 1;
+    }
     // «روز جمعه - ۱۴ شهریور», «دوشنبه ۱۷ شهریور»
     if c.is(at, &["روز"]) && words::weekday(c.key(at + 1)).is_some() {
         at += 1;
     }
     if words::weekday(c.key(at)).is_some() {
         at += 1;
-        if matches!(c.key(at), "-" | "،" | ",") {
-            at += 1;
+        match c.key(at) {
+            "-" | "،" | "," => at += 1,
+            "(" => {
+                // «روز یکشنبه (۱۶ مرداد)»
+                at += 1;
+                *paren_out = true;
+            }
+            _ => {}
         }
     }
     let (day, mut mi) = match day_at(c, at) {
@@ -366,6 +379,13 @@ fn month_date(c: &Ctx, i: usize) -> Option<Found> {
     // A bare month needs something that makes it a date; see `month_alone`.
     if c.is(k, &["ماه"]) {
         k += 1;
+    }
+    // «آگوست (اوت)»: the same month in another spelling.
+    if c.key(k) == "("
+        && c.key(k + 2) == ")"
+        && month_at(c, k + 1).is_some_and(|(c2, m2, _)| c2 == cal && m2 == m)
+    {
+        k += 3;
     }
     // «ژوئن (۱۶ خرداد) ۱۹۴۷»: a gloss between month and year.
     let k2 = gloss(c, k, cal);
@@ -428,6 +448,19 @@ fn month_date(c: &Ctx, i: usize) -> Option<Found> {
     let next = gloss(c, k, cal);
     let (iv, note) = c.inherit_year(cal, m, build, next)?;
     Some(Found::new(iv, precision, next).with_note(note))
+}
+
+/// [`month_date_inner`], closing a parenthesis opened after a weekday.
+fn month_date(c: &Ctx, i: usize) -> Option<Found> {
+    let mut paren = false;
+    let mut f = month_date_inner(c, i, &mut paren)?;
+    if paren {
+        if c.key(f.next) != ")" {
+            return None;
+        }
+        f.next += 1;
+    }
+    Some(f)
 }
 
 /// Whether a month name without a day or year at `mi` reads as a date: «ماه» written
