@@ -290,7 +290,7 @@ fn year_after(c: &Ctx, i: usize, month_cal: Cal) -> Option<(i32, Cal, usize)> {
     }
     let t = c.toks.get(yi)?;
     let v = t.value()?;
-    if c.followed_by_unit(yi + 1) {
+    if t.digits() < 4 && c.followed_by_unit(yi + 1) {
         return None;
     }
     let (hint, next) = c.calendar_word(yi + 1);
@@ -380,6 +380,9 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     if c.is(k, &["ماه"]) {
         k += 1;
     }
+    if cal == Cal::Lunar && c.is(k, &words::LUNAR_HONORIFICS) {
+        k += 1;
+    }
     // «آگوست (اوت)»: the same month in another spelling.
     if c.key(k) == "("
         && c.key(k + 2) == ")"
@@ -422,6 +425,9 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
         return Some(f);
     }
     // No year: a year word («امسال», «پارسال»), else the context's year.
+    if c.is(k, &["همان", "همین"]) {
+        return None; // «نوامبر همان سال»: relative to the date before
+    }
     if day.is_none() && !month_alone_ok(c, i, mi, k) {
         return None;
     }
@@ -718,9 +724,42 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
     Some(f)
 }
 
+/// An English date, as in English datelines: «Wednesday, August 15, 2017»,
+/// «15 August 2017», «Aug 15 2017».
+fn english_date(c: &Ctx, i: usize) -> Option<Found> {
+    let mut at = i;
+    if matches!(
+        c.key(at),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    ) {
+        at += 1;
+        if c.key(at) == "," {
+            at += 1;
+        }
+    }
+    let (m, d, mut k) = if let Some(m) = words::english_month(c.key(at)) {
+        (m, c.num(at + 1)?, at + 2)
+    } else {
+        let d = c.num(at)?;
+        (words::english_month(c.key(at + 1))?, d, at + 2)
+    };
+    if c.key(k) == "," {
+        k += 1;
+    }
+    if c.digits(k) != 4 {
+        return None;
+    }
+    let y = i32::try_from(c.num(k)?).ok()?;
+    let day = Day::new(y, m, u8::try_from(d).ok()?).ok()?;
+    let mut f = Found::new((day, day), Precision::Day, k + 1);
+    f.cal = Some(Cal::Gregorian);
+    Some(f)
+}
+
 /// One absolute date at `i`, the longest form first.
 pub(super) fn absolute(c: &Ctx, i: usize) -> Option<Found> {
     numeric_date(c, i)
+        .or_else(|| english_date(c, i))
         .or_else(|| month_date(c, i))
         .or_else(|| season(c, i))
         .or_else(|| decade(c, i))

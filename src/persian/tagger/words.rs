@@ -70,6 +70,34 @@ pub const LUNAR: [&[&str]; 12] = [
     &["ذیحجه", "ذیالحجه", "ذوالحجه"],
 ];
 
+/// English month names (lower case), for English datelines.
+const ENGLISH: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+/// The month number of an English month name.
+pub fn english_month(key: &str) -> Option<u8> {
+    ENGLISH
+        .iter()
+        .position(|n| n.contains(&key))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// Honorifics after a lunar month name: «رمضان المبارک», «محرم الحرام».
+pub const LUNAR_HONORIFICS: [&str; 6] =
+    ["المبارک", "الحرام", "المرجب", "المعظم", "المکرم", "المظفر"];
+
 /// Gregorian month names that are also common words («مه» fog, «می» the verb prefix):
 /// read as months only next to a day, a year or «ماه».
 pub const AMBIGUOUS_GREGORIAN: [&str; 3] = ["مه", "می", "میی"];
@@ -404,6 +432,16 @@ static START_WORDS: LazyLock<HashSet<&'static str, WordBuild>> = LazyLock::new(|
         .chain(ORDINALS.iter().flat_map(|n| n.iter()))
         .copied()
         .chain(["ربیع", "جمادی", "ذی", "ذو", "بیستم", "ش"])
+        .chain(ENGLISH.iter().flat_map(|n| n.iter()).copied())
+        .chain([
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ])
         .collect()
 });
 
