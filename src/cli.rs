@@ -37,6 +37,11 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// The document's date, which anchors «امروز», «دیروز», weekdays and days without
+        /// a year: YYYY-MM-DD or YYYY/MM/DD, Persian or Latin digits, Solar Hijri when the
+        /// year is below 1700 (default: the dateline found in the text).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_document_date)]
+        date: Option<Day>,
     },
     /// Print an article (the built-in one when no PATH is given).
     Dump {
@@ -152,6 +157,8 @@ pub enum Mode {
         output: Option<PathBuf>,
         /// Replace `output` if it exists.
         force: bool,
+        /// The document date given with `--date`.
+        date: Option<Day>,
     },
     /// `None` reads standard input.
     Normalize { input: Option<PathBuf> },
@@ -196,10 +203,12 @@ impl Cli {
                 input,
                 output,
                 force,
+                date,
             }) => Mode::Import {
                 input,
                 output,
                 force,
+                date,
             },
             Some(Command::Normalize { input }) => Mode::Normalize {
                 input: input.filter(|p| p.as_os_str() != "-"),
@@ -266,7 +275,8 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
             input,
             output,
             force,
-        } => import(&input, output, force),
+            date,
+        } => import(&input, output, force, date),
         Mode::Export {
             kind,
             path,
@@ -307,13 +317,24 @@ fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// `--date`: a document date, Solar Hijri below the year 1700.
+fn parse_document_date(s: &str) -> Result<Day, String> {
+    crate::persian::tagger::parse_date_arg(s).map_err(|e| e.to_string())
+}
+
 /// `gahnegar import`: text file in, RON article out, counts printed.
-fn import(input: &Path, output: Option<PathBuf>, force: bool) -> anyhow::Result<ExitCode> {
+fn import(
+    input: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    date: Option<Day>,
+) -> anyhow::Result<ExitCode> {
     let out = output.unwrap_or_else(|| input.with_extension("ron"));
     if out.exists() && !force {
         anyhow::bail!("{} exists; pass --force to replace it", out.display());
     }
-    let imported = crate::import::import_path(input)?;
+    let options = crate::import::ImportOptions { date };
+    let imported = crate::import::import_path_with(input, &options)?;
     store::save(&imported.article, &out)?;
     let a = &imported.article;
     let mut report = format!(
@@ -458,6 +479,7 @@ mod tests {
                     input: PathBuf::from("in.txt"),
                     output: None,
                     force: false,
+                    date: None,
                 },
             ),
             (
@@ -466,6 +488,16 @@ mod tests {
                     input: PathBuf::from("in.txt"),
                     output: p("o.ron"),
                     force: false,
+                    date: None,
+                },
+            ),
+            (
+                &["import", "in.txt", "--date", "۱۳۹۸/۰۶/۲۴"][..],
+                Mode::Import {
+                    input: PathBuf::from("in.txt"),
+                    output: None,
+                    force: false,
+                    date: "2019-09-15".parse().ok(),
                 },
             ),
             (&["normalize"][..], Mode::Normalize { input: None }),
@@ -594,6 +626,7 @@ mod tests {
             &["import"][..],
             &["a.ron", "b.ron"][..],
             &["--nope"][..],
+            &["import", "in.txt", "--date", "tomorrow"][..],
         ] {
             assert!(mode(args).is_err(), "args {args:?} should be refused");
         }
@@ -606,6 +639,7 @@ mod tests {
                 input: PathBuf::from("/nonexistent/in.txt"),
                 output: None,
                 force: false,
+                date: None,
             },
             Mode::Normalize {
                 input: Some(PathBuf::from("/nonexistent/in.txt")),

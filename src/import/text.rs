@@ -17,7 +17,7 @@ use crate::persian::dateline::is_dateline;
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
 use crate::persian::repair::{Repair, is_heading};
-use crate::persian::tagger::Tagger;
+use crate::persian::tagger::{DocContext, Tagger, find_dateline};
 
 /// An imported article with the repairs made to its text and what went wrong on the way.
 #[derive(Clone, Debug)]
@@ -28,6 +28,14 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
     /// Decoding problems and other notes for the user.
     pub warnings: Vec<String>,
+}
+
+/// Choices for an import beyond the text itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The document's date (`--date`): anchors «امروز», «دیروز», weekdays and days
+    /// without a year. `None`: the dateline found in the text, if any.
+    pub date: Option<crate::model::Day>,
 }
 
 /// Why a file could not be imported.
@@ -46,6 +54,17 @@ pub enum ImportError {
 /// # Errors
 /// [`ImportError`] when the file cannot be read, is too large or binary, or holds no text.
 pub fn import_path(path: &std::path::Path) -> Result<Imported, ImportError> {
+    import_path_with(path, &ImportOptions::default())
+}
+
+/// [`import_path`] with [`ImportOptions`].
+///
+/// # Errors
+/// As [`import_path`].
+pub fn import_path_with(
+    path: &std::path::Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let name = path.display().to_string();
     let io = |cause| ImportError::Io {
         name: name.clone(),
@@ -66,7 +85,7 @@ pub fn import_path(path: &std::path::Path) -> Result<Imported, ImportError> {
     let file_name = path
         .file_stem()
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-    import_bytes(&bytes, &file_name).map_err(|e| match e {
+    import_bytes_with(&bytes, &file_name, options).map_err(|e| match e {
         ImportError::Decode { cause, .. } => ImportError::Decode {
             name: name.clone(),
             cause,
@@ -88,6 +107,18 @@ pub fn normalize(text: &str) -> String {
 /// # Errors
 /// [`ImportError`] when the bytes are refused by the decoder or hold no text.
 pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
+    import_bytes_with(bytes, name, &ImportOptions::default())
+}
+
+/// [`import_bytes`] with [`ImportOptions`].
+///
+/// # Errors
+/// As [`import_bytes`].
+pub fn import_bytes_with(
+    bytes: &[u8],
+    name: &str,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let decoded = decode(bytes).map_err(|cause| ImportError::Decode {
         name: name.to_owned(),
         cause,
@@ -100,9 +131,10 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
     if decoded.encoding != crate::persian::decode::SourceEncoding::Utf8 {
         warnings.insert(0, format!("read as {}", decoded.encoding.name()));
     }
-    let mut imported = import_text(&decoded.text, name).ok_or_else(|| ImportError::Empty {
-        name: name.to_owned(),
-    })?;
+    let mut imported =
+        import_text_with(&decoded.text, name, options).ok_or_else(|| ImportError::Empty {
+            name: name.to_owned(),
+        })?;
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)
@@ -110,7 +142,12 @@ pub fn import_bytes(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
 
 /// Imports decoded text; `None` when it holds no text after repair.
 pub fn import_text(text: &str, name: &str) -> Option<Imported> {
-    import_text_skipping(text, name, &std::collections::HashSet::new())
+    import_text_with(text, name, &ImportOptions::default())
+}
+
+/// [`import_text`] with [`ImportOptions`].
+pub fn import_text_with(text: &str, name: &str, options: &ImportOptions) -> Option<Imported> {
+    import_text_skipping_with(text, name, &std::collections::HashSet::new(), options)
 }
 
 /// [`import_text`] without the repair steps in `skip` (see
@@ -120,8 +157,18 @@ pub fn import_text_skipping(
     name: &str,
     skip: &std::collections::HashSet<u8>,
 ) -> Option<Imported> {
+    import_text_skipping_with(text, name, skip, &ImportOptions::default())
+}
+
+/// [`import_text_skipping`] with [`ImportOptions`].
+pub fn import_text_skipping_with(
+    text: &str,
+    name: &str,
+    skip: &std::collections::HashSet<u8>,
+    options: &ImportOptions,
+) -> Option<Imported> {
     if let Some(items) = super::feed::feed_items(text) {
-        return Some(feed_article(&items, name, skip));
+        return Some(feed_article(&items, name, skip, options));
     }
     let (fixed, repairs) = crate::persian::repair::repair_skipping(text, skip);
     let paras: Vec<&str> = fixed
@@ -158,7 +205,7 @@ pub fn import_text_skipping(
     if title.is_empty() {
         title = title_from_name(name);
     }
-    Some(finish(title, blocks, repairs, Vec::new()))
+    Some(finish(title, blocks, repairs, Vec::new(), options))
 }
 
 /// The article of these blocks with its events, sources and claims extracted.
@@ -167,6 +214,7 @@ fn finish(
     blocks: Vec<Block>,
     repairs: Vec<Repair>,
     mut warnings: Vec<String>,
+    options: &ImportOptions,
 ) -> Imported {
     let mut article = Article {
         schema: SCHEMA_VERSION,
@@ -183,7 +231,7 @@ fn finish(
         sources: Vec::new(),
         claims: Vec::new(),
     };
-    extract(&mut article, &mut warnings);
+    extract(&mut article, &mut warnings, options);
     Imported {
         article,
         repairs,
@@ -194,7 +242,12 @@ fn finish(
 /// A feed's items as blocks: per item its title as a heading, its date as a dateline
 /// paragraph and its texts as paragraphs, each field repaired on its own (a field's
 /// repairs are not replayable on the whole file, so none are listed).
-fn feed_article(items: &[super::feed::FeedItem], name: &str, skip: &HashSet<u8>) -> Imported {
+fn feed_article(
+    items: &[super::feed::FeedItem],
+    name: &str,
+    skip: &HashSet<u8>,
+    options: &ImportOptions,
+) -> Imported {
     let mut blocks = Vec::new();
     let (mut np, mut nh) = (0, 0);
     let mut push = |blocks: &mut Vec<Block>, kind: BlockKind, text: &str| {
@@ -232,7 +285,13 @@ fn feed_article(items: &[super::feed::FeedItem], name: &str, skip: &HashSet<u8>)
         "read as a feed of {} news items, one section each",
         items.len()
     );
-    finish(title_from_name(name), blocks, Vec::new(), vec![warning])
+    finish(
+        title_from_name(name),
+        blocks,
+        Vec::new(),
+        vec![warning],
+        options,
+    )
 }
 
 fn title_from_name(name: &str) -> String {
@@ -501,22 +560,84 @@ fn label(sentence: &str, wording: &str) -> String {
 /// Per block: (event id, byte range) of its events, for linking claims.
 type BlockEvents = Vec<Vec<(String, Range<usize>)>>;
 
+/// The document context of the whole file: the date given, else the first dateline in
+/// the title or the first blocks; and the calendar the text counts in.
+fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocContext {
+    let date = options.date.or_else(|| {
+        std::iter::once(title)
+            .chain(blocks.iter().take(3).map(|b| b.text.as_str()))
+            .find_map(find_dateline)
+    });
+    let mut votes = crate::persian::tagger::CalendarVotes::default();
+    votes.add(title);
+    for b in blocks {
+        votes.add(&b.text);
+    }
+    DocContext {
+        date,
+        calendar: votes.decide(),
+    }
+}
+
 /// The dates of the blocks as events, in order, and each block's events.
+///
+/// Each heading starts a section whose document date is the dateline in the heading or
+/// its next two blocks, else the file's. A repeated mention of the same date (same
+/// wording and interval, coarser than a day) is one event: the first mention anchors it.
 fn tag_events(
+    title: &str,
     blocks: &[Block],
     block_sentences: &[Vec<Range<usize>>],
+    options: &ImportOptions,
 ) -> (Vec<Event>, BlockEvents) {
-    let mut tagger = Tagger::default();
+    let file = file_context(title, blocks, options);
+    let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
+    // Dates already made events in this section, by interval: (folded wording, block, id),
+    // the last few of each interval only (a repeat is near its first mention or not one).
+    type Seen = HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, String)>>;
+    let mut seen: Seen = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            let date = blocks[bi..]
+                .iter()
+                .take(3)
+                .find_map(|b| find_dateline(&b.text))
+                .or(file.date);
+            tagger.start_section(date);
+            seen.clear();
             continue;
         }
         let sents = &block_sentences[bi];
         // Dates in one sentence share its category.
         let mut category_of: Option<(Range<usize>, &'static str)> = None;
         for t in tagger.tag(&block.text) {
+            if !t.dateline {
+                // A day (or a few days) repeated in the same paragraph, or a longer span
+                // repeated in the same section, with the same or a contained wording.
+                let wording = fold_text(&t.date.wording).into_owned();
+                let short = t.date.len_days() < 31;
+                let list = seen.entry((t.date.start, t.date.end)).or_default();
+                // A longer span (a month, a season, a year …) is one period of the story
+                // however it is worded; a day is the same happening only when the mention
+                // repeats part of the first wording in the same paragraph («روز جمعه» after
+                // «روز جمعه ۱۴ شهریور»): two «دیروز» are two happenings.
+                let same = list.iter().find(|(w, b, _)| {
+                    !short
+                        || (*b == bi
+                            && *w != wording
+                            && (w.contains(wording.as_str()) || wording.contains(w.as_str())))
+                });
+                if let Some((.., id)) = same {
+                    block_events[bi].push((id.clone(), t.range.clone()));
+                    continue;
+                }
+                if list.len() >= 8 {
+                    list.remove(0);
+                }
+                list.push((wording, bi, format!("e{}", events.len() + 1)));
+            }
             let sent = sents
                 .iter()
                 .find(|s| s.start <= t.range.start && t.range.end <= s.end)
@@ -542,7 +663,7 @@ fn tag_events(
     (events, block_events)
 }
 
-fn extract(article: &mut Article, warnings: &mut Vec<String>) {
+fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOptions) {
     // Per block: its sentences (none for headings), for events and for claims.
     let block_sentences: Vec<Vec<Range<usize>>> = article
         .blocks
@@ -568,7 +689,8 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>) {
                 })
                 .collect::<Vec<Vec<Attribution>>>()
         });
-        let (events, block_events) = tag_events(blocks, &block_sentences);
+        let (events, block_events) =
+            tag_events(&article.meta.title, blocks, &block_sentences, options);
         let attributions = found
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));

@@ -222,6 +222,11 @@ pub struct FuzzyDate {
     pub approximate: bool,
     /// The original Persian wording, as it stands in the text.
     pub wording: String,
+    /// How the wording was read when that took a choice (calendar of a bare year, the
+    /// year given to a day and month, the document date a relative word counts from),
+    /// e.g. `"solar: document counts in Solar Hijri"`. Empty when the wording says it all.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl FuzzyDate {
@@ -238,6 +243,7 @@ impl FuzzyDate {
             precision,
             approximate: false,
             wording: wording.into(),
+            note: String::new(),
         }
     }
 
