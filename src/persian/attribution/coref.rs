@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use crate::persian::fold::fold_text;
 
 use super::Speaker;
-use super::names::{is_personal, is_role_only, name_tokens};
+use super::names::{is_outlet, is_personal, is_role_only, name_tokens};
 
 /// What [`Resolver::resolve`] decided for a speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +90,9 @@ impl Resolver {
         let role = fold_key(&sp.role);
         let personal = is_personal(&sp.name);
         let role_only = !personal && is_role_only(&sp.name);
-        let tokens = if personal {
+        // «الاهرام» after «روزنامه مصری الاهرام»: an outlet is matched by its last words
+        // as a person by a surname.
+        let tokens = if personal || is_outlet(&sp.name) {
             name_tokens(&sp.name)
         } else {
             Vec::new()

@@ -19,6 +19,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             | (c == b'?')
             | (c == 0xC2) & ((n == 0xAB) | (n == 0xBB))
             | (c == 0xD8) & (n == 0x9F)
+            | (c == b'[') & (n == b'n')
     };
     let mut i = 0;
     while let Some(at) = find_pair(b, i, hit) {
@@ -28,6 +29,14 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         };
         let next = i + c.len_utf8();
         match c {
+            // « [n] », a feed's paragraph mark inside one line, ends a sentence.
+            '[' if text[i..].starts_with("[n]") => {
+                push_trimmed(&mut out, text, start..i);
+                depth = 0;
+                start = i + "[n]".len();
+                i = start;
+                continue;
+            }
             '«' => depth += 1,
             '»' => depth = depth.saturating_sub(1),
             '.' | '!' | '?' | '؟' => {
@@ -106,6 +115,7 @@ mod tests {
                 vec!["باران آمد.", "سپس برف بارید."],
             ),
             ("نشانی Zman.co.il است.", vec!["نشانی Zman.co.il است."]),
+            ("باران آمد [n] برف آمد", vec!["باران آمد", "برف آمد"]),
         ] {
             let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
             assert_eq!(got, want, "sentences of «{text}»");

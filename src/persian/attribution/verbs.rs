@@ -318,17 +318,23 @@ pub fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
         }
         found.push((words[i].start..words[j].end, kind));
     }
-    // «خواستار … شد»: the nominal and its light verb around the thing asked for.
+    // «خواستار … شد»، «خبر … را دادند»: a nominal and its light verb around the thing
+    // asked for or announced.
     for (j, w) in words.iter().enumerate() {
-        if !s[w.clone()].starts_with('خ') || fold_text(&s[w.clone()]) != "خواستار" {
+        let raw = &s[w.clone()];
+        if !raw.starts_with('خ') {
             continue;
         }
-        let light = words.iter().skip(j + 1).take(SPLIT_SPAN).any(|x| {
-            matches!(
-                fold_text(&s[x.clone()]).as_ref(),
-                "شد" | "شدند" | "شده" | "میشود" | "میشوند" | "شدهاند" | "گردید"
-            )
-        });
+        let nominal = fold_text(raw);
+        let Some((_, lights)) = SPLIT.iter().find(|(n, _)| *n == nominal) else {
+            continue;
+        };
+        let light = words
+            .iter()
+            .skip(j + 1)
+            .take(SPLIT_SPAN)
+            .take_while(|x| !s[w.end..x.start].contains(['.', '،', ':', '؛']))
+            .any(|x| lights.contains(&fold_text(&s[x.clone()]).as_ref()));
         if light
             && !found
                 .iter()
@@ -343,6 +349,28 @@ pub fn verbs_in(s: &str) -> Vec<(Range<usize>, ClaimKind)> {
 
 /// How many words «خواستار … شد» may hold between its parts.
 const SPLIT_SPAN: usize = 12;
+
+/// Nominals that may stand apart from their light verb, and the light verb's forms
+/// (folded).
+const SPLIT: [(&str, &[&str]); 2] = [
+    (
+        "خواستار",
+        &[
+            "شد",
+            "شدند",
+            "شده",
+            "میشود",
+            "میشوند",
+            "شدهاند",
+            "شدهاست",
+            "گردید",
+        ],
+    ),
+    (
+        "خبر",
+        &["داد", "دادند", "دادهاند", "دادهاست", "میدهد", "میدهند"],
+    ),
+];
 
 /// Whether the verb of words `i..=j` is «گفت» in «گفت و گو» / «گفت‌وگو» (a noun).
 fn is_conversation<'a>(
@@ -431,6 +459,8 @@ mod tests {
             ("گفتار او", vec![]),
             ("وزیر خواستار افزایش بودجه شد", vec!["خواستار"]),
             ("وزیر معتقد است که", vec!["معتقد است"]),
+            ("پلیس خبر از کشف محموله را داد", vec!["خبر"]),
+            ("پلیس خبر کشف محموله را تأیید کرد", vec!["تأیید کرد"]),
         ] {
             assert_eq!(found(text), want, "verbs in «{text}»");
         }
