@@ -639,6 +639,7 @@ mod tests {
                             kind: SourceKind::ALL[*kind],
                             role: role.clone(),
                             link: None,
+                            aliases: Vec::new(),
                             mentions: vec![piece(i % blocks.len(), &0)],
                         })
                         .collect();

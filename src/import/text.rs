@@ -12,7 +12,8 @@ use crate::model::{
     Anchor, Article, Block, BlockKind, Claim, Event, Meta, SCHEMA_VERSION, Source, category,
     news_categories,
 };
-use crate::persian::attribution::{Attribution, find_attributions_in, sentences};
+use crate::persian::attribution::coref::{Resolved, Resolver};
+use crate::persian::attribution::{Attribution, Via, find_attributions_in, sentences};
 use crate::persian::dateline::is_dateline;
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
@@ -696,73 +697,7 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (events, block_events, attributions)
     });
-    let mut sources: Vec<Source> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut claims: Vec<Claim> = Vec::new();
-    for (bi, block) in article.blocks.iter().enumerate() {
-        if block.kind == BlockKind::Heading {
-            continue;
-        }
-        for a in &attributions[bi] {
-            let evs: Vec<String> = block_events[bi]
-                .iter()
-                .filter(|(_, r)| a.clause.start <= r.start && r.end <= a.clause.end)
-                .map(|(id, _)| id.clone())
-                .collect();
-            for sp in &a.speakers {
-                let key = fold_text(&sp.name).into_owned();
-                let alias_key = fold_text(&sp.alias).into_owned();
-                let existing = by_key
-                    .get(&key)
-                    .or_else(|| {
-                        if alias_key.is_empty() {
-                            None
-                        } else {
-                            by_key.get(&alias_key)
-                        }
-                    })
-                    .copied();
-                let si = match existing {
-                    Some(i) => i,
-                    None => {
-                        sources.push(Source {
-                            id: format!("s{}", sources.len() + 1),
-                            name: sp.name.clone(),
-                            name_en: if sp.alias.is_empty() && sp.name.is_ascii() {
-                                sp.name.clone()
-                            } else {
-                                sp.alias.clone()
-                            },
-                            kind: sp.kind,
-                            role: sp.role.clone(),
-                            link: None,
-                            mentions: Vec::new(),
-                        });
-                        sources.len() - 1
-                    }
-                };
-                by_key.insert(key, si);
-                if !alias_key.is_empty() {
-                    by_key.insert(alias_key, si);
-                }
-                let m = anchor(block, sp.range.clone());
-                let src = &mut sources[si];
-                if src.role.is_empty() && !sp.role.is_empty() {
-                    src.role.clone_from(&sp.role);
-                }
-                if !src.mentions.contains(&m) {
-                    src.mentions.push(m);
-                }
-                claims.push(Claim {
-                    id: format!("c{}", claims.len() + 1),
-                    source: src.id.clone(),
-                    kind: a.kind,
-                    anchor: anchor(block, a.clause.clone()),
-                    events: evs.clone(),
-                });
-            }
-        }
-    }
+    let (sources, claims) = sources_and_claims(&article.blocks, &attributions, &block_events);
     article.events = events;
     article.sources = sources;
     article.claims = claims;
@@ -795,6 +730,109 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
             c.events.retain(|e| ids.contains(e));
         }
     }
+}
+
+/// The sources and claims of the blocks' attributions, in reading order: speakers are
+/// resolved to sources across the article (surnames, roles, follow-ups such as «وی
+/// افزود»; see [`Resolver`]), each claim anchored on its clause.
+fn sources_and_claims(
+    blocks: &[Block],
+    attributions: &[Vec<Attribution>],
+    block_events: &BlockEvents,
+) -> (Vec<Source>, Vec<Claim>) {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut resolver = Resolver::new();
+    // (source, block, start) of the mentions recorded, so that a source named many
+    // times stays linear.
+    let mut mentioned: HashSet<(usize, usize, usize)> = HashSet::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        for a in &attributions[bi] {
+            let evs: Vec<String> = block_events[bi]
+                .iter()
+                .filter(|(_, r)| a.clause.start <= r.start && r.end <= a.clause.end)
+                .map(|(id, _)| id.clone())
+                .collect();
+            // (source index, where the text names it)
+            let mut who: Vec<(usize, Option<Range<usize>>)> = Vec::new();
+            if let Some(r) = &a.anaphor
+                && let Some(i) = resolver.follow_up(bi)
+            {
+                who.push((i, Some(r.clone())));
+            }
+            for sp in &a.speakers {
+                let resolved = resolver.resolve(sp, bi, a.continues);
+                let si = resolved.index();
+                match resolved {
+                    Resolved::New(_) => sources.push(Source {
+                        id: format!("s{}", sources.len() + 1),
+                        name: sp.name.clone(),
+                        name_en: if sp.alias.is_empty() && sp.name.is_ascii() {
+                            sp.name.clone()
+                        } else {
+                            sp.alias.clone()
+                        },
+                        kind: sp.kind,
+                        role: sp.role.clone(),
+                        link: None,
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                    }),
+                    Resolved::Named(_) => {
+                        let src = &mut sources[si];
+                        let old = std::mem::replace(&mut src.name, sp.name.clone());
+                        if src.role.is_empty() {
+                            src.role.clone_from(&old);
+                        }
+                        src.kind = sp.kind;
+                        src.aliases.push(old);
+                    }
+                    Resolved::Same(_) => {
+                        let src = &mut sources[si];
+                        let k = fold_text(&sp.name);
+                        if fold_text(&src.name) != k
+                            && !src.aliases.iter().any(|x| fold_text(x) == k)
+                        {
+                            src.aliases.push(sp.name.clone());
+                        }
+                    }
+                }
+                if sp.via == Via::Subject {
+                    resolver.spoke(si, bi);
+                }
+                let src = &mut sources[si];
+                if src.role.is_empty() && !sp.role.is_empty() {
+                    src.role.clone_from(&sp.role);
+                }
+                who.push((si, Some(sp.range.clone())));
+            }
+            let mut seen: Vec<usize> = Vec::new();
+            for (si, mention) in who {
+                if seen.contains(&si) {
+                    continue;
+                }
+                seen.push(si);
+                let src = &mut sources[si];
+                if let Some(r) = mention
+                    && block.text.get(r.clone()).is_some_and(|t| !t.is_empty())
+                    && mentioned.insert((si, bi, r.start))
+                {
+                    src.mentions.push(anchor(block, r));
+                }
+                claims.push(Claim {
+                    id: format!("c{}", claims.len() + 1),
+                    source: src.id.clone(),
+                    kind: a.kind,
+                    anchor: anchor(block, a.clause.clone()),
+                    events: evs.clone(),
+                });
+            }
+        }
+    }
+    (sources, claims)
 }
 
 /// Whether `Article::problems` would find nothing (unique ids, anchors that resolve in

@@ -138,6 +138,10 @@ pub struct Source {
     pub role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// Other ways the article names this source (a surname, a role written alone),
+    /// as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Where the article names this source.
     #[serde(default)]
     pub mentions: Vec<Anchor>,
