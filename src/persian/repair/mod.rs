@@ -1,0 +1,610 @@
+//! Repair of damaged Persian text (PDF and web extraction): each step is a separate
+//! function that builds its output in one pass and may record every change it makes as a
+//! [`Repair`], so the user can review it and [`replay`] reproduces the output.
+//!
+//! The steps, in pipeline order ([`repair`] runs them all, [`normalize`] without the log):
+//! line endings; Arabic presentation forms; Arabic letter variants (ي ى ك → ی ک);
+//! tatweel; stray invisible controls; fragments displaced by a multi-column layout;
+//! hard-wrapped lines joined into paragraphs (headings kept apart, page numbers dropped);
+//! words split by a stray space; ZWNJ restored (lexicon: hazm's word list,
+//! `assets/lexicon/`); digits to Persian inside Persian text; reversed year ranges;
+//! mirrored brackets and guillemets; spacing around punctuation.
+//!
+//! The output separates paragraphs (and headings) by one blank line, `"\n\n"`.
+
+mod chars;
+mod digits;
+mod edits;
+mod lexicon;
+mod lines;
+mod presentation_forms;
+mod punctuation;
+mod words;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+pub use chars::{arabic_letters, invisible_controls, line_endings, presentation_forms, tatweel};
+pub use digits::{mixed_digits, reversed_digits};
+pub(crate) use edits::find_pair;
+pub use lexicon::{Fnv, FnvBuild, Lexicon, WordBuild, WordHasher, is_fa_letter, lexicon};
+pub use lines::{displaced_fragments, is_heading, join_lines};
+pub use punctuation::{mirrored_brackets, missing_space, spacing};
+pub use words::{restore_zwnj, split_words, zwnj};
+
+/// Which rule made a repair. Each rule belongs to one pipeline step ([`RepairRule::step`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RepairRule {
+    /// `\r\n`, `\r`, U+2028/U+2029 → `\n`.
+    LineEnding,
+    /// Arabic presentation forms (U+FB50–U+FEFE) → letters.
+    PresentationForm,
+    /// ي ى → ی, ك → ک, ە ہ → ه, Arabic-Indic digits → Persian digits.
+    ArabicLetter,
+    /// Tatweel (kashida) removed.
+    Tatweel,
+    /// Zero-width space, BOM, soft hyphen, C0/C1 controls, LRM/RLM removed; ZWNJ beside a
+    /// space removed.
+    InvisibleControl,
+    /// A no-break space or LRM/RLM typed for a ZWNJ inside a word made a ZWNJ
+    /// («می\u{A0}کند» → «می‌کند»).
+    BrokenZwnj,
+    /// A line whose text runs a multi-column PDF extraction put in reverse order.
+    DisplacedFragment,
+    /// A hard line break inside a paragraph joined.
+    LineJoin,
+    /// Blank lines between paragraphs made one blank line; a heading set apart.
+    ParagraphBreak,
+    /// A line holding only a page number removed.
+    PageNumber,
+    /// A word split by a stray space joined («تأ کید» → «تأکید»).
+    SplitWord,
+    /// An affix written apart attached («می کند» → «می‌کند», «کتاب ها» → «کتاب‌ها»).
+    SplitAffix,
+    /// ZWNJ restored («میکند» → «می‌کند»).
+    Zwnj,
+    /// A number whose digits mix scripts («۱۹20») written in one script.
+    MixedDigits,
+    /// A year range written backwards («۱۹۲۰-۱۹۱۸» → «۱۹۱۸-۱۹۲۰»).
+    ReversedDigits,
+    /// Brackets or guillemets mirrored by extraction («»دوست« → «دوست»»).
+    MirroredBracket,
+    /// Spaces collapsed, and removed before closing punctuation and after opening brackets.
+    Spacing,
+    /// A space added after «.», «:», «،» or «؛» directly followed by a word.
+    MissingSpace,
+}
+
+impl RepairRule {
+    /// Index of the pipeline step that applies this rule (steps run in increasing order).
+    pub fn step(self) -> u8 {
+        match self {
+            Self::LineEnding => 0,
+            Self::PresentationForm => 1,
+            Self::ArabicLetter => 2,
+            Self::Tatweel => 3,
+            Self::InvisibleControl | Self::BrokenZwnj => 4,
+            Self::DisplacedFragment => 5,
+            Self::LineJoin | Self::ParagraphBreak | Self::PageNumber => 6,
+            Self::SplitWord | Self::SplitAffix => 7,
+            Self::Zwnj => 8,
+            Self::MixedDigits => 9,
+            Self::ReversedDigits => 10,
+            Self::MirroredBracket => 11,
+            Self::Spacing => 12,
+            Self::MissingSpace => 13,
+        }
+    }
+
+    /// Short English description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::LineEnding => "line ending",
+            Self::PresentationForm => "presentation form",
+            Self::ArabicLetter => "Arabic letter variant",
+            Self::Tatweel => "tatweel",
+            Self::InvisibleControl => "invisible control",
+            Self::BrokenZwnj => "broken ZWNJ",
+            Self::DisplacedFragment => "displaced fragment",
+            Self::LineJoin => "line join",
+            Self::ParagraphBreak => "paragraph break",
+            Self::PageNumber => "page number",
+            Self::SplitWord => "split word",
+            Self::SplitAffix => "affix written apart",
+            Self::Zwnj => "ZWNJ",
+            Self::MixedDigits => "mixed digits",
+            Self::ReversedDigits => "reversed digits",
+            Self::MirroredBracket => "mirrored bracket",
+            Self::Spacing => "spacing",
+            Self::MissingSpace => "missing space",
+        }
+    }
+}
+
+/// One change: in the input of its step, `range` held `before` and now holds `after`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// Byte range in the input of the step that made the repair.
+    pub range: Range<usize>,
+    pub before: String,
+    pub after: String,
+    pub rule: RepairRule,
+}
+
+/// Why [`replay`] could not apply a list of repairs.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    #[error("repair {index} ({rule:?}) at {range:?} does not fit its step's text")]
+    Mismatch {
+        index: usize,
+        rule: RepairRule,
+        range: Range<usize>,
+    },
+}
+
+/// Applies `repairs` (as [`repair`] returns them: grouped by step in pipeline order,
+/// each group sorted by position) to `input`, reproducing the repaired text.
+///
+/// # Errors
+/// [`ReplayError::Mismatch`] when a repair's range is out of order, out of bounds, not on
+/// char boundaries, or does not hold its `before` text.
+pub fn replay(input: &str, repairs: &[Repair]) -> Result<String, ReplayError> {
+    let mut text = input.to_owned();
+    let mut i = 0;
+    while i < repairs.len() {
+        let step = repairs[i].rule.step();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        while i < repairs.len() && repairs[i].rule.step() == step {
+            let r = &repairs[i];
+            let bad = || ReplayError::Mismatch {
+                index: i,
+                rule: r.rule,
+                range: r.range.clone(),
+            };
+            if r.range.start < copied || text.get(r.range.clone()) != Some(r.before.as_str()) {
+                return Err(bad());
+            }
+            out.push_str(&text[copied..r.range.start]);
+            out.push_str(&r.after);
+            copied = r.range.end;
+            i += 1;
+        }
+        out.push_str(&text[copied..]);
+        text = out;
+    }
+    Ok(text)
+}
+
+/// The whole repair pipeline, with the log of every change.
+pub fn repair(text: &str) -> (String, Vec<Repair>) {
+    repair_skipping(text, &HashSet::new())
+}
+
+/// [`repair`] without the steps in `skip` (indices into [`STEPS`], see
+/// [`RepairRule::step`]): how the user undoes a kind of repair.
+pub fn repair_skipping(text: &str, skip: &HashSet<u8>) -> (String, Vec<Repair>) {
+    let mut log = Vec::new();
+    let out = run(text, skip, Some(&mut log));
+    (out, log)
+}
+
+/// The whole repair pipeline without a log (fast path for `gahnegar normalize`).
+pub fn normalize(text: &str) -> String {
+    run(text, &HashSet::new(), None)
+}
+
+/// A pipeline step: reads `input`, appends repairs to the log if there is one, and returns
+/// `true` with its output in `out` (cleared first) when it changed anything; `false` when
+/// the input stands as it is (`out` is then empty). Steps write into a buffer the caller
+/// keeps, so a pipeline allocates two buffers, not one string a step.
+pub type Step = fn(&str, &mut String, Option<&mut Vec<Repair>>) -> bool;
+
+/// The steps in pipeline order.
+pub const STEPS: [Step; 14] = [
+    line_endings,
+    presentation_forms,
+    arabic_letters,
+    tatweel,
+    invisible_controls,
+    displaced_fragments,
+    join_lines,
+    split_words,
+    zwnj,
+    mixed_digits,
+    reversed_digits,
+    mirrored_brackets,
+    spacing,
+    missing_space,
+];
+
+/// Runs one step on `input` alone: its output, borrowed when it changed nothing.
+pub fn apply<'a>(step: Step, input: &'a str, log: Option<&mut Vec<Repair>>) -> Cow<'a, str> {
+    let mut out = String::new();
+    if step(input, &mut out, log) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(input)
+    }
+}
+
+fn run(text: &str, skip: &HashSet<u8>, mut log: Option<&mut Vec<Repair>>) -> String {
+    // Two buffers for the whole run, with room for the text to grow a little (restored
+    // ZWNJs): fresh memory costs a page fault a page, so no step should need a third.
+    let room = text.len() + text.len() / 16 + 64;
+    // The current text: `None` while it is still `text` (no step has changed it).
+    let mut cur: Option<String> = None;
+    let mut out = String::with_capacity(room);
+    for (i, step) in STEPS.iter().enumerate() {
+        if u8::try_from(i).is_ok_and(|i| skip.contains(&i)) {
+            continue;
+        }
+        if step(cur.as_deref().unwrap_or(text), &mut out, log.as_deref_mut()) {
+            let spare = cur.replace(std::mem::take(&mut out));
+            out = spare.unwrap_or_else(|| String::with_capacity(room));
+        }
+    }
+    cur.unwrap_or_else(|| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chars::*;
+    use super::digits::*;
+    use super::edits::*;
+    use super::lines::*;
+    use super::punctuation::*;
+    use super::words::*;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn step_table(step: Step, cases: &[(&str, &str)]) {
+        for &(input, expected) in cases {
+            let mut log = Vec::new();
+            let out = apply(step, input, Some(&mut log));
+            assert_eq!(out, expected, "input «{input}»");
+            assert_eq!(
+                apply(step, input, None),
+                expected,
+                "input «{input}» without log"
+            );
+            assert_eq!(
+                replay(input, &log).as_deref(),
+                Ok(expected),
+                "replay of «{input}»: {log:?}"
+            );
+            if input == expected {
+                assert!(log.is_empty(), "«{input}» unchanged but logged {log:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fa_letters_by_bytes() {
+        let mut b = [0u8; 4];
+        for c in (0x0080..0x0800).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(is_fa_letter_bytes(s[0], s[1]), is_fa_letter(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn line_endings_rule() {
+        step_table(
+            line_endings,
+            &[
+                ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),
+                ("بی تغییر\n", "بی تغییر\n"),
+                ("\r\n\r\n", "\n\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn presentation_forms_rule() {
+        step_table(
+            presentation_forms,
+            &[
+                ("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام"),
+                ("\u{FEFB}", "لا"),
+                ("\u{FBFC}", "ی"),
+                ("\u{FE91}\u{FEEE}", "بو"),
+                ("کتاب", "کتاب"),
+            ],
+        );
+    }
+
+    #[test]
+    fn arabic_letters_rule() {
+        step_table(
+            arabic_letters,
+            &[
+                ("كشور علي", "کشور علی"),
+                ("مصطفى", "مصطفی"),
+                ("٢٠١٩", "۲۰۱۹"),
+                ("ایران", "ایران"),
+            ],
+        );
+    }
+
+    #[test]
+    fn tatweel_rule() {
+        step_table(tatweel, &[("اســـت", "است"), ("ـ", ""), ("است", "است")]);
+    }
+
+    #[test]
+    fn invisible_controls_rule() {
+        step_table(
+            invisible_controls,
+            &[
+                ("a\u{200B}b\u{FEFF}c\u{00AD}d", "abcd"),
+                ("می\u{200C}\u{200C}کند", "می\u{200C}کند"),
+                ("کتاب \u{200C}ها", "کتاب ها"),
+                ("x\u{0007}y\tz", "xy z"),
+                ("می\u{200C}کند\n", "می\u{200C}کند\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn displaced_fragments_rule() {
+        step_table(
+            displaced_fragments,
+            &[
+                // The seed's «ا کتبر» line: the run «کتبر … اهمیت» belongs after «در ا».
+                (
+                    "کتبر ۲۰۲۴ بار دیگر بر اهمیت  یافت. الی کوهن، وزیر خارجه اسرائیل در ا",
+                    "یافت. الی کوهن، وزیر خارجه اسرائیل در ا کتبر ۲۰۲۴ بار دیگر بر اهمیت",
+                ),
+                // A line may not start with a comma.
+                (
+                    " ، در نقطهای استراتژیک میان  آذربایجان، نگین قفقاز",
+                    " آذربایجان، نگین قفقاز ، در نقطهای استراتژیک میان",
+                ),
+                // Three runs in reverse order: «… بن الیزر» + «، وزیر … تأ» + «کید کرد …».
+                (
+                    "کید کرد که موقعیت آذربایجان به عنوان  ، وزیر امور زیربنایی اسرائیل تأ بن الیزر",
+                    "بن الیزر ، وزیر امور زیربنایی اسرائیل تأ کید کرد که موقعیت آذربایجان به عنوان",
+                ),
+                // A double space alone is not evidence.
+                (
+                    "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت",
+                    "آذربایجان و اسرائیل، دو جغرافیا با پیشینههای  متفاوت",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn join_lines_rule() {
+        step_table(
+            join_lines,
+            &[
+                (
+                    "سطر اول\nسطر دوم.\n\nبند دوم.",
+                    "سطر اول سطر دوم.\n\nبند دوم.",
+                ),
+                // A blank line inside a sentence is joined over; a digit range across it joins tight.
+                (
+                    "در طول انتفاضه دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان",
+                    "در طول انتفاضه دوم )۲۰۰۰-۲۰۰۴(، آذربایجان",
+                ),
+                // A heading after a paragraph's end, followed directly by text.
+                (
+                    "پایان بند. \n\n  رفاقت روباه و خارپشت\nدر دسامبر ۲۰۲۳، گزارش‌ها نشان داد آذربایجان تنها کشور مسلمانی است که از",
+                    "پایان بند.\n\nرفاقت روباه و خارپشت\n\nدر دسامبر ۲۰۲۳، گزارش‌ها نشان داد آذربایجان تنها کشور مسلمانی است که از",
+                ),
+                // A page number line is dropped.
+                ("نشان دادند.\n\n2\n\n", "نشان دادند."),
+                ("\n\n", ""),
+                ("یک", "یک"),
+                // Web text: a long line that ends a sentence is a paragraph.
+                (
+                    "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\nبند دوم.",
+                    "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\n\nبند دوم.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn split_words_rule() {
+        step_table(
+            split_words,
+            &[
+                ("در ا کتبر ۲۰۲۴", "در اکتبر ۲۰۲۴"),
+                ("بر اهمیت روابط تأ کید کرد", "بر اهمیت روابط تأکید کرد"),
+                ("به عنوان نمونه", "به عنوان نمونه"),
+                ("نه تنها", "نه تنها"),
+                ("(Zman.co. il) اعلام", "(Zman.co.il) اعلام"),
+                ("Hello. It is", "Hello. It is"),
+            ],
+        );
+    }
+
+    #[test]
+    fn zwnj_rule() {
+        step_table(
+            zwnj,
+            &[
+                ("میکند", "می\u{200C}کند"),
+                ("نمیشود", "نمی\u{200C}شود"),
+                ("بازمیگردد", "بازمی\u{200C}گردد"),
+                ("قدرتهایی", "قدرت\u{200C}هایی"),
+                ("نقطهای", "نقطه\u{200C}ای"),
+                ("فوقالعادهای", "فوق\u{200C}العاده\u{200C}ای"),
+                ("بهعنوان", "به\u{200C}عنوان"),
+                ("بینالمللی", "بین\u{200C}المللی"),
+                ("کردهاست", "کرده\u{200C}است"),
+                ("علیاف", "علی\u{200C}اف"),
+                ("حزبالله", "حزب\u{200C}الله"),
+                ("کشورهای", "کشورهای"),
+                ("مرزهای", "مرزهای"),
+                ("نامهای", "نام\u{200C}های"),
+                ("سالهاست", "سال\u{200C}هاست"),
+                ("درنهایت", "درنهایت"),
+                ("همکاریها", "همکاری\u{200C}ها"),
+                ("میدان", "میدان"),
+                ("می\u{200C}کند", "می\u{200C}کند"),
+                ("آذربایجان", "آذربایجان"),
+            ],
+        );
+    }
+
+    #[test]
+    fn mixed_digits_rule() {
+        step_table(
+            mixed_digits,
+            &[
+                // Digits keep the script the source used.
+                ("در سال 2019 گفت", "در سال 2019 گفت"),
+                ("تاریخ 1403/7/12", "تاریخ 1403/7/12"),
+                ("در سال ۲۰۱۹ گفت", "در سال ۲۰۱۹ گفت"),
+                // A number mixing scripts takes its majority's script, on a tie the text's.
+                ("دوره ۱۹20-۱۹18", "دوره ۱۹۲۰-۱۹۱۸"),
+                ("۱۹20", "1920"),
+                ("سال ۱۹9۵", "سال ۱۹۹۵"),
+                ("Windows 1۰0", "Windows 100"),
+                ("F16 و ICT 2016", "F16 و ICT 2016"),
+                ("2", "2"),
+            ],
+        );
+    }
+
+    #[test]
+    fn reversed_digits_rule() {
+        step_table(
+            reversed_digits,
+            &[
+                ("(۱۹۲۰-۱۹۱۸)", "(۱۹۱۸-۱۹۲۰)"),
+                ("۲۰۰۰-۲۰۰۴", "۲۰۰۰-۲۰۰۴"),
+                ("۰۹۱۲-۱۲۳۴", "۰۹۱۲-۱۲۳۴"),
+                ("9000-1000", "9000-1000"),
+            ],
+        );
+    }
+
+    #[test]
+    fn mirrored_brackets_rule() {
+        step_table(
+            mirrored_brackets,
+            &[
+                ("دوم )۲۰۰۰-۲۰۰۴(، آذربایجان", "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان"),
+                (
+                    "به عنوان »دوست اسرائیل« یاد کرد",
+                    "به عنوان «دوست اسرائیل» یاد کرد",
+                ),
+                ("، ) Zman.co.il( اعلام", "، ( Zman.co.il) اعلام"),
+                ("بزرگ )بیش از ۳۰۰۰ نفر ( و", "بزرگ (بیش از ۳۰۰۰ نفر ) و"),
+                ("(INSS) و «نقل»", "(INSS) و «نقل»"),
+                ("۱) یک (دو)", "۱) یک (دو)"),
+            ],
+        );
+    }
+
+    #[test]
+    fn spacing_rule() {
+        step_table(
+            spacing,
+            &[
+                ("قفقاز ، در  نقطه", "قفقاز، در نقطه"),
+                ("( Zman.co.il ) اعلام", "(Zman.co.il) اعلام"),
+                ("بود .", "بود."),
+                ("عدد ۳ .۳", "عدد ۳ .۳"),
+                (" سطر \nدوم", "سطر\nدوم"),
+            ],
+        );
+    }
+
+    #[test]
+    fn pipeline_on_seed_traps() {
+        for (input, expected) in [
+            ("در ا کتبر 2024 گفت.", "در اکتبر 2024 گفت."),
+            (
+                "دوم )۲۰۰۰-\n\n۲۰۰۴(، آذربایجان",
+                "دوم (۲۰۰۰-۲۰۰۴)، آذربایجان",
+            ),
+            (
+                "جمهوری دموکراتیک آذربایجان )۱۹20-۱۹18(، یهودیان",
+                "جمهوری دموکراتیک آذربایجان (۱۹۱۸-۱۹۲۰)، یهودیان",
+            ),
+            (
+                "اســـرائیل بهعنوان »دوست« یاد کرد.",
+                "اسرائیل به\u{200C}عنوان «دوست» یاد کرد.",
+            ),
+        ] {
+            let (out, log) = repair(input);
+            assert_eq!(out, expected, "input «{input}»");
+            assert_eq!(
+                replay(input, &log).as_deref(),
+                Ok(expected),
+                "replay of «{input}»"
+            );
+            assert_eq!(normalize(input), expected, "normalize «{input}»");
+        }
+    }
+
+    #[test]
+    fn replay_refuses_a_bad_log() {
+        let bad = [Repair {
+            range: 0..3,
+            before: "xyz".into(),
+            after: "a".into(),
+            rule: RepairRule::Tatweel,
+        }];
+        assert!(replay("abc", &bad).is_err());
+        let oob = [Repair {
+            range: 5..9,
+            before: String::new(),
+            after: "a".into(),
+            rule: RepairRule::Tatweel,
+        }];
+        assert!(replay("abc", &oob).is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn arbitrary_text_repairs_replayably(s in "\\PC{0,60}") {
+            let (out, log) = repair(&s);
+            prop_assert_eq!(replay(&s, &log), Ok(out.clone()));
+            prop_assert_eq!(normalize(&s), out);
+        }
+
+        #[test]
+        fn halves_give_what_one_run_gives(
+            s in "([ا-ی]{1,6}|تأ|کید|ا|کتبر|میکند|نقطهای|Zman\\.co\\.|il|\u{200C}|\u{200D}|\u{200B}|\t| |  |\n|\n\n|\\.|،|\\(|\\)|«|»|-|[0-9]{1,4}|[۰-۹]{1,4}|a){0,60}"
+        ) {
+            for (step, sep) in [
+                (split_words_in as Step, &b"\n"[..]),
+                (zwnj_in, b"\n"),
+                (invisible_controls_in, b"\n"),
+                (displaced_fragments_in, b"\n\n"),
+                (mixed_digits_in, b"\n"),
+                (missing_space_in, b"\n"),
+                (reversed_digits_in, b"\n"),
+                (mirrored_brackets_in, b"\n\n"),
+                (spacing_in, b"\n"),
+            ] {
+                let (mut one, mut two) = (String::new(), String::new());
+                let (mut log_one, mut log_two) = (Vec::new(), Vec::new());
+                let changed = step(&s, &mut one, Some(&mut log_one));
+                prop_assert_eq!(in_halves(step, &s, &mut two, Some(&mut log_two), 0, sep), changed);
+                prop_assert_eq!(&one, &two);
+                prop_assert_eq!(&log_one, &log_two);
+                prop_assert_eq!(in_halves(step, &s, &mut two, None, 0, sep), changed);
+                prop_assert_eq!(&one, &two);
+            }
+        }
+
+        #[test]
+        fn persianish_text_repairs_replayably(s in "[ا-یكيـ‌ ()«»\\n۰-۹0-9،.\\-]{0,80}") {
+            let (out, log) = repair(&s);
+            prop_assert_eq!(replay(&s, &log), Ok(out.clone()));
+            for r in &log {
+                prop_assert!(r.range.start <= r.range.end);
+            }
+        }
+    }
+}

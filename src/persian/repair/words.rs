@@ -1,0 +1,516 @@
+//! Word-level steps: words split by a stray space, affixes written apart, and ZWNJ
+//! restored where extraction dropped it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::edits::{Edits, HALVES_FROM, in_halves};
+use super::lexicon::{Lexicon, WordBuild, WordKey, is_fa_letter, is_joining, lexicon};
+use super::{Repair, RepairRule};
+
+/// [`is_fa_letter`] of U+0600–U+06FF as four bit masks, one for each lead byte D8–DB, bit
+/// `cont & 63` of a continuation byte `cont` (every Persian letter is two bytes).
+pub(super) const FA_LETTER_MASKS: [u64; 4] = {
+    let mut masks = [0u64; 4];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i)
+            && is_fa_letter(c)
+        {
+            masks[(i >> 6) as usize] |= 1 << (i & 63);
+        }
+        i += 1;
+    }
+    masks
+};
+
+/// Whether the two-byte sequence `lead`, `cont` is a Persian letter ([`is_fa_letter`]).
+pub(super) fn is_fa_letter_bytes(lead: u8, cont: u8) -> bool {
+    lead & 0xFC == 0xD8 && (FA_LETTER_MASKS[usize::from(lead & 0x03)] >> (cont & 63)) & 1 == 1
+}
+
+/// Spans of maximal runs of Persian letters in `s` (ZWNJ excluded).
+pub(super) fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let letter = move |i: usize| i + 1 < b.len() && is_fa_letter_bytes(b[i], b[i + 1]);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // No letter starts with a continuation byte, so stepping byte by byte is safe.
+        while i < b.len() && !letter(i) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while letter(i) {
+            i += 2;
+        }
+        Some(start..i)
+    })
+}
+
+/// `memo`'s answer for `word`, asked of `ask` the first time (a look-up, cheaper than
+/// `entry` when the word is there, as it mostly is).
+pub(super) fn remember<'a, V: Copy>(
+    memo: &mut HashMap<WordKey<'a>, V, WordBuild>,
+    word: &'a str,
+    ask: impl FnOnce(&str) -> V,
+) -> V {
+    if let Some(&v) = memo.get(&WordKey(word)) {
+        return v;
+    }
+    let v = ask(word);
+    memo.insert(WordKey(word), v);
+    v
+}
+
+/// Words split by a stray space are joined: «تأ کید» → «تأکید», «ا کتبر» → «اکتبر», when
+/// the joined form is an attested lexicon word and one half is not. Also a Latin domain
+/// split after a dot («Zman.co. il» → «Zman.co.il»).
+///
+/// Affixes written apart are attached as the Academy's orthography writes them (see
+/// [`affix_join`]): «می نویسد» → «می‌نویسد», «بر می دارد» → «برمی‌دارد», «کتاب ها» →
+/// «کتاب‌ها», «گفته اند» → «گفته‌اند», «بزرگ تر» → «بزرگ‌تر».
+pub fn split_words(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(split_words_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+const ZWNJ: &str = "\u{200C}";
+
+/// Plural suffixes (with their clitics), written with ZWNJ after a joining letter.
+const PLURAL: [&str; 10] = [
+    "ها",
+    "های",
+    "هایی",
+    "هایش",
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایم",
+    "هایت",
+    "هاست",
+];
+/// Comparative and superlative suffixes.
+const COMPARATIVE: [&str; 2] = ["تر", "ترین"];
+/// Clitics written with ZWNJ after a final ه: indefinite «ای», the short forms of «بودن».
+const AFTER_HEH: [&str; 5] = ["ای", "اند", "ام", "ایم", "اید"];
+/// Verbal particles written joined to a following «می‌»: «برمی‌دارد», «درمی‌آید».
+const PARTICLES: [&str; 4] = ["بر", "در", "باز", "فرا"];
+/// Words a plural suffix written apart cannot belong to (it starts a new word there).
+const NOT_PLURAL_STEMS: [&str; 10] = ["و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم"];
+
+/// What a single space between the whole tokens `a` and `b` becomes when one of them is an
+/// affix written apart: `Some("\u{200C}")` (ZWNJ), `Some("")` (joined: the letter before
+/// does not join anyway, «کشور ها» → «کشورها»), `None` (two words).
+///
+/// The forms follow the Academy of Persian Language and Literature's orthography
+/// («دستور خط فارسی»): the verbal prefixes «می‌» and «نمی‌» are written with ZWNJ before the
+/// verb; the plural «ها» (and «های», «هایی»…) and the comparative «تر», «ترین» with ZWNJ
+/// after the word; the clitics «‌ای», «‌اند», «‌ام», «‌ایم», «‌اید» with ZWNJ after a final ه;
+/// «است» stays a separate word.
+pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str> {
+    let joiner = || {
+        if a.chars().last().is_some_and(is_joining) {
+            ZWNJ
+        } else {
+            ""
+        }
+    };
+    if matches!(a, "می" | "نمی") {
+        let verb = lex.is_verb_form(b)
+            || lex.is_present_stem(b)
+            || (b.ends_with("ند") && lex.is_verb_form(b.trim_end_matches('د')));
+        return verb.then_some(ZWNJ);
+    }
+    if PLURAL.contains(&b) {
+        return (a.chars().count() >= 2 && !NOT_PLURAL_STEMS.contains(&a)).then(joiner);
+    }
+    if COMPARATIVE.contains(&b) {
+        let mut glued = String::with_capacity(a.len() + b.len() + 3);
+        glued.push_str(a);
+        glued.push_str(b);
+        let listed = lex.is_listed(&glued) || {
+            glued.truncate(a.len());
+            glued.push_str(ZWNJ);
+            glued.push_str(b);
+            lex.is_listed(&glued)
+        };
+        let ok = a.chars().count() >= 2 && (listed || (b == "ترین" && lex.is_frequent(a)));
+        return ok.then(joiner);
+    }
+    if AFTER_HEH.contains(&b) && a.ends_with('ه') && a.chars().count() >= 3 {
+        return Some(ZWNJ);
+    }
+    None
+}
+
+/// The Persian letters just before byte `at` of `s` (a run of two-byte letters).
+pub(super) fn letters_before(s: &str, at: usize) -> &str {
+    let b = s.as_bytes();
+    let mut i = at;
+    while i >= 2 && is_fa_letter_bytes(b[i - 2], b[i - 1]) {
+        i -= 2;
+    }
+    &s[i..at]
+}
+
+/// The Persian letters from byte `at` of `s` on.
+pub(super) fn letters_after(s: &str, at: usize) -> &str {
+    let b = s.as_bytes();
+    let mut i = at;
+    while i + 1 < b.len() && is_fa_letter_bytes(b[i], b[i + 1]) {
+        i += 2;
+    }
+    &s[at..i]
+}
+
+/// What a no-break space between the Persian letter runs `a` and `b` stood for: a ZWNJ
+/// (or nothing, after a letter that does not join) when one is an affix ([`affix_join`])
+/// or the lexicon spells `a‌b` with ZWNJ («نخست‌وزیر»); a space otherwise («به عهده»).
+pub(super) fn broken_zwnj(a: &str, b: &str, lex: &Lexicon) -> &'static str {
+    if let Some(j) = affix_join(a, b, lex) {
+        return j;
+    }
+    let mut w = String::with_capacity(a.len() + b.len() + 3);
+    w.push_str(a);
+    w.push_str(ZWNJ);
+    w.push_str(b);
+    if lex.is_listed(&w) {
+        return ZWNJ;
+    }
+    w.clear();
+    w.push_str(a);
+    w.push_str(b);
+    if lex
+        .with_zwnj(&w)
+        .is_some_and(|z| z.len() == a.len() + ZWNJ.len() + b.len() && z.starts_with(a))
+    {
+        return ZWNJ;
+    }
+    " "
+}
+
+/// Endings a compound's second half may carry when the lexicon lists only its bare form
+/// («سرمایه‌گذار» for «سرمایه گذاران»).
+const COMPOUND_ENDINGS: [&str; 6] = ["ان", "ها", "های", "ی", "ای", "یان"];
+
+/// Whether `a b`, two tokens with a space between them, is a compound written apart that
+/// the lexicon spells with ZWNJ («سرمایه گذاران» → «سرمایه‌گذاران», «دانش آموزان» →
+/// «دانش‌آموزان»): `a‌b` (or `a‌b` without one of [`COMPOUND_ENDINGS`]) is an attested
+/// word while `b` alone is neither an attested word nor a verb form.
+pub(super) fn compound_join(a: &str, b: &str, lex: &Lexicon) -> bool {
+    if a.chars().count() < 2 || !a.chars().last().is_some_and(is_joining) {
+        return false;
+    }
+    if lex.is_frequent(b) || lex.is_verb_form(b) {
+        return false;
+    }
+    let mut w = String::with_capacity(a.len() + b.len() + 3);
+    w.push_str(a);
+    w.push_str(ZWNJ);
+    let head = w.len();
+    w.push_str(b);
+    if lex.is_frequent(&w) {
+        return true;
+    }
+    COMPOUND_ENDINGS.iter().any(|e| {
+        b.strip_suffix(e).is_some_and(|stem| {
+            stem.chars().count() >= 2 && {
+                w.truncate(head);
+                w.push_str(stem);
+                lex.is_frequent(&w)
+            }
+        })
+    })
+}
+
+/// Whether the letter run `r` of `s` is a whole token: no ZWNJ or ZWJ right before or after.
+fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
+    let zw = |x: &[u8]| x == "\u{200C}".as_bytes() || x == "\u{200D}".as_bytes();
+    !(r.start >= 3 && zw(&b[r.start - 3..r.start]))
+        && !(r.end + 3 <= b.len() && zw(&b[r.end..r.end + 3]))
+}
+
+pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    let lex = lexicon();
+    let mut cuts: Vec<(Range<usize>, &'static str, RepairRule)> = Vec::new();
+    // The previous word and whether the lexicon knows it (looked up when first needed).
+    let mut prev: Option<(Range<usize>, Option<bool>)> = None;
+    // The word before the previous one, when a single space separates them.
+    let mut prev2: Option<Range<usize>> = None;
+    let mut buf = String::new();
+    // Whether the lexicon knows a word; whether two words join.
+    let mut memo: HashMap<WordKey<'_>, bool, WordBuild> =
+        HashMap::with_capacity_and_hasher(4096, WordBuild::default());
+    let mut joins: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
+    let mut compounds: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
+    let mut affixes: HashMap<(WordKey<'_>, WordKey<'_>), Option<&'static str>, WordBuild> =
+        HashMap::default();
+    let b = input.as_bytes();
+    for w in word_spans(input) {
+        let mut kb = None;
+        let before = prev2.take();
+        if let Some((p, ka)) = prev.take()
+            && p.end + 1 == w.start
+            && b[p.end] == b' '
+        {
+            let (a, wb) = (&input[p.clone()], &input[w.clone()]);
+            // Affixes first: «می» before a ZWNJ («بر می‌دارد») only takes its particle.
+            let affix = if !whole_token(b, &p) {
+                None
+            } else if b[w.end..].starts_with(ZWNJ.as_bytes()) && matches!(wb, "می" | "نمی") {
+                Some(None)
+            } else if whole_token(b, &w) {
+                Some(
+                    *affixes
+                        .entry((WordKey(a), WordKey(wb)))
+                        .or_insert_with(|| affix_join(a, wb, lex)),
+                )
+            } else {
+                None
+            };
+            if let Some(Some(joiner)) = affix {
+                cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
+                if matches!(a, "می" | "نمی")
+                    && let Some(q) = before
+                    && PARTICLES.contains(&&input[q.clone()])
+                {
+                    cuts.push((q.end..p.start, "", RepairRule::SplitAffix));
+                }
+                continue;
+            }
+            // «بر می‌دارد»: the particle joins «می‌».
+            if matches!(wb, "می" | "نمی")
+                && b[w.end..].starts_with(ZWNJ.as_bytes())
+                && PARTICLES.contains(&a)
+                && whole_token(b, &p)
+            {
+                cuts.push((p.end..w.start, "", RepairRule::SplitAffix));
+                continue;
+            }
+            if affix.is_some()
+                && *compounds
+                    .entry((WordKey(a), WordKey(wb)))
+                    .or_insert_with(|| compound_join(a, wb, lex))
+            {
+                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
+                continue;
+            }
+            let ka = ka.unwrap_or_else(|| remember(&mut memo, a, |w| lex.is_known(w)));
+            let k = remember(&mut memo, wb, |w| lex.is_known(w));
+            kb = Some(k);
+            if !(ka && k) {
+                let join = *joins.entry((WordKey(a), WordKey(wb))).or_insert_with(|| {
+                    buf.clear();
+                    buf.push_str(a);
+                    buf.push_str(wb);
+                    lex.is_known(&buf)
+                        && !(a.chars().count() > 1
+                            && ka
+                            && wb.chars().count() > 2
+                            && lex.contains(wb))
+                });
+                if join {
+                    cuts.push((p.end..w.start, "", RepairRule::SplitWord));
+                    // The joined word is not joined again with the next one.
+                    continue;
+                }
+            }
+            prev2 = Some(p);
+        }
+        prev = Some((w, kb));
+    }
+    // Latin domains: «xxx.co. il».
+    for at in memchr::memmem::find_iter(b, b". ") {
+        let left = input[..at]
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        let right = b[at + 2..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let after = b.get(at + 2 + right).copied();
+        if left.contains('.')
+            && left.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+            && (2..=3).contains(&right)
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            cuts.push((at + 1..at + 2, "", RepairRule::SplitWord));
+        }
+    }
+    cuts.sort_unstable_by_key(|r| r.0.start);
+    let mut ed = Edits::new(input, out, log);
+    for (r, after, rule) in cuts {
+        ed.replace(r, after, rule);
+    }
+    ed.finish()
+}
+
+pub(super) const SUFFIXES_AFTER_HEH: [&str; 8] =
+    ["است", "اند", "ایم", "اید", "ای", "ام", "اش", "ات"];
+pub(super) const SUFFIXES: [&str; 12] = [
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هاست",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "های",
+    "ها",
+    "ترین",
+    "تر",
+];
+/// First parts that are written apart with ZWNJ in compounds («به‌عنوان», «بی‌سابقه»).
+pub(super) const COMPOUND_HEADS: [&str; 14] = [
+    "به", "نه", "بی", "هم", "پیش", "پس", "فوق", "بین", "غیر", "کم", "پر", "نیم", "تک", "چند",
+];
+
+/// The ZWNJ-restored spelling of a word written without ZWNJ, if the lexicon knows how.
+pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
+    if lex.is_frequent(w) || w.chars().count() < 3 {
+        return None;
+    }
+    if let Some(z) = lex.with_zwnj(w) {
+        return Some(z.to_owned());
+    }
+    // An attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
+    // «انتهای») is a known word as it stands: no other reading is tried.
+    if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x)) {
+        return None;
+    }
+    // Prefix می / نمی, after an optional verbal particle (درمی‌آید، برمی‌گیرد).
+    for particle in ["", "در", "بر", "باز", "فرا", "وا"] {
+        let Some(rest) = w.strip_prefix(particle) else {
+            continue;
+        };
+        for pre in ["نمی", "می"] {
+            if let Some(verb) = rest.strip_prefix(pre) {
+                if verb.chars().count() >= 2
+                    && (lex.is_verb_form(verb)
+                        || (lex.is_verb_form(verb.trim_end_matches('د')) && verb.ends_with("ند")))
+                {
+                    return Some(format!("{particle}{pre}\u{200C}{verb}"));
+                }
+                if let Some(v) = restore_suffix(verb, lex).filter(|_| verb.chars().count() >= 3)
+                    && lex.is_verb_form(&v.replace('\u{200C}', ""))
+                {
+                    return Some(format!("{particle}{pre}\u{200C}{v}"));
+                }
+            }
+        }
+    }
+    // «درنهایت», «برعکس»: a preposition that does not join, then a word; nothing to restore.
+    if ["در", "بر", "از"].iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().count() >= 3 && lex.is_frequent(r))
+    }) {
+        return None;
+    }
+    if let Some(s) = restore_suffix(w, lex) {
+        return Some(s);
+    }
+    for head in COMPOUND_HEADS {
+        if let Some(tail) = w.strip_prefix(head)
+            && tail.chars().count() >= 3
+            && lex.is_frequent(tail)
+        {
+            return Some(format!(
+                "{head}\u{200C}{}",
+                lex.with_zwnj(tail).unwrap_or(tail)
+            ));
+        }
+    }
+    None
+}
+
+/// How much more often a glued «…های» is the plural «‌های» than «ه» + «‌ای», for the same
+/// stem frequency.
+const PLURAL_WEIGHT: u64 = 5;
+
+/// `stem + suffix` with ZWNJ between them when the stem is a known word and ends with a
+/// joining letter; the stem's own ZWNJ restored too. Plural and comparative suffixes
+/// («ها», «تر») are tried before the clitics after ه («ای», «است»): «مرزهای» is «مرز» +
+/// «های», not «مرزه» + «ای».
+pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
+    let stem_ok =
+        |stem: &str| stem.chars().count() >= 2 && (lex.contains(stem) || lex.is_verb_form(stem));
+    let fix_stem = |stem: &str| lex.with_zwnj(stem).unwrap_or(stem).to_owned();
+    // A past participle with a clitic first: «کردهاست» is «کرده» + «است», not «کرد» + «هاست».
+    for suf in SUFFIXES_AFTER_HEH {
+        if let Some(stem) = w.strip_suffix(suf)
+            && stem.ends_with('ه')
+            && stem.chars().count() >= 3
+            && lex.is_verb_form(stem)
+        {
+            return Some(format!("{stem}\u{200C}{suf}"));
+        }
+    }
+    // Otherwise each reading is weighed by its stem's corpus frequency, the plural's times
+    // PLURAL_WEIGHT (in news the plural «ها» is several times as common as «‌ای» after ه):
+    // «دستهای» is «دست‌های», «منطقهای» is «منطقه‌ای».
+    let plural = SUFFIXES.iter().find_map(|&suf| {
+        w.strip_suffix(suf)
+            .filter(|&st| stem_ok(st))
+            .map(|st| (st, suf))
+    });
+    let clitic = SUFFIXES_AFTER_HEH.iter().find_map(|&suf| {
+        w.strip_suffix(suf)
+            .filter(|&st| st.ends_with('ه') && stem_ok(st))
+            .map(|st| (st, suf))
+    });
+    match (plural, clitic) {
+        (Some((st, suf)), c)
+            if c.is_none_or(|(cs, _)| {
+                lex.freq(st).saturating_mul(PLURAL_WEIGHT) >= lex.freq(cs)
+            }) =>
+        {
+            let s = fix_stem(st);
+            if s.chars().last().is_some_and(is_joining) {
+                Some(format!("{s}\u{200C}{suf}"))
+            } else {
+                (s != st).then(|| format!("{s}{suf}"))
+            }
+        }
+        (_, Some((st, suf))) => Some(format!("{}\u{200C}{suf}", fix_stem(st))),
+        _ => None,
+    }
+}
+
+/// ZWNJ is restored where extraction dropped it: words the lexicon spells with ZWNJ
+/// («فوقالعاده» → «فوق‌العاده»), the prefixes می/نمی («میکند» → «می‌کند»), suffixes after a
+/// joining letter («قدرتهایی» → «قدرت‌هایی», «نقطهای» → «نقطه‌ای», «کردهاست» →
+/// «کرده‌است»), and compounds with به/بی/هم… («بهعنوان» → «به‌عنوان»).
+pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    in_halves(zwnj_in, input, out, log, HALVES_FROM, b"\n")
+}
+
+pub(super) fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
+    const ZWNJ: &[u8] = "\u{200C}".as_bytes();
+    let lex = lexicon();
+    let mut ed = Edits::new(input, out, log);
+    let b = input.as_bytes();
+    // Words repeat: remember each one's answer.
+    let mut memo: HashMap<WordKey<'_>, Option<String>, WordBuild> =
+        HashMap::with_capacity_and_hasher(4096, WordBuild::default());
+    for w in word_spans(input) {
+        // Only whole tokens: a run already next to a ZWNJ is left alone.
+        if b[..w.start].ends_with(ZWNJ) || b[w.end..].starts_with(ZWNJ) {
+            continue;
+        }
+        let word = &input[w.clone()];
+        let fixed = match memo.get(&WordKey(word)) {
+            Some(fixed) => fixed,
+            None => memo
+                .entry(WordKey(word))
+                .or_insert_with(|| restore_zwnj(word, lex)),
+        };
+        if let Some(fixed) = fixed {
+            ed.replace(w, fixed, RepairRule::Zwnj);
+        }
+    }
+    ed.finish()
+}
