@@ -160,7 +160,13 @@ pub(super) fn invisible_controls_in(
                 }
                 let (left, right) = (letters_before(input, start), letters_after(input, end));
                 if left.is_empty() || right.is_empty() {
-                    ed.replace(r, " ", RepairRule::InvisibleControl);
+                    // One space for the whole run: a double space left here would look like
+                    // a column gap to `displaced_fragments`.
+                    let edge =
+                        start == 0 || b[start - 1] == b'\n' || end == b.len() || b[end] == b'\n';
+                    let after = if edge { "" } else { " " };
+                    ed.replace(start..end, after, RepairRule::InvisibleControl);
+                    i = end;
                 } else {
                     let joiner = broken_zwnj(left, right, lexicon());
                     let rule = if joiner == " " {

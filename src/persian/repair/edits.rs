@@ -186,3 +186,25 @@ pub(super) fn in_halves(
     out.push_str(if changed_b { &out_b } else { b });
     true
 }
+
+/// Whether byte `at` of `s` lies inside a URL: the text from the last whitespace before it
+/// holds `://` or `www.` (looked for only where a word follows a URL's punctuation, so a
+/// word after a space costs nothing).
+pub(super) fn in_url(s: &str, at: usize) -> bool {
+    let b = s.as_bytes();
+    if at == 0
+        || !matches!(
+            b[at - 1],
+            b'/' | b'-' | b'_' | b'=' | b'.' | b'?' | b'&' | b'%' | b'#' | b'+'
+        )
+    {
+        return false;
+    }
+    let from = at.saturating_sub(2048);
+    let start = b[from..at]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(from, |i| from + i + 1);
+    let token = &b[start..at];
+    memchr::memmem::find(token, b"://").is_some() || memchr::memmem::find(token, b"www.").is_some()
+}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::edits::{Edits, HALVES_FROM, in_halves};
+use super::edits::{Edits, HALVES_FROM, in_halves, in_url};
 use super::lexicon::{Lexicon, WordBuild, WordKey, is_fa_letter, is_joining, lexicon};
 use super::{Repair, RepairRule};
 
@@ -249,6 +249,11 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
         HashMap::default();
     let b = input.as_bytes();
     for w in word_spans(input) {
+        if in_url(input, w.start) {
+            prev = None;
+            prev2 = None;
+            continue;
+        }
         let mut kb = None;
         let before = prev2.take();
         if let Some((p, ka)) = prev.take()
@@ -300,7 +305,9 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             let ka = ka.unwrap_or_else(|| remember(&mut memo, a, |w| lex.is_known(w)));
             let k = remember(&mut memo, wb, |w| lex.is_known(w));
             kb = Some(k);
-            if !(ka && k) {
+            // Only whole tokens join: «علی‌اف را» is no «افرا»; the conjunction «و» is a
+            // word («و ان شاءالله» is no «وان»).
+            if !(ka && k) && a != "و" && whole_token(b, &p) && whole_token(b, &w) {
                 let join = *joins.entry((WordKey(a), WordKey(wb))).or_insert_with(|| {
                     buf.clear();
                     buf.push_str(a);
@@ -369,18 +376,47 @@ pub(super) const COMPOUND_HEADS: [&str; 14] = [
     "به", "نه", "بی", "هم", "پیش", "پس", "فوق", "بین", "غیر", "کم", "پر", "نیم", "تک", "چند",
 ];
 
+/// Whether `w` reads as a known word as it stands, so that no other reading is tried:
+/// an attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
+/// «انتهای») or the plural «ان» («تحلیلگران»), or the superlative of an attested
+/// comparative written joined («بیشترین», since «بیشتر» is attested).
+fn known_as_written(w: &str, lex: &Lexicon) -> bool {
+    if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x))
+        || w.strip_suffix("ان")
+            .is_some_and(|x| x.chars().count() >= 3 && lex.is_frequent(x))
+    {
+        return true;
+    }
+    w.strip_suffix("ین")
+        .is_some_and(|x| x.ends_with("تر") && lex.is_frequent(x))
+}
+
 /// The ZWNJ-restored spelling of a word written without ZWNJ, if the lexicon knows how.
+///
+/// No ZWNJ is put after a letter that does not join the next one anyway (ا د ذ ر ز ژ و):
+/// it would change nothing that shows, so «فروپاشی» and «کشورها» stay as they are.
 pub fn restore_zwnj(w: &str, lex: &Lexicon) -> Option<String> {
+    let fixed = restore_zwnj_anywhere(w, lex)?;
+    let mut out = String::with_capacity(fixed.len());
+    let mut prev = None;
+    for c in fixed.chars() {
+        if !(c == '\u{200C}' && prev.is_some_and(|p| !is_joining(p))) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    (out != w).then_some(out)
+}
+
+fn restore_zwnj_anywhere(w: &str, lex: &Lexicon) -> Option<String> {
     if lex.is_frequent(w) || w.chars().count() < 3 {
+        return None;
+    }
+    if known_as_written(w, lex) {
         return None;
     }
     if let Some(z) = lex.with_zwnj(w) {
         return Some(z.to_owned());
-    }
-    // An attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
-    // «انتهای») is a known word as it stands: no other reading is tried.
-    if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x)) {
-        return None;
     }
     // Prefix می / نمی, after an optional verbal particle (درمی‌آید، برمی‌گیرد).
     for particle in ["", "در", "بر", "باز", "فرا", "وا"] {
@@ -440,7 +476,9 @@ pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
         |stem: &str| stem.chars().count() >= 2 && (lex.contains(stem) || lex.is_verb_form(stem));
     let fix_stem = |stem: &str| lex.with_zwnj(stem).unwrap_or(stem).to_owned();
     // A past participle with a clitic first: «کردهاست» is «کرده» + «است», not «کرد» + «هاست».
-    for suf in SUFFIXES_AFTER_HEH {
+    // Only «است» and «ایم» compete so with a plural («هاست», «هایم»); «نهادهای» is weighed
+    // below like any other word.
+    for suf in ["است", "ایم"] {
         if let Some(stem) = w.strip_suffix(suf)
             && stem.ends_with('ه')
             && stem.chars().count() >= 3
@@ -489,7 +527,6 @@ pub fn zwnj(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> boo
 }
 
 pub(super) fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
-    const ZWNJ: &[u8] = "\u{200C}".as_bytes();
     let lex = lexicon();
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
@@ -497,8 +534,11 @@ pub(super) fn zwnj_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair
     let mut memo: HashMap<WordKey<'_>, Option<String>, WordBuild> =
         HashMap::with_capacity_and_hasher(4096, WordBuild::default());
     for w in word_spans(input) {
-        // Only whole tokens: a run already next to a ZWNJ is left alone.
-        if b[..w.start].ends_with(ZWNJ) || b[w.end..].starts_with(ZWNJ) {
+        // Only whole tokens: a run already next to a ZWNJ is left alone, and so is a URL.
+        if b[..w.start].ends_with(ZWNJ.as_bytes())
+            || b[w.end..].starts_with(ZWNJ.as_bytes())
+            || in_url(input, w.start)
+        {
             continue;
         }
         let word = &input[w.clone()];
