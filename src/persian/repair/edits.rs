@@ -192,14 +192,16 @@ pub(super) fn in_halves(
 /// word after a space costs nothing).
 pub(super) fn in_url(s: &str, at: usize) -> bool {
     let b = s.as_bytes();
-    if at == 0
-        || !matches!(
+    at > 0
+        && matches!(
             b[at - 1],
-            b'/' | b'-' | b'_' | b'=' | b'.' | b'?' | b'&' | b'%' | b'#' | b'+'
+            b'/' | b'-' | b'_' | b'=' | b'.' | b'?' | b'&' | b'%' | b'#' | b'+' | b':'
         )
-    {
-        return false;
-    }
+        && url_before(b, at)
+}
+
+/// Whether the text of `b` from the last whitespace before `at` holds `://` or `www.`.
+pub(super) fn url_before(b: &[u8], at: usize) -> bool {
     let from = at.saturating_sub(2048);
     let start = b[from..at]
         .iter()

@@ -276,6 +276,11 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
         content.push(start + lead..start + lead + t.len());
     }
     let text = |r: &Range<usize>| &input[r.clone()];
+    // Text in the form this step writes (paragraphs apart by exactly one blank line, no
+    // other line breaks) keeps its paragraphs: a paragraph's length or its count of words
+    // decide headings and web-style lines, and later steps change those, so deciding
+    // again would not give the same paragraphs (normalizing twice changes nothing more).
+    let paragraph_form = is_paragraph_form(input.as_bytes());
     let mut heading_before = false; // the previous content line was a heading
     if let Some(first) = content.first()
         && first.start > 0
@@ -305,7 +310,11 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             // Web text keeps a paragraph per line: a long line (a PDF line holds fewer
             // than 150 chars) ends its paragraph.
             let long_line = k > 0 && text(&content[k - 1]).chars().count() > 150;
-            let new_para = heading || heading_before || long_line || (prev_done && blank_before);
+            let new_para = if paragraph_form {
+                !join_tight(text(&content[k - 1]), cur_text)
+            } else {
+                heading || heading_before || long_line || (prev_done && blank_before)
+            };
             let after = if new_para {
                 "\n\n"
             } else if join_tight(text(&content[k - 1]), cur_text) {
@@ -332,6 +341,28 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
         ed.replace(0..input.len(), "", RepairRule::ParagraphBreak);
     }
     ed.finish()
+}
+
+/// Whether every line break of `b` is one of a pair (`"\n\n"`), at least one is, and no
+/// line is blank but for spaces.
+fn is_paragraph_form(b: &[u8]) -> bool {
+    let mut i = 0;
+    let mut any = false;
+    while let Some(off) = memchr::memchr(b'\n', &b[i..]) {
+        let at = i + off;
+        if b.get(at + 1) != Some(&b'\n') || b.get(at + 2) == Some(&b'\n') {
+            return false;
+        }
+        if at == 0
+            || matches!(b[at - 1], b' ' | b'\t')
+            || matches!(b.get(at + 2), Some(b' ' | b'\t'))
+        {
+            return false;
+        }
+        any = true;
+        i = at + 2;
+    }
+    any
 }
 
 /// Whether two lines join without a space: a digit range broken after its dash, or a

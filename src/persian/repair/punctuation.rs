@@ -1,7 +1,7 @@
 //! Punctuation: brackets and guillemets mirrored by extraction, and spacing around
 //! punctuation.
 
-use super::edits::{Edits, HALVES_FROM, char_at, char_before, find_pair, in_halves};
+use super::edits::{Edits, HALVES_FROM, char_at, char_before, find_pair, in_halves, url_before};
 use super::lexicon::is_fa_letter;
 use super::words::{letters_after, letters_before};
 use super::{Repair, RepairRule};
@@ -180,7 +180,7 @@ pub(super) fn missing_space_in(
             b':' => is_fa_letter(next) && !prev.is_ascii_alphanumeric(),
             _ => is_alphabetic(next),
         };
-        if add {
+        if add && !url_before(b, at) {
             ed.replace(end..end, " ", RepairRule::MissingSpace);
         }
     }

@@ -239,14 +239,13 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
     let mut prev: Option<(Range<usize>, Option<bool>)> = None;
     // The word before the previous one, when a single space separates them.
     let mut prev2: Option<Range<usize>> = None;
+    let mut merged: Option<String> = None;
     let mut buf = String::new();
     // Whether the lexicon knows a word; whether two words join.
     let mut memo: HashMap<WordKey<'_>, bool, WordBuild> =
         HashMap::with_capacity_and_hasher(4096, WordBuild::default());
     let mut joins: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
     let mut compounds: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
-    let mut affixes: HashMap<(WordKey<'_>, WordKey<'_>), Option<&'static str>, WordBuild> =
-        HashMap::default();
     let b = input.as_bytes();
     for w in word_spans(input) {
         if in_url(input, w.start) {
@@ -256,26 +255,24 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
         }
         let mut kb = None;
         let before = prev2.take();
+        // The previous word when it was joined from two: its letters without the space.
+        let joined = merged.take();
         if let Some((p, ka)) = prev.take()
             && p.end + 1 == w.start
             && b[p.end] == b' '
         {
-            let (a, wb) = (&input[p.clone()], &input[w.clone()]);
-            // Affixes first: «می» before a ZWNJ («بر می‌دارد») only takes its particle.
-            let affix = if !whole_token(b, &p) {
-                None
-            } else if b[w.end..].starts_with(ZWNJ.as_bytes()) && matches!(wb, "می" | "نمی") {
-                Some(None)
-            } else if whole_token(b, &w) {
-                Some(
-                    *affixes
-                        .entry((WordKey(a), WordKey(wb)))
-                        .or_insert_with(|| affix_join(a, wb, lex)),
-                )
-            } else {
-                None
-            };
-            if let Some(Some(joiner)) = affix {
+            let (a_in, wb) = (&input[p.clone()], &input[w.clone()]);
+            let a = joined.as_deref().unwrap_or(a_in);
+            let (whole_a, whole_b) = (whole_token(b, &p), whole_token(b, &w));
+            // Affixes first (a few string comparisons rule most pairs out).
+            if whole_a
+                && whole_b
+                && (matches!(a, "می" | "نمی")
+                    || PLURAL.contains(&wb)
+                    || COMPARATIVE.contains(&wb)
+                    || AFTER_HEH.contains(&wb))
+                && let Some(joiner) = affix_join(a, wb, lex)
+            {
                 cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
                 if matches!(a, "می" | "نمی")
                     && let Some(q) = before
@@ -283,44 +280,83 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 {
                     cuts.push((q.end..p.start, "", RepairRule::SplitAffix));
                 }
+                // The joined word may take another affix, so that a second run finds
+                // nothing left to join.
+                merged = Some(format!("{a}{joiner}{wb}"));
+                prev = Some((p.start..w.end, None));
                 continue;
             }
-            // «بر می‌دارد»: the particle joins «می‌».
-            if matches!(wb, "می" | "نمی")
-                && b[w.end..].starts_with(ZWNJ.as_bytes())
+            // «بر می‌دارد»: the particle joins «می‌»; so it does a glued «می» that the ZWNJ
+            // step will take for one («بر میدارد»).
+            if whole_a
                 && PARTICLES.contains(&a)
-                && whole_token(b, &p)
+                && ((matches!(wb, "می" | "نمی") && b[w.end..].starts_with(ZWNJ.as_bytes()))
+                    || (whole_b
+                        && (wb.starts_with("می") || wb.starts_with("نمی"))
+                        && restore_zwnj(wb, lex).is_some_and(|z| {
+                            z.starts_with("می\u{200C}") || z.starts_with("نمی\u{200C}")
+                        })))
             {
                 cuts.push((p.end..w.start, "", RepairRule::SplitAffix));
                 continue;
             }
-            if affix.is_some()
-                && *compounds
-                    .entry((WordKey(a), WordKey(wb)))
-                    .or_insert_with(|| compound_join(a, wb, lex))
-            {
-                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
-                continue;
-            }
-            let ka = ka.unwrap_or_else(|| remember(&mut memo, a, |w| lex.is_known(w)));
             let k = remember(&mut memo, wb, |w| lex.is_known(w));
             kb = Some(k);
+            // A compound written apart: its second half is no word alone.
+            if whole_a
+                && whole_b
+                && !k
+                && a.chars().last().is_some_and(is_joining)
+                && if joined.is_some() {
+                    compound_join(a, wb, lex)
+                } else {
+                    *compounds
+                        .entry((WordKey(a_in), WordKey(wb)))
+                        .or_insert_with(|| compound_join(a_in, wb, lex))
+                }
+            {
+                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
+                merged = Some(format!("{a}{ZWNJ}{wb}"));
+                prev = Some((p.start..w.end, None));
+                continue;
+            }
+            if joined.is_some() {
+                // A joined word is not joined again with the next one.
+                prev2 = Some(p);
+                prev = Some((w, kb));
+                continue;
+            }
+            let ka = ka.unwrap_or_else(|| remember(&mut memo, a_in, |w| lex.is_known(w)));
             // Only whole tokens join: «علی‌اف را» is no «افرا»; the conjunction «و» is a
             // word («و ان شاءالله» is no «وان»).
-            if !(ka && k) && a != "و" && whole_token(b, &p) && whole_token(b, &w) {
-                let join = *joins.entry((WordKey(a), WordKey(wb))).or_insert_with(|| {
-                    buf.clear();
-                    buf.push_str(a);
-                    buf.push_str(wb);
-                    lex.is_known(&buf)
-                        && !(a.chars().count() > 1
-                            && ka
-                            && wb.chars().count() > 2
-                            && lex.contains(wb))
-                });
+            if !(ka && k) && a != "و" && whole_a && whole_b {
+                let join = *joins
+                    .entry((WordKey(a_in), WordKey(wb)))
+                    .or_insert_with(|| {
+                        buf.clear();
+                        buf.push_str(a);
+                        buf.push_str(wb);
+                        lex.is_known(&buf)
+                            && !(a.chars().count() > 1
+                                && ka
+                                && wb.chars().count() > 2
+                                && lex.contains(wb))
+                    });
                 if join {
                     cuts.push((p.end..w.start, "", RepairRule::SplitWord));
-                    // The joined word is not joined again with the next one.
+                    let m = format!("{a}{wb}");
+                    // «می تأ کید»: the prefix before is looked at again with the whole word.
+                    if let Some(q) = before
+                        && q.end + 1 == p.start
+                        && whole_token(b, &q)
+                        && matches!(&input[q.clone()], "می" | "نمی")
+                        && let Some(joiner) = affix_join(&input[q.clone()], &m, lex)
+                    {
+                        cuts.push((q.end..p.start, joiner, RepairRule::SplitAffix));
+                    }
+                    // The joined word may still take an affix written apart.
+                    merged = Some(m);
+                    prev = Some((p.start..w.end, None));
                     continue;
                 }
             }
