@@ -148,6 +148,22 @@ fn seed_against_builtin() {
     assert_eq!(normalize(&text), fixed);
 }
 
+/// The built-in article's hand-restored text is correct text: normalizing it (each
+/// paragraph, and the lead and title) changes nothing.
+#[test]
+fn builtin_text_passes_normalize_unchanged() {
+    let builtin = gahnegar::store::builtin();
+    let texts = builtin
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .chain(builtin.meta.lead.iter().map(String::as_str))
+        .chain(std::iter::once(builtin.meta.title.as_str()));
+    for t in texts {
+        assert_eq!(normalize(t), t, "normalize changed a restored paragraph");
+    }
+}
+
 #[test]
 fn news_sample_dates() {
     let imp = import_bytes(&read(NEWS), "news-sample.txt").unwrap_or_else(|e| panic!("{e}"));

@@ -210,3 +210,90 @@ pub(super) fn invisible_controls_in(
     }
     ed.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persian::repair::tests::step_table;
+
+    #[test]
+    fn line_endings_rule() {
+        step_table(
+            line_endings,
+            &[
+                ("a\r\nb\rc\u{2028}d", "a\nb\nc\nd"),
+                ("بی تغییر\n", "بی تغییر\n"),
+                ("\r\n\r\n", "\n\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn presentation_forms_rule() {
+        step_table(
+            presentation_forms,
+            &[
+                ("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام"),
+                ("\u{FEFB}", "لا"),
+                ("\u{FBFC}", "ی"),
+                ("\u{FE91}\u{FEEE}", "بو"),
+                ("کتاب", "کتاب"),
+            ],
+        );
+    }
+
+    #[test]
+    fn arabic_letters_rule() {
+        step_table(
+            arabic_letters,
+            &[
+                ("كشور علي", "کشور علی"),
+                ("مصطفى", "مصطفی"),
+                ("٢٠١٩", "۲۰۱۹"),
+                ("ایران", "ایران"),
+            ],
+        );
+    }
+
+    #[test]
+    fn tatweel_rule() {
+        step_table(tatweel, &[("اســـت", "است"), ("ـ", ""), ("است", "است")]);
+    }
+
+    #[test]
+    fn invisible_controls_rule() {
+        step_table(
+            invisible_controls,
+            &[
+                ("a\u{200B}b\u{FEFF}c\u{00AD}d", "abcd"),
+                ("می\u{200C}\u{200C}کند", "می\u{200C}کند"),
+                ("کتاب \u{200C}ها", "کتاب ها"),
+                ("x\u{0007}y\tz", "xy z"),
+                ("می\u{200C}کند\n", "می\u{200C}کند\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn broken_zwnj_rule() {
+        step_table(
+            invisible_controls,
+            &[
+                // A no-break space stands for ZWNJ where the lexicon joins the words so.
+                ("می\u{A0}کند", "می\u{200C}کند"),
+                ("آیین\u{A0}نامه", "آیین\u{200C}نامه"),
+                ("کشور\u{A0}ها", "کشورها"),
+                ("تماس\u{A0} ها", "تماس\u{200C}ها"),
+                // Otherwise it is a space, one for a whole run.
+                ("به\u{A0}عهده", "به عهده"),
+                ("عراق\u{A0} و", "عراق و"),
+                ("سال\u{A0} 2002", "سال 2002"),
+                ("2\u{A0}\u{A0}3", "2 3"),
+                // LRM/RLM: a ZWNJ inside a Persian word, removed elsewhere.
+                ("می\u{200E}کند", "می\u{200C}کند"),
+                ("پارس\u{200E}/ کوچه", "پارس/ کوچه"),
+                ("\u{200F}متن", "متن"),
+            ],
+        );
+    }
+}

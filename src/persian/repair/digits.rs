@@ -170,3 +170,42 @@ pub(super) fn reversed_digits_in(
     }
     ed.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persian::repair::tests::step_table;
+
+    #[test]
+    fn mixed_digits_rule() {
+        step_table(
+            mixed_digits,
+            &[
+                // Digits keep the script the source used.
+                ("در سال 2019 گفت", "در سال 2019 گفت"),
+                ("تاریخ 1403/7/12", "تاریخ 1403/7/12"),
+                ("در سال ۲۰۱۹ گفت", "در سال ۲۰۱۹ گفت"),
+                // A number mixing scripts takes its majority's script, on a tie the text's.
+                ("دوره ۱۹20-۱۹18", "دوره ۱۹۲۰-۱۹۱۸"),
+                ("۱۹20", "1920"),
+                ("سال ۱۹9۵", "سال ۱۹۹۵"),
+                ("Windows 1۰0", "Windows 100"),
+                ("F16 و ICT 2016", "F16 و ICT 2016"),
+                ("2", "2"),
+            ],
+        );
+    }
+
+    #[test]
+    fn reversed_digits_rule() {
+        step_table(
+            reversed_digits,
+            &[
+                ("(۱۹۲۰-۱۹۱۸)", "(۱۹۱۸-۱۹۲۰)"),
+                ("۲۰۰۰-۲۰۰۴", "۲۰۰۰-۲۰۰۴"),
+                ("۰۹۱۲-۱۲۳۴", "۰۹۱۲-۱۲۳۴"),
+                ("9000-1000", "9000-1000"),
+            ],
+        );
+    }
+}

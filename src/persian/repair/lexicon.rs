@@ -263,3 +263,18 @@ pub(super) fn is_joining(c: char) -> bool {
             'ا' | 'آ' | 'أ' | 'إ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة' | 'ء'
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_zwnj_is_no_spelling() {
+        let lex = lexicon();
+        // hazm lists «جوان‌» with a final ZWNJ: it is «جوان», with no ZWNJ to restore.
+        assert_eq!(lex.with_zwnj("جوان"), None);
+        assert!(lex.is_listed("جوان"));
+        assert!(lex.is_present_stem("توان"));
+        assert!(lex.is_verb_form("نویسد"));
+    }
+}
