@@ -190,6 +190,7 @@ pub(super) fn in_halves(
 /// Whether byte `at` of `s` lies inside a URL: the text from the last whitespace before it
 /// holds `://` or `www.` (looked for only where a word follows a URL's punctuation, so a
 /// word after a space costs nothing).
+#[inline]
 pub(super) fn in_url(s: &str, at: usize) -> bool {
     let b = s.as_bytes();
     at > 0
@@ -201,6 +202,7 @@ pub(super) fn in_url(s: &str, at: usize) -> bool {
 }
 
 /// Whether the text of `b` from the last whitespace before `at` holds `://` or `www.`.
+#[inline(never)]
 pub(super) fn url_before(b: &[u8], at: usize) -> bool {
     let from = at.saturating_sub(2048);
     let start = b[from..at]

@@ -2,13 +2,29 @@
 //! function that builds its output in one pass and may record every change it makes as a
 //! [`Repair`], so the user can review it and [`replay`] reproduces the output.
 //!
-//! The steps, in pipeline order ([`repair`] runs them all, [`normalize`] without the log):
-//! line endings; Arabic presentation forms; Arabic letter variants (ي ى ك → ی ک);
-//! tatweel; stray invisible controls; fragments displaced by a multi-column layout;
-//! hard-wrapped lines joined into paragraphs (headings kept apart, page numbers dropped);
-//! words split by a stray space; ZWNJ restored (lexicon: hazm's word list,
-//! `assets/lexicon/`); digits to Persian inside Persian text; reversed year ranges;
-//! mirrored brackets and guillemets; spacing around punctuation.
+//! The steps, in pipeline order ([`repair`] runs them all, [`normalize`] without the log),
+//! one concept per file:
+//! - `chars.rs`: line endings; Arabic presentation forms; Arabic letter variants
+//!   (ي ى ك → ی ک); tatweel; stray invisible controls, and no-break spaces or LRM/RLM
+//!   typed for a ZWNJ;
+//! - `lines.rs`: fragments displaced by a multi-column layout; hard-wrapped lines joined
+//!   into paragraphs (headings kept apart, page numbers dropped);
+//! - `words.rs`: words split by a stray space, affixes and compounds written apart
+//!   («می نویسد», «کتاب ها», «سرمایه گذاران»); ZWNJ restored in glued words, every
+//!   reading weighed by the lexicon (hazm's word list, `lexicon.rs`, `assets/lexicon/`);
+//! - `digits.rs`: numbers whose digits mix scripts unified (digits otherwise keep the
+//!   script the source used); reversed year ranges;
+//! - `punctuation.rs`: mirrored brackets and guillemets; spacing around punctuation; a
+//!   missing space after «.», «:», «،», «؛».
+//!
+//! `edits.rs` holds the editor the steps write with and the byte scans they share.
+//!
+//! Conventions (see the normalizer cases in this module's tests): the orthography of the
+//! Academy of Persian Language and Literature («دستور خط فارسی»): «می‌»/«نمی‌» and «بی‌»
+//! joined with ZWNJ, «‌ها», «‌تر», «‌ترین» with ZWNJ, «‌ای», «‌اند»… with ZWNJ after a final
+//! ه, «است» apart. No ZWNJ is added after a letter that does not join (ا د ذ ر ز ژ و),
+//! and one the source put there is left alone. Where two forms are standard the text's own
+//! is kept. Correct text comes back unchanged, and normalizing twice changes nothing more.
 //!
 //! The output separates paragraphs (and headings) by one blank line, `"\n\n"`.
 

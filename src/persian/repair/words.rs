@@ -93,12 +93,38 @@ const PLURAL: [&str; 10] = [
 ];
 /// Comparative and superlative suffixes.
 const COMPARATIVE: [&str; 2] = ["تر", "ترین"];
-/// Clitics written with ZWNJ after a final ه: indefinite «ای», the short forms of «بودن».
-const AFTER_HEH: [&str; 5] = ["ای", "اند", "ام", "ایم", "اید"];
+/// Clitics written with ZWNJ after a final ه: indefinite «ای», the ezafe «ی», the short
+/// forms of «بودن».
+const AFTER_HEH: [&str; 6] = ["ای", "ی", "اند", "ام", "ایم", "اید"];
 /// Verbal particles written joined to a following «می‌»: «برمی‌دارد», «درمی‌آید».
 const PARTICLES: [&str; 4] = ["بر", "در", "باز", "فرا"];
 /// Words a plural suffix written apart cannot belong to (it starts a new word there).
 const NOT_PLURAL_STEMS: [&str; 10] = ["و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم"];
+
+/// Whether `w` may be a prefix or a verbal particle (two or three letters, the first
+/// م ن ب د ف), tested on bytes before any string is compared.
+#[inline]
+fn may_be_prefix(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() == 4 || b.len() == 6)
+        && matches!(
+            (b[0], b[1]),
+            (0xD9, 0x85 | 0x86 | 0x81) | (0xD8, 0xA8 | 0xAF)
+        )
+}
+
+/// Whether `w` may be one of the suffixes (its length and first letter: ه ت ا ی), tested
+/// on bytes before any string is compared.
+#[inline]
+fn may_be_suffix(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() <= 12
+        && b.len() >= 2
+        && matches!(
+            (b[0], b[1]),
+            (0xD9, 0x87) | (0xD8, 0xAA) | (0xD8, 0xA7) | (0xDB, 0x8C)
+        )
+}
 
 /// What a single space between the whole tokens `a` and `b` becomes when one of them is an
 /// affix written apart: `Some("\u{200C}")` (ZWNJ), `Some("")` (joined: the letter before
@@ -106,9 +132,9 @@ const NOT_PLURAL_STEMS: [&str; 10] = ["و", "که", "از", "به", "با", "د�
 ///
 /// The forms follow the Academy of Persian Language and Literature's orthography
 /// («دستور خط فارسی»): the verbal prefixes «می‌» and «نمی‌» are written with ZWNJ before the
-/// verb; the plural «ها» (and «های», «هایی»…) and the comparative «تر», «ترین» with ZWNJ
-/// after the word; the clitics «‌ای», «‌اند», «‌ام», «‌ایم», «‌اید» with ZWNJ after a final ه;
-/// «است» stays a separate word.
+/// verb, and so is the prefix «بی‌»; the plural «ها» (and «های», «هایی»…) and the
+/// comparative «تر», «ترین» with ZWNJ after the word; the clitics «‌ای», «‌ی» (ezafe),
+/// «‌اند», «‌ام», «‌ایم», «‌اید» with ZWNJ after a final ه; «است» stays a separate word.
 pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str> {
     let joiner = || {
         if a.chars().last().is_some_and(is_joining) {
@@ -122,6 +148,11 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
             || lex.is_present_stem(b)
             || (b.ends_with("ند") && lex.is_verb_form(b.trim_end_matches('د')));
         return verb.then_some(ZWNJ);
+    }
+    if a == "بی" {
+        // «بی» is only ever a prefix: «بی تاثیر» → «بی‌تاثیر».
+        let known = b.chars().count() >= 2 && (lex.is_known(b) || lex.is_listed(b));
+        return known.then_some(ZWNJ);
     }
     if PLURAL.contains(&b) {
         return (a.chars().count() >= 2 && !NOT_PLURAL_STEMS.contains(&a)).then(joiner);
@@ -225,7 +256,43 @@ pub(super) fn compound_join(a: &str, b: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// What two whole tokens with a space between them are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PairJoin {
+    /// Two words.
+    Apart,
+    /// One word split by a stray space: joined.
+    Split,
+    /// A compound written apart: joined with ZWNJ.
+    Compound,
+}
+
+/// [`PairJoin`] of the whole tokens `a` and `b` (whether the lexicon knows them: `ka`,
+/// `kb`). A compound needs a second half that is no word alone ([`compound_join`]); a split
+/// word joins into a known word when one half is no word (both may be only when the first
+/// is a single letter or the second is short or unlisted); the conjunction «و» is a word
+/// («و ان شاءالله» is no «وان»).
+fn pair_join(a: &str, b: &str, ka: bool, kb: bool, lex: &Lexicon, buf: &mut String) -> PairJoin {
+    if !kb && a.chars().last().is_some_and(is_joining) && compound_join(a, b, lex) {
+        return PairJoin::Compound;
+    }
+    if a == "و" {
+        return PairJoin::Apart;
+    }
+    buf.clear();
+    buf.push_str(a);
+    buf.push_str(b);
+    let split = lex.is_known(buf)
+        && !(a.chars().count() > 1 && ka && b.chars().count() > 2 && lex.contains(b));
+    if split {
+        PairJoin::Split
+    } else {
+        PairJoin::Apart
+    }
+}
+
 /// Whether the letter run `r` of `s` is a whole token: no ZWNJ or ZWJ right before or after.
+#[inline]
 fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
     let zw = |x: &[u8]| x == "\u{200C}".as_bytes() || x == "\u{200D}".as_bytes();
     !(r.start >= 3 && zw(&b[r.start - 3..r.start]))
@@ -244,8 +311,7 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
     // Whether the lexicon knows a word; whether two words join.
     let mut memo: HashMap<WordKey<'_>, bool, WordBuild> =
         HashMap::with_capacity_and_hasher(4096, WordBuild::default());
-    let mut joins: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
-    let mut compounds: HashMap<(WordKey<'_>, WordKey<'_>), bool, WordBuild> = HashMap::default();
+    let mut pairs: HashMap<(WordKey<'_>, WordKey<'_>), PairJoin, WordBuild> = HashMap::default();
     let b = input.as_bytes();
     for w in word_spans(input) {
         if in_url(input, w.start) {
@@ -265,12 +331,16 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             let a = joined.as_deref().unwrap_or(a_in);
             let (whole_a, whole_b) = (whole_token(b, &p), whole_token(b, &w));
             // Affixes first (a few string comparisons rule most pairs out).
-            if whole_a
-                && whole_b
-                && (matches!(a, "می" | "نمی")
-                    || PLURAL.contains(&wb)
-                    || COMPARATIVE.contains(&wb)
-                    || AFTER_HEH.contains(&wb))
+            // A suffix needs only its own token whole («نرم‌افزار ها»); a prefix both.
+            let short_a = may_be_prefix(a);
+            let prefix = short_a && matches!(a, "می" | "نمی" | "بی");
+            if whole_b
+                && (whole_a || !prefix)
+                && (prefix
+                    || (may_be_suffix(wb)
+                        && (PLURAL.contains(&wb)
+                            || COMPARATIVE.contains(&wb)
+                            || AFTER_HEH.contains(&wb))))
                 && let Some(joiner) = affix_join(a, wb, lex)
             {
                 cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
@@ -288,7 +358,8 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             }
             // «بر می‌دارد»: the particle joins «می‌»; so it does a glued «می» that the ZWNJ
             // step will take for one («بر میدارد»).
-            if whole_a
+            if short_a
+                && whole_a
                 && PARTICLES.contains(&a)
                 && ((matches!(wb, "می" | "نمی") && b[w.end..].starts_with(ZWNJ.as_bytes()))
                     || (whole_b
@@ -302,63 +373,50 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             }
             let k = remember(&mut memo, wb, |w| lex.is_known(w));
             kb = Some(k);
-            // A compound written apart: its second half is no word alone.
-            if whole_a
-                && whole_b
-                && !k
-                && a.chars().last().is_some_and(is_joining)
-                && if joined.is_some() {
-                    compound_join(a, wb, lex)
-                } else {
-                    *compounds
-                        .entry((WordKey(a_in), WordKey(wb)))
-                        .or_insert_with(|| compound_join(a_in, wb, lex))
-                }
-            {
-                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
-                merged = Some(format!("{a}{ZWNJ}{wb}"));
-                prev = Some((p.start..w.end, None));
-                continue;
-            }
             if joined.is_some() {
-                // A joined word is not joined again with the next one.
+                // A joined word is not joined again with the next one, but it may be the
+                // first half of a compound written apart.
+                if whole_a && whole_b && !k && compound_join(a, wb, lex) {
+                    cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
+                    merged = Some(format!("{a}{ZWNJ}{wb}"));
+                    prev = Some((p.start..w.end, None));
+                    continue;
+                }
                 prev2 = Some(p);
                 prev = Some((w, kb));
                 continue;
             }
             let ka = ka.unwrap_or_else(|| remember(&mut memo, a_in, |w| lex.is_known(w)));
-            // Only whole tokens join: «علی‌اف را» is no «افرا»; the conjunction «و» is a
-            // word («و ان شاءالله» is no «وان»).
-            if !(ka && k) && a != "و" && whole_a && whole_b {
-                let join = *joins
+            // Only whole tokens join: «علی‌اف را» is no «افرا».
+            let decision = if whole_a && whole_b && !(ka && k) {
+                *pairs
                     .entry((WordKey(a_in), WordKey(wb)))
-                    .or_insert_with(|| {
-                        buf.clear();
-                        buf.push_str(a);
-                        buf.push_str(wb);
-                        lex.is_known(&buf)
-                            && !(a.chars().count() > 1
-                                && ka
-                                && wb.chars().count() > 2
-                                && lex.contains(wb))
-                    });
-                if join {
-                    cuts.push((p.end..w.start, "", RepairRule::SplitWord));
-                    let m = format!("{a}{wb}");
-                    // «می تأ کید»: the prefix before is looked at again with the whole word.
-                    if let Some(q) = before
-                        && q.end + 1 == p.start
-                        && whole_token(b, &q)
-                        && matches!(&input[q.clone()], "می" | "نمی")
-                        && let Some(joiner) = affix_join(&input[q.clone()], &m, lex)
-                    {
-                        cuts.push((q.end..p.start, joiner, RepairRule::SplitAffix));
-                    }
-                    // The joined word may still take an affix written apart.
-                    merged = Some(m);
-                    prev = Some((p.start..w.end, None));
-                    continue;
+                    .or_insert_with(|| pair_join(a_in, wb, ka, k, lex, &mut buf))
+            } else {
+                PairJoin::Apart
+            };
+            if decision == PairJoin::Compound {
+                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
+                merged = Some(format!("{a}{ZWNJ}{wb}"));
+                prev = Some((p.start..w.end, None));
+                continue;
+            }
+            if decision == PairJoin::Split {
+                cuts.push((p.end..w.start, "", RepairRule::SplitWord));
+                let m = format!("{a}{wb}");
+                // «می تأ کید»: the prefix before is looked at again with the whole word.
+                if let Some(q) = before
+                    && q.end + 1 == p.start
+                    && whole_token(b, &q)
+                    && matches!(&input[q.clone()], "می" | "نمی")
+                    && let Some(joiner) = affix_join(&input[q.clone()], &m, lex)
+                {
+                    cuts.push((q.end..p.start, joiner, RepairRule::SplitAffix));
                 }
+                // The joined word may still take an affix written apart.
+                merged = Some(m);
+                prev = Some((p.start..w.end, None));
+                continue;
             }
             prev2 = Some(p);
         }
@@ -670,6 +728,9 @@ mod tests {
                 ("و ها", "و ها"),
                 ("می آن", "می آن"),
                 ("که ای", "که ای"),
+                ("نرم\u{200C}افزار ها", "نرم\u{200C}افزارها"),
+                ("بی تاثیر", "بی\u{200C}تاثیر"),
+                ("خانه ی من", "خانه\u{200C}ی من"),
             ],
         );
     }
