@@ -281,6 +281,18 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
     // decide headings and web-style lines, and later steps change those, so deciding
     // again would not give the same paragraphs (normalizing twice changes nothing more).
     let paragraph_form = is_paragraph_form(input.as_bytes());
+    // Web text saved one paragraph per line (most of its text in lines longer than a PDF
+    // line) keeps every line apart, its short title and dateline lines too.
+    let long_chars: usize = content
+        .iter()
+        .map(|r| input[r.clone()].chars().count())
+        .filter(|&n| n > LONG_LINE)
+        .sum();
+    let all_chars: usize = content
+        .iter()
+        .map(|r| input[r.clone()].chars().count())
+        .sum();
+    let web_text = content.len() >= 3 && long_chars * 10 >= all_chars * 7;
     let mut heading_before = false; // the previous content line was a heading
     if let Some(first) = content.first()
         && first.start > 0
@@ -309,8 +321,8 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
                 .any(|c| crate::persian::digits::digit_value(c).is_some());
             // Web text keeps a paragraph per line: a long line (a PDF line holds fewer
             // than 150 chars) ends its paragraph.
-            let long_line = k > 0 && text(&content[k - 1]).chars().count() > 150;
-            let new_para = if paragraph_form {
+            let long_line = k > 0 && text(&content[k - 1]).chars().count() > LONG_LINE;
+            let new_para = if paragraph_form || web_text {
                 !join_tight(text(&content[k - 1]), cur_text)
             } else {
                 heading || heading_before || long_line || (prev_done && blank_before)
@@ -342,6 +354,9 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
     }
     ed.finish()
 }
+
+/// Lines longer than this (chars) are no PDF line: web text, a paragraph per line.
+const LONG_LINE: usize = 150;
 
 /// Whether every line break of `b` is one of a pair (`"\n\n"`), at least one is, and no
 /// line is blank but for spaces.
