@@ -312,6 +312,7 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
     let mut memo: HashMap<WordKey<'_>, bool, WordBuild> =
         HashMap::with_capacity_and_hasher(4096, WordBuild::default());
     let mut pairs: HashMap<(WordKey<'_>, WordKey<'_>), PairJoin, WordBuild> = HashMap::default();
+    let mut restored_words: HashMap<WordKey<'_>, Option<String>, WordBuild> = HashMap::default();
     let b = input.as_bytes();
     for w in word_spans(input) {
         if in_url(input, w.start) {
@@ -334,14 +335,29 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             // A suffix needs only its own token whole («نرم‌افزار ها»); a prefix both.
             let short_a = may_be_prefix(a);
             let prefix = short_a && matches!(a, "می" | "نمی" | "بی");
+            let suffix = !prefix
+                && may_be_suffix(wb)
+                && (PLURAL.contains(&wb) || COMPARATIVE.contains(&wb) || AFTER_HEH.contains(&wb));
+            // A suffix attaches to the word's last part as the ZWNJ step will write it
+            // («میکند ترین» is «می‌کند» + «ترین»), so that a second run agrees.
+            let restored = if suffix && whole_a && joined.is_none() {
+                restored_words
+                    .entry(WordKey(a_in))
+                    .or_insert_with(|| restore_zwnj(a_in, lex))
+                    .clone()
+            } else {
+                None
+            };
+            let stem = if suffix {
+                let s = restored.as_deref().unwrap_or(a);
+                s.rsplit('\u{200C}').next().unwrap_or(s)
+            } else {
+                a
+            };
             if whole_b
                 && (whole_a || !prefix)
-                && (prefix
-                    || (may_be_suffix(wb)
-                        && (PLURAL.contains(&wb)
-                            || COMPARATIVE.contains(&wb)
-                            || AFTER_HEH.contains(&wb))))
-                && let Some(joiner) = affix_join(a, wb, lex)
+                && (prefix || suffix)
+                && let Some(joiner) = affix_join(stem, wb, lex)
             {
                 cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
                 if matches!(a, "می" | "نمی")
