@@ -295,8 +295,9 @@ fn pair_join(a: &str, b: &str, ka: bool, kb: bool, lex: &Lexicon, buf: &mut Stri
 #[inline]
 fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
     let zw = |x: &[u8]| x == "\u{200C}".as_bytes() || x == "\u{200D}".as_bytes();
-    !(r.start >= 3 && zw(&b[r.start - 3..r.start]))
-        && !(r.end + 3 <= b.len() && zw(&b[r.end..r.end + 3]))
+    let before = r.start >= 3 && zw(&b[r.start - 3..r.start]);
+    let after = r.end + 3 <= b.len() && zw(&b[r.end..r.end + 3]);
+    !before && !after
 }
 
 pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) -> bool {
