@@ -15,7 +15,7 @@
 //! - `digits.rs`: numbers whose digits mix scripts unified (digits otherwise keep the
 //!   script the source used); reversed year ranges;
 //! - `punctuation.rs`: mirrored brackets and guillemets; spacing around punctuation; a
-//!   missing space after «.», «:», «،», «؛».
+//!   missing space after «.», «:», «!», «،», «؛», «؟».
 //!
 //! `edits.rs` holds the editor the steps write with and the byte scans they share.
 //!
@@ -88,7 +88,7 @@ pub enum RepairRule {
     MirroredBracket,
     /// Spaces collapsed, and removed before closing punctuation and after opening brackets.
     Spacing,
-    /// A space added after «.», «:», «،» or «؛» directly followed by a word.
+    /// A space added after «.», «:», «!», «،», «؛» or «؟» directly followed by a word.
     MissingSpace,
 }
 

@@ -141,7 +141,7 @@ pub(super) fn spacing_in(input: &str, out: &mut String, log: Option<&mut Vec<Rep
     ed.finish()
 }
 
-/// A space is added after «.», «:», «،» or «؛» written directly before a word
+/// A space is added after «.», «:», «!», «،», «؛» or «؟» written directly before a word
 /// («است.همچنین» → «است. همچنین»), never inside numbers, times, decimals, URLs or
 /// abbreviations: after «.» and «:» only a Persian letter counts as a word, and «.» between
 /// single letters («ه.ق.», «م.») or after a Latin letter is left alone.
@@ -156,8 +156,13 @@ pub(super) fn missing_space_in(
 ) -> bool {
     let mut ed = Edits::new(input, out, log);
     let b = input.as_bytes();
-    // «.» «:», and «،» «؛» (D8 8C, D8 9B).
-    let hit = |c: u8, n: u8| (c == b'.') | (c == b':') | (c == 0xD8) & ((n == 0x8C) | (n == 0x9B));
+    // «.» «:» «!», and «،» «؛» «؟» (D8 8C, D8 9B, D8 9F).
+    let hit = |c: u8, n: u8| {
+        (c == b'.')
+            | (c == b':')
+            | (c == b'!')
+            | (c == 0xD8) & ((n == 0x8C) | (n == 0x9B) | (n == 0x9F))
+    };
     let mut i = 0;
     while let Some(at) = find_pair(b, i, hit) {
         let len = if b[at] == 0xD8 { 2 } else { 1 };
@@ -177,7 +182,7 @@ pub(super) fn missing_space_in(
                     && !(letters_after(input, end).chars().count() == 1
                         && b.get(end + 2) == Some(&b'.'))
             }
-            b':' => is_fa_letter(next) && !prev.is_ascii_alphanumeric(),
+            b':' | b'!' => is_fa_letter(next) && !prev.is_ascii_alphanumeric(),
             _ => is_alphabetic(next),
         };
         if add && !url_before(b, at) {
@@ -233,6 +238,8 @@ mod tests {
                 ("گفت:بله", "گفت: بله"),
                 ("تهران،اصفهان", "تهران، اصفهان"),
                 ("تهران؛اصفهان", "تهران؛ اصفهان"),
+                ("کجاست؟تو", "کجاست؟ تو"),
+                ("عجب!بازی", "عجب! بازی"),
                 ("یافت(س).همچنین", "یافت(س). همچنین"),
                 // Numbers, times, abbreviations, URLs and Latin text are left alone.
                 ("۱۲.۵", "۱۲.۵"),

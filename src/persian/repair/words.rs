@@ -95,7 +95,10 @@ const PLURAL: [&str; 10] = [
 const COMPARATIVE: [&str; 2] = ["تر", "ترین"];
 /// Clitics written with ZWNJ after a final ه: indefinite «ای», the ezafe «ی», the short
 /// forms of «بودن».
-const AFTER_HEH: [&str; 6] = ["ای", "ی", "اند", "ام", "ایم", "اید"];
+const AFTER_HEH: [&str; 8] = ["ای", "ی", "اند", "ام", "ایم", "اید", "اش", "ات"];
+/// Derivational suffixes that are no words alone and are written joined («ارزشمند»,
+/// «خطرناک», «امیدوار»).
+const BOUND: [&str; 6] = ["مند", "مندی", "مندان", "ناک", "وار", "واری"];
 /// Verbal particles written joined to a following «می‌»: «برمی‌دارد», «درمی‌آید».
 const PARTICLES: [&str; 4] = ["بر", "در", "باز", "فرا"];
 /// Words a plural suffix written apart cannot belong to (it starts a new word there).
@@ -113,7 +116,7 @@ fn may_be_prefix(w: &str) -> bool {
         )
 }
 
-/// Whether `w` may be one of the suffixes (its length and first letter: ه ت ا ی), tested
+/// Whether `w` may be one of the suffixes (its length and first letter: ه ت ا ی م ن و), tested
 /// on bytes before any string is compared.
 #[inline]
 fn may_be_suffix(w: &str) -> bool {
@@ -122,7 +125,7 @@ fn may_be_suffix(w: &str) -> bool {
         && b.len() >= 2
         && matches!(
             (b[0], b[1]),
-            (0xD9, 0x87) | (0xD8, 0xAA) | (0xD8, 0xA7) | (0xDB, 0x8C)
+            (0xD9, 0x87 | 0x85 | 0x86 | 0x88) | (0xD8, 0xAA | 0xA7) | (0xDB, 0x8C)
         )
 }
 
@@ -134,7 +137,9 @@ fn may_be_suffix(w: &str) -> bool {
 /// («دستور خط فارسی»): the verbal prefixes «می‌» and «نمی‌» are written with ZWNJ before the
 /// verb, and so is the prefix «بی‌»; the plural «ها» (and «های», «هایی»…) and the
 /// comparative «تر», «ترین» with ZWNJ after the word; the clitics «‌ای», «‌ی» (ezafe),
-/// «‌اند», «‌ام», «‌ایم», «‌اید» with ZWNJ after a final ه; «است» stays a separate word.
+/// «‌اند», «‌ام», «‌ایم», «‌اید», «‌اش», «‌ات» with ZWNJ after a final ه; «است» stays a
+/// separate word; the derivational suffixes «مند», «ناک», «وار» are written joined as the
+/// lexicon spells the word («ارزشمند»).
 pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str> {
     let joiner = || {
         if a.chars().last().is_some_and(is_joining) {
@@ -172,6 +177,18 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
     }
     if AFTER_HEH.contains(&b) && a.ends_with('ه') && a.chars().count() >= 3 {
         return Some(ZWNJ);
+    }
+    if BOUND.contains(&b) && a.chars().count() >= 2 {
+        let mut w = String::with_capacity(a.len() + b.len() + 3);
+        w.push_str(a);
+        w.push_str(b);
+        if lex.is_known(&w) || lex.is_listed(&w) {
+            return Some("");
+        }
+        w.truncate(a.len());
+        w.push_str(ZWNJ);
+        w.push_str(b);
+        return lex.is_listed(&w).then_some(ZWNJ);
     }
     None
 }
@@ -256,6 +273,14 @@ pub(super) fn compound_join(a: &str, b: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// Whether `w` is a word on its own for the pair rules: known to the lexicon
+/// ([`Lexicon::is_known`]), or listed in it and three letters or more (hazm's counts are
+/// zero for many common words, «طراحی» among them; a fragment of a split word is shorter
+/// or unlisted).
+fn is_word(w: &str, lex: &Lexicon) -> bool {
+    lex.is_known(w) || (w.len() >= 6 && w.chars().count() >= 3 && lex.is_listed(w))
+}
+
 /// What two whole tokens with a space between them are.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum PairJoin {
@@ -338,7 +363,10 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             let prefix = short_a && matches!(a, "می" | "نمی" | "بی");
             let suffix = !prefix
                 && may_be_suffix(wb)
-                && (PLURAL.contains(&wb) || COMPARATIVE.contains(&wb) || AFTER_HEH.contains(&wb));
+                && (PLURAL.contains(&wb)
+                    || COMPARATIVE.contains(&wb)
+                    || AFTER_HEH.contains(&wb)
+                    || BOUND.contains(&wb));
             // A suffix attaches to the word's last part as the ZWNJ step will write it
             // («میکند ترین» is «می‌کند» + «ترین»), so that a second run agrees.
             let restored = if suffix && whole_a && joined.is_none() {
@@ -388,7 +416,7 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 cuts.push((p.end..w.start, "", RepairRule::SplitAffix));
                 continue;
             }
-            let k = remember(&mut memo, wb, |w| lex.is_known(w));
+            let k = remember(&mut memo, wb, |w| is_word(w, lex));
             kb = Some(k);
             if joined.is_some() {
                 // A joined word is not joined again with the next one, but it may be the
@@ -403,7 +431,7 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 prev = Some((w, kb));
                 continue;
             }
-            let ka = ka.unwrap_or_else(|| remember(&mut memo, a_in, |w| lex.is_known(w)));
+            let ka = ka.unwrap_or_else(|| remember(&mut memo, a_in, |w| is_word(w, lex)));
             // Only whole tokens join: «علی‌اف را» is no «افرا».
             let decision = if whole_a && whole_b && !(ka && k) {
                 *pairs
@@ -748,6 +776,10 @@ mod tests {
                 ("نرم\u{200C}افزار ها", "نرم\u{200C}افزارها"),
                 ("بی تاثیر", "بی\u{200C}تاثیر"),
                 ("خانه ی من", "خانه\u{200C}ی من"),
+                ("همه اش", "همه\u{200C}اش"),
+                ("ارزش مند", "ارزشمند"),
+                ("خطر ناک", "خطرناک"),
+                ("طراحی شده", "طراحی شده"),
             ],
         );
     }
