@@ -132,9 +132,10 @@ fn seed_against_builtin() {
         println!("    extra source: {}", u.0);
     }
 
-    // Floors reached when this test was written (55/65, 61/65, 28/29 with 0 extra,
+    // Floors reached when this test was written (55/65, raised to 56/65 by the normalizer
+    // work of issue 11; 61/65, 28/29 with 0 extra,
     // 20/21 with 1 extra); raise them as the importer improves.
-    assert!(exact >= 55, "exact sentences fell: {exact}/{t}");
+    assert!(exact >= 56, "exact sentences fell: {exact}/{t}");
     assert!(nozwnj >= 61, "sentences ignoring ZWNJ fell: {nozwnj}/{t}");
     assert!(ev_found >= 28, "events found fell: {ev_found}/{e}");
     assert!(ev_extra <= 1, "extra events rose: {ev_extra}");

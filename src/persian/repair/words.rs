@@ -518,8 +518,18 @@ pub(super) const COMPOUND_HEADS: [&str; 14] = [
 /// Whether `w` reads as a known word as it stands, so that no other reading is tried:
 /// an attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
 /// «انتهای») or the plural «ان» («تحلیلگران»), or the superlative of an attested
-/// comparative written joined («بیشترین», since «بیشتر» is attested).
+/// comparative written joined («بیشترین», since «بیشتر» is attested), or a demonstrative
+/// with the plural («آنها», «اینها», which the Academy also writes joined).
 fn known_as_written(w: &str, lex: &Lexicon) -> bool {
+    // The demonstratives with the plural are written joined too («آنها», «اینها»).
+    if matches!(
+        w.strip_suffix("ها")
+            .or_else(|| w.strip_suffix("هایی"))
+            .or_else(|| w.strip_suffix("های")),
+        Some("آن" | "این")
+    ) {
+        return true;
+    }
     if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x))
         || w.strip_suffix("ان")
             .is_some_and(|x| x.chars().count() >= 3 && lex.is_frequent(x))
@@ -798,6 +808,8 @@ mod tests {
             ("انتهای", None),
             ("فروپاشی", None),
             ("جوان", None),
+            ("آنها", None),
+            ("اینهایی", None),
         ] {
             assert_eq!(restore_zwnj(w, lex).as_deref(), expected, "«{w}»");
         }
