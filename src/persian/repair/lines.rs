@@ -281,18 +281,6 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
     // decide headings and web-style lines, and later steps change those, so deciding
     // again would not give the same paragraphs (normalizing twice changes nothing more).
     let paragraph_form = is_paragraph_form(input.as_bytes());
-    // Web text saved one paragraph per line (most of its text in lines longer than a PDF
-    // line) keeps every line apart, its short title and dateline lines too.
-    let long_chars: usize = content
-        .iter()
-        .map(|r| input[r.clone()].chars().count())
-        .filter(|&n| n > LONG_LINE)
-        .sum();
-    let all_chars: usize = content
-        .iter()
-        .map(|r| input[r.clone()].chars().count())
-        .sum();
-    let web_text = content.len() >= 3 && long_chars * 10 >= all_chars * 7;
     let mut heading_before = false; // the previous content line was a heading
     if let Some(first) = content.first()
         && first.start > 0
@@ -322,7 +310,7 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             // Web text keeps a paragraph per line: a long line (a PDF line holds fewer
             // than 150 chars) ends its paragraph.
             let long_line = k > 0 && text(&content[k - 1]).chars().count() > LONG_LINE;
-            let new_para = if paragraph_form || web_text {
+            let new_para = if paragraph_form {
                 !join_tight(text(&content[k - 1]), cur_text)
             } else {
                 heading || heading_before || long_line || (prev_done && blank_before)
