@@ -184,8 +184,11 @@ pub fn import_text_skipping_with(
     let mut title = String::new();
     let (mut np, mut nh) = (0, 0);
     for (i, p) in paras.iter().enumerate() {
-        let heading = is_heading(p) && paras.len() > 1;
-        if i == 0 && heading {
+        // A dateline is a paragraph (a section's date), never a heading or the title.
+        let heading = is_heading(p) && paras.len() > 1 && !is_dateline(p);
+        // The line above a dateline is the title, even a long headline.
+        let titled = i == 0 && paras.get(1).is_some_and(|d| is_dateline(d)) && is_title(p);
+        if i == 0 && (heading || titled) {
             title = (*p).to_owned();
             continue;
         }
@@ -207,6 +210,15 @@ pub fn import_text_skipping_with(
         title = title_from_name(name);
     }
     Some(finish(title, blocks, repairs, Vec::new(), options))
+}
+
+/// Whether a paragraph can be a headline: one or two lines of words, not a sentence of
+/// the body (no final full stop).
+fn is_title(p: &str) -> bool {
+    p.chars().count() <= 200
+        && p.split_whitespace().count() <= 30
+        && !p.trim_end().ends_with(['.', '!', ':', '،', '؛'])
+        && p.chars().any(char::is_alphabetic)
 }
 
 /// The article of these blocks with its events, sources and claims extracted.
@@ -949,14 +961,45 @@ mod tests {
         }
     }
 
+    /// A headline, its dateline and the body: the headline is the title (however long),
+    /// the dateline a paragraph of its own that names no source and dates the body's
+    /// «دیروز».
+    #[test]
+    fn title_dateline_and_body_are_told_apart() {
+        let text = "وزیر نیرو از آبگیری سد تازه در استان خبر داد و گفت این سد تا پایان سال به بهره‌برداری می‌رسد\n\
+            تاریخ انتشار: ۱۴۰۲/۰۳/۱۱\n\
+            به گزارش خبرگزاری ایرنا، وزیر نیرو دیروز در بازدید از سد گفت: آبگیری آغاز شده است.";
+        let imp = import_text(text, "file-name.txt").unwrap_or_else(|| panic!("imported"));
+        let a = &imp.article;
+        assert_eq!(
+            a.meta.title,
+            "وزیر نیرو از آبگیری سد تازه در استان خبر داد و گفت این سد تا پایان سال به بهره‌برداری می‌رسد"
+        );
+        assert_eq!(a.blocks[0].text, "تاریخ انتشار: ۱۴۰۲/۰۳/۱۱");
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert!(a.blocks[1].text.starts_with("به گزارش"), "{:?}", a.blocks);
+        assert!(
+            a.claims.iter().all(|c| c.anchor.block != a.blocks[0].id),
+            "no claim in the dateline"
+        );
+        // ۱۱ خرداد ۱۴۰۲ is 2023-06-01; «دیروز» is the day before.
+        let yesterday = a.events.iter().find(|e| e.date.wording.contains("دیروز"));
+        assert_eq!(
+            yesterday.map(|e| e.date.start.to_string()).as_deref(),
+            Some("2023-05-31"),
+            "{:?}",
+            a.events
+        );
+    }
+
     /// A CSV feed is one section per item: its title a heading, its date a dateline
     /// paragraph that names no source, its text paragraphs; the article takes the file's
     /// name, not the first item's title.
     #[test]
     fn feeds_become_sections() {
         let feed = "id,title,summary,date\n\
-            1,قیمت نان گران شد,به گفته رئیس اتحادیه نانوایان قیمت نان در سال ۱۴۰۳ بالا رفت.,1404-04-21 11:30:16+0330\n\
-            2,تیم ملی قهرمان شد,تیم ملی والیبال در مسابقات قهرمانی آسیا پیروز شد.,1404-04-21 11:31:00+0330\n";
+            1,قیمت نان گران شد,به گفته رئیس اتحادیه نانوایان قیمت نان در سال ۱۴۰۳ بالا رفت.,1402-08-09 08:15:02+0330\n\
+            2,تیم ملی قهرمان شد,تیم ملی والیبال در مسابقات قهرمانی آسیا پیروز شد.,1402-08-09 08:20:00+0330\n";
         let imp = import_text(feed, "feed.txt").unwrap_or_else(|| panic!("imported"));
         let a = &imp.article;
         let kinds: Vec<(BlockKind, &str)> =
@@ -965,13 +1008,13 @@ mod tests {
             kinds,
             [
                 (BlockKind::Heading, "قیمت نان گران شد"),
-                (BlockKind::Paragraph, "1404-04-21 11:30:16+0330"),
+                (BlockKind::Paragraph, "1402-08-09 08:15:02+0330"),
                 (
                     BlockKind::Paragraph,
                     "به گفته رئیس اتحادیه نانوایان قیمت نان در سال ۱۴۰۳ بالا رفت."
                 ),
                 (BlockKind::Heading, "تیم ملی قهرمان شد"),
-                (BlockKind::Paragraph, "1404-04-21 11:31:00+0330"),
+                (BlockKind::Paragraph, "1402-08-09 08:20:00+0330"),
                 (
                     BlockKind::Paragraph,
                     "تیم ملی والیبال در مسابقات قهرمانی آسیا پیروز شد."

@@ -282,6 +282,7 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
     // again would not give the same paragraphs (normalizing twice changes nothing more).
     let paragraph_form = is_paragraph_form(input.as_bytes());
     let mut heading_before = false; // the previous content line was a heading
+    let mut dateline_before = false; // the previous content line was a dateline
     if let Some(first) = content.first()
         && first.start > 0
     {
@@ -301,6 +302,14 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             && content.get(k + 1).is_some_and(|n| {
                 next_blank_or_end || cur_text.chars().count() * 5 < text(n).chars().count() * 3
             });
+        // A dateline («تاریخ انتشار: …», or a line holding only a date near the top or
+        // after a finished sentence) is a paragraph of its own: it never runs into the
+        // title above it or the lead below it.
+        let dateline = crate::persian::dateline::is_dateline(cur_text)
+            && (k <= 1
+                || prev_done
+                || blank_before
+                || crate::persian::dateline::has_label(cur_text));
         if k > 0 {
             let gap = content[k - 1].end..cur.start;
             let gap_text = &input[gap.clone()];
@@ -313,7 +322,12 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             let new_para = if paragraph_form {
                 !join_tight(text(&content[k - 1]), cur_text)
             } else {
-                heading || heading_before || long_line || (prev_done && blank_before)
+                heading
+                    || heading_before
+                    || dateline
+                    || dateline_before
+                    || long_line
+                    || (prev_done && blank_before)
             };
             let after = if new_para {
                 "\n\n"
@@ -332,6 +346,7 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             ed.replace(gap, after, rule);
         }
         heading_before = heading;
+        dateline_before = dateline;
     }
     if let Some(last) = content.last() {
         if last.end < input.len() {
@@ -439,6 +454,21 @@ mod tests {
                 (
                     "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\nبند دوم.",
                     "این یک بند بلند است که از صفحه‌ای در وب آمده و در یک سطر نوشته شده، بی‌آنکه شکسته شود؛ این گونه متن‌ها هر بند را در یک سطر دارند و باید همان‌طور بمانند.\n\nبند دوم.",
+                ),
+                // A title, its dateline and the lead: three paragraphs, however the lines
+                // run.
+                (
+                    "وزیر نیرو از سد تازه بازدید کرد\nتاریخ انتشار: ۱۴۰۲/۰۳/۱۱\nوزیر نیرو دیروز گفت: سد تا\nپایان سال آبگیری می‌شود.",
+                    "وزیر نیرو از سد تازه بازدید کرد\n\nتاریخ انتشار: ۱۴۰۲/۰۳/۱۱\n\nوزیر نیرو دیروز گفت: سد تا پایان سال آبگیری می‌شود.",
+                ),
+                (
+                    "بازدید از سد\n۱۱ خرداد ۱۴۰۲\nوزیر نیرو گفت.",
+                    "بازدید از سد\n\n۱۱ خرداد ۱۴۰۲\n\nوزیر نیرو گفت.",
+                ),
+                // A line of a wrapped sentence that holds only a date is no dateline.
+                (
+                    "سطر اول خبر که با ویرگول می‌شکند، و ادامه دارد تا\nدر روز\n۱۱ خرداد ۱۴۰۲\nوزیر نیرو آمد.",
+                    "سطر اول خبر که با ویرگول می‌شکند، و ادامه دارد تا در روز ۱۱ خرداد ۱۴۰۲ وزیر نیرو آمد.",
                 ),
             ],
         );
