@@ -669,6 +669,7 @@ mod tests {
                             author,
                             lead,
                             language: "fa".to_owned(),
+                            date: publication.as_ref().and_then(|_| Day::new(2001, 2, 3).ok()),
                             publication,
                         },
                         categories: news_categories(),

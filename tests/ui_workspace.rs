@@ -660,3 +660,82 @@ fn reading_keys_scroll_the_article() {
         "End in the find field scrolled the article"
     );
 }
+
+/// A text with no dateline: «دیروز» stays undated until the reader types the document's
+/// date in the review pane; a date that does not parse is refused with a message and
+/// changes nothing.
+#[test]
+fn the_review_takes_a_document_date() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("no-dateline.txt");
+    std::fs::write(
+        &path,
+        "وزیر نیرو دیروز از سد تازه بازدید کرد و گفت آبگیری آغاز شده است.\n\n\
+         به گفته مدیر سد، آب پشت سد تا پایان سال به حد کامل می‌رسد.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    h.state_mut().push(Command::Import(path));
+    h.run_ok();
+    wait_for_import(&mut h);
+    h.run_ok();
+    let yesterday = |h: &Harness<'_, GahnegarApp>| {
+        let review = h
+            .state()
+            .review
+            .as_ref()
+            .unwrap_or_else(|| panic!("review"));
+        review
+            .imported
+            .article
+            .events
+            .iter()
+            .find(|e| e.date.wording.contains("دیروز"))
+            .map(|e| e.date.start.to_string())
+    };
+    assert_eq!(yesterday(&h), None, "undated without a document date");
+    let label = h.state().strings().review_date;
+    let apply = h.state().strings().review_date_apply;
+    let type_date = |h: &mut Harness<'_, GahnegarApp>, text: &str| {
+        if let Some(r) = h.state_mut().review.as_mut() {
+            r.date_text.clear();
+        }
+        let field = h.get_by_role_and_label(egui::Role::TextInput, label);
+        field.focus();
+        field.type_text(text);
+        h.run_ok();
+        h.get_by_label(apply).click();
+        h.run_ok();
+    };
+    // ۱۱ خرداد ۱۴۰۲ is 2023-06-01.
+    type_date(&mut h, "۱۴۰۲/۰۳/۱۱");
+    assert_eq!(yesterday(&h).as_deref(), Some("2023-05-31"));
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("review"));
+    assert_eq!(
+        review
+            .imported
+            .article
+            .meta
+            .date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2023-06-01")
+    );
+    assert!(review.date_error.is_none());
+    type_date(&mut h, "فردا");
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("review"));
+    assert!(review.date_error.is_some(), "a bad date is refused");
+    assert_eq!(
+        yesterday(&h).as_deref(),
+        Some("2023-05-31"),
+        "and changes nothing"
+    );
+}

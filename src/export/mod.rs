@@ -189,6 +189,9 @@ struct JsonArticle<'a> {
     language: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     publication: Option<&'a str>,
+    /// The document's own date, `YYYY-MM-DD`, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     paragraphs: Vec<JsonBlock<'a>>,
     events: Vec<JsonEvent<'a>>,
     sources: Vec<JsonSource<'a>>,
@@ -255,6 +258,7 @@ pub fn dump_json(article: &Article) -> String {
         lead: &m.lead,
         language: &m.language,
         publication: m.publication.as_deref(),
+        date: m.date.map(|d| d.to_string()),
         paragraphs: article
             .blocks
             .iter()

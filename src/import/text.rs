@@ -237,6 +237,7 @@ fn finish(
             lead: Vec::new(),
             language: "fa".to_owned(),
             publication: None,
+            date: None,
         },
         categories: news_categories(),
         blocks,
@@ -598,12 +599,10 @@ fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocCo
 /// its next two blocks, else the file's. A repeated mention of the same date (same
 /// wording and interval, coarser than a day) is one event: the first mention anchors it.
 fn tag_events(
-    title: &str,
+    file: &DocContext,
     blocks: &[Block],
     block_sentences: &[Vec<Range<usize>>],
-    options: &ImportOptions,
 ) -> (Vec<Event>, BlockEvents) {
-    let file = file_context(title, blocks, options);
     let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
@@ -686,6 +685,9 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
             _ => sentences(&b.text),
         })
         .collect();
+    // The document's own date and calendar, which the article keeps.
+    let file = file_context(&article.meta.title, &article.blocks, options);
+    article.meta.date = file.date;
     // A block's attributions do not depend on dates: they are found on a second thread
     // while this one tags the dates (in order: a relative date reads the one before).
     let blocks = &article.blocks;
@@ -702,8 +704,7 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
                 })
                 .collect::<Vec<Vec<Attribution>>>()
         });
-        let (events, block_events) =
-            tag_events(&article.meta.title, blocks, &block_sentences, options);
+        let (events, block_events) = tag_events(&file, blocks, &block_sentences);
         let attributions = found
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));

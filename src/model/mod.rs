@@ -51,6 +51,10 @@ pub struct Meta {
     /// Where it was published, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication: Option<String>,
+    /// The document's own date (its dateline, or the date given on import), which anchors
+    /// its relative dates; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
 }
 
 fn default_language() -> String {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use egui::Ui;
 
-use crate::import::{ImportError, Imported};
+use crate::import::{ImportError, ImportOptions, Imported};
 use crate::model::Article;
 use crate::persian::dates::{Calendar, interval_text};
 use crate::text::{Paragraph, TextJob};
@@ -154,6 +154,13 @@ pub struct Review {
     /// Ids of rejected events and sources.
     pub rejected_events: HashSet<String>,
     pub rejected_sources: HashSet<String>,
+    /// The document date field as typed (Solar Hijri below the year 1700, Gregorian
+    /// otherwise; Persian or Latin digits); empty for the dateline found in the text.
+    pub date_text: String,
+    /// Why the typed date was refused, shown beside the field.
+    pub date_error: Option<String>,
+    /// The options of the last import (the date given).
+    options: ImportOptions,
 }
 
 /// What the user decided in the review pane.
@@ -186,7 +193,31 @@ impl Review {
             steps,
             rejected_events: HashSet::new(),
             rejected_sources: HashSet::new(),
+            date_text: String::new(),
+            date_error: None,
+            options: ImportOptions::default(),
         }
+    }
+
+    /// Takes the document date typed in the field (empty: the dateline found in the text)
+    /// and imports the text again with it; a date that does not parse is refused with a
+    /// message and changes nothing.
+    pub fn apply_date(&mut self) {
+        let typed = self.date_text.trim();
+        let date = if typed.is_empty() {
+            None
+        } else {
+            match crate::persian::tagger::parse_date_arg(typed) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    self.date_error = Some(e.to_string());
+                    return;
+                }
+            }
+        };
+        self.date_error = None;
+        self.options.date = date;
+        self.reimport();
     }
 
     /// Undoes (`apply == false`) or redoes a repair step and imports the text again.
@@ -197,14 +228,23 @@ impl Review {
         } else {
             self.skipped.insert(step);
         }
+        self.reimport();
+    }
+
+    /// Imports the text again with the current steps and options. Rejections are
+    /// cleared: the events and sources found may change.
+    fn reimport(&mut self) {
         let stem = self.imported.article.meta.title.clone();
         let stem = self
             .source_path
             .file_stem()
             .map_or(stem, |s| s.to_string_lossy().into_owned());
-        if let Some(mut again) =
-            crate::import::import_text_skipping(&self.text, &stem, &self.skipped)
-        {
+        if let Some(mut again) = crate::import::import_text_skipping_with(
+            &self.text,
+            &stem,
+            &self.skipped,
+            &self.options,
+        ) {
             // Decoding warnings came first; keep them.
             let decode_warnings: Vec<String> = self
                 .imported
@@ -251,6 +291,40 @@ impl Review {
             }
             ui.label(self.source_path.display().to_string());
         });
+        let mut apply_date = false;
+        ui.horizontal(|ui| {
+            let label_id = ui.label(s.review_date).id;
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.date_text)
+                        .desired_width(120.0)
+                        .hint_text("1402/03/11")
+                        .id_salt("review-date"),
+                )
+                .labelled_by(label_id);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            apply_date = ui.button(s.review_date_apply).clicked() || entered;
+            if let Some(err) = &self.date_error {
+                ui.colored_label(ui.visuals().error_fg_color, err);
+            } else if let Some(d) = self.imported.article.meta.date {
+                let date = crate::model::FuzzyDate::new(d, d, crate::model::Precision::Day, "");
+                let shown = format!(
+                    "{} · {}",
+                    interval_text(&date, Calendar::SolarHijri, fa),
+                    interval_text(&date, Calendar::Gregorian, fa)
+                );
+                Paragraph::new(TextJob::new(shown).size(13.0).color(muted))
+                    .id_salt("review-date-shown")
+                    .show(ui);
+            } else {
+                Paragraph::new(TextJob::new(s.review_date_none).size(13.0).color(muted))
+                    .id_salt("review-date-none")
+                    .show(ui);
+            }
+        });
+        if apply_date {
+            self.apply_date();
+        }
         ui.separator();
         let width = ui.available_width();
         let mut toggled: Option<(u8, bool)> = None;
