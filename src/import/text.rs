@@ -17,7 +17,7 @@ use crate::persian::attribution::{Attribution, Via, find_attributions_in, senten
 use crate::persian::dateline::is_dateline;
 use crate::persian::decode::{DecodeError, decode};
 use crate::persian::fold::fold_text;
-use crate::persian::repair::{Repair, is_heading};
+use crate::persian::repair::{Repair, is_heading, is_separator};
 use crate::persian::tagger::{DocContext, Tagger, find_dateline};
 
 /// An imported article with the repairs made to its text and what went wrong on the way.
@@ -180,15 +180,31 @@ pub fn import_text_skipping_with(
     if paras.is_empty() {
         return None;
     }
+    // Headlines: a title-like paragraph above a dateline, or after a separator line
+    // («***», «-----»). Two or more make a file of several items, one section each,
+    // whose title is the file's name.
+    let separator =
+        |p: &str| p.chars().count() >= 3 && p.chars().all(|c| "-–—_*=#~•·.+ ".contains(c));
+    let headline: Vec<bool> = (0..paras.len())
+        .map(|i| {
+            is_title(paras[i])
+                && !is_dateline(paras[i])
+                && (paras.get(i + 1).is_some_and(|d| is_dateline(d))
+                    || (i > 0 && separator(paras[i - 1])))
+        })
+        .collect();
+    let several = headline.iter().filter(|h| **h).count() >= 2;
     let mut blocks = Vec::with_capacity(paras.len());
     let mut title = String::new();
     let (mut np, mut nh) = (0, 0);
     for (i, p) in paras.iter().enumerate() {
+        if separator(p) {
+            continue;
+        }
         // A dateline is a paragraph (a section's date), never a heading or the title.
-        let heading = is_heading(p) && paras.len() > 1 && !is_dateline(p);
-        // The line above a dateline is the title, even a long headline.
-        let titled = i == 0 && paras.get(1).is_some_and(|d| is_dateline(d)) && is_title(p);
-        if i == 0 && (heading || titled) {
+        let heading = (is_heading(p) && paras.len() > 1 && !is_dateline(p)) || headline[i];
+        // The headline of a single item is the title, even a long one.
+        if i == 0 && heading && !several {
             title = (*p).to_owned();
             continue;
         }
@@ -991,6 +1007,48 @@ mod tests {
             "{:?}",
             a.events
         );
+    }
+
+    /// Several items in one text file, each a headline over its dateline (or after a
+    /// separator line): one section each, each dating its own «دیروز»; the article takes
+    /// the file's name.
+    #[test]
+    fn items_with_datelines_become_sections() {
+        let text = "بازدید وزیر نیرو از سد تازه\n\
+            تاریخ انتشار: ۱۴۰۲/۰۳/۱۱\n\
+            وزیر نیرو دیروز از سد تازه بازدید کرد.\n\n\
+            افتتاح کتابخانه شهر\n\
+            تاریخ انتشار: ۱۴۰۲/۰۵/۲۰\n\
+            کتابخانه شهر دیروز با حضور شهردار گشایش یافت.\n\n\
+            ***\n\n\
+            نمایشگاه کتاب کودک\n\n\
+            نمایشگاه کتاب کودک در سال ۱۴۰۱ برگزار شد.";
+        let imp = import_text(text, "briefs.txt").unwrap_or_else(|| panic!("imported"));
+        let a = &imp.article;
+        assert_eq!(a.meta.title, "briefs");
+        let headings: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "بازدید وزیر نیرو از سد تازه",
+                "افتتاح کتابخانه شهر",
+                "نمایشگاه کتاب کودک"
+            ]
+        );
+        assert!(a.blocks.iter().all(|b| b.text != "***"), "separators go");
+        let yesterdays: Vec<String> = a
+            .events
+            .iter()
+            .filter(|e| e.date.wording.contains("دیروز"))
+            .map(|e| e.date.start.to_string())
+            .collect();
+        // ۱۱ خرداد ۱۴۰۲ = 2023-06-01, ۲۰ مرداد ۱۴۰۲ = 2023-08-11: each the day before.
+        assert_eq!(yesterdays, ["2023-05-31", "2023-08-10"]);
     }
 
     /// A CSV feed is one section per item: its title a heading, its date a dateline

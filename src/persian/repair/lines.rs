@@ -237,6 +237,15 @@ pub(super) fn ends_sentence(s: &str) -> bool {
 
 /// Whether a paragraph looks like a heading: short (at most 10 words, 80 chars), with no
 /// final punctuation and no comma at its end.
+/// Whether a line is a separator between items («***», «-----», «= = =»): three or more
+/// of `-–—_*=#~•·+` and spaces, nothing else.
+pub fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && t.chars()
+            .all(|c| c.is_whitespace() || "-–—_*=#~•·+".contains(c))
+}
+
 pub fn is_heading(p: &str) -> bool {
     let t = p.trim();
     !t.is_empty()
@@ -292,12 +301,14 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
         let cur = &content[k];
         let cur_text = text(cur);
         let blank_before = k > 0 && input[content[k - 1].end..cur.start].matches('\n').count() >= 2;
-        let prev_done = k == 0 || ends_sentence(text(&content[k - 1])) || heading_before;
+        let after_separator = k > 0 && is_separator(text(&content[k - 1]));
+        let prev_done =
+            k == 0 || ends_sentence(text(&content[k - 1])) || heading_before || after_separator;
         let next_blank_or_end = content
             .get(k + 1)
             .is_none_or(|n| input[cur.end..n.start].matches('\n').count() >= 2);
         // A heading stands between blank lines, or is much shorter than the line after it.
-        let heading = (k == 0 || (blank_before && prev_done))
+        let heading = (k == 0 || (blank_before && prev_done) || after_separator)
             && is_heading(cur_text)
             && content.get(k + 1).is_some_and(|n| {
                 next_blank_or_end || cur_text.chars().count() * 5 < text(n).chars().count() * 3
@@ -324,6 +335,8 @@ pub fn join_lines(input: &str, out: &mut String, log: Option<&mut Vec<Repair>>) 
             } else {
                 heading
                     || heading_before
+                    || is_separator(cur_text)
+                    || after_separator
                     || dateline
                     || dateline_before
                     || long_line
@@ -464,6 +477,11 @@ mod tests {
                 (
                     "بازدید از سد\n۱۱ خرداد ۱۴۰۲\nوزیر نیرو گفت.",
                     "بازدید از سد\n\n۱۱ خرداد ۱۴۰۲\n\nوزیر نیرو گفت.",
+                ),
+                // A separator line stands alone and ends what came before it.
+                (
+                    "پایان خبر اول.\n***\nعنوان خبر دوم\nمتن خبر دوم که از عنوان آن بسیار بلندتر است و چند واژه دارد.",
+                    "پایان خبر اول.\n\n***\n\nعنوان خبر دوم\n\nمتن خبر دوم که از عنوان آن بسیار بلندتر است و چند واژه دارد.",
                 ),
                 // A line of a wrapped sentence that holds only a date is no dateline.
                 (
