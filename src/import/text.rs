@@ -183,14 +183,12 @@ pub fn import_text_skipping_with(
     // Headlines: a title-like paragraph above a dateline, or after a separator line
     // («***», «-----»). Two or more make a file of several items, one section each,
     // whose title is the file's name.
-    let separator =
-        |p: &str| p.chars().count() >= 3 && p.chars().all(|c| "-–—_*=#~•·.+ ".contains(c));
     let headline: Vec<bool> = (0..paras.len())
         .map(|i| {
             is_title(paras[i])
                 && !is_dateline(paras[i])
                 && (paras.get(i + 1).is_some_and(|d| is_dateline(d))
-                    || (i > 0 && separator(paras[i - 1])))
+                    || (i > 0 && is_separator(paras[i - 1])))
         })
         .collect();
     let several = headline.iter().filter(|h| **h).count() >= 2;
@@ -198,7 +196,7 @@ pub fn import_text_skipping_with(
     let mut title = String::new();
     let (mut np, mut nh) = (0, 0);
     for (i, p) in paras.iter().enumerate() {
-        if separator(p) {
+        if is_separator(p) {
             continue;
         }
         // A dateline is a paragraph (a section's date), never a heading or the title.
