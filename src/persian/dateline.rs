@@ -22,49 +22,8 @@ const LABELS: [&str; 8] = [
     "updated",
 ];
 
-/// Words a bare date line may hold besides numbers (folded).
-const DATE_WORDS: [&str; 69] = [
-    // Solar Hijri months
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-    // Gregorian months in Persian, with common variants
-    "ژانویه",
-    "ژانویهٔ",
-    "فوریه",
-    "مارس",
-    "آوریل",
-    "آپریل",
-    "مه",
-    "می",
-    "ژوئن",
-    "جون",
-    "ژوئیه",
-    "جولای",
-    "اوت",
-    "آگوست",
-    "سپتامبر",
-    "اکتبر",
-    "نوامبر",
-    "دسامبر",
-    // weekdays
-    "شنبه",
-    "یکشنبه",
-    "دوشنبه",
-    "سهشنبه",
-    "چهارشنبه",
-    "پنجشنبه",
-    "جمعه",
-    // fillers and calendars
+/// Words a bare date line may hold besides numbers, months and weekdays (folded).
+const DATE_WORDS: [&str; 20] = [
     "روز",
     "ماه",
     "سال",
@@ -78,19 +37,6 @@ const DATE_WORDS: [&str; 69] = [
     "ش",
     "ق",
     "م",
-    // English
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "monday",
     "tuesday",
     "wednesday",
@@ -102,7 +48,8 @@ const DATE_WORDS: [&str; 69] = [
 
 /// Whether `line` is a dateline: short, with a number, and either opened by a
 /// publication label («تاریخ انتشار:») or made of nothing but numbers, date and time
-/// separators, and month, weekday and calendar words.
+/// separators, and month, weekday and calendar words (months and weekdays as the date
+/// tagger knows them).
 pub fn is_dateline(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.chars().count() > MAX_CHARS || !t.chars().any(|c| digit_value(c).is_some())
@@ -119,7 +66,10 @@ pub fn is_dateline(line: &str) -> bool {
     .all(|w| {
         w.chars()
             .all(|c| digit_value(c).is_some() || matches!(c, ':' | '+' | '.' | '٫'))
-            || DATE_WORDS.contains(&fold_text(w).as_ref())
+            || {
+                let key = fold_text(w);
+                DATE_WORDS.contains(&key.as_ref()) || super::tagger::is_calendar_word(&key)
+            }
     })
 }
 

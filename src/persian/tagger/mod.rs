@@ -41,6 +41,14 @@ use std::ops::Range;
 
 use crate::model::{Day, FuzzyDate, Precision};
 
+/// Whether a folded word (see `persian::fold`) names a month of any calendar or a
+/// weekday, in Persian or English.
+pub fn is_calendar_word(key: &str) -> bool {
+    words::any_month(key).is_some()
+        || words::weekday(key).is_some()
+        || words::english_month(key).is_some()
+}
+
 pub use calendars::Cal;
 pub use context::{CalendarVotes, DateArgError, DocContext, document_calendar, parse_date_arg};
 
