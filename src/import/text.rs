@@ -563,7 +563,30 @@ static CATEGORY_FINDERS: LazyLock<Vec<(&'static str, Vec<Finder<'static>>)>> =
 /// A short label: the sentence without its date wording and leading adverbial particles,
 /// at most eight words.
 fn label(sentence: &str, wording: &str) -> String {
-    let s = sentence.replacen(wording, " ", 1);
+    // The date's own preposition goes with it («… در ژوئن ۱۹۴۷ …»).
+    let s = match sentence.find(wording) {
+        Some(at) if !wording.is_empty() => {
+            let mut before = sentence[..at].trim_end();
+            while let Some((head, last)) = before.rsplit_once(char::is_whitespace) {
+                if matches!(
+                    last,
+                    "در" | "طی" | "از" | "تا" | "به" | "روز" | "سال" | "ماه"
+                ) {
+                    before = head.trim_end();
+                } else {
+                    break;
+                }
+            }
+            if matches!(
+                before,
+                "در" | "طی" | "از" | "تا" | "به" | "روز" | "سال" | "ماه"
+            ) {
+                before = "";
+            }
+            format!("{before} {}", &sentence[at + wording.len()..])
+        }
+        _ => sentence.to_owned(),
+    };
     let words: Vec<&str> = s
         .split_whitespace()
         .map(|w| {
@@ -577,7 +600,34 @@ fn label(sentence: &str, wording: &str) -> String {
         .iter()
         .take_while(|w| matches!(**w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی"))
         .count();
-    let out: Vec<&str> = words[skip..].iter().take(8).copied().collect();
+    let mut out: Vec<&str> = words[skip..].iter().take(8).copied().collect();
+    // A label does not end on a word that needs one after it («… اروپا در از»).
+    while out.len() > 1
+        && out.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "در" | "از"
+                    | "به"
+                    | "با"
+                    | "که"
+                    | "و"
+                    | "تا"
+                    | "را"
+                    | "این"
+                    | "آن"
+                    | "برای"
+                    | "یا"
+                    | "نیز"
+                    | "هم"
+                    | "بر"
+                    | "روز"
+                    | "ماه"
+                    | "سال"
+            )
+        })
+    {
+        out.pop();
+    }
     if out.is_empty() {
         wording.to_owned()
     } else {
@@ -1047,6 +1097,26 @@ mod tests {
             .collect();
         // ۱۱ خرداد ۱۴۰۲ = 2023-06-01, ۲۰ مرداد ۱۴۰۲ = 2023-08-11: each the day before.
         assert_eq!(yesterdays, ["2023-05-31", "2023-08-10"]);
+    }
+
+    #[test]
+    fn labels_read_as_titles() {
+        for (sentence, wording, want) in [
+            (
+                "طرح بازسازی اروپا در ژوئن ۱۹۴۷ از سوی وزیر خارجه وقت ارائه شد.",
+                "ژوئن ۱۹۴۷",
+                "طرح بازسازی اروپا از سوی وزیر خارجه وقت",
+            ),
+            (
+                "در سال ۲۰۱۹، قیمت بنزین در بازار داخلی دو برابر شد.",
+                "سال ۲۰۱۹",
+                "قیمت بنزین در بازار داخلی دو برابر شد",
+            ),
+            ("کتابخانه شهر و موزه در", "دیروز", "کتابخانه شهر و موزه"),
+            ("در ۱۲ بهمن", "۱۲ بهمن", "۱۲ بهمن"),
+        ] {
+            assert_eq!(label(sentence, wording), want, "{sentence}");
+        }
     }
 
     /// A CSV feed is one section per item: its title a heading, its date a dateline
