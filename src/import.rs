@@ -549,7 +549,8 @@ mod tests {
         assert_eq!(
             ev,
             vec![
-                // The text's own digits: «2023» stays Latin.
+                // The wording as the text writes it: «2023» stays Latin (the importer no
+                // longer converts digits; showing Persian digits is a display option).
                 ("دسامبر 2023", "2023-12-01".to_owned()),
                 ("اکتبر ۲۰۲۴", "2024-10-01".to_owned())
             ]
