@@ -91,8 +91,8 @@ const PLURAL: [&str; 10] = [
     "هایت",
     "هاست",
 ];
-/// Comparative and superlative suffixes.
-const COMPARATIVE: [&str; 2] = ["تر", "ترین"];
+/// Comparative and superlative suffixes («تری»: the comparative with the indefinite «ی»).
+const COMPARATIVE: [&str; 3] = ["تر", "تری", "ترین"];
 /// Clitics written with ZWNJ after a final ه: indefinite «ای», the ezafe «ی», the short
 /// forms of «بودن».
 const AFTER_HEH: [&str; 8] = ["ای", "ی", "اند", "ام", "ایم", "اید", "اش", "ات"];
@@ -163,6 +163,8 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
         return (a.chars().count() >= 2 && !NOT_PLURAL_STEMS.contains(&a)).then(joiner);
     }
     if COMPARATIVE.contains(&b) {
+        // The lexicon lists comparatives («بزرگتر»), so «تری» is checked as «تر».
+        let b = if b == "تری" { "تر" } else { b };
         let mut glued = String::with_capacity(a.len() + b.len() + 3);
         glued.push_str(a);
         glued.push_str(b);
@@ -777,6 +779,7 @@ mod tests {
                 ("خانه ای", "خانه\u{200C}ای"),
                 ("بزرگ تر", "بزرگ\u{200C}تر"),
                 ("بزرگ ترین", "بزرگ\u{200C}ترین"),
+                ("بزرگ تری", "بزرگ\u{200C}تری"),
                 ("داده های", "داده\u{200C}های"),
                 // Not affixes here.
                 ("بوده است", "بوده است"),
