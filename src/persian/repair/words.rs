@@ -116,17 +116,77 @@ fn may_be_prefix(w: &str) -> bool {
         )
 }
 
-/// Whether `w` may be one of the suffixes (its length and first letter: ه ت ا ی م ن و), tested
-/// on bytes before any string is compared.
+/// A word of 2 to 16 bytes as two integers (its first and last eight bytes, or its bytes
+/// when shorter), unique for a given length, so that it is compared with a table of words
+/// without a call to `memcmp`.
+const fn pack(b: &[u8]) -> (u64, u64) {
+    const fn le(b: &[u8], at: usize, n: usize) -> u64 {
+        let mut v = 0u64;
+        let mut k = 0;
+        while k < n {
+            v |= (b[at + k] as u64) << (8 * k);
+            k += 1;
+        }
+        v
+    }
+    match b.len() {
+        2 => (le(b, 0, 2), 0),
+        4 => (le(b, 0, 4), 0),
+        6 => (le(b, 0, 6), 0),
+        8..=16 => (le(b, 0, 8), le(b, b.len() - 8, 8)),
+        _ => (u64::MAX, u64::MAX),
+    }
+}
+
+/// Every suffix of [`PLURAL`], [`COMPARATIVE`], [`AFTER_HEH`] and [`BOUND`], packed
+/// ([`pack`]) with its length.
+const SUFFIX_KEYS: [(usize, (u64, u64)); 27] = {
+    let mut keys = [(0, (0, 0)); 27];
+    let mut n = 0;
+    let mut i = 0;
+    while i < PLURAL.len() {
+        keys[n] = (PLURAL[i].len(), pack(PLURAL[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < COMPARATIVE.len() {
+        keys[n] = (COMPARATIVE[i].len(), pack(COMPARATIVE[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < AFTER_HEH.len() {
+        keys[n] = (AFTER_HEH[i].len(), pack(AFTER_HEH[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < BOUND.len() {
+        keys[n] = (BOUND[i].len(), pack(BOUND[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    assert!(n == 27);
+    keys
+};
+
+/// Whether `w` is one of the suffixes a word written apart may take, compared as integers
+/// (this runs for every pair of words).
 #[inline]
-fn may_be_suffix(w: &str) -> bool {
+fn is_suffix(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() <= 12
-        && b.len() >= 2
-        && matches!(
+    // Every suffix starts with ه ت ا ی م ن or و: most words are ruled out by two bytes.
+    if !matches!(b.len(), 2 | 4 | 6 | 8..=16)
+        || !matches!(
             (b[0], b[1]),
             (0xD9, 0x85..=0x88) | (0xD8, 0xAA | 0xA7) | (0xDB, 0x8C)
         )
+    {
+        return false;
+    }
+    let key = pack(b);
+    SUFFIX_KEYS.iter().any(|&(n, k)| n == b.len() && k == key)
 }
 
 /// What a single space between the whole tokens `a` and `b` becomes when one of them is an
@@ -321,9 +381,10 @@ fn pair_join(a: &str, b: &str, ka: bool, kb: bool, lex: &Lexicon, buf: &mut Stri
 /// Whether the letter run `r` of `s` is a whole token: no ZWNJ or ZWJ right before or after.
 #[inline]
 fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
-    let zw = |x: &[u8]| x == "\u{200C}".as_bytes() || x == "\u{200D}".as_bytes();
-    let before = r.start >= 3 && zw(&b[r.start - 3..r.start]);
-    let after = r.end + 3 <= b.len() && zw(&b[r.end..r.end + 3]);
+    // ZWNJ and ZWJ are E2 80 8C and E2 80 8D.
+    let zw = |i: usize| b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] | 1) == 0x8D;
+    let before = r.start >= 3 && zw(r.start - 3);
+    let after = r.end + 3 <= b.len() && zw(r.end);
     !before && !after
 }
 
@@ -363,24 +424,19 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             // A suffix needs only its own token whole («نرم‌افزار ها»); a prefix both.
             let short_a = may_be_prefix(a);
             let prefix = short_a && matches!(a, "می" | "نمی" | "بی");
-            let suffix = !prefix
-                && may_be_suffix(wb)
-                && (PLURAL.contains(&wb)
-                    || COMPARATIVE.contains(&wb)
-                    || AFTER_HEH.contains(&wb)
-                    || BOUND.contains(&wb));
+            let suffix = !prefix && is_suffix(wb);
             // A suffix attaches to the word's last part as the ZWNJ step will write it
             // («میکند ترین» is «می‌کند» + «ترین»), so that a second run agrees.
-            let restored = if suffix && whole_a && joined.is_none() {
-                restored_words
-                    .entry(WordKey(a_in))
-                    .or_insert_with(|| restore_zwnj(a_in, lex))
-                    .clone()
-            } else {
-                None
-            };
             let stem = if suffix {
-                let s = restored.as_deref().unwrap_or(a);
+                let s = if whole_a && joined.is_none() {
+                    restored_words
+                        .entry(WordKey(a_in))
+                        .or_insert_with(|| restore_zwnj(a_in, lex))
+                        .as_deref()
+                        .unwrap_or(a)
+                } else {
+                    a
+                };
                 s.rsplit('\u{200C}').next().unwrap_or(s)
             } else {
                 a
