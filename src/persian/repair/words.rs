@@ -576,18 +576,8 @@ pub(super) const COMPOUND_HEADS: [&str; 14] = [
 /// Whether `w` reads as a known word as it stands, so that no other reading is tried:
 /// an attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
 /// «انتهای») or the plural «ان» («تحلیلگران»), or the superlative of an attested
-/// comparative written joined («بیشترین», since «بیشتر» is attested), or a demonstrative
-/// with the plural («آنها», «اینها», which the Academy also writes joined).
+/// comparative written joined («بیشترین», since «بیشتر» is attested).
 fn known_as_written(w: &str, lex: &Lexicon) -> bool {
-    // The demonstratives with the plural are written joined too («آنها», «اینها»).
-    if matches!(
-        w.strip_suffix("ها")
-            .or_else(|| w.strip_suffix("هایی"))
-            .or_else(|| w.strip_suffix("های")),
-        Some("آن" | "این")
-    ) {
-        return true;
-    }
     if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x))
         || w.strip_suffix("ان")
             .is_some_and(|x| x.chars().count() >= 3 && lex.is_frequent(x))
@@ -697,6 +687,13 @@ pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
     // Otherwise each reading is weighed by its stem's corpus frequency, the plural's times
     // PLURAL_WEIGHT (in news the plural «ها» is several times as common as «‌ای» after ه):
     // «دستهای» is «دست‌های», «منطقهای» is «منطقه‌ای».
+    // A plural is not made of a plural: «دوستانهای» is «دوستانه» + «ای», not «دوستان» +
+    // «های» (when «ه» + «ای» is a reading with an attested word: «استانهای» is «استان» +
+    // «های», «بحرانهای» is «بحران» + «های»).
+    let plural_already = |st: &str| {
+        st.strip_suffix("ان")
+            .is_some_and(|x| x.chars().count() >= 2 && lex.is_frequent(x))
+    };
     let plural = SUFFIXES.iter().find_map(|&suf| {
         w.strip_suffix(suf)
             .filter(|&st| stem_ok(st))
@@ -710,7 +707,8 @@ pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
     match (plural, clitic) {
         (Some((st, suf)), c)
             if c.is_none_or(|(cs, _)| {
-                lex.freq(st).saturating_mul(PLURAL_WEIGHT) >= lex.freq(cs)
+                !(plural_already(st) && lex.is_frequent(cs))
+                    && lex.freq(st).saturating_mul(PLURAL_WEIGHT) >= lex.freq(cs)
             }) =>
         {
             let s = fix_stem(st);
@@ -867,8 +865,10 @@ mod tests {
             ("انتهای", None),
             ("فروپاشی", None),
             ("جوان", None),
-            ("آنها", None),
-            ("اینهایی", None),
+            ("آنها", Some("آن\u{200C}ها")),
+            ("دوستانهای", Some("دوستانه\u{200C}ای")),
+            ("استانهای", Some("استان\u{200C}های")),
+            ("بحرانهای", Some("بحران\u{200C}های")),
         ] {
             assert_eq!(restore_zwnj(w, lex).as_deref(), expected, "«{w}»");
         }
