@@ -101,6 +101,11 @@ const AFTER_HEH: [&str; 8] = ["ای", "ی", "اند", "ام", "ایم", "اید"
 const BOUND: [&str; 6] = ["مند", "مندی", "مندان", "ناک", "وار", "واری"];
 /// Verbal particles written joined to a following «می‌»: «برمی‌دارد», «درمی‌آید».
 const PARTICLES: [&str; 4] = ["بر", "در", "باز", "فرا"];
+/// Function words no comparative or derivational suffix attaches to («این تر» is no
+/// «اینتر»), and that «بی» does not take.
+const FUNCTION_WORDS: [&str; 14] = [
+    "و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم", "این", "آن", "برای", "اگر",
+];
 /// Words a plural suffix written apart cannot belong to (it starts a new word there).
 const NOT_PLURAL_STEMS: [&str; 10] = ["و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم"];
 
@@ -215,14 +220,17 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
         return verb.then_some(ZWNJ);
     }
     if a == "بی" {
-        // «بی» is only ever a prefix: «بی تاثیر» → «بی‌تاثیر».
-        let known = b.chars().count() >= 2 && (lex.is_known(b) || lex.is_listed(b));
+        // «بی» is only ever a prefix: «بی تاثیر» → «بی‌تاثیر»; not before a function word
+        // or a short token («ویتامین بی در», «بی بی سی»).
+        let known = b.chars().count() >= 3
+            && !FUNCTION_WORDS.contains(&b)
+            && (lex.is_known(b) || lex.is_listed(b));
         return known.then_some(ZWNJ);
     }
     if PLURAL.contains(&b) {
         return (a.chars().count() >= 2 && !NOT_PLURAL_STEMS.contains(&a)).then(joiner);
     }
-    if COMPARATIVE.contains(&b) {
+    if COMPARATIVE.contains(&b) && !FUNCTION_WORDS.contains(&a) {
         // The lexicon lists comparatives («بزرگتر»), so «تری» is checked as «تر».
         let b = if b == "تری" { "تر" } else { b };
         let mut glued = String::with_capacity(a.len() + b.len() + 3);
@@ -240,7 +248,7 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
     if AFTER_HEH.contains(&b) && a.ends_with('ه') && a.chars().count() >= 3 {
         return Some(ZWNJ);
     }
-    if BOUND.contains(&b) && a.chars().count() >= 2 {
+    if BOUND.contains(&b) && a.chars().count() >= 2 && !FUNCTION_WORDS.contains(&a) {
         let mut w = String::with_capacity(a.len() + b.len() + 3);
         w.push_str(a);
         w.push_str(b);
@@ -378,6 +386,28 @@ fn pair_join(a: &str, b: &str, ka: bool, kb: bool, lex: &Lexicon, buf: &mut Stri
     }
 }
 
+/// When two words were just joined into `m` (starting at `p.start`): the cut that attaches
+/// a prefix written apart before them («می», «نمی», «بی» at `before`) to the whole word,
+/// as a second run would.
+fn prefix_again(
+    input: &str,
+    before: Option<&Range<usize>>,
+    p: &Range<usize>,
+    m: &str,
+    lex: &Lexicon,
+) -> Option<(Range<usize>, &'static str, RepairRule)> {
+    let q = before?;
+    let pre = &input[q.clone()];
+    if q.end + 1 != p.start
+        || !matches!(pre, "می" | "نمی" | "بی")
+        || !whole_token(input.as_bytes(), q)
+    {
+        return None;
+    }
+    let joiner = affix_join(pre, m.rsplit('\u{200C}').next().unwrap_or(m), lex)?;
+    Some((q.end..p.start, joiner, RepairRule::SplitAffix))
+}
+
 /// Whether the letter run `r` of `s` is a whole token: no ZWNJ or ZWJ right before or after.
 #[inline]
 fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
@@ -448,14 +478,18 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             {
                 cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
                 if matches!(a, "می" | "نمی")
-                    && let Some(q) = before
+                    && let Some(q) = &before
                     && PARTICLES.contains(&&input[q.clone()])
                 {
                     cuts.push((q.end..p.start, "", RepairRule::SplitAffix));
                 }
+                let m = format!("{a}{joiner}{wb}");
+                if !prefix && let Some(cut) = prefix_again(input, before.as_ref(), &p, &m, lex) {
+                    cuts.push(cut);
+                }
                 // The joined word may take another affix, so that a second run finds
                 // nothing left to join.
-                merged = Some(format!("{a}{joiner}{wb}"));
+                merged = Some(m);
                 prev = Some((p.start..w.end, None));
                 continue;
             }
@@ -477,11 +511,22 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             let k = remember(&mut memo, wb, |w| is_word(w, lex));
             kb = Some(k);
             if joined.is_some() {
-                // A joined word is not joined again with the next one, but it may be the
-                // first half of a compound written apart.
-                if whole_a && whole_b && !k && compound_join(a, wb, lex) {
-                    cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
-                    merged = Some(format!("{a}{ZWNJ}{wb}"));
+                // A joined word is read again with the next one, as a second run would read
+                // it: the first half of a compound written apart, or of a word split twice.
+                let decision = if whole_a && whole_b && !k {
+                    let ka = is_word(a, lex);
+                    pair_join(a, wb, ka, k, lex, &mut buf)
+                } else {
+                    PairJoin::Apart
+                };
+                if decision != PairJoin::Apart {
+                    let joiner = if decision == PairJoin::Compound {
+                        ZWNJ
+                    } else {
+                        ""
+                    };
+                    cuts.push((p.end..w.start, joiner, RepairRule::SplitWord));
+                    merged = Some(format!("{a}{joiner}{wb}"));
                     prev = Some((p.start..w.end, None));
                     continue;
                 }
@@ -508,13 +553,8 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 cuts.push((p.end..w.start, "", RepairRule::SplitWord));
                 let m = format!("{a}{wb}");
                 // «می تأ کید»: the prefix before is looked at again with the whole word.
-                if let Some(q) = before
-                    && q.end + 1 == p.start
-                    && whole_token(b, &q)
-                    && matches!(&input[q.clone()], "می" | "نمی")
-                    && let Some(joiner) = affix_join(&input[q.clone()], &m, lex)
-                {
-                    cuts.push((q.end..p.start, joiner, RepairRule::SplitAffix));
+                if let Some(cut) = prefix_again(input, before.as_ref(), &p, &m, lex) {
+                    cuts.push(cut);
                 }
                 // The joined word may still take an affix written apart.
                 merged = Some(m);
@@ -842,6 +882,9 @@ mod tests {
                 ("که ای", "که ای"),
                 ("نرم\u{200C}افزار ها", "نرم\u{200C}افزارها"),
                 ("بی تاثیر", "بی\u{200C}تاثیر"),
+                ("ویتامین بی در", "ویتامین بی در"),
+                ("بی بی سی", "بی بی سی"),
+                ("این تر", "این تر"),
                 ("خانه ی من", "خانه\u{200C}ی من"),
                 ("همه اش", "همه\u{200C}اش"),
                 ("ارزش مند", "ارزشمند"),
