@@ -449,7 +449,11 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
         {
             let (a_in, wb) = (&input[p.clone()], &input[w.clone()]);
             let a = joined.as_deref().unwrap_or(a_in);
-            let (whole_a, whole_b) = (whole_token(b, &p), whole_token(b, &w));
+            // A space stands between them, so only `a`'s start and `b`'s end can touch a
+            // ZWNJ (see `whole_token`).
+            let zw_at = |i: usize| b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] | 1) == 0x8D;
+            let whole_a = !(p.start >= 3 && zw_at(p.start - 3));
+            let whole_b = !(w.end + 3 <= b.len() && zw_at(w.end));
             // Affixes first (a few string comparisons rule most pairs out).
             // A suffix needs only its own token whole («نرم‌افزار ها»); a prefix both.
             let short_a = may_be_prefix(a);
