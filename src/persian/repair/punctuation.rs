@@ -168,6 +168,13 @@ pub(super) fn missing_space_in(
         let len = if b[at] == 0xD8 { 2 } else { 1 };
         i = at + len;
         let end = at + len;
+        // Mostly a space follows: nothing to decode.
+        if matches!(
+            b.get(end),
+            None | Some(b' ' | b'\n' | b'\t' | b'.' | b'0'..=b'9')
+        ) {
+            continue;
+        }
         let (Some(prev), Some(next)) = (char_before(input, at), char_at(input, end)) else {
             continue;
         };

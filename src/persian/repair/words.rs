@@ -91,8 +91,8 @@ const PLURAL: [&str; 10] = [
     "هایت",
     "هاست",
 ];
-/// Comparative and superlative suffixes.
-const COMPARATIVE: [&str; 2] = ["تر", "ترین"];
+/// Comparative and superlative suffixes («تری»: the comparative with the indefinite «ی»).
+const COMPARATIVE: [&str; 3] = ["تر", "تری", "ترین"];
 /// Clitics written with ZWNJ after a final ه: indefinite «ای», the ezafe «ی», the short
 /// forms of «بودن».
 const AFTER_HEH: [&str; 8] = ["ای", "ی", "اند", "ام", "ایم", "اید", "اش", "ات"];
@@ -101,6 +101,11 @@ const AFTER_HEH: [&str; 8] = ["ای", "ی", "اند", "ام", "ایم", "اید"
 const BOUND: [&str; 6] = ["مند", "مندی", "مندان", "ناک", "وار", "واری"];
 /// Verbal particles written joined to a following «می‌»: «برمی‌دارد», «درمی‌آید».
 const PARTICLES: [&str; 4] = ["بر", "در", "باز", "فرا"];
+/// Function words no comparative or derivational suffix attaches to («این تر» is no
+/// «اینتر»), and that «بی» does not take.
+const FUNCTION_WORDS: [&str; 14] = [
+    "و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم", "این", "آن", "برای", "اگر",
+];
 /// Words a plural suffix written apart cannot belong to (it starts a new word there).
 const NOT_PLURAL_STEMS: [&str; 10] = ["و", "که", "از", "به", "با", "در", "را", "تا", "یا", "هم"];
 
@@ -116,17 +121,77 @@ fn may_be_prefix(w: &str) -> bool {
         )
 }
 
-/// Whether `w` may be one of the suffixes (its length and first letter: ه ت ا ی م ن و), tested
-/// on bytes before any string is compared.
+/// A word of 2 to 16 bytes as two integers (its first and last eight bytes, or its bytes
+/// when shorter), unique for a given length, so that it is compared with a table of words
+/// without a call to `memcmp`.
+const fn pack(b: &[u8]) -> (u64, u64) {
+    const fn le(b: &[u8], at: usize, n: usize) -> u64 {
+        let mut v = 0u64;
+        let mut k = 0;
+        while k < n {
+            v |= (b[at + k] as u64) << (8 * k);
+            k += 1;
+        }
+        v
+    }
+    match b.len() {
+        2 => (le(b, 0, 2), 0),
+        4 => (le(b, 0, 4), 0),
+        6 => (le(b, 0, 6), 0),
+        8..=16 => (le(b, 0, 8), le(b, b.len() - 8, 8)),
+        _ => (u64::MAX, u64::MAX),
+    }
+}
+
+/// Every suffix of [`PLURAL`], [`COMPARATIVE`], [`AFTER_HEH`] and [`BOUND`], packed
+/// ([`pack`]) with its length.
+const SUFFIX_KEYS: [(usize, (u64, u64)); 27] = {
+    let mut keys = [(0, (0, 0)); 27];
+    let mut n = 0;
+    let mut i = 0;
+    while i < PLURAL.len() {
+        keys[n] = (PLURAL[i].len(), pack(PLURAL[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < COMPARATIVE.len() {
+        keys[n] = (COMPARATIVE[i].len(), pack(COMPARATIVE[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < AFTER_HEH.len() {
+        keys[n] = (AFTER_HEH[i].len(), pack(AFTER_HEH[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    i = 0;
+    while i < BOUND.len() {
+        keys[n] = (BOUND[i].len(), pack(BOUND[i].as_bytes()));
+        n += 1;
+        i += 1;
+    }
+    assert!(n == 27);
+    keys
+};
+
+/// Whether `w` is one of the suffixes a word written apart may take, compared as integers
+/// (this runs for every pair of words).
 #[inline]
-fn may_be_suffix(w: &str) -> bool {
+fn is_suffix(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() <= 12
-        && b.len() >= 2
-        && matches!(
+    // Every suffix starts with ه ت ا ی م ن or و: most words are ruled out by two bytes.
+    if !matches!(b.len(), 2 | 4 | 6 | 8..=16)
+        || !matches!(
             (b[0], b[1]),
-            (0xD9, 0x87 | 0x85 | 0x86 | 0x88) | (0xD8, 0xAA | 0xA7) | (0xDB, 0x8C)
+            (0xD9, 0x85..=0x88) | (0xD8, 0xAA | 0xA7) | (0xDB, 0x8C)
         )
+    {
+        return false;
+    }
+    let key = pack(b);
+    SUFFIX_KEYS.iter().any(|&(n, k)| n == b.len() && k == key)
 }
 
 /// What a single space between the whole tokens `a` and `b` becomes when one of them is an
@@ -155,14 +220,19 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
         return verb.then_some(ZWNJ);
     }
     if a == "بی" {
-        // «بی» is only ever a prefix: «بی تاثیر» → «بی‌تاثیر».
-        let known = b.chars().count() >= 2 && (lex.is_known(b) || lex.is_listed(b));
+        // «بی» is only ever a prefix: «بی تاثیر» → «بی‌تاثیر»; not before a function word
+        // or a short token («ویتامین بی در», «بی بی سی»).
+        let known = b.chars().count() >= 3
+            && !FUNCTION_WORDS.contains(&b)
+            && (lex.is_known(b) || lex.is_listed(b));
         return known.then_some(ZWNJ);
     }
     if PLURAL.contains(&b) {
         return (a.chars().count() >= 2 && !NOT_PLURAL_STEMS.contains(&a)).then(joiner);
     }
-    if COMPARATIVE.contains(&b) {
+    if COMPARATIVE.contains(&b) && !FUNCTION_WORDS.contains(&a) {
+        // The lexicon lists comparatives («بزرگتر»), so «تری» is checked as «تر».
+        let b = if b == "تری" { "تر" } else { b };
         let mut glued = String::with_capacity(a.len() + b.len() + 3);
         glued.push_str(a);
         glued.push_str(b);
@@ -178,7 +248,7 @@ pub(super) fn affix_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str
     if AFTER_HEH.contains(&b) && a.ends_with('ه') && a.chars().count() >= 3 {
         return Some(ZWNJ);
     }
-    if BOUND.contains(&b) && a.chars().count() >= 2 {
+    if BOUND.contains(&b) && a.chars().count() >= 2 && !FUNCTION_WORDS.contains(&a) {
         let mut w = String::with_capacity(a.len() + b.len() + 3);
         w.push_str(a);
         w.push_str(b);
@@ -316,12 +386,35 @@ fn pair_join(a: &str, b: &str, ka: bool, kb: bool, lex: &Lexicon, buf: &mut Stri
     }
 }
 
+/// When two words were just joined into `m` (starting at `p.start`): the cut that attaches
+/// a prefix written apart before them («می», «نمی», «بی» at `before`) to the whole word,
+/// as a second run would.
+fn prefix_again(
+    input: &str,
+    before: Option<&Range<usize>>,
+    p: &Range<usize>,
+    m: &str,
+    lex: &Lexicon,
+) -> Option<(Range<usize>, &'static str, RepairRule)> {
+    let q = before?;
+    let pre = &input[q.clone()];
+    if q.end + 1 != p.start
+        || !matches!(pre, "می" | "نمی" | "بی")
+        || !whole_token(input.as_bytes(), q)
+    {
+        return None;
+    }
+    let joiner = affix_join(pre, m.rsplit('\u{200C}').next().unwrap_or(m), lex)?;
+    Some((q.end..p.start, joiner, RepairRule::SplitAffix))
+}
+
 /// Whether the letter run `r` of `s` is a whole token: no ZWNJ or ZWJ right before or after.
 #[inline]
 fn whole_token(b: &[u8], r: &Range<usize>) -> bool {
-    let zw = |x: &[u8]| x == "\u{200C}".as_bytes() || x == "\u{200D}".as_bytes();
-    let before = r.start >= 3 && zw(&b[r.start - 3..r.start]);
-    let after = r.end + 3 <= b.len() && zw(&b[r.end..r.end + 3]);
+    // ZWNJ and ZWJ are E2 80 8C and E2 80 8D.
+    let zw = |i: usize| b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] | 1) == 0x8D;
+    let before = r.start >= 3 && zw(r.start - 3);
+    let after = r.end + 3 <= b.len() && zw(r.end);
     !before && !after
 }
 
@@ -356,29 +449,28 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
         {
             let (a_in, wb) = (&input[p.clone()], &input[w.clone()]);
             let a = joined.as_deref().unwrap_or(a_in);
-            let (whole_a, whole_b) = (whole_token(b, &p), whole_token(b, &w));
+            // A space stands between them, so only `a`'s start and `b`'s end can touch a
+            // ZWNJ (see `whole_token`).
+            let zw_at = |i: usize| b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] | 1) == 0x8D;
+            let whole_a = !(p.start >= 3 && zw_at(p.start - 3));
+            let whole_b = !(w.end + 3 <= b.len() && zw_at(w.end));
             // Affixes first (a few string comparisons rule most pairs out).
             // A suffix needs only its own token whole («نرم‌افزار ها»); a prefix both.
             let short_a = may_be_prefix(a);
             let prefix = short_a && matches!(a, "می" | "نمی" | "بی");
-            let suffix = !prefix
-                && may_be_suffix(wb)
-                && (PLURAL.contains(&wb)
-                    || COMPARATIVE.contains(&wb)
-                    || AFTER_HEH.contains(&wb)
-                    || BOUND.contains(&wb));
+            let suffix = !prefix && is_suffix(wb);
             // A suffix attaches to the word's last part as the ZWNJ step will write it
             // («میکند ترین» is «می‌کند» + «ترین»), so that a second run agrees.
-            let restored = if suffix && whole_a && joined.is_none() {
-                restored_words
-                    .entry(WordKey(a_in))
-                    .or_insert_with(|| restore_zwnj(a_in, lex))
-                    .clone()
-            } else {
-                None
-            };
             let stem = if suffix {
-                let s = restored.as_deref().unwrap_or(a);
+                let s = if whole_a && joined.is_none() {
+                    restored_words
+                        .entry(WordKey(a_in))
+                        .or_insert_with(|| restore_zwnj(a_in, lex))
+                        .as_deref()
+                        .unwrap_or(a)
+                } else {
+                    a
+                };
                 s.rsplit('\u{200C}').next().unwrap_or(s)
             } else {
                 a
@@ -390,14 +482,18 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             {
                 cuts.push((p.end..w.start, joiner, RepairRule::SplitAffix));
                 if matches!(a, "می" | "نمی")
-                    && let Some(q) = before
+                    && let Some(q) = &before
                     && PARTICLES.contains(&&input[q.clone()])
                 {
                     cuts.push((q.end..p.start, "", RepairRule::SplitAffix));
                 }
+                let m = format!("{a}{joiner}{wb}");
+                if !prefix && let Some(cut) = prefix_again(input, before.as_ref(), &p, &m, lex) {
+                    cuts.push(cut);
+                }
                 // The joined word may take another affix, so that a second run finds
                 // nothing left to join.
-                merged = Some(format!("{a}{joiner}{wb}"));
+                merged = Some(m);
                 prev = Some((p.start..w.end, None));
                 continue;
             }
@@ -419,11 +515,22 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
             let k = remember(&mut memo, wb, |w| is_word(w, lex));
             kb = Some(k);
             if joined.is_some() {
-                // A joined word is not joined again with the next one, but it may be the
-                // first half of a compound written apart.
-                if whole_a && whole_b && !k && compound_join(a, wb, lex) {
-                    cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitWord));
-                    merged = Some(format!("{a}{ZWNJ}{wb}"));
+                // A joined word is read again with the next one, as a second run would read
+                // it: the first half of a compound written apart, or of a word split twice.
+                let decision = if whole_a && whole_b && !k {
+                    let ka = is_word(a, lex);
+                    pair_join(a, wb, ka, k, lex, &mut buf)
+                } else {
+                    PairJoin::Apart
+                };
+                if decision != PairJoin::Apart {
+                    let joiner = if decision == PairJoin::Compound {
+                        ZWNJ
+                    } else {
+                        ""
+                    };
+                    cuts.push((p.end..w.start, joiner, RepairRule::SplitWord));
+                    merged = Some(format!("{a}{joiner}{wb}"));
                     prev = Some((p.start..w.end, None));
                     continue;
                 }
@@ -450,13 +557,8 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 cuts.push((p.end..w.start, "", RepairRule::SplitWord));
                 let m = format!("{a}{wb}");
                 // «می تأ کید»: the prefix before is looked at again with the whole word.
-                if let Some(q) = before
-                    && q.end + 1 == p.start
-                    && whole_token(b, &q)
-                    && matches!(&input[q.clone()], "می" | "نمی")
-                    && let Some(joiner) = affix_join(&input[q.clone()], &m, lex)
-                {
-                    cuts.push((q.end..p.start, joiner, RepairRule::SplitAffix));
+                if let Some(cut) = prefix_again(input, before.as_ref(), &p, &m, lex) {
+                    cuts.push(cut);
                 }
                 // The joined word may still take an affix written apart.
                 merged = Some(m);
@@ -518,18 +620,8 @@ pub(super) const COMPOUND_HEADS: [&str; 14] = [
 /// Whether `w` reads as a known word as it stands, so that no other reading is tried:
 /// an attested word with the suffix «ی» (ezafe, indefinite, adjective: «میدانی»,
 /// «انتهای») or the plural «ان» («تحلیلگران»), or the superlative of an attested
-/// comparative written joined («بیشترین», since «بیشتر» is attested), or a demonstrative
-/// with the plural («آنها», «اینها», which the Academy also writes joined).
+/// comparative written joined («بیشترین», since «بیشتر» is attested).
 fn known_as_written(w: &str, lex: &Lexicon) -> bool {
-    // The demonstratives with the plural are written joined too («آنها», «اینها»).
-    if matches!(
-        w.strip_suffix("ها")
-            .or_else(|| w.strip_suffix("هایی"))
-            .or_else(|| w.strip_suffix("های")),
-        Some("آن" | "این")
-    ) {
-        return true;
-    }
     if w.strip_suffix('ی').is_some_and(|x| lex.is_frequent(x))
         || w.strip_suffix("ان")
             .is_some_and(|x| x.chars().count() >= 3 && lex.is_frequent(x))
@@ -639,6 +731,13 @@ pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
     // Otherwise each reading is weighed by its stem's corpus frequency, the plural's times
     // PLURAL_WEIGHT (in news the plural «ها» is several times as common as «‌ای» after ه):
     // «دستهای» is «دست‌های», «منطقهای» is «منطقه‌ای».
+    // A plural is not made of a plural: «دوستانهای» is «دوستانه» + «ای», not «دوستان» +
+    // «های» (when «ه» + «ای» is a reading with an attested word: «استانهای» is «استان» +
+    // «های», «بحرانهای» is «بحران» + «های»).
+    let plural_already = |st: &str| {
+        st.strip_suffix("ان")
+            .is_some_and(|x| x.chars().count() >= 2 && lex.is_frequent(x))
+    };
     let plural = SUFFIXES.iter().find_map(|&suf| {
         w.strip_suffix(suf)
             .filter(|&st| stem_ok(st))
@@ -652,7 +751,8 @@ pub(super) fn restore_suffix(w: &str, lex: &Lexicon) -> Option<String> {
     match (plural, clitic) {
         (Some((st, suf)), c)
             if c.is_none_or(|(cs, _)| {
-                lex.freq(st).saturating_mul(PLURAL_WEIGHT) >= lex.freq(cs)
+                !(plural_already(st) && lex.is_frequent(cs))
+                    && lex.freq(st).saturating_mul(PLURAL_WEIGHT) >= lex.freq(cs)
             }) =>
         {
             let s = fix_stem(st);
@@ -777,6 +877,7 @@ mod tests {
                 ("خانه ای", "خانه\u{200C}ای"),
                 ("بزرگ تر", "بزرگ\u{200C}تر"),
                 ("بزرگ ترین", "بزرگ\u{200C}ترین"),
+                ("بزرگ تری", "بزرگ\u{200C}تری"),
                 ("داده های", "داده\u{200C}های"),
                 // Not affixes here.
                 ("بوده است", "بوده است"),
@@ -785,6 +886,9 @@ mod tests {
                 ("که ای", "که ای"),
                 ("نرم\u{200C}افزار ها", "نرم\u{200C}افزارها"),
                 ("بی تاثیر", "بی\u{200C}تاثیر"),
+                ("ویتامین بی در", "ویتامین بی در"),
+                ("بی بی سی", "بی بی سی"),
+                ("این تر", "این تر"),
                 ("خانه ی من", "خانه\u{200C}ی من"),
                 ("همه اش", "همه\u{200C}اش"),
                 ("ارزش مند", "ارزشمند"),
@@ -808,8 +912,10 @@ mod tests {
             ("انتهای", None),
             ("فروپاشی", None),
             ("جوان", None),
-            ("آنها", None),
-            ("اینهایی", None),
+            ("آنها", Some("آن\u{200C}ها")),
+            ("دوستانهای", Some("دوستانه\u{200C}ای")),
+            ("استانهای", Some("استان\u{200C}های")),
+            ("بحرانهای", Some("بحران\u{200C}های")),
         ] {
             assert_eq!(restore_zwnj(w, lex).as_deref(), expected, "«{w}»");
         }
