@@ -24,7 +24,10 @@ impl DocContext {
         match self.calendar {
             Some(Cal::Gregorian) => (Cal::Gregorian, "document counts in Gregorian years"),
             Some(Cal::Solar) => (Cal::Solar, "document counts in Solar Hijri years"),
-            _ => (Cal::Solar, "no calendar evidence; Solar Hijri assumed"),
+            _ => (
+                Cal::Solar,
+                "no clear calendar evidence; Solar Hijri assumed",
+            ),
         }
     }
 }
@@ -87,12 +90,16 @@ impl CalendarVotes {
         self.gregorian += greg;
     }
 
-    /// The calendar with more evidence; `None` when even.
+    /// Solar Hijri when it has more evidence; Gregorian only when its evidence is more
+    /// than twice the Solar (Persian news that quotes foreign figures in Gregorian years
+    /// still counts its own years in Solar Hijri); `None` otherwise.
     pub fn decide(&self) -> Option<Cal> {
-        match self.solar.cmp(&self.gregorian) {
-            std::cmp::Ordering::Greater => Some(Cal::Solar),
-            std::cmp::Ordering::Less => Some(Cal::Gregorian),
-            std::cmp::Ordering::Equal => None,
+        if self.solar > self.gregorian {
+            Some(Cal::Solar)
+        } else if self.gregorian >= 2 && self.gregorian > 2 * self.solar {
+            Some(Cal::Gregorian)
+        } else {
+            None
         }
     }
 }

@@ -111,25 +111,6 @@ pub(super) fn anaphoric(c: &Ctx, i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// The weekday at `i` («سه‌شنبه», «سه شنبه»): (0 = Saturday …, next).
-fn weekday_at(c: &Ctx, i: usize) -> Option<(u8, usize)> {
-    if let Some(w) = words::weekday(c.key(i)) {
-        return Some((w, i + 1));
-    }
-    if c.key(i + 1) == "شنبه" {
-        let w = match c.key(i) {
-            "یک" => 1,
-            "دو" => 2,
-            "سه" => 3,
-            "چهار" => 4,
-            "پنج" => 5,
-            _ => return None,
-        };
-        return Some((w, i + 2));
-    }
-    None
-}
-
 /// Deictic years, months and seasons count in the calendar of the press, Solar Hijri,
 /// unless «میلادی» follows.
 pub(super) const DEICTIC: (Cal, &str) = (Cal::Solar, "Solar Hijri units of the document date");
@@ -179,7 +160,7 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
     if let Some((wd, mut next)) =
-        weekday_at(c, wi).filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]))
+        words::weekday_at(c.toks, wi).filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]))
     {
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {

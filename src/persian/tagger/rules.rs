@@ -347,16 +347,16 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     let mut at = i;
     // «امروز شنبه ۲۱ تیر ۱۴۰۴»: the deictic word names the same day.
     if c.is(at, &["امروز", "دیروز"])
-        && (words::weekday(c.key(at + 1)).is_some() || day_at(c, at + 1).is_some())
+        && (words::weekday_at(c.toks, at + 1).is_some() || day_at(c, at + 1).is_some())
     {
         at += 1;
     }
     // «روز جمعه - ۱۴ شهریور», «دوشنبه ۱۷ شهریور»
-    if c.is(at, &["روز"]) && words::weekday(c.key(at + 1)).is_some() {
+    if c.is(at, &["روز"]) && words::weekday_at(c.toks, at + 1).is_some() {
         at += 1;
     }
-    if words::weekday(c.key(at)).is_some() {
-        at += 1;
+    if let Some((_, after)) = words::weekday_at(c.toks, at) {
+        at = after;
         match c.key(at) {
             "-" | "،" | "," => at += 1,
             "(" => {

@@ -160,6 +160,26 @@ pub fn weekday(key: &str) -> Option<u8> {
         .and_then(|i| u8::try_from(i).ok())
 }
 
+/// The weekday at token `i` («سه‌شنبه», «سه شنبه»): (0 = Saturday …, index after it).
+pub fn weekday_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
+    let key = |j: usize| toks.get(j).map_or("", |t| t.key.as_ref());
+    if let Some(w) = weekday(key(i)) {
+        return Some((w, i + 1));
+    }
+    if key(i + 1) == "شنبه" {
+        let w = match key(i) {
+            "یک" => 1,
+            "دو" => 2,
+            "سه" => 3,
+            "چهار" => 4,
+            "پنج" => 5,
+            _ => return None,
+        };
+        return Some((w, i + 2));
+    }
+    None
+}
+
 /// Seasons, 0 = spring.
 pub fn season(key: &str) -> Option<u8> {
     ["بهار", "تابستان", "پاییز", "زمستان"]
