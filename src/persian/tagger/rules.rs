@@ -614,13 +614,14 @@ fn decade(c: &Ctx, i: usize) -> Option<Found> {
     let (a, b) = part.unwrap_or((0, 9));
     let y = |n: u32| i32::try_from(n).ok();
     // «دهه‌های ۴۰ و ۵۰», «دهه ۴۰ و ۵۰»
-    if matches!(c.key(next), "و" | "تا" | "-") {
-        if let Some((second, cal2, _, next2)) = decade_number(c, next + 1) {
-            if cal2 == cal && second > first && second - first <= 100 {
-                let iv = cals::years_interval(y(first)?, y(second + 9)?, cal)?;
-                return Some(Found::new(iv, Precision::Range, next2).with_note(note));
-            }
-        }
+    if matches!(c.key(next), "و" | "تا" | "-")
+        && let Some((second, cal2, _, next2)) = decade_number(c, next + 1)
+        && cal2 == cal
+        && second > first
+        && second - first <= 100
+    {
+        let iv = cals::years_interval(y(first)?, y(second + 9)?, cal)?;
+        return Some(Found::new(iv, Precision::Range, next2).with_note(note));
     }
     let iv = cals::years_interval(y(first + a)?, y(first + b)?, cal)?;
     let mut f = Found::new(
@@ -713,12 +714,14 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
         f.cal = Some(cal);
     }
     // «… هجری قمری / ۸۷۰ میلادی»: the gloss.
-    if hint.is_some() && c.key(next) == "/" {
-        if let Some(v2) = c.num(next + 1) {
-            let (h2, n2) = c.calendar_word(next + 2);
-            if h2.is_some_and(|h| Some(h) != hint) && v2 > 0 {
-                f.next = n2;
-            }
+    if hint.is_some()
+        && c.key(next) == "/"
+        && let Some(v2) = c.num(next + 1)
+        && v2 > 0
+    {
+        let (h2, n2) = c.calendar_word(next + 2);
+        if h2.is_some_and(|h| Some(h) != hint) {
+            f.next = n2;
         }
     }
     Some(f)
