@@ -147,9 +147,14 @@ impl Ctx<'_> {
             .filter(|&(_, _, at)| match (self.doc.date, at) {
                 (None, _) => true,
                 (Some(_), None) => false,
-                (Some(_), Some(p)) => self.toks[p..sentence_from.min(self.toks.len())]
-                    .iter()
-                    .all(|t| !matches!(t.key.as_ref(), "." | "؟" | "!" | "؛")),
+                // (A sentence is taken to be shorter than 120 tokens: this stays linear.)
+                (Some(_), Some(p)) => {
+                    let end = sentence_from.min(self.toks.len());
+                    end.saturating_sub(p) < 120
+                        && self.toks[p.min(end)..end]
+                            .iter()
+                            .all(|t| !matches!(t.key.as_ref(), "." | "؟" | "!" | "؛"))
+                }
             });
         if let Some((hy, hcal, _)) = hint {
             let y = match (hcal, cal) {
