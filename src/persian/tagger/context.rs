@@ -246,6 +246,27 @@ pub fn past_tense(toks: &[Tok], i: usize) -> Option<bool> {
     past.then_some(true)
 }
 
+/// Whether the sentence before token `i` says the statement is habitual («هر سال»,
+/// «هرساله», «همه ساله», «سالانه»): a month or weekday in it is any year's, not a date.
+pub fn habitual(toks: &[Tok], i: usize) -> bool {
+    let from = i.saturating_sub(30);
+    let mut prev = "";
+    for t in toks[from..i.min(toks.len())].iter().rev() {
+        let k = t.key.as_ref();
+        if t.kind == Kind::Punct && matches!(k, "." | "؟" | "!" | "؛") {
+            return false;
+        }
+        if matches!(k, "هرساله" | "همهساله" | "سالانه" | "هرسال")
+            || (k == "هر" && matches!(prev, "سال" | "ساله" | "هفته" | "ماه"))
+            || (k == "همه" && prev == "ساله")
+        {
+            return true;
+        }
+        prev = k;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +308,19 @@ mod tests {
             ("هیچ سالی اینجا نیست.", None),
         ] {
             assert_eq!(document_calendar(text), want, "calendar of «{text}»");
+        }
+    }
+
+    #[test]
+    fn habitual_sentences() {
+        for (text, want) in [
+            ("هر سال، دولت در اواخر فروردین", true),
+            ("جشن هرساله در مهر", true),
+            ("سال گذشته در مهر", false),
+            ("هر سال چنین بود. در مهر", false),
+        ] {
+            let toks = tokenize(text);
+            assert_eq!(habitual(&toks, toks.len()), want, "habitual «{text}»");
         }
     }
 

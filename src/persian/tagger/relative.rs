@@ -127,6 +127,24 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
         Some(Found::new((d, d), Precision::Day, next).with_note(note))
     };
     // A time of day before: «سحرگاه دیروز», «عصر روز جمعه» (the wording starts at the day).
+    // «روزنامه امروز», «برنامه فردا»: names of papers and shows.
+    if i > 0
+        && c.is(
+            i - 1,
+            &[
+                "روزنامه",
+                "نشریه",
+                "هفتهنامه",
+                "ماهنامه",
+                "سایت",
+                "برنامه",
+                "شبکه",
+            ],
+        )
+        && c.is(i, &["امروز", "فردا", "دیروز"])
+    {
+        return None;
+    }
     match c.key(i) {
         "امروز" => return day(doc, i + 1, "the document date"),
         "دیروز" | "دیشب" => {
@@ -159,8 +177,8 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     }
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
-    if let Some((wd, mut next)) =
-        words::weekday_at(c.toks, wi).filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]))
+    if let Some((wd, mut next)) = words::weekday_at(c.toks, wi)
+        .filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]) && !(wi > 0 && c.is(wi - 1, &["هر"])))
     {
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {

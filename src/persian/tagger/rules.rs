@@ -6,7 +6,7 @@
 use crate::model::{Day, FuzzyDate, Precision};
 
 use super::calendars::{self as cals, Cal, year_calendar};
-use super::context::{DocContext, past_tense};
+use super::context::{DocContext, habitual, past_tense};
 use super::tokens::{Kind, Tok};
 use super::words;
 
@@ -456,6 +456,9 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
         let f = Found::new(iv, precision, n).with_note("year from the document date");
         return Some(f);
     }
+    if habitual(c.toks, i) {
+        return None; // «هر سال در اواخر فروردین …»: any year's
+    }
     let next = gloss(c, k, cal);
     let (iv, note) = c.inherit_year(cal, m, build, next)?;
     Some(Found::new(iv, precision, next).with_note(note))
@@ -556,7 +559,7 @@ fn season(c: &Ctx, i: usize) -> Option<Found> {
         f.cal = Some(cal);
         return Some(f);
     }
-    if !fasl {
+    if !fasl || habitual(c.toks, i) {
         return None;
     }
     let (cal, why) = c.doc.counting();
