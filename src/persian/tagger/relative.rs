@@ -178,7 +178,7 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
     if let Some((wd, mut next)) = words::weekday_at(c.toks, wi)
-        .filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]) && !(wi > 0 && c.is(wi - 1, &["هر"])))
+        .filter(|&(_, n)| !(c.is(n, &["سوری", "ها", "هر"]) || (wi > 0 && c.is(wi - 1, &["هر"]))))
     {
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {
