@@ -180,6 +180,21 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     if let Some((wd, mut next)) = words::weekday_at(c.toks, wi)
         .filter(|&(_, n)| !(c.is(n, &["سوری", "ها", "هر"]) || (wi > 0 && c.is(wi - 1, &["هر"]))))
     {
+        // «سه‌شنبه هفته گذشته», «دوشنبه هفته آینده», «شنبه این هفته»
+        let week = match (c.key(next), c.key(next + 1)) {
+            ("هفته", "گذشته" | "قبل" | "پیش") => Some(-1),
+            ("هفته", "اینده" | "بعد") => Some(1),
+            ("هفته", "جاری") | ("این", "هفته") => Some(0),
+            _ => None,
+        };
+        if let Some(w) = week {
+            let d = week_start(doc).add_days(7 * w + i64::from(wd));
+            return day(
+                d,
+                next + 2,
+                "that weekday of the week named, from the document date",
+            );
+        }
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {
                 next += 1;
@@ -212,6 +227,20 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
             ),
         };
         return day(d, next, note);
+    }
+    // «این هفته», «این ماه»: the current one.
+    if c.is(i, &["این"]) && c.is(i + 1, &["هفته", "ماه"]) {
+        let f = if c.key(i + 1) == "هفته" {
+            let s = week_start(doc);
+            Found::new((s, s.add_days(6)), Precision::Range, i + 2)
+        } else {
+            Found::new(
+                cals::month_shift(doc, 0, DEICTIC.0)?,
+                Precision::Month,
+                i + 2,
+            )
+        };
+        return Some(f.with_note("the current one at the document date"));
     }
     // «[N] هفته / ماه / سال / دهه گذشته | اخیر | آینده | جاری»
     let (n, explicit, ui) = count(c, i);

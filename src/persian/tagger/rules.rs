@@ -233,10 +233,13 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     if i > 0 && c.key(i - 1) == "/" && c.touching(i - 1) {
         return None;
     }
+    let sep = c.key(i + 1);
     let (parts, next): (Vec<&str>, usize) = if t.key.contains('/') {
         (t.key.split('/').collect(), i + 1)
-    } else if c.key(i + 1) == "-"
-        && c.key(i + 3) == "-"
+    } else if matches!(sep, "-" | ".")
+        && c.key(i + 3) == sep
+        && c.touching(i)
+        && c.touching(i + 2)
         && c.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
         && c.toks.get(i + 4).is_some_and(|t| t.kind == Kind::Num)
     {
@@ -247,7 +250,14 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     if c.key(next) == "/" && c.touching(next - 1) {
         return None;
     }
-    let [y, m, d] = parts[..] else { return None };
+    let [mut y, m, mut d] = parts[..] else {
+        return None;
+    };
+    // «۱۲/۰۷/۱۴۰۳»: day first, for Solar years only (a Gregorian «05/09/2025» may be
+    // either order).
+    if d.len() == 4 && y.len() <= 2 && d.starts_with('1') && matches!(&d[..2], "13" | "14") {
+        std::mem::swap(&mut y, &mut d);
+    }
     if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
         return None;
     }
@@ -264,6 +274,10 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
 /// A day at `i`: a number 1..=31 (not a quantity) or an ordinal word: (day, next).
 fn day_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
     if let Some(d) = c.num(i) {
+        // The minutes of a time («۱۸:۲۹») or the number after a decimal point.
+        if i > 0 && matches!(c.key(i - 1), ":" | ".") && c.touching(i - 1) {
+            return None;
+        }
         if (1..=31).contains(&d) && c.digits(i) <= 2 {
             return Some((d, i + 1));
         }
