@@ -228,20 +228,6 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
         };
         return day(d, next, note);
     }
-    // «این هفته», «این ماه»: the current one.
-    if c.is(i, &["این"]) && c.is(i + 1, &["هفته", "ماه"]) {
-        let f = if c.key(i + 1) == "هفته" {
-            let s = week_start(doc);
-            Found::new((s, s.add_days(6)), Precision::Range, i + 2)
-        } else {
-            Found::new(
-                cals::month_shift(doc, 0, DEICTIC.0)?,
-                Precision::Month,
-                i + 2,
-            )
-        };
-        return Some(f.with_note("the current one at the document date"));
-    }
     // «[N] هفته / ماه / سال / دهه گذشته | اخیر | آینده | جاری»
     let (n, explicit, ui) = count(c, i);
     let unit = match c.key(ui) {

@@ -377,7 +377,7 @@ pub const NAME_BEFORE: [&str; 12] = [
 ];
 
 /// Words (folded) other than month names and number words that may start a date.
-const STARTS: [&str; 58] = [
+const STARTS: [&str; 57] = [
     "سال",
     "سالهای",
     "دهه",
@@ -435,7 +435,6 @@ const STARTS: [&str; 58] = [
     "اخیر",
     "اخر",
     "انتهای",
-    "این",
 ];
 
 /// Every word that may start a date.
