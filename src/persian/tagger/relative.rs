@@ -269,6 +269,21 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
             "سال" => shift_months(doc, i64::from(dir) * 12 * n)?,
             _ => shift_months(doc, i64::from(dir) * 120 * n)?,
         };
+        // «دو سال پیش», «سه روز پیش»: a point that long ago, not a span.
+        if c.key(ui + 1) == "پیش" {
+            let mut f = match unit {
+                "روز" => Found::new((other, other), Precision::Day, next),
+                "ماه" => Found::new(cals::month_shift(other, 0, cal)?, Precision::Month, next),
+                "سال" => {
+                    let y = cals::year_of(other, cal);
+                    Found::new(cals::year_interval(y, cal)?, Precision::Year, next)
+                }
+                _ => Found::new((other, other.add_days(6)), Precision::Range, next),
+            }
+            .with_note(format!("that long before the document date; {why}"));
+            f.approximate = unit != "روز";
+            return Some(f);
+        }
         let mut f = Found::new((other.min(doc), other.max(doc)), Precision::Range, next)
             .with_note("a span counted from the document date");
         f.approximate = true;
