@@ -722,7 +722,11 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     // «۱۹۵۸،۱۹۴۸» and other lists are fine; a number glued to letters or a phone number is not.
-    if !has_sal && hint.is_none() && i > 0 && matches!(c.key(i - 1), ":" | "+" | "#") {
+    if !has_sal
+        && hint.is_none()
+        && i > 0
+        && (matches!(c.key(i - 1), ":" | "+" | "#") || c.is(i - 1, &words::ID_BEFORE))
+    {
         return None;
     }
     let explicit = note.is_empty();

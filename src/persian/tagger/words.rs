@@ -359,6 +359,27 @@ pub const UNITS: [&str; 32] = [
     "واحد",
 ];
 
+/// Words before a bare number that make it an identifier, not a year: «پلاک ۱۳۲۰»,
+/// «کد مطلب ۱۴۰۳», «ماده ۱۳۸۶».
+pub const ID_BEFORE: [&str; 16] = [
+    "پلاک",
+    "کد",
+    "شماره",
+    "تلفن",
+    "ماده",
+    "بند",
+    "اصل",
+    "مطلب",
+    "خبر",
+    "شناسه",
+    "طبقه",
+    "واحد",
+    "صندوق",
+    "کدپستی",
+    "نمابر",
+    "فکس",
+];
+
 /// Words before a day and month that make them a name, not a date: streets, squares,
 /// universities («خیابان ۱۶ آذر», «میدان ۱۵ خرداد»).
 pub const NAME_BEFORE: [&str; 12] = [
