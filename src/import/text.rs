@@ -1165,6 +1165,73 @@ mod tests {
     }
 
     #[test]
+    fn each_heading_starts_a_section_with_its_own_date() {
+        let block = |id: &str, kind: BlockKind, text: &str| Block {
+            id: id.to_owned(),
+            kind,
+            text: text.to_owned(),
+            sidebar: false,
+        };
+        let blocks = vec![
+            block("h1", BlockKind::Heading, "خبر نخست"),
+            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۴/۰۶/۱۵"),
+            block(
+                "p2",
+                BlockKind::Paragraph,
+                "وزیر دیروز به تبریز رفت. دیروز باران بارید.",
+            ),
+            block("h2", BlockKind::Heading, "خبر دوم"),
+            block("p3", BlockKind::Paragraph, "۲۴ مرداد ۱۳۹۶"),
+            block(
+                "p4",
+                BlockKind::Paragraph,
+                "نشست دیروز برگزار شد و در سال ۱۳۹۵ نیز برگزار شده بود.",
+            ),
+            block("p5", BlockKind::Paragraph, "در سال ۱۳۹۵ هم چنین بود."),
+        ];
+        let sents: Vec<Vec<Range<usize>>> = blocks.iter().map(|b| sentences(&b.text)).collect();
+        let (events, block_events) = tag_events(
+            &file_context("", &blocks, &ImportOptions::default()),
+            &blocks,
+            &sents,
+        );
+        let got: Vec<(String, String)> = events
+            .iter()
+            .map(|e| (e.date.wording.clone(), e.date.start.to_string()))
+            .collect();
+        let want: Vec<(String, String)> = [
+            ("۱۴۰۴/۰۶/۱۵", "2025-09-06"),
+            ("دیروز", "2025-09-05"),
+            ("دیروز", "2025-09-05"),
+            ("۲۴ مرداد ۱۳۹۶", "2017-08-15"),
+            ("دیروز", "2017-08-14"),
+            ("سال ۱۳۹۵", "2016-03-20"),
+        ]
+        .iter()
+        .map(|&(w, d)| (w.to_owned(), d.to_owned()))
+        .collect();
+        assert_eq!(got, want, "events by section");
+        // The repeated year is the same event.
+        let ids: Vec<&str> = block_events[6].iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, vec!["e6"], "the year of p5 is e6");
+        // `--date` anchors a file without a dateline.
+        let plain = vec![block("p1", BlockKind::Paragraph, "دیروز باران بارید.")];
+        let sents: Vec<Vec<Range<usize>>> = plain.iter().map(|b| sentences(&b.text)).collect();
+        let options = ImportOptions {
+            date: "2003-01-14".parse().ok(),
+        };
+        let (events, _) = tag_events(&file_context("", &plain, &options), &plain, &sents);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date.start.to_string(), "2003-01-13");
+        let (events, _) = tag_events(
+            &file_context("", &plain, &ImportOptions::default()),
+            &plain,
+            &sents,
+        );
+        assert!(events.is_empty(), "no document date: «دیروز» is not dated");
+    }
+
+    #[test]
     fn refuses_binary_and_empty() {
         assert!(matches!(
             import_bytes(b"\0\x01\x02", "a.bin"),

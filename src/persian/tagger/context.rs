@@ -24,7 +24,10 @@ impl DocContext {
         match self.calendar {
             Some(Cal::Gregorian) => (Cal::Gregorian, "document counts in Gregorian years"),
             Some(Cal::Solar) => (Cal::Solar, "document counts in Solar Hijri years"),
-            _ => (Cal::Solar, "no calendar evidence; Solar Hijri assumed"),
+            _ => (
+                Cal::Solar,
+                "no clear calendar evidence; Solar Hijri assumed",
+            ),
         }
     }
 }
@@ -87,12 +90,16 @@ impl CalendarVotes {
         self.gregorian += greg;
     }
 
-    /// The calendar with more evidence; `None` when even.
+    /// Solar Hijri when it has more evidence; Gregorian only when its evidence is more
+    /// than twice the Solar (Persian news that quotes foreign figures in Gregorian years
+    /// still counts its own years in Solar Hijri); `None` otherwise.
     pub fn decide(&self) -> Option<Cal> {
-        match self.solar.cmp(&self.gregorian) {
-            std::cmp::Ordering::Greater => Some(Cal::Solar),
-            std::cmp::Ordering::Less => Some(Cal::Gregorian),
-            std::cmp::Ordering::Equal => None,
+        if self.solar > self.gregorian {
+            Some(Cal::Solar)
+        } else if self.gregorian >= 2 && self.gregorian > 2 * self.solar {
+            Some(Cal::Gregorian)
+        } else {
+            None
         }
     }
 }
@@ -239,6 +246,27 @@ pub fn past_tense(toks: &[Tok], i: usize) -> Option<bool> {
     past.then_some(true)
 }
 
+/// Whether the sentence before token `i` says the statement is habitual («هر سال»,
+/// «هرساله», «همه ساله», «سالانه»): a month or weekday in it is any year's, not a date.
+pub fn habitual(toks: &[Tok], i: usize) -> bool {
+    let from = i.saturating_sub(30);
+    let mut prev = "";
+    for t in toks[from..i.min(toks.len())].iter().rev() {
+        let k = t.key.as_ref();
+        if t.kind == Kind::Punct && matches!(k, "." | "؟" | "!" | "؛") {
+            return false;
+        }
+        if matches!(k, "هرساله" | "همهساله" | "سالانه" | "هرسال")
+            || (k == "هر" && matches!(prev, "سال" | "ساله" | "هفته" | "ماه"))
+            || (k == "همه" && prev == "ساله")
+        {
+            return true;
+        }
+        prev = k;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +308,19 @@ mod tests {
             ("هیچ سالی اینجا نیست.", None),
         ] {
             assert_eq!(document_calendar(text), want, "calendar of «{text}»");
+        }
+    }
+
+    #[test]
+    fn habitual_sentences() {
+        for (text, want) in [
+            ("هر سال، دولت در اواخر فروردین", true),
+            ("جشن هرساله در مهر", true),
+            ("سال گذشته در مهر", false),
+            ("هر سال چنین بود. در مهر", false),
+        ] {
+            let toks = tokenize(text);
+            assert_eq!(habitual(&toks, toks.len()), want, "habitual «{text}»");
         }
     }
 

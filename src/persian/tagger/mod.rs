@@ -195,12 +195,24 @@ fn to_date(f: Found, wording: &str) -> FuzzyDate {
 /// Whether the day found at tokens `from..next` is a dateline: after «تاریخ انتشار:» /
 /// «تاریخ:», or alone in its text (a time after it allowed).
 fn is_dateline(c: &Ctx, from: usize, next: usize) -> bool {
-    let after_label = from >= 2
-        && c.key(from - 1) == ":"
-        && matches!(
-            c.key(from - 2),
-            "انتشار" | "تاریخ" | "تاریخانتشار" | "بروزرسانی" | "date"
-        );
+    let label = |k: usize| {
+        k >= 2
+            && c.key(k - 1) == ":"
+            && matches!(
+                c.key(k - 2),
+                "انتشار" | "تاریخ" | "تاریخانتشار" | "بروزرسانی" | "date"
+            )
+    };
+    // «تاریخ انتشار: ۱۲:۳۰ - ۱۲ مهر ۱۴۰۳»: a time may stand between label and date.
+    let mut j = from;
+    let time_part = |k: usize| c.toks[k].kind == Kind::Num && c.toks[k].digits() <= 2;
+    while j > 0 && from - j < 6 && (time_part(j - 1) || c.key(j - 1) == "-") {
+        j -= 1;
+        if j > 1 && c.key(j - 1) == ":" && time_part(j - 2) {
+            j -= 1;
+        }
+    }
+    let after_label = label(from) || (j < from && label(j));
     let alone = from == 0
         && c.toks[next..]
             .iter()
@@ -646,7 +658,24 @@ mod tests {
                 "طی یکسال گذشته",
                 vec![("یکسال گذشته", "2024-09-06", "2025-09-06")],
             ),
+            (
+                "سه‌شنبه هفته گذشته رفت.",
+                vec![("سه\u{200c}شنبه هفته گذشته", "2025-09-02", "2025-09-02")],
+            ),
+            // «این هفته» alone is too vague to date an event.
+            ("این هفته", vec![]),
+            (
+                "سه روز پیش",
+                vec![("سه روز پیش", "2025-09-03", "2025-09-03")],
+            ),
+            (
+                "دو سال پیش",
+                vec![("دو سال پیش", "2023-03-21", "2024-03-19")],
+            ),
             ("چهارشنبه سوری نزدیک است.", vec![]),
+            ("روزنامه امروز نوشت.", vec![]),
+            ("هر دوشنبه جلسه دارند.", vec![]),
+            ("هر سال دولت در اواخر فروردین بودجه را ابلاغ می‌کند.", vec![]),
         ] {
             check_in(SAT, None, text, &exp);
         }
@@ -891,6 +920,7 @@ mod tests {
             "کد مطلب ۳۵۹۵۹۸",
             "تلفن: ۸۸۹۶۰۴۵۳",
             "قیمت ۱۲۵۰۰ تومان",
+            "نشانی: پلاک ۱۳۲۰ و ماده ۱۹۸۰ قانون",
         ] {
             check_in(SAT, None, text, &[]);
         }
@@ -905,6 +935,9 @@ mod tests {
             ("۲۴ مرداد ۱۳۹۶", "2017-08-15"),
             ("Wednesday, August 15, 2017", "2017-08-15"),
             ("تاریخ انتشار: پنجشنبه ۳۰ مرداد ۱۴۰۴ - ۱۸:۲۹", "2025-08-21"),
+            ("تاریخ انتشار: ۱۸:۲۹ - ۳۰ مرداد ۱۴۰۴", "2025-08-21"),
+            ("تاریخ: ۳۰/۰۵/۱۴۰۴", "2025-08-21"),
+            ("1404.05.30", "2025-08-21"),
         ] {
             assert_eq!(
                 find_dateline(text).map(|d| d.to_string()),

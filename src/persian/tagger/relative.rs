@@ -111,25 +111,6 @@ pub(super) fn anaphoric(c: &Ctx, i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// The weekday at `i` («سه‌شنبه», «سه شنبه»): (0 = Saturday …, next).
-fn weekday_at(c: &Ctx, i: usize) -> Option<(u8, usize)> {
-    if let Some(w) = words::weekday(c.key(i)) {
-        return Some((w, i + 1));
-    }
-    if c.key(i + 1) == "شنبه" {
-        let w = match c.key(i) {
-            "یک" => 1,
-            "دو" => 2,
-            "سه" => 3,
-            "چهار" => 4,
-            "پنج" => 5,
-            _ => return None,
-        };
-        return Some((w, i + 2));
-    }
-    None
-}
-
 /// Deictic years, months and seasons count in the calendar of the press, Solar Hijri,
 /// unless «میلادی» follows.
 pub(super) const DEICTIC: (Cal, &str) = (Cal::Solar, "Solar Hijri units of the document date");
@@ -146,6 +127,24 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
         Some(Found::new((d, d), Precision::Day, next).with_note(note))
     };
     // A time of day before: «سحرگاه دیروز», «عصر روز جمعه» (the wording starts at the day).
+    // «روزنامه امروز», «برنامه فردا»: names of papers and shows.
+    if i > 0
+        && c.is(
+            i - 1,
+            &[
+                "روزنامه",
+                "نشریه",
+                "هفتهنامه",
+                "ماهنامه",
+                "سایت",
+                "برنامه",
+                "شبکه",
+            ],
+        )
+        && c.is(i, &["امروز", "فردا", "دیروز"])
+    {
+        return None;
+    }
     match c.key(i) {
         "امروز" => return day(doc, i + 1, "the document date"),
         "دیروز" | "دیشب" => {
@@ -178,9 +177,24 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     }
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
-    if let Some((wd, mut next)) =
-        weekday_at(c, wi).filter(|&(_, n)| !c.is(n, &["سوری", "ها", "هر"]))
+    if let Some((wd, mut next)) = words::weekday_at(c.toks, wi)
+        .filter(|&(_, n)| !(c.is(n, &["سوری", "ها", "هر"]) || (wi > 0 && c.is(wi - 1, &["هر"]))))
     {
+        // «سه‌شنبه هفته گذشته», «دوشنبه هفته آینده», «شنبه این هفته»
+        let week = match (c.key(next), c.key(next + 1)) {
+            ("هفته", "گذشته" | "قبل" | "پیش") => Some(-1),
+            ("هفته", "اینده" | "بعد") => Some(1),
+            ("هفته", "جاری") | ("این", "هفته") => Some(0),
+            _ => None,
+        };
+        if let Some(w) = week {
+            let d = week_start(doc).add_days(7 * w + i64::from(wd));
+            return day(
+                d,
+                next + 2,
+                "that weekday of the week named, from the document date",
+            );
+        }
         let dir = match c.key(next) {
             "اینده" | "اتی" | "بعد" => {
                 next += 1;
@@ -255,6 +269,21 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
             "سال" => shift_months(doc, i64::from(dir) * 12 * n)?,
             _ => shift_months(doc, i64::from(dir) * 120 * n)?,
         };
+        // «دو سال پیش», «سه روز پیش»: a point that long ago, not a span.
+        if c.key(ui + 1) == "پیش" {
+            let mut f = match unit {
+                "روز" => Found::new((other, other), Precision::Day, next),
+                "ماه" => Found::new(cals::month_shift(other, 0, cal)?, Precision::Month, next),
+                "سال" => {
+                    let y = cals::year_of(other, cal);
+                    Found::new(cals::year_interval(y, cal)?, Precision::Year, next)
+                }
+                _ => Found::new((other, other.add_days(6)), Precision::Range, next),
+            }
+            .with_note(format!("that long before the document date; {why}"));
+            f.approximate = unit != "روز";
+            return Some(f);
+        }
         let mut f = Found::new((other.min(doc), other.max(doc)), Precision::Range, next)
             .with_note("a span counted from the document date");
         f.approximate = true;

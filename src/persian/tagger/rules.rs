@@ -6,7 +6,7 @@
 use crate::model::{Day, FuzzyDate, Precision};
 
 use super::calendars::{self as cals, Cal, year_calendar};
-use super::context::{DocContext, past_tense};
+use super::context::{DocContext, habitual, past_tense};
 use super::tokens::{Kind, Tok};
 use super::words;
 
@@ -147,9 +147,14 @@ impl Ctx<'_> {
             .filter(|&(_, _, at)| match (self.doc.date, at) {
                 (None, _) => true,
                 (Some(_), None) => false,
-                (Some(_), Some(p)) => self.toks[p..sentence_from.min(self.toks.len())]
-                    .iter()
-                    .all(|t| !matches!(t.key.as_ref(), "." | "؟" | "!" | "؛")),
+                // (A sentence is taken to be shorter than 120 tokens: this stays linear.)
+                (Some(_), Some(p)) => {
+                    let end = sentence_from.min(self.toks.len());
+                    end.saturating_sub(p) < 120
+                        && self.toks[p.min(end)..end]
+                            .iter()
+                            .all(|t| !matches!(t.key.as_ref(), "." | "؟" | "!" | "؛"))
+                }
             });
         if let Some((hy, hcal, _)) = hint {
             let y = match (hcal, cal) {
@@ -228,10 +233,13 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     if i > 0 && c.key(i - 1) == "/" && c.touching(i - 1) {
         return None;
     }
+    let sep = c.key(i + 1);
     let (parts, next): (Vec<&str>, usize) = if t.key.contains('/') {
         (t.key.split('/').collect(), i + 1)
-    } else if c.key(i + 1) == "-"
-        && c.key(i + 3) == "-"
+    } else if matches!(sep, "-" | ".")
+        && c.key(i + 3) == sep
+        && c.touching(i)
+        && c.touching(i + 2)
         && c.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
         && c.toks.get(i + 4).is_some_and(|t| t.kind == Kind::Num)
     {
@@ -242,7 +250,14 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     if c.key(next) == "/" && c.touching(next - 1) {
         return None;
     }
-    let [y, m, d] = parts[..] else { return None };
+    let [mut y, m, mut d] = parts[..] else {
+        return None;
+    };
+    // «۱۲/۰۷/۱۴۰۳»: day first, for Solar years only (a Gregorian «05/09/2025» may be
+    // either order).
+    if d.len() == 4 && y.len() <= 2 && d.starts_with('1') && matches!(&d[..2], "13" | "14") {
+        std::mem::swap(&mut y, &mut d);
+    }
     if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
         return None;
     }
@@ -259,6 +274,10 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
 /// A day at `i`: a number 1..=31 (not a quantity) or an ordinal word: (day, next).
 fn day_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
     if let Some(d) = c.num(i) {
+        // The minutes of a time («۱۸:۲۹») or the number after a decimal point.
+        if i > 0 && matches!(c.key(i - 1), ":" | ".") && c.touching(i - 1) {
+            return None;
+        }
         if (1..=31).contains(&d) && c.digits(i) <= 2 {
             return Some((d, i + 1));
         }
@@ -347,16 +366,16 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     let mut at = i;
     // «امروز شنبه ۲۱ تیر ۱۴۰۴»: the deictic word names the same day.
     if c.is(at, &["امروز", "دیروز"])
-        && (words::weekday(c.key(at + 1)).is_some() || day_at(c, at + 1).is_some())
+        && (words::weekday_at(c.toks, at + 1).is_some() || day_at(c, at + 1).is_some())
     {
         at += 1;
     }
     // «روز جمعه - ۱۴ شهریور», «دوشنبه ۱۷ شهریور»
-    if c.is(at, &["روز"]) && words::weekday(c.key(at + 1)).is_some() {
+    if c.is(at, &["روز"]) && words::weekday_at(c.toks, at + 1).is_some() {
         at += 1;
     }
-    if words::weekday(c.key(at)).is_some() {
-        at += 1;
+    if let Some((_, after)) = words::weekday_at(c.toks, at) {
+        at = after;
         match c.key(at) {
             "-" | "،" | "," => at += 1,
             "(" => {
@@ -450,6 +469,9 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
         };
         let f = Found::new(iv, precision, n).with_note("year from the document date");
         return Some(f);
+    }
+    if habitual(c.toks, i) {
+        return None; // «هر سال در اواخر فروردین …»: any year's
     }
     let next = gloss(c, k, cal);
     let (iv, note) = c.inherit_year(cal, m, build, next)?;
@@ -551,7 +573,7 @@ fn season(c: &Ctx, i: usize) -> Option<Found> {
         f.cal = Some(cal);
         return Some(f);
     }
-    if !fasl {
+    if !fasl || habitual(c.toks, i) {
         return None;
     }
     let (cal, why) = c.doc.counting();
@@ -614,13 +636,14 @@ fn decade(c: &Ctx, i: usize) -> Option<Found> {
     let (a, b) = part.unwrap_or((0, 9));
     let y = |n: u32| i32::try_from(n).ok();
     // «دهه‌های ۴۰ و ۵۰», «دهه ۴۰ و ۵۰»
-    if matches!(c.key(next), "و" | "تا" | "-") {
-        if let Some((second, cal2, _, next2)) = decade_number(c, next + 1) {
-            if cal2 == cal && second > first && second - first <= 100 {
-                let iv = cals::years_interval(y(first)?, y(second + 9)?, cal)?;
-                return Some(Found::new(iv, Precision::Range, next2).with_note(note));
-            }
-        }
+    if matches!(c.key(next), "و" | "تا" | "-")
+        && let Some((second, cal2, _, next2)) = decade_number(c, next + 1)
+        && cal2 == cal
+        && second > first
+        && second - first <= 100
+    {
+        let iv = cals::years_interval(y(first)?, y(second + 9)?, cal)?;
+        return Some(Found::new(iv, Precision::Range, next2).with_note(note));
     }
     let iv = cals::years_interval(y(first + a)?, y(first + b)?, cal)?;
     let mut f = Found::new(
@@ -699,7 +722,11 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     // «۱۹۵۸،۱۹۴۸» and other lists are fine; a number glued to letters or a phone number is not.
-    if !has_sal && hint.is_none() && i > 0 && matches!(c.key(i - 1), ":" | "+" | "#") {
+    if !has_sal
+        && hint.is_none()
+        && i > 0
+        && (matches!(c.key(i - 1), ":" | "+" | "#") || c.is(i - 1, &words::ID_BEFORE))
+    {
         return None;
     }
     let explicit = note.is_empty();
@@ -713,12 +740,14 @@ fn year(c: &Ctx, i: usize) -> Option<Found> {
         f.cal = Some(cal);
     }
     // «… هجری قمری / ۸۷۰ میلادی»: the gloss.
-    if hint.is_some() && c.key(next) == "/" {
-        if let Some(v2) = c.num(next + 1) {
-            let (h2, n2) = c.calendar_word(next + 2);
-            if h2.is_some_and(|h| Some(h) != hint) && v2 > 0 {
-                f.next = n2;
-            }
+    if hint.is_some()
+        && c.key(next) == "/"
+        && let Some(v2) = c.num(next + 1)
+        && v2 > 0
+    {
+        let (h2, n2) = c.calendar_word(next + 2);
+        if h2.is_some_and(|h| Some(h) != hint) {
+            f.next = n2;
         }
     }
     Some(f)

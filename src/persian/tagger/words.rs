@@ -2,7 +2,7 @@
 //! names of the three calendars with their spelling variants, weekdays, seasons, number
 //! words, ordinals and decade words, and the units that make a number a quantity.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::persian::repair::WordBuild;
@@ -105,39 +105,44 @@ pub const AMBIGUOUS_GREGORIAN: [&str; 3] = ["مه", "می", "میی"];
 /// Solar month names that are also common words («تیر» arrow, «مهر» seal, «دی» …).
 pub const AMBIGUOUS_SOLAR: [&str; 4] = ["تیر", "مهر", "دی", "بهمن"];
 
+/// Every month name of the three calendars: (calendar, month 1..=12).
+static MONTHS: LazyLock<HashMap<&'static str, (Cal, u8), WordBuild>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for (cal, table) in [
+        (Cal::Lunar, &LUNAR),
+        (Cal::Gregorian, &GREGORIAN),
+        (Cal::Solar, &SOLAR),
+    ] {
+        for (n, names) in (1u8..).zip(table.iter()) {
+            for name in *names {
+                m.insert(*name, (cal, n));
+            }
+        }
+    }
+    m
+});
+
 /// Month number (1..=12) of a month name in `cal`, with «ماه» joined after a Solar or
 /// lunar name allowed («تیرماه»).
 pub fn month(key: &str, cal: Cal) -> Option<u8> {
-    let table: &[&[&str]; 12] = match cal {
-        Cal::Gregorian => &GREGORIAN,
-        Cal::Solar => &SOLAR,
-        Cal::Lunar => &LUNAR,
-    };
-    let find = |k: &str| {
-        table
-            .iter()
-            .position(|names| names.contains(&k))
-            .and_then(|i| u8::try_from(i + 1).ok())
-    };
-    find(key).or_else(|| {
-        let k = key.strip_suffix("ماه").filter(|k| !k.is_empty())?;
-        if cal == Cal::Gregorian {
-            return None;
-        }
-        find(k)
-    })
+    any_month(key).filter(|&(c, _)| c == cal).map(|(_, m)| m)
 }
 
 /// Any calendar's month: (calendar, month).
 pub fn any_month(key: &str) -> Option<(Cal, u8)> {
-    [Cal::Solar, Cal::Gregorian, Cal::Lunar]
-        .into_iter()
-        .find_map(|cal| month(key, cal).map(|m| (cal, m)))
+    if let Some(&found) = MONTHS.get(key) {
+        return Some(found);
+    }
+    let k = key.strip_suffix("ماه").filter(|k| !k.is_empty())?;
+    MONTHS.get(k).copied().filter(|&(c, _)| c != Cal::Gregorian)
 }
 
 /// Lunar month names written as two or three words: the first word and the words that
 /// may follow it to make the name.
 pub fn lunar_two_words(a: &str, b: &str) -> Option<u8> {
+    if !matches!(a, "ربیع" | "جمادی" | "ذی" | "ذو") {
+        return None;
+    }
     let joined = format!("{a}{b}");
     month(&joined, Cal::Lunar)
 }
@@ -158,6 +163,26 @@ pub fn weekday(key: &str) -> Option<u8> {
         .iter()
         .position(|w| w.contains(&key))
         .and_then(|i| u8::try_from(i).ok())
+}
+
+/// The weekday at token `i` («سه‌شنبه», «سه شنبه»): (0 = Saturday …, index after it).
+pub fn weekday_at(toks: &[Tok], i: usize) -> Option<(u8, usize)> {
+    let key = |j: usize| toks.get(j).map_or("", |t| t.key.as_ref());
+    if let Some(w) = weekday(key(i)) {
+        return Some((w, i + 1));
+    }
+    if key(i + 1) == "شنبه" {
+        let w = match key(i) {
+            "یک" => 1,
+            "دو" => 2,
+            "سه" => 3,
+            "چهار" => 4,
+            "پنج" => 5,
+            _ => return None,
+        };
+        return Some((w, i + 2));
+    }
+    None
 }
 
 /// Seasons, 0 = spring.
@@ -337,6 +362,27 @@ pub const UNITS: [&str; 32] = [
     "قرن",
     "اونس",
     "واحد",
+];
+
+/// Words before a bare number that make it an identifier, not a year: «پلاک ۱۳۲۰»,
+/// «کد مطلب ۱۴۰۳», «ماده ۱۳۸۶».
+pub const ID_BEFORE: [&str; 16] = [
+    "پلاک",
+    "کد",
+    "شماره",
+    "تلفن",
+    "ماده",
+    "بند",
+    "اصل",
+    "مطلب",
+    "خبر",
+    "شناسه",
+    "طبقه",
+    "واحد",
+    "صندوق",
+    "کدپستی",
+    "نمابر",
+    "فکس",
 ];
 
 /// Words before a day and month that make them a name, not a date: streets, squares,
