@@ -80,6 +80,8 @@ pub const STOPS: &[&str] = &[
     "نسبت",
     "مانند",
     "همراه",
+    "ان",
+    "این",
     "دوشنبه",
     "سهشنبه",
     "چهارشنبه",
@@ -104,6 +106,20 @@ const CLAUSE_WORDS: &[&str] = &[
     "داد",
     "دارد",
     "ندارد",
+    "می",
+    "نمی",
+    "کند",
+    "کنند",
+    "شود",
+    "شوند",
+    "دهد",
+    "دارند",
+    "بودند",
+    "کردند",
+    "شدند",
+    "اند",
+    "کرده",
+    "داده",
 ];
 
 /// First words of a comma-delimited segment that make it an adverbial, not a subject.
@@ -530,6 +546,29 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     if is_in(PRONOUNS, &first) {
         return Subject::Anaphor(seg.start..seg.start + ws[0].1.len());
     }
+    // «معظم‌له»، «معظم له»: an honorific pronoun.
+    if first == "معظمله" || first == "معظم" && ws.get(1).is_some_and(|(_, w)| key(w) == "له")
+    {
+        let end = ws[..ws.len().min(2)]
+            .iter()
+            .take(if first == "معظم" { 2 } else { 1 })
+            .last()
+            .map_or(seg.end, |(at, w)| seg.start + at + w.len());
+        return Subject::Anaphor(seg.start..end);
+    }
+    // A list («الف، ب، ج، د …»): the segment before the verb is its last item, not the
+    // subject.
+    let short = |r: &Range<usize>, n: usize| words_of(&text[r.clone()]).len() <= n;
+    if k >= 2 && short(&segs[k - 1], 6) && short(&segs[k - 2], 4) {
+        let roleish = |r: &Range<usize>| {
+            words_of(&text[r.clone()])
+                .first()
+                .is_some_and(|(_, w)| is_role_head(&key(w), None) || key(w) == "یک")
+        };
+        if !roleish(&segs[k - 1]) && !roleish(&segs[k - 2]) && !roleish(&seg) {
+            return Subject::None;
+        }
+    }
     // «این مقام»، «این مسئول»، «این وزیر»: a demonstrative noun phrase is a follow-up; «این
     // گزارش» is the article's own phrase, never a source.
     if first == "این" {
@@ -595,10 +634,16 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let ws = words_of(s);
     // A clause before the subject («… ندارد کاوه نیکو گفت», a headline run into its
     // item): the subject starts after its verb.
-    let s0 = ws
+    let mut s0 = ws
         .iter()
         .rposition(|(_, w)| is_in(CLAUSE_WORDS, &key(w)))
         .map_or(0, |p| p + 1);
+    // «X … اختصاص داد و نوشت»: a verb coordinated with the clause before shares its
+    // subject.
+    let shares = s0 > 0 && ws[s0..].iter().all(|(_, w)| is_in(LEADING, &key(w)));
+    if shares {
+        s0 = 0;
+    }
     let &(start_at, _) = ws.get(s0)?;
     let r = r.start + start_at..r.end;
     let s = &text[r.clone()];
@@ -634,9 +679,15 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             }
             // «X را اعلام کرد»: X is the object; so is a phrase cut at a preposition with
             // «را» further on.
+            // A phrase headed by an outlet, institution or role is a subject even then
+            // («شبکه X آن بخش از سخنان را …»).
+            let headed = is_in(OUTLET_WORDS, &first)
+                || is_in(INSTITUTION_WORDS, &first)
+                || is_role_head(&first, ws.get(1).map(|(_, w)| key(w)).as_deref());
             let object_follows = || ws[k..].iter().any(|(_, w)| key(w) == "را");
             if kw == "را"
                 || (matches!(kw.as_ref(), "در" | "از" | "به" | "با" | "بر" | "برای")
+                    && !headed
                     && object_follows())
             {
                 return None;
@@ -704,6 +755,7 @@ pub fn speaker(
         || first.starts_with(|c: char| c.is_numeric() || c == '[')
         || is_in(PRONOUNS, &first)
         || is_in(NEVER_FIRST, &first)
+        || is_in(LEADING, &first)
         || first == "این"
         || is_in(STOPS, &first)
         || ws.len() > 9
@@ -810,7 +862,12 @@ pub fn speaker(
     let kind = classify(&name, &alias, &role, verb_kind, unnamed_head);
     // A long phrase that matches no kind of source is more likely a clause than a name.
     let n_words = name.split_whitespace().count();
-    if !coordinated && n_words > 4 && kind == SourceKind::Outlet && via == Via::Subject {
+    if !coordinated
+        && n_words > 4
+        && kind == SourceKind::Outlet
+        && via == Via::Subject
+        && !is_outlet(&name)
+    {
         return None;
     }
     if n_words > 7 {
@@ -977,6 +1034,9 @@ mod tests {
             ("این مقام مسئول", vec![("ANAPHOR این مقام مسئول", "")]),
             ("این گزارش", vec![]),
             ("یکی از حاضران", vec![]),
+            ("شبکه پارس آن بخش از سخنان را", vec![("شبکه پارس", "")]),
+            ("با برشمردن گرانی، بیکاری، تورم، مشکلات اداری در شهر", vec![]),
+            ("معظم له با اشاره به", vec![("ANAPHOR معظم له", "")]),
             ("بسیاری از کارشناسان", vec![("بسیاری از کارشناسان", "")]),
             ("باران ندارد کاوه نیکو", vec![("کاوه نیکو", "")]),
             ("۱۴۰۲ آمار تازه", vec![]),
