@@ -129,6 +129,7 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         }
         if let Some((prev, _)) = verbs.last()
             && text[prev.end..r.start].trim_start().starts_with(':')
+            && !text[prev.end..r.start].contains(['.', '!', '?', '؟'])
         {
             break;
         }
@@ -268,9 +269,11 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
     }
 }
 
+/// Whether `at` is inside a «quotation» of `s` that closes (an unclosed «, common in
+/// damaged text, quotes nothing).
 fn inside_quote(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    before.matches('«').count() > before.matches('»').count()
+    before.matches('«').count() > before.matches('»').count() && s[at..].contains('»')
 }
 
 /// Offset just after « و » following `at`, else `at`.

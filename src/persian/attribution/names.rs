@@ -82,6 +82,9 @@ pub const STOPS: &[&str] = &[
     "همراه",
     "ان",
     "این",
+    "وی",
+    "او",
+    "ایشان",
     "دوشنبه",
     "سهشنبه",
     "چهارشنبه",
@@ -149,6 +152,7 @@ const ADVERB_STARTS: &[&str] = &[
     "وقتی",
     "هرچند",
     "درحالی",
+    "یا",
     "طبق",
     "براساس",
     "بنابر",
@@ -174,6 +178,7 @@ const ADVERB_STARTS: &[&str] = &[
 /// Connectives skipped at the start of a subject: «و»، «اما»، «همچنین» …
 const LEADING: &[&str] = &[
     "و",
+    "یا",
     "اما",
     "ولی",
     "همچنین",
@@ -479,6 +484,15 @@ fn segments(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         match c {
             '«' | '(' => depth += 1,
             '»' | ')' => depth = (depth - 1).max(0),
+            // «۰۹:۴۶»: a colon between digits is part of a time.
+            ':' if text[..r.start + i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_numeric)
+                && text[r.start + i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_numeric) => {}
             '،' | ',' | '؛' | ';' | ':' if depth == 0 => {
                 out.push(start..r.start + i);
                 start = r.start + i + c.len_utf8();
@@ -498,13 +512,31 @@ pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + t.len()
 }
 
-/// `r` without leading connectives («و»، «اما» …).
+/// `r` without leading connectives («و»، «اما» …) and numbers or dashes («۰۹:۴۶:۵۳ -»).
 fn skip_leading(text: &str, mut r: Range<usize>) -> Range<usize> {
     loop {
         let s = &text[r.clone()];
         let Some((w, rest)) = s.split_once(' ') else {
             return r;
         };
+        // A dateline's «۱۴۰۲/۰۱/۰۱ - ۰۹:۴۶:۵۳» run into the item (a time or a dash in
+        // the run of numbers).
+        let numbers: Vec<&str> = s
+            .split(' ')
+            .take_while(|w| {
+                !w.is_empty()
+                    && w.chars().all(|c| {
+                        c.is_numeric() || c.is_ascii_punctuation() || matches!(c, '٫' | '–')
+                    })
+            })
+            .collect();
+        if numbers.iter().any(|w| w.contains([':', '-', '–']))
+            && numbers.len() < s.split(' ').count()
+        {
+            let skip: usize = numbers.iter().map(|w| w.len() + 1).sum();
+            r = trim(text, r.start + skip..r.end);
+            continue;
+        }
         if is_in(LEADING, &key(w)) && !rest.is_empty() {
             r = trim(text, r.start + w.len() + 1..r.end);
         } else {
@@ -624,7 +656,39 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
             return speakers_of(text, seg, verb_kind, role);
         }
     }
+    // «نایب‌رئیس انجمن پیشگیری از بیماری ایران، با …»: a whole segment headed by a role
+    // or an institution, set off by a comma, is the name even with «از» or «در» in it.
+    if k + 1 < segs.len()
+        && let Some(sp) = whole_segment(text, seg.clone(), verb_kind)
+    {
+        return Subject::Speakers(vec![sp]);
+    }
     speakers_of(text, seg, verb_kind, String::new())
+}
+
+/// The segment `seg` as one name, if it is headed by a role or an institution, holds no
+/// clause and at most nine words, and its only stop words are prepositions of a name.
+fn whole_segment(text: &str, seg: Range<usize>, verb_kind: ClaimKind) -> Option<Speaker> {
+    let ws = words_of(&text[seg.clone()]);
+    let keys: Vec<Cow<'_, str>> = ws.iter().map(|(_, w)| key(w)).collect();
+    let first = keys.first()?;
+    let headed = is_in(INSTITUTION_WORDS, first)
+        || is_role_head(first, keys.get(1).map(|c| &**c))
+        || is_in(OUTLET_WORDS, first);
+    let clean = keys.iter().skip(1).all(|k| {
+        !is_in(CLAUSE_WORDS, k)
+            && (!is_in(STOPS, k) || matches!(k.as_ref(), "از" | "در" | "با" | "برای"))
+    });
+    let has_stop = keys.iter().skip(1).any(|k| is_in(STOPS, k));
+    if !headed
+        || !clean
+        || !has_stop
+        || ws.len() > 9
+        || keys.last().is_some_and(|k| is_in(STOPS, k))
+    {
+        return None;
+    }
+    speaker(text, seg, verb_kind, false, "", Via::Subject)
 }
 
 /// The noun phrase at the start of `r`: up to the first stop word; `None` when it is the
@@ -681,9 +745,7 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             // «را» further on.
             // A phrase headed by an outlet, institution or role is a subject even then
             // («شبکه X آن بخش از سخنان را …»).
-            let headed = is_in(OUTLET_WORDS, &first)
-                || is_in(INSTITUTION_WORDS, &first)
-                || is_role_head(&first, ws.get(1).map(|(_, w)| key(w)).as_deref());
+            let headed = is_in(OUTLET_WORDS, &first) || is_in(INSTITUTION_WORDS, &first);
             let object_follows = || ws[k..].iter().any(|(_, w)| key(w) == "را");
             if kw == "را"
                 || (matches!(kw.as_ref(), "در" | "از" | "به" | "با" | "بر" | "برای")
@@ -870,7 +932,12 @@ pub fn speaker(
     {
         return None;
     }
-    if n_words > 7 {
+    let org = is_outlet(&name)
+        || name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_in(INSTITUTION_WORDS, &key(w)) || is_role_head(&key(w), None));
+    if n_words > if org { 9 } else { 7 } {
         return None;
     }
     Some(Speaker {
@@ -1037,9 +1104,21 @@ mod tests {
             ("شبکه پارس آن بخش از سخنان را", vec![("شبکه پارس", "")]),
             ("با برشمردن گرانی، بیکاری، تورم، مشکلات اداری در شهر", vec![]),
             ("معظم له با اشاره به", vec![("ANAPHOR معظم له", "")]),
+            (
+                "تاریخ انتشار: ۱۴۰۲/۰۱/۰۱ - ۰۹:۴۶:۵۳ سردار کاوه نیکو، با اشاره به",
+                vec![("سردار کاوه نیکو", "")],
+            ),
+            (
+                "آیا این کار خوب است یا بد، کاوه نیکو",
+                vec![("کاوه نیکو", "")],
+            ),
             ("بسیاری از کارشناسان", vec![("بسیاری از کارشناسان", "")]),
             ("باران ندارد کاوه نیکو", vec![("کاوه نیکو", "")]),
             ("۱۴۰۲ آمار تازه", vec![]),
+            (
+                "نایب‌رئیس انجمن پیشگیری از بیماری ایران، با اشاره به",
+                vec![("نایب‌رئیس انجمن پیشگیری از بیماری ایران", "")],
+            ),
             ("اگر چه او", vec![]),
             ("باران شهر را", vec![]),
             ("ارتش کشور دیروز خبر را", vec![("ارتش کشور", "")]),
