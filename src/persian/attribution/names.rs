@@ -736,9 +736,26 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         }
         if k > 0 && is_in(STOPS, &kw) {
             // «منابع دولتی در اورشلیم»: an unnamed group keeps a place.
-            if unnamed && kw == "در" && k + 1 < ws.len() && k <= 3 {
+            if unnamed
+                && kw == "در"
+                && k <= 3
+                && let Some(&(pat, place)) = ws.get(k + 1)
+                && !matches!(
+                    key(place).as_ref(),
+                    "مورد"
+                        | "باره"
+                        | "خصوص"
+                        | "پاسخ"
+                        | "ادامه"
+                        | "حالی"
+                        | "این"
+                        | "ان"
+                        | "همین"
+                )
+                && !place.starts_with('«')
+            {
+                end = pat + place.len();
                 k += 2;
-                end = ws.get(k).map_or(s.len(), |&(a, _)| a.saturating_sub(1));
                 continue;
             }
             // «X را اعلام کرد»: X is the object; so is a phrase cut at a preposition with
