@@ -193,12 +193,12 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         if subject == names::Subject::None
             && let Some(c) = cited
                 .iter()
-                .filter(|c| {
+                .rev()
+                .find(|c| {
                     c.speaker.via == Via::Cue
                         && clause_start <= c.phrase.start
                         && c.phrase.end <= vr.start
                 })
-                .last()
         {
             pre = clause_start..c.phrase.start;
             subject = names::subject(text, pre.clone(), *vkind);

@@ -581,10 +581,9 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     // «معظم‌له»، «معظم له»: an honorific pronoun.
     if first == "معظمله" || first == "معظم" && ws.get(1).is_some_and(|(_, w)| key(w) == "له")
     {
-        let end = ws[..ws.len().min(2)]
-            .iter()
-            .take(if first == "معظم" { 2 } else { 1 })
-            .last()
+        let n = if first == "معظم" { 2 } else { 1 };
+        let end = ws
+            .get(n - 1)
             .map_or(seg.end, |(at, w)| seg.start + at + w.len());
         return Subject::Anaphor(seg.start..end);
     }
