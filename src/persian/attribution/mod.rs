@@ -191,19 +191,16 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         let mut subject = names::subject(text, pre.clone(), *vkind);
         // «روزنامه X به نقل از منابع Y نوشت»: the subject stands before the cue.
         if subject == names::Subject::None
-            && let Some(c) = cited
-                .iter()
-                .rev()
-                .find(|c| {
-                    c.speaker.via == Via::Cue
-                        && clause_start <= c.phrase.start
-                        && c.phrase.end <= vr.start
-                })
+            && let Some(c) = cited.iter().rev().find(|c| {
+                c.speaker.via == Via::Cue
+                    && clause_start <= c.phrase.start
+                    && c.phrase.end <= vr.start
+            })
         {
             pre = clause_start..c.phrase.start;
             subject = names::subject(text, pre.clone(), *vkind);
         }
-        if *vkind == ClaimKind::Report && fold_text(&text[vr.clone()]).contains("نشانداد") {
+        if *vkind == ClaimKind::Report && fold_text(&text[vr.clone()]).starts_with("نشان") {
             subject = match subject {
                 names::Subject::Speakers(mut v) => {
                     v.retain(|sp| {

@@ -702,9 +702,19 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         .rposition(|(_, w)| is_in(CLAUSE_WORDS, &key(w)))
         .map_or(0, |p| p + 1);
     // «X … اختصاص داد و نوشت»: a verb coordinated with the clause before shares its
-    // subject.
+    // subject; so does a subject cut by a stop word before the first clause word («X
+    // رئیس Y با اشاره به لوایح بررسی شده …، خواستار … شد»).
     let shares = s0 > 0 && ws[s0..].iter().all(|(_, w)| is_in(LEADING, &key(w)));
-    if shares {
+    let first_clause = ws.iter().position(|(_, w)| is_in(CLAUSE_WORDS, &key(w)));
+    let cut_before = first_clause.is_some_and(|c| {
+        c > 1
+            && ws[1..c].iter().any(|(_, w)| {
+                let k = key(w);
+                is_in(STOPS, &k) && k != "را" && k != "که"
+            })
+            && !ws[..c].iter().any(|(_, w)| key(w) == "را")
+    });
+    if shares || cut_before {
         s0 = 0;
     }
     let &(start_at, _) = ws.get(s0)?;
@@ -731,6 +741,11 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             && is_in(STOPS, &key(&w[p + 1..]))
         {
             end = at + p + 1;
+            break;
+        }
+        // «درهمایش»: «در» glued to the next word ends the name too.
+        if k > 1 && glued_preposition(w) {
+            end = at.saturating_sub(1);
             break;
         }
         if k > 0 && is_in(STOPS, &kw) {
@@ -779,6 +794,17 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let np = trim(text, r.start..r.start + end.min(s.len()));
     let np_s = text[np.clone()].trim_end_matches([':', '،', ',']);
     (!np_s.is_empty()).then(|| np.start..np.start + np_s.len())
+}
+
+/// Whether `w` is «در» glued to a word («درهمایش»، «درپایان»): not a word itself, and a
+/// frequent word after «در» (hazm's word list).
+fn glued_preposition(w: &str) -> bool {
+    let w = w.trim_end_matches(['،', ',', ':']);
+    let Some(rest) = w.strip_prefix("در") else {
+        return false;
+    };
+    let lex = crate::persian::repair::lexicon();
+    rest.chars().count() >= 3 && !lex.is_frequent(w) && lex.is_frequent(rest)
 }
 
 /// Speakers of the subject segment `seg`: coordinated speakers are split at « و » before
@@ -840,6 +866,17 @@ pub fn speaker(
         || ws.iter().any(|(_, w)| is_in(CLAUSE_WORDS, &key(w)))
     {
         return None;
+    }
+    // «گزارش خبرگزاری X»: the outlet is the source.
+    if first == "گزارش" && ws.len() > 1 && is_in(OUTLET_WORDS, &key(ws[1].1)) {
+        return speaker(
+            text,
+            r.start + ws[1].0..r.end,
+            verb_kind,
+            coordinated,
+            role,
+            via,
+        );
     }
     let unnamed_head = is_in(UNNAMED_HEADS, &first);
     let keys: Vec<Cow<'_, str>> = ws.iter().map(|(_, w)| key(w)).collect();
@@ -1131,6 +1168,12 @@ mod tests {
             ("بسیاری از کارشناسان", vec![("بسیاری از کارشناسان", "")]),
             ("باران ندارد کاوه نیکو", vec![("کاوه نیکو", "")]),
             ("۱۴۰۲ آمار تازه", vec![]),
+            (
+                "مینا راد رئیس انجمن باغداران با اشاره به طرح‌های بررسی شده در مجلس",
+                vec![("مینا راد", "رئیس انجمن باغداران")],
+            ),
+            ("دکتر مینا راد درهمایش روز", vec![("دکتر مینا راد", "")]),
+            ("گزارش خبرگزاری پارس", vec![("خبرگزاری پارس", "")]),
             (
                 "نایب‌رئیس انجمن پیشگیری از بیماری ایران، با اشاره به",
                 vec![("نایب‌رئیس انجمن پیشگیری از بیماری ایران", "")],

@@ -209,6 +209,16 @@ fn cited_phrase(
                 break;
             }
         }
+        // A long phrase runs into the clause («به گفته رئیس X قیمت نان در …»): cut it at
+        // a stop word other than the «از» of a name.
+        if ws[from..=k].len() > 6
+            && let Some(w) = ws[from + 1..=k].iter().find(|w| {
+                let kw = key(&text[(*w).clone()]);
+                STOPS.contains(&kw.as_ref()) && kw != "از"
+            })
+        {
+            end = end.min(w.start);
+        }
         let phrase_end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
         let np = trim(text, start..end.min(at));
         return ((!np.is_empty()).then_some(np), phrase_end);
