@@ -84,16 +84,9 @@ pub struct Attribution {
 /// Verbs that continue a speech (folded, without spaces).
 const CONTINUING: [&str; 4] = ["افزود", "افزای", "ادامهداد", "اضافهکرد"];
 
-/// Subjects with which «نشان داد» reports («گزارش‌ها نشان داد»).
-const EVIDENCE_HEADS: [&str; 7] = [
-    "گزارش",
-    "امار",
-    "بررسی",
-    "تحقیق",
-    "نظرسنجی",
-    "مطالعه",
-    "نتایج",
-];
+/// Subjects with which «نشان داد» reports («گزارش‌ها نشان داد»); studies and statistics
+/// («بررسی‌ها نشان می‌دهد») are evidence, not sources.
+const EVIDENCE_HEADS: [&str; 2] = ["گزارش", "نظرسنجی"];
 
 /// Attributions in a paragraph, in order. A sentence with several reporting verbs gives a
 /// claim per verb (the later ones from after the previous verb), with the same speakers
