@@ -432,29 +432,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn zz_debug_dump() {
-        let Ok(path) = std::env::var("GN_DBG") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        for line in text.lines() {
-            for a in find_attributions(line) {
-                let who: Vec<String> = a
-                    .speakers
-                    .iter()
-                    .map(|s| format!("{} [{}] {:?}", s.name, s.role, s.via))
-                    .collect();
-                eprintln!(
-                    "{:?} {:?} | {}",
-                    who,
-                    a.anaphor.map(|r| &line[r]),
-                    &line[a.clause.clone()].chars().take(70).collect::<String>()
-                );
-            }
-        }
-    }
-
     proptest! {
         #[test]
         fn arbitrary_text_never_panics(s in "\\PC{0,100}") {
