@@ -154,7 +154,7 @@ impl Resolver {
                 // alone continues the person speaking, if that person's role is unknown.
                 let (i, b) = self.last_subject?;
                 let e = &self.entries[i];
-                (role_only && !e.tokens.is_empty() && e.role.is_empty() && block <= b + 1)
+                (role_only && e.tokens.len() >= 2 && e.role.is_empty() && block <= b + 1)
                     .then_some(Resolved::Same(i))
             });
         let found = found.or_else(|| {

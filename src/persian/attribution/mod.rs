@@ -84,16 +84,9 @@ pub struct Attribution {
 /// Verbs that continue a speech (folded, without spaces).
 const CONTINUING: [&str; 4] = ["افزود", "افزای", "ادامهداد", "اضافهکرد"];
 
-/// Subjects with which «نشان داد» reports («گزارش‌ها نشان داد»).
-const EVIDENCE_HEADS: [&str; 7] = [
-    "گزارش",
-    "امار",
-    "بررسی",
-    "تحقیق",
-    "نظرسنجی",
-    "مطالعه",
-    "نتایج",
-];
+/// Subjects with which «نشان داد» reports («گزارش‌ها نشان داد»); studies and statistics
+/// («بررسی‌ها نشان می‌دهد») are evidence, not sources.
+const EVIDENCE_HEADS: [&str; 2] = ["گزارش", "نظرسنجی"];
 
 /// Attributions in a paragraph, in order. A sentence with several reporting verbs gives a
 /// claim per verb (the later ones from after the previous verb), with the same speakers
@@ -129,6 +122,7 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         }
         if let Some((prev, _)) = verbs.last()
             && text[prev.end..r.start].trim_start().starts_with(':')
+            && !text[prev.end..r.start].contains(['.', '!', '?', '؟'])
         {
             break;
         }
@@ -190,19 +184,16 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         let mut subject = names::subject(text, pre.clone(), *vkind);
         // «روزنامه X به نقل از منابع Y نوشت»: the subject stands before the cue.
         if subject == names::Subject::None
-            && let Some(c) = cited
-                .iter()
-                .filter(|c| {
-                    c.speaker.via == Via::Cue
-                        && clause_start <= c.phrase.start
-                        && c.phrase.end <= vr.start
-                })
-                .last()
+            && let Some(c) = cited.iter().rev().find(|c| {
+                c.speaker.via == Via::Cue
+                    && clause_start <= c.phrase.start
+                    && c.phrase.end <= vr.start
+            })
         {
             pre = clause_start..c.phrase.start;
             subject = names::subject(text, pre.clone(), *vkind);
         }
-        if *vkind == ClaimKind::Report && fold_text(&text[vr.clone()]).contains("نشانداد") {
+        if *vkind == ClaimKind::Report && fold_text(&text[vr.clone()]).starts_with("نشان") {
             subject = match subject {
                 names::Subject::Speakers(mut v) => {
                     v.retain(|sp| {
@@ -268,9 +259,11 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
     }
 }
 
+/// Whether `at` is inside a «quotation» of `s` that closes (an unclosed «, common in
+/// damaged text, quotes nothing).
 fn inside_quote(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    before.matches('«').count() > before.matches('»').count()
+    before.matches('«').count() > before.matches('»').count() && s[at..].contains('»')
 }
 
 /// Offset just after « و » following `at`, else `at`.

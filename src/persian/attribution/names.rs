@@ -80,6 +80,11 @@ pub const STOPS: &[&str] = &[
     "نسبت",
     "مانند",
     "همراه",
+    "ان",
+    "این",
+    "وی",
+    "او",
+    "ایشان",
     "دوشنبه",
     "سهشنبه",
     "چهارشنبه",
@@ -104,6 +109,20 @@ const CLAUSE_WORDS: &[&str] = &[
     "داد",
     "دارد",
     "ندارد",
+    "می",
+    "نمی",
+    "کند",
+    "کنند",
+    "شود",
+    "شوند",
+    "دهد",
+    "دارند",
+    "بودند",
+    "کردند",
+    "شدند",
+    "اند",
+    "کرده",
+    "داده",
 ];
 
 /// First words of a comma-delimited segment that make it an adverbial, not a subject.
@@ -133,6 +152,7 @@ const ADVERB_STARTS: &[&str] = &[
     "وقتی",
     "هرچند",
     "درحالی",
+    "یا",
     "طبق",
     "براساس",
     "بنابر",
@@ -158,6 +178,7 @@ const ADVERB_STARTS: &[&str] = &[
 /// Connectives skipped at the start of a subject: «و»، «اما»، «همچنین» …
 const LEADING: &[&str] = &[
     "و",
+    "یا",
     "اما",
     "ولی",
     "همچنین",
@@ -463,6 +484,15 @@ fn segments(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         match c {
             '«' | '(' => depth += 1,
             '»' | ')' => depth = (depth - 1).max(0),
+            // «۰۹:۴۶»: a colon between digits is part of a time.
+            ':' if text[..r.start + i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_numeric)
+                && text[r.start + i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_numeric) => {}
             '،' | ',' | '؛' | ';' | ':' if depth == 0 => {
                 out.push(start..r.start + i);
                 start = r.start + i + c.len_utf8();
@@ -482,13 +512,31 @@ pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + t.len()
 }
 
-/// `r` without leading connectives («و»، «اما» …).
+/// `r` without leading connectives («و»، «اما» …) and numbers or dashes («۰۹:۴۶:۵۳ -»).
 fn skip_leading(text: &str, mut r: Range<usize>) -> Range<usize> {
     loop {
         let s = &text[r.clone()];
         let Some((w, rest)) = s.split_once(' ') else {
             return r;
         };
+        // A dateline's «۱۴۰۲/۰۱/۰۱ - ۰۹:۴۶:۵۳» run into the item (a time or a dash in
+        // the run of numbers).
+        let numbers: Vec<&str> = s
+            .split(' ')
+            .take_while(|w| {
+                !w.is_empty()
+                    && w.chars().all(|c| {
+                        c.is_numeric() || c.is_ascii_punctuation() || matches!(c, '٫' | '–')
+                    })
+            })
+            .collect();
+        if numbers.iter().any(|w| w.contains([':', '-', '–']))
+            && numbers.len() < s.split(' ').count()
+        {
+            let skip: usize = numbers.iter().map(|w| w.len() + 1).sum();
+            r = trim(text, r.start + skip..r.end);
+            continue;
+        }
         if is_in(LEADING, &key(w)) && !rest.is_empty() {
             r = trim(text, r.start + w.len() + 1..r.end);
         } else {
@@ -529,6 +577,28 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     let first = key(first);
     if is_in(PRONOUNS, &first) {
         return Subject::Anaphor(seg.start..seg.start + ws[0].1.len());
+    }
+    // «معظم‌له»، «معظم له»: an honorific pronoun.
+    if first == "معظمله" || first == "معظم" && ws.get(1).is_some_and(|(_, w)| key(w) == "له")
+    {
+        let n = if first == "معظم" { 2 } else { 1 };
+        let end = ws
+            .get(n - 1)
+            .map_or(seg.end, |(at, w)| seg.start + at + w.len());
+        return Subject::Anaphor(seg.start..end);
+    }
+    // A list («الف، ب، ج، د …»): the segment before the verb is its last item, not the
+    // subject.
+    let short = |r: &Range<usize>, n: usize| words_of(&text[r.clone()]).len() <= n;
+    if k >= 2 && short(&segs[k - 1], 6) && short(&segs[k - 2], 4) {
+        let roleish = |r: &Range<usize>| {
+            words_of(&text[r.clone()])
+                .first()
+                .is_some_and(|(_, w)| is_role_head(&key(w), None) || key(w) == "یک")
+        };
+        if !roleish(&segs[k - 1]) && !roleish(&segs[k - 2]) && !roleish(&seg) {
+            return Subject::None;
+        }
     }
     // «این مقام»، «این مسئول»، «این وزیر»: a demonstrative noun phrase is a follow-up; «این
     // گزارش» is the article's own phrase, never a source.
@@ -585,7 +655,39 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
             return speakers_of(text, seg, verb_kind, role);
         }
     }
+    // «نایب‌رئیس انجمن پیشگیری از بیماری ایران، با …»: a whole segment headed by a role
+    // or an institution, set off by a comma, is the name even with «از» or «در» in it.
+    if k + 1 < segs.len()
+        && let Some(sp) = whole_segment(text, seg.clone(), verb_kind)
+    {
+        return Subject::Speakers(vec![sp]);
+    }
     speakers_of(text, seg, verb_kind, String::new())
+}
+
+/// The segment `seg` as one name, if it is headed by a role or an institution, holds no
+/// clause and at most nine words, and its only stop words are prepositions of a name.
+fn whole_segment(text: &str, seg: Range<usize>, verb_kind: ClaimKind) -> Option<Speaker> {
+    let ws = words_of(&text[seg.clone()]);
+    let keys: Vec<Cow<'_, str>> = ws.iter().map(|(_, w)| key(w)).collect();
+    let first = keys.first()?;
+    let headed = is_in(INSTITUTION_WORDS, first)
+        || is_role_head(first, keys.get(1).map(|c| &**c))
+        || is_in(OUTLET_WORDS, first);
+    let clean = keys.iter().skip(1).all(|k| {
+        !is_in(CLAUSE_WORDS, k)
+            && (!is_in(STOPS, k) || matches!(k.as_ref(), "از" | "در" | "با" | "برای"))
+    });
+    let has_stop = keys.iter().skip(1).any(|k| is_in(STOPS, k));
+    if !headed
+        || !clean
+        || !has_stop
+        || ws.len() > 9
+        || keys.last().is_some_and(|k| is_in(STOPS, k))
+    {
+        return None;
+    }
+    speaker(text, seg, verb_kind, false, "", Via::Subject)
 }
 
 /// The noun phrase at the start of `r`: up to the first stop word; `None` when it is the
@@ -595,10 +697,26 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let ws = words_of(s);
     // A clause before the subject («… ندارد کاوه نیکو گفت», a headline run into its
     // item): the subject starts after its verb.
-    let s0 = ws
+    let mut s0 = ws
         .iter()
         .rposition(|(_, w)| is_in(CLAUSE_WORDS, &key(w)))
         .map_or(0, |p| p + 1);
+    // «X … اختصاص داد و نوشت»: a verb coordinated with the clause before shares its
+    // subject; so does a subject cut by a stop word before the first clause word («X
+    // رئیس Y با اشاره به لوایح بررسی شده …، خواستار … شد»).
+    let shares = s0 > 0 && ws[s0..].iter().all(|(_, w)| is_in(LEADING, &key(w)));
+    let first_clause = ws.iter().position(|(_, w)| is_in(CLAUSE_WORDS, &key(w)));
+    let cut_before = first_clause.is_some_and(|c| {
+        c > 1
+            && ws[1..c].iter().any(|(_, w)| {
+                let k = key(w);
+                is_in(STOPS, &k) && k != "را" && k != "که"
+            })
+            && !ws[..c].iter().any(|(_, w)| key(w) == "را")
+    });
+    if shares || cut_before {
+        s0 = 0;
+    }
     let &(start_at, _) = ws.get(s0)?;
     let r = r.start + start_at..r.end;
     let s = &text[r.clone()];
@@ -625,18 +743,44 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             end = at + p + 1;
             break;
         }
+        // «درهمایش»: «در» glued to the next word ends the name too.
+        if k > 1 && glued_preposition(w) {
+            end = at.saturating_sub(1);
+            break;
+        }
         if k > 0 && is_in(STOPS, &kw) {
             // «منابع دولتی در اورشلیم»: an unnamed group keeps a place.
-            if unnamed && kw == "در" && k + 1 < ws.len() && k <= 3 {
+            if unnamed
+                && kw == "در"
+                && k <= 3
+                && let Some(&(pat, place)) = ws.get(k + 1)
+                && !matches!(
+                    key(place).as_ref(),
+                    "مورد"
+                        | "باره"
+                        | "خصوص"
+                        | "پاسخ"
+                        | "ادامه"
+                        | "حالی"
+                        | "این"
+                        | "ان"
+                        | "همین"
+                )
+                && !place.starts_with('«')
+            {
+                end = pat + place.len();
                 k += 2;
-                end = ws.get(k).map_or(s.len(), |&(a, _)| a.saturating_sub(1));
                 continue;
             }
             // «X را اعلام کرد»: X is the object; so is a phrase cut at a preposition with
             // «را» further on.
+            // A phrase headed by an outlet, institution or role is a subject even then
+            // («شبکه X آن بخش از سخنان را …»).
+            let headed = is_in(OUTLET_WORDS, &first) || is_in(INSTITUTION_WORDS, &first);
             let object_follows = || ws[k..].iter().any(|(_, w)| key(w) == "را");
             if kw == "را"
                 || (matches!(kw.as_ref(), "در" | "از" | "به" | "با" | "بر" | "برای")
+                    && !headed
                     && object_follows())
             {
                 return None;
@@ -650,6 +794,17 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let np = trim(text, r.start..r.start + end.min(s.len()));
     let np_s = text[np.clone()].trim_end_matches([':', '،', ',']);
     (!np_s.is_empty()).then(|| np.start..np.start + np_s.len())
+}
+
+/// Whether `w` is «در» glued to a word («درهمایش»، «درپایان»): not a word itself, and a
+/// frequent word after «در» (hazm's word list).
+fn glued_preposition(w: &str) -> bool {
+    let w = w.trim_end_matches(['،', ',', ':']);
+    let Some(rest) = w.strip_prefix("در") else {
+        return false;
+    };
+    let lex = crate::persian::repair::lexicon();
+    rest.chars().count() >= 3 && !lex.is_frequent(w) && lex.is_frequent(rest)
 }
 
 /// Speakers of the subject segment `seg`: coordinated speakers are split at « و » before
@@ -704,12 +859,24 @@ pub fn speaker(
         || first.starts_with(|c: char| c.is_numeric() || c == '[')
         || is_in(PRONOUNS, &first)
         || is_in(NEVER_FIRST, &first)
+        || is_in(LEADING, &first)
         || first == "این"
         || is_in(STOPS, &first)
         || ws.len() > 9
         || ws.iter().any(|(_, w)| is_in(CLAUSE_WORDS, &key(w)))
     {
         return None;
+    }
+    // «گزارش خبرگزاری X»: the outlet is the source.
+    if first == "گزارش" && ws.len() > 1 && is_in(OUTLET_WORDS, &key(ws[1].1)) {
+        return speaker(
+            text,
+            r.start + ws[1].0..r.end,
+            verb_kind,
+            coordinated,
+            role,
+            via,
+        );
     }
     let unnamed_head = is_in(UNNAMED_HEADS, &first);
     let keys: Vec<Cow<'_, str>> = ws.iter().map(|(_, w)| key(w)).collect();
@@ -810,10 +977,20 @@ pub fn speaker(
     let kind = classify(&name, &alias, &role, verb_kind, unnamed_head);
     // A long phrase that matches no kind of source is more likely a clause than a name.
     let n_words = name.split_whitespace().count();
-    if !coordinated && n_words > 4 && kind == SourceKind::Outlet && via == Via::Subject {
+    if !coordinated
+        && n_words > 4
+        && kind == SourceKind::Outlet
+        && via == Via::Subject
+        && !is_outlet(&name)
+    {
         return None;
     }
-    if n_words > 7 {
+    let org = is_outlet(&name)
+        || name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_in(INSTITUTION_WORDS, &key(w)) || is_role_head(&key(w), None));
+    if n_words > if org { 9 } else { 7 } {
         return None;
     }
     Some(Speaker {
@@ -977,9 +1154,30 @@ mod tests {
             ("این مقام مسئول", vec![("ANAPHOR این مقام مسئول", "")]),
             ("این گزارش", vec![]),
             ("یکی از حاضران", vec![]),
+            ("شبکه پارس آن بخش از سخنان را", vec![("شبکه پارس", "")]),
+            ("با برشمردن گرانی، بیکاری، تورم، مشکلات اداری در شهر", vec![]),
+            ("معظم له با اشاره به", vec![("ANAPHOR معظم له", "")]),
+            (
+                "تاریخ انتشار: ۱۴۰۲/۰۱/۰۱ - ۰۹:۴۶:۵۳ سردار کاوه نیکو، با اشاره به",
+                vec![("سردار کاوه نیکو", "")],
+            ),
+            (
+                "آیا این کار خوب است یا بد، کاوه نیکو",
+                vec![("کاوه نیکو", "")],
+            ),
             ("بسیاری از کارشناسان", vec![("بسیاری از کارشناسان", "")]),
             ("باران ندارد کاوه نیکو", vec![("کاوه نیکو", "")]),
             ("۱۴۰۲ آمار تازه", vec![]),
+            (
+                "مینا راد رئیس انجمن باغداران با اشاره به طرح‌های بررسی شده در مجلس",
+                vec![("مینا راد", "رئیس انجمن باغداران")],
+            ),
+            ("دکتر مینا راد درهمایش روز", vec![("دکتر مینا راد", "")]),
+            ("گزارش خبرگزاری پارس", vec![("خبرگزاری پارس", "")]),
+            (
+                "نایب‌رئیس انجمن پیشگیری از بیماری ایران، با اشاره به",
+                vec![("نایب‌رئیس انجمن پیشگیری از بیماری ایران", "")],
+            ),
             ("اگر چه او", vec![]),
             ("باران شهر را", vec![]),
             ("ارتش کشور دیروز خبر را", vec![("ارتش کشور", "")]),

@@ -209,6 +209,16 @@ fn cited_phrase(
                 break;
             }
         }
+        // A long phrase runs into the clause («به گفته رئیس X قیمت نان در …»): cut it at
+        // a stop word other than the «از» of a name.
+        if ws[from..=k].len() > 6
+            && let Some(w) = ws[from + 1..=k].iter().find(|w| {
+                let kw = key(&text[(*w).clone()]);
+                STOPS.contains(&kw.as_ref()) && kw != "از"
+            })
+        {
+            end = end.min(w.start);
+        }
         let phrase_end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
         let np = trim(text, start..end.min(at));
         return ((!np.is_empty()).then_some(np), phrase_end);
@@ -247,13 +257,13 @@ fn cited_phrase(
 pub fn dateline(text: &str, sent: Range<usize>, verbs: &[Range<usize>]) -> Option<Cited> {
     let s = &text[sent.clone()];
     let skip = s.len()
-        - s.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace())
+        - s.trim_start_matches(|c: char| c.is_numeric() || c == ',' || c.is_whitespace())
             .len();
     let from = sent.start + skip;
     // A headline and a «تاریخ انتشار: …» line run into the item: the dateline source may
-    // also follow the first word with digits before any reporting verb.
-    let first_verb = verbs.first().map_or(sent.end, |v| v.start);
-    let ws = words(text, from..first_verb);
+    // also follow the first word with digits (no reporting verb between it and the
+    // colon).
+    let ws = words(text, from..sent.end);
     let after_date = ws
         .iter()
         .take(40)
@@ -271,7 +281,12 @@ fn dateline_at(text: &str, from: usize, end: usize, verbs: &[Range<usize>]) -> O
     let colon = text[from..end].find(':')?;
     let phrase = trim(text, from..from + colon);
     let ws = words(text, phrase.clone());
-    if ws.is_empty() || ws.len() > 6 || verbs.iter().any(|v| v.start < from + colon) {
+    if ws.is_empty()
+        || ws.len() > 6
+        || verbs
+            .iter()
+            .any(|v| from <= v.start && v.start < from + colon)
+    {
         return None;
     }
     let first = key(&text[ws[0].clone()]);
@@ -501,6 +516,7 @@ mod tests {
         for (text, want) in [
             ("خبرگزاری پارس: باران آمد.", Some("خبرگزاری پارس")),
             ("12,3456,سخنگوی شهرداری: باران آمد.", Some("سخنگوی شهرداری")),
+            ("۱۲,۳۴۵۶,سخنگوی شهرداری: باران آمد.", Some("سخنگوی شهرداری")),
             ("تاریخ انتشار: ۱۴۰۲/۰۱/۰۱", None),
             ("نتیجه: باران آمد.", None),
             ("گروه علمی: باران آمد.", None),

@@ -21,6 +21,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             | (c == 0xD8) & (n == 0x9F)
             | (c == b'[') & (n == b'n')
     };
+    // A «quotation» never closed (the next guillemet opens another) does not hold the
+    // rest of the paragraph in one sentence.
+    let marks: Vec<(usize, bool)> = text
+        .match_indices(['«', '»'])
+        .map(|(at, m)| (at, m == "»"))
+        .collect();
+    let closes_later = |i: usize| {
+        let k = marks.partition_point(|&(at, _)| at <= i);
+        marks.get(k).is_some_and(|&(_, close)| close)
+    };
     let mut i = 0;
     while let Some(at) = find_pair(b, i, hit) {
         i = at;
@@ -59,7 +69,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     && text[j..].chars().next().is_some_and(is_persian_letter);
                 let at_end = glued || text[j..].chars().next().is_none_or(char::is_whitespace);
                 let decimal = c == '.' && text[next..].chars().next().is_some_and(char::is_numeric);
-                if depth == 0 && at_end && !decimal {
+                if (depth == 0 || !closes_later(i)) && at_end && !decimal {
+                    depth = 0;
                     push_trimmed(&mut out, text, start..j);
                     start = j;
                     i = j;
@@ -116,6 +127,14 @@ mod tests {
             ),
             ("نشانی Zman.co.il است.", vec!["نشانی Zman.co.il است."]),
             ("باران آمد [n] برف آمد", vec!["باران آمد", "برف آمد"]),
+            (
+                "او گفت: «باران آمد. برف آمد. تگرگ",
+                vec!["او گفت: «باران آمد.", "برف آمد.", "تگرگ"],
+            ),
+            (
+                "او گفت: «باران آمد. برف آمد. «تگرگ» آمد.",
+                vec!["او گفت: «باران آمد.", "برف آمد.", "«تگرگ» آمد."],
+            ),
         ] {
             let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
             assert_eq!(got, want, "sentences of «{text}»");
