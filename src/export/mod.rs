@@ -221,6 +221,9 @@ struct JsonEvent<'a> {
     label: &'a str,
     lane: &'a str,
     lane_label: &'a str,
+    /// How the date was read when that took a choice (calendar, year, document date).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
     paragraph: &'a str,
     sources: Vec<&'a str>,
 }
@@ -283,6 +286,7 @@ pub fn dump_json(article: &Article) -> String {
                 label: &e.label,
                 lane: &e.category,
                 lane_label: &article.category(&e.category).fa,
+                note: &e.date.note,
                 paragraph: &e.anchor.block,
                 sources: article.sources_of_event(&e.id),
             })
