@@ -229,8 +229,8 @@ pub fn import_text_skipping_with(
 /// Whether a paragraph can be a headline: one or two lines of words, not a sentence of
 /// the body (no final full stop).
 fn is_title(p: &str) -> bool {
-    p.chars().count() <= 200
-        && p.split_whitespace().count() <= 30
+    p.chars().nth(200).is_none()
+        && p.split_whitespace().nth(30).is_none()
         && !p.trim_end().ends_with(['.', '!', ':', '،', '؛'])
         && p.chars().any(char::is_alphabetic)
 }

@@ -52,7 +52,10 @@ const DATE_WORDS: [&str; 20] = [
 /// tagger knows them).
 pub fn is_dateline(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > MAX_CHARS || !t.chars().any(|c| digit_value(c).is_some())
+    // Bounded: a long line is rejected after MAX_CHARS chars, not counted whole.
+    if t.is_empty()
+        || t.chars().nth(MAX_CHARS).is_some()
+        || !t.chars().any(|c| digit_value(c).is_some())
     {
         return false;
     }

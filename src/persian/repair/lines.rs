@@ -241,9 +241,10 @@ pub(super) fn ends_sentence(s: &str) -> bool {
 /// of `-–—_*=#~•·+` and spaces, nothing else.
 pub fn is_separator(line: &str) -> bool {
     let t = line.trim();
-    t.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && t.chars()
-            .all(|c| c.is_whitespace() || "-–—_*=#~•·+".contains(c))
+    // The test that fails at the first letter comes first: lines are mostly text.
+    t.chars()
+        .all(|c| c.is_whitespace() || "-–—_*=#~•·+".contains(c))
+        && t.chars().filter(|c| !c.is_whitespace()).nth(2).is_some()
 }
 
 pub fn is_heading(p: &str) -> bool {
