@@ -498,6 +498,11 @@ mod tests {
             "NBSPs before «ای» and an enclitic: ZWNJ",
         ),
         (
+            "نامه ای ات رسید",
+            "نامه\u{200C}ای\u{200C}ات رسید",
+            "spaces before «ای» and an enclitic: ZWNJ",
+        ),
+        (
             "صندلی اش را برداشت",
             "صندلی\u{200C}اش را برداشت",
             "an enclitic after ی takes ZWNJ",
