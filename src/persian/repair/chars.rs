@@ -2,12 +2,14 @@
 //! tatweel and invisible controls. Each scans bytes for the few lead bytes its chars can
 //! start with.
 
+use std::ops::Range;
+
 use super::edits::{
     Edits, HALVES_FROM, byte_table, char_at, char_before, find_pair, in_halves, two_byte,
 };
 use super::lexicon::{is_fa_letter, lexicon};
 use super::presentation_forms::TABLE as PRESENTATION_FORMS;
-use super::words::{broken_zwnj, letters_after, letters_before};
+use super::words::{broken_zwnj, letters_after, letters_before, zwnj_space_join};
 use super::{Repair, RepairRule};
 
 /// `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`.
@@ -191,7 +193,28 @@ pub(super) fn invisible_controls_in(
             }
             '\t' | '\u{202F}' => ed.replace(r, " ", RepairRule::InvisibleControl),
             c if c.is_control() && c != '\n' => ed.replace(r, "", RepairRule::InvisibleControl),
-            '\u{200C}' | '\u{200D}' => {
+            '\u{200C}' => {
+                // A ZWNJ typed beside a space inside one word: a single ZWNJ when the
+                // lexicon joins the parts so (see [`zwnj_space_join`]).
+                if let Some((span, joiner)) = zwnj_beside_space(input, r.clone()) {
+                    ed.replace(span.clone(), joiner, RepairRule::BrokenZwnj);
+                    i = span.end;
+                    continue;
+                }
+                let prev = match removed_zw {
+                    Some((end, prev)) if end == r.start => prev,
+                    _ => char_before(input, r.start),
+                };
+                let next = char_at(input, r.end);
+                let edge = |x: Option<char>| {
+                    x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}')
+                };
+                if edge(prev) || next.is_none_or(char::is_whitespace) {
+                    removed_zw = Some((r.end, prev));
+                    ed.replace(r, "", RepairRule::InvisibleControl);
+                }
+            }
+            '\u{200D}' => {
                 let prev = match removed_zw {
                     Some((end, prev)) if end == r.start => prev,
                     _ => char_before(input, r.start),
@@ -209,6 +232,34 @@ pub(super) fn invisible_controls_in(
         }
     }
     ed.finish()
+}
+
+/// A ZWNJ at `r` with spaces on one side and Persian letters on both ends («…‌ …» or
+/// «… ‌…») that stands inside one word: the span of the ZWNJ and its spaces, and what it
+/// becomes (a ZWNJ, or nothing after a letter that does not join).
+fn zwnj_beside_space(input: &str, r: Range<usize>) -> Option<(Range<usize>, &'static str)> {
+    let b = input.as_bytes();
+    let (start, end) = if b.get(r.end) == Some(&b' ') {
+        let mut end = r.end;
+        while b.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        (r.start, end)
+    } else if r.start > 0 && b[r.start - 1] == b' ' {
+        let mut start = r.start;
+        while start > 0 && b[start - 1] == b' ' {
+            start -= 1;
+        }
+        (start, r.end)
+    } else {
+        return None;
+    };
+    let (left, right) = (letters_before(input, start), letters_after(input, end));
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    let joiner = zwnj_space_join(left, right, lexicon())?;
+    Some((start..end, joiner))
 }
 
 #[cfg(test)]
@@ -267,7 +318,8 @@ mod tests {
             &[
                 ("a\u{200B}b\u{FEFF}c\u{00AD}d", "abcd"),
                 ("می\u{200C}\u{200C}کند", "می\u{200C}کند"),
-                ("کتاب \u{200C}ها", "کتاب ها"),
+                ("کتاب \u{200C}ها", "کتاب\u{200C}ها"),
+                ("کتاب \u{200C}و", "کتاب و"),
                 ("x\u{0007}y\tz", "xy z"),
                 ("می\u{200C}کند\n", "می\u{200C}کند\n"),
             ],
@@ -291,7 +343,12 @@ mod tests {
                 ("2\u{A0}\u{A0}3", "2 3"),
                 // LRM/RLM: a ZWNJ inside a Persian word, removed elsewhere.
                 ("می\u{200E}کند", "می\u{200C}کند"),
-                ("پارس\u{200E}/ کوچه", "پارس/ کوچه"),
+                ("شهر\u{200E}/ محله", "شهر/ محله"),
+                // A ZWNJ beside a space: one ZWNJ inside a word, removed between words.
+                ("سیل\u{200C} زده", "سیل\u{200C}زده"),
+                ("آسیب \u{200C}دیدگان", "آسیب\u{200C}دیدگان"),
+                ("کتاب\u{200C} تازه", "کتاب تازه"),
+                ("دانشگاه\u{200C} تهران", "دانشگاه تهران"),
                 ("\u{200F}متن", "متن"),
             ],
         );

@@ -466,9 +466,56 @@ mod tests {
         ),
         ("نمی\u{200F}کند", "نمی‌کند", "RLM typed for ZWNJ"),
         (
-            "خیابان شریعتی\u{200E}/ کوچه",
-            "خیابان شریعتی/ کوچه",
+            "میدان انقلاب\u{200E}/ بن‌بست",
+            "میدان انقلاب/ بن‌بست",
             "a stray LRM is removed",
+        ),
+        // A ZWNJ typed beside a space.
+        (
+            "کمک به سیل\u{200C} زدگان شمال",
+            "کمک به سیل\u{200C}زدگان شمال",
+            "ZWNJ and space inside a compound the lexicon knows: one ZWNJ",
+        ),
+        (
+            "یک شرکت تازه\u{200C} تأسیس است",
+            "یک شرکت تازه\u{200C}تأسیس است",
+            "ZWNJ and space before a bound second half: one ZWNJ",
+        ),
+        (
+            "مناطق جنگ \u{200C}زده",
+            "مناطق جنگ\u{200C}زده",
+            "space and ZWNJ inside a compound: one ZWNJ",
+        ),
+        (
+            "این کتاب\u{200C} خوب است",
+            "این کتاب خوب است",
+            "ZWNJ and space between two words: one space",
+        ),
+        // Enclitics written apart.
+        (
+            "درباره پرونده\u{A0}اي\u{A0}اش گفت",
+            "درباره پرونده\u{200C}ای\u{200C}اش گفت",
+            "NBSPs before «ای» and an enclitic: ZWNJ",
+        ),
+        (
+            "نامه ای ات رسید",
+            "نامه\u{200C}ای\u{200C}ات رسید",
+            "spaces before «ای» and an enclitic: ZWNJ",
+        ),
+        (
+            "صندلی اش را برداشت",
+            "صندلی\u{200C}اش را برداشت",
+            "an enclitic after ی takes ZWNJ",
+        ),
+        (
+            "همه شان آمدند",
+            "همه\u{200C}شان آمدند",
+            "a plural enclitic after ه takes ZWNJ",
+        ),
+        (
+            "خودروی بی ام و",
+            "خودروی بی ام و",
+            "a short word is no host for an enclitic",
         ),
         // Missing space after punctuation.
         (

@@ -309,6 +309,108 @@ pub(super) fn broken_zwnj(a: &str, b: &str, lex: &Lexicon) -> &'static str {
     " "
 }
 
+/// Second halves of compounds that are participles or nouns of the pattern «…‌زده»,
+/// «…‌دیده», «تازه‌تأسیس»: written with the first half when a ZWNJ typed beside a space
+/// joins them («جنگ‌ زده»).
+const BOUND_TAILS: [&str; 12] = [
+    "زده",
+    "زدگان",
+    "زدگی",
+    "دیده",
+    "دیدگان",
+    "دیدگی",
+    "یافته",
+    "یافتگان",
+    "تأسیس",
+    "تاسیس",
+    "نشین",
+    "نشینان",
+];
+
+/// What a ZWNJ typed beside a space between the letter runs `a` and `b` stands for
+/// («زلزله‌ زدگان»): a single ZWNJ (or nothing after a letter that does not join) when the
+/// pair is one word by [`broken_zwnj`], when the lexicon spells `a‌b` with `b`'s plural or
+/// abstract ending taken off («زلزله‌زده» for «زلزله‌ زدگان»), or when `b` is a bound form
+/// (listed but unattested alone, or one of [`BOUND_TAILS`]); `None` (a space) otherwise.
+pub(super) fn zwnj_space_join(a: &str, b: &str, lex: &Lexicon) -> Option<&'static str> {
+    let j = broken_zwnj(a, b, lex);
+    if j != " " {
+        return Some(j);
+    }
+    if a.chars().count() < 2 || FUNCTION_WORDS.contains(&a) || lex.is_verb_form(a) {
+        return None;
+    }
+    let joiner = if a.chars().last().is_some_and(is_joining) {
+        ZWNJ
+    } else {
+        ""
+    };
+    let mut w = String::with_capacity(a.len() + b.len() + 8);
+    w.push_str(a);
+    w.push_str(ZWNJ);
+    let head = w.len();
+    let stems = [
+        b.strip_suffix("گان").map(|s| (s, "ه")),
+        b.strip_suffix("گی").map(|s| (s, "ه")),
+        b.strip_suffix("ان").map(|s| (s, "")),
+        b.strip_suffix("ها").map(|s| (s, "")),
+    ];
+    for (stem, end) in stems.into_iter().flatten() {
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        w.truncate(head);
+        w.push_str(stem);
+        w.push_str(end);
+        if lex.is_frequent(&w) {
+            return Some(joiner);
+        }
+    }
+    let bound = BOUND_TAILS.contains(&b)
+        || (b.chars().count() >= 3
+            && lex.is_listed(b)
+            && !lex.is_known(b)
+            && !FUNCTION_WORDS.contains(&b));
+    bound.then_some(joiner)
+}
+
+/// Enclitic pronouns («دستور خط فارسی» writes them with ZWNJ after a final ه or ی:
+/// «خانه‌اش», «صندلی‌شان»).
+const ENCLITICS: [&str; 6] = ["اش", "ات", "ام", "مان", "تان", "شان"];
+
+/// Whether the enclitic `b` written apart joins `a` with ZWNJ: `a` ends with ه or ی and is
+/// the last part of a word written with ZWNJ («هسته‌ای اش»), or a word of three letters or
+/// more (not a function word); after ی a plural enclitic («مان», «تان», «شان») only when
+/// the lexicon knows the joined form («برایشان»), since such a word is often a name
+/// followed by another.
+fn enclitic_join(a: &str, whole_a: bool, b: &str, lex: &Lexicon) -> bool {
+    if !ENCLITICS.contains(&b) {
+        return false;
+    }
+    let heh = a.ends_with('ه');
+    if !(heh || a.ends_with('ی')) {
+        return false;
+    }
+    if !whole_a {
+        return a.chars().count() >= 1;
+    }
+    if a.chars().count() < 3 || FUNCTION_WORDS.contains(&a) || lex.is_verb_form(a) && !heh {
+        return false;
+    }
+    if heh || b.chars().count() == 2 {
+        return true;
+    }
+    let mut w = String::with_capacity(a.len() + b.len() + 3);
+    w.push_str(a);
+    w.push_str(b);
+    lex.contains(&w) || {
+        w.truncate(a.len());
+        w.push_str(ZWNJ);
+        w.push_str(b);
+        lex.is_listed(&w)
+    }
+}
+
 /// Endings a compound's second half may carry when the lexicon lists only its bare form
 /// («سرمایه‌گذار» for «سرمایه گذاران»).
 const COMPOUND_ENDINGS: [&str; 6] = ["ان", "ها", "های", "ی", "ای", "یان"];
@@ -494,6 +596,13 @@ pub(super) fn split_words_in(input: &str, out: &mut String, log: Option<&mut Vec
                 // The joined word may take another affix, so that a second run finds
                 // nothing left to join.
                 merged = Some(m);
+                prev = Some((p.start..w.end, None));
+                continue;
+            }
+            // An enclitic written apart after a vowel: «هسته‌ای اش» → «هسته‌ای‌اش».
+            if whole_b && !prefix && enclitic_join(a, whole_a && joined.is_none(), wb, lex) {
+                cuts.push((p.end..w.start, ZWNJ, RepairRule::SplitAffix));
+                merged = Some(format!("{a}{ZWNJ}{wb}"));
                 prev = Some((p.start..w.end, None));
                 continue;
             }
