@@ -662,6 +662,30 @@ fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocCo
 /// Each heading starts a section whose document date is the dateline in the heading or
 /// its next two blocks, else the file's. A repeated mention of the same date (same
 /// wording and interval, coarser than a day) is one event: the first mention anchors it.
+/// Whether a folded date wording only points back to a date already told («همان سال»,
+/// «آن سال», «همین ماه»).
+fn is_back_reference(wording: &str) -> bool {
+    let mut words = wording.split_whitespace();
+    matches!(words.next(), Some("همان" | "همین" | "آن" | "ان" | "این"))
+        || wording.contains("همان")
+        || wording.contains("همین")
+}
+
+/// Whether the text before a date makes it the base of a comparison («نسبت به …», «در
+/// مقایسه با …»): a period already told, not a new happening.
+fn is_comparison_base(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail: Vec<&str> = before.rsplit(char::is_whitespace).take(4).collect();
+    // The last words, nearest first; a «فصل» or «ماه» may stand before the date.
+    let mut words = tail.iter().map(|w| fold_text(w).into_owned());
+    let mut w0 = words.next().unwrap_or_default();
+    if matches!(w0.as_str(), "فصل" | "ماه" | "سال") {
+        w0 = words.next().unwrap_or_default();
+    }
+    let w1 = words.next().unwrap_or_default();
+    (w0 == "به" && w1 == "نسبت") || (w0 == "با" && matches!(w1.as_str(), "مقایسه" | "مقایسهی"))
+}
+
 fn tag_events(
     file: &DocContext,
     blocks: &[Block],
@@ -670,9 +694,11 @@ fn tag_events(
     let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
-    // Dates already made events in this section, by interval: (folded wording, block, id),
-    // the last few of each interval only (a repeat is near its first mention or not one).
-    type Seen = HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, String)>>;
+    // Dates already made events in this section, by interval: (folded wording, block,
+    // sentence in the block, id), the last few of each interval only (a repeat is near its
+    // first mention or not one).
+    type Seen =
+        HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, usize, String)>>;
     let mut seen: Seen = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
@@ -690,20 +716,28 @@ fn tag_events(
         let mut category_of: Option<(Range<usize>, &'static str)> = None;
         for t in tagger.tag(&block.text) {
             if !t.dateline {
-                // A day (or a few days) repeated in the same paragraph, or a longer span
-                // repeated in the same section, with the same or a contained wording.
                 let wording = fold_text(&t.date.wording).into_owned();
                 let short = t.date.len_days() < 31;
+                let si = sents
+                    .iter()
+                    .position(|s| s.start <= t.range.start && t.range.end <= s.end)
+                    .unwrap_or(0);
+                let back_reference = is_back_reference(&wording)
+                    || is_comparison_base(block.text.get(..t.range.start).unwrap_or(""));
                 let list = seen.entry((t.date.start, t.date.end)).or_default();
-                // A longer span (a month, a season, a year …) is one period of the story
-                // however it is worded; a day is the same happening only when the mention
-                // repeats part of the first wording in the same paragraph («روز جمعه» after
-                // «روز جمعه ۱۴ شهریور»): two «دیروز» are two happenings.
-                let same = list.iter().find(|(w, b, _)| {
-                    !short
-                        || (*b == bi
-                            && *w != wording
-                            && (w.contains(wording.as_str()) || wording.contains(w.as_str())))
+                // A repeat is the same happening only when it plausibly is: a day whose
+                // mention repeats part of the first wording in the same paragraph («روز
+                // جمعه» after «روز جمعه ۱۰ تیر»; two «دیروز» are two happenings); a
+                // longer span (a month, a year …) with the same or a contained wording in
+                // the same or the next sentence; or a pure back-reference («همان سال»).
+                // A new sentence with its own date phrase is a new event.
+                let same = list.iter().rev().find(|(w, b, s, _)| {
+                    let contained = w.contains(wording.as_str()) || wording.contains(w.as_str());
+                    if short {
+                        *b == bi && *w != wording && contained
+                    } else {
+                        back_reference || (*b == bi && si.abs_diff(*s) <= 1 && contained)
+                    }
                 });
                 if let Some((.., id)) = same {
                     block_events[bi].push((id.clone(), t.range.clone()));
@@ -712,7 +746,7 @@ fn tag_events(
                 if list.len() >= 8 {
                     list.remove(0);
                 }
-                list.push((wording, bi, format!("e{}", events.len() + 1)));
+                list.push((wording, bi, si, format!("e{}", events.len() + 1)));
             }
             let sent = sents
                 .iter()

@@ -147,7 +147,8 @@ impl Tagger {
                 // «حدود»: approximate.
                 let about = c.is(i, &["حدود", "حدودا", "حوالی", "نزدیک"]);
                 let at = if about { i + 1 } else { i };
-                let f = rules::range(&c, at)
+                let f = rules::part_of(&c, at)
+                    .or_else(|| rules::range(&c, at))
                     .or_else(|| rules::absolute(&c, at))
                     .or_else(|| relative::relative(&c, at));
                 f.map(|mut f| {

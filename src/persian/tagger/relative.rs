@@ -175,6 +175,20 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     if c.is(i, &["روز"]) && c.is(i + 1, &["گذشته"]) {
         return day(doc.add_days(-1), i + 2, "the day before the document date");
     }
+    // «شب گذشته», «نیمه‌شب گذشته», «نیمه شب گذشته»: the night before the document date
+    // (a daily paper's last night); «صبح امروز» is read at «امروز».
+    let ni = if c.is(i, &["نیمه"]) && c.is(i + 1, &["شب"]) {
+        i + 1
+    } else {
+        i
+    };
+    if c.is(ni, &["شب", "نیمهشب", "دیشب"]) && c.is(ni + 1, &["گذشته"]) {
+        return day(
+            doc.add_days(-1),
+            ni + 2,
+            "the night before the document date",
+        );
+    }
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };
     if let Some((wd, mut next)) = words::weekday_at(c.toks, wi)
