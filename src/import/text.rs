@@ -1208,7 +1208,7 @@ mod tests {
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "خبر نخست"),
-            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۴/۰۶/۱۵"),
+            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۳/۰۹/۲۲"),
             block(
                 "p2",
                 BlockKind::Paragraph,
@@ -1221,7 +1221,12 @@ mod tests {
                 BlockKind::Paragraph,
                 "نشست دیروز برگزار شد و در سال ۱۳۹۵ نیز برگزار شده بود.",
             ),
-            block("p5", BlockKind::Paragraph, "در سال ۱۳۹۵ هم چنین بود."),
+            block("p5", BlockKind::Paragraph, "در همان سال هم چنین بود."),
+            block(
+                "p6",
+                BlockKind::Paragraph,
+                "شهرداری در سال ۱۳۹۵ بودجه را کم کرد.",
+            ),
         ];
         let sents: Vec<Vec<Range<usize>>> = blocks.iter().map(|b| sentences(&b.text)).collect();
         let (events, block_events) = tag_events(
@@ -1234,20 +1239,24 @@ mod tests {
             .map(|e| (e.date.wording.clone(), e.date.start.to_string()))
             .collect();
         let want: Vec<(String, String)> = [
-            ("۱۴۰۴/۰۶/۱۵", "2025-09-06"),
-            ("دیروز", "2025-09-05"),
-            ("دیروز", "2025-09-05"),
+            ("۱۴۰۳/۰۹/۲۲", "2024-12-12"),
+            ("دیروز", "2024-12-11"),
+            ("دیروز", "2024-12-11"),
             ("۲۴ مرداد ۱۳۹۶", "2017-08-15"),
             ("دیروز", "2017-08-14"),
+            ("سال ۱۳۹۵", "2016-03-20"),
             ("سال ۱۳۹۵", "2016-03-20"),
         ]
         .iter()
         .map(|&(w, d)| (w.to_owned(), d.to_owned()))
         .collect();
         assert_eq!(got, want, "events by section");
-        // The repeated year is the same event.
+        // A back-reference to the year is the same event; a new sentence with its own
+        // date phrase and another subject is a new one.
         let ids: Vec<&str> = block_events[6].iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, vec!["e6"], "the year of p5 is e6");
+        let ids: Vec<&str> = block_events[7].iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, vec!["e7"], "the year of p6 is e7");
         // `--date` anchors a file without a dateline.
         let plain = vec![block("p1", BlockKind::Paragraph, "دیروز باران بارید.")];
         let sents: Vec<Vec<Range<usize>>> = plain.iter().map(|b| sentences(&b.text)).collect();

@@ -222,7 +222,7 @@ pub(super) fn two_digit_year(v: u32, cal: Cal, doc: Option<Day>) -> Option<u32> 
     }
 }
 
-/// Numeric dates: «۱۴۰۳/۰۷/۱۲», «2024/03/20», «1404-04-21» (also with a time after,
+/// Numeric dates: «۱۴۰۳/۰۷/۱۲», «2024/03/20», «1403-11-02» (also with a time after,
 /// which makes it a timestamp: a dateline). Not inside a path or URL.
 fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     let t = c.toks.get(i)?;
@@ -360,7 +360,7 @@ fn gloss(c: &Ctx, i: usize, cal: Cal) -> usize {
 /// A day and month (and year), or a month and year, in words: «۱۲ مهر ۱۴۰۳»,
 /// «دوازدهم بهمن ماه سال ۱۳۵۷», «پنجم ماه ژوئن (۱۶ خرداد) ۱۹۴۷», «۲۷ سپتامبر ۲۰۲۰»,
 /// «۱۵ رمضان ۱۴۴۵», «مهرماه ۹۹», «سپتامبر سال ۲۰۰۲ میلادی», «۱۷ بهمن امسال»; a weekday
-/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴», «روز یکشنبه (۱۶ مرداد)»); `paren_out`
+/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴», «روز دوشنبه (۲۷ آبان)»); `paren_out`
 /// says a parenthesis was opened after the weekday.
 fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     let mut at = i;
@@ -379,7 +379,7 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
         match c.key(at) {
             "-" | "،" | "," => at += 1,
             "(" => {
-                // «روز یکشنبه (۱۶ مرداد)»
+                // «روز دوشنبه (۲۷ آبان)»
                 at += 1;
                 *paren_out = true;
             }
@@ -499,7 +499,7 @@ fn month_alone_ok(c: &Ctx, i: usize, mi: usize, k: usize) -> bool {
     let mah_after = k > mi + 1;
     let mah_before = mi > 0 && c.is(mi - 1, &["ماه"]);
     if c.is(k, &["هر"]) || (k > 0 && c.is(k - 1, &["هر"])) {
-        return false; // «بهمن ماه هر سال»: every year
+        return false; // «دی ماه هر سال»: every year
     }
     if joined_mah || mah_after || mah_before {
         return true;
@@ -893,7 +893,7 @@ pub(super) fn absolute(c: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| year(c, i))
 }
 
-/// A range of days of one month: «۱۶ تا ۲۵ فروردین», «از ۱۲ تا ۲۲ بهمن سال ۱۳۶۱».
+/// A range of days of one month: «۱۶ تا ۲۵ فروردین», «از ۳ تا ۹ اسفند سال ۱۳۵۸».
 fn day_range(c: &Ctx, i: usize) -> Option<Found> {
     let (d1, si) = day_at(c, i)?;
     if !matches!(c.key(si), "تا" | "-" | "الی" | "و") {
