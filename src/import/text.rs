@@ -728,15 +728,20 @@ fn tag_events(
                 // A repeat is the same happening only when it plausibly is: a day whose
                 // mention repeats part of the first wording in the same paragraph («روز
                 // جمعه» after «روز جمعه ۱۰ تیر»; two «دیروز» are two happenings); a
-                // longer span (a month, a year …) with the same or a contained wording in
-                // the same or the next sentence; or a pure back-reference («همان سال»).
-                // A new sentence with its own date phrase is a new event.
+                // month or a season named again with the same or a contained wording (the
+                // period the story is about); a year or a longer span with the same or a
+                // contained wording in the same or the next sentence; or a pure
+                // back-reference («همان سال», «نسبت به …»). A year in a new sentence with
+                // its own date phrase is a new event: a report gives many figures for one
+                // year.
+                let part_of_year = t.date.len_days() < 200;
                 let same = list.iter().rev().find(|(w, b, s, _)| {
                     let contained = w.contains(wording.as_str()) || wording.contains(w.as_str());
                     if short {
                         *b == bi && *w != wording && contained
                     } else {
-                        back_reference || (*b == bi && si.abs_diff(*s) <= 1 && contained)
+                        back_reference
+                            || (contained && (part_of_year || (*b == bi && si.abs_diff(*s) <= 1)))
                     }
                 });
                 if let Some((.., id)) = same {
