@@ -657,11 +657,6 @@ fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocCo
     }
 }
 
-/// The dates of the blocks as events, in order, and each block's events.
-///
-/// Each heading starts a section whose document date is the dateline in the heading or
-/// its next two blocks, else the file's. A repeated mention of the same date (same
-/// wording and interval, coarser than a day) is one event: the first mention anchors it.
 /// Whether a folded date wording only points back to a date already told («همان سال»,
 /// «آن سال», «همین ماه»).
 fn is_back_reference(wording: &str) -> bool {
@@ -686,6 +681,11 @@ fn is_comparison_base(before: &str) -> bool {
     (w0 == "به" && w1 == "نسبت") || (w0 == "با" && matches!(w1.as_str(), "مقایسه" | "مقایسهی"))
 }
 
+/// The dates of the blocks as events, in order, and each block's events.
+///
+/// Each heading starts a section whose document date is the dateline in the heading or
+/// its next two blocks, else the file's. A repeated mention is one event only when it is
+/// plausibly the same happening (see the rules inside); the first mention anchors it.
 fn tag_events(
     file: &DocContext,
     blocks: &[Block],

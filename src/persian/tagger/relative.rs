@@ -40,7 +40,8 @@ pub(super) fn anaphoric(c: &Ctx, i: usize) -> Option<Found> {
     let base = last.start;
     let cal = calendar_of(last);
     let note = || format!("after the date before ({})", cal.name());
-    if c.is(i, &["همان", "همین"]) {
+    // «همان سال», «آن سال», «همین ماه»
+    if c.is(i, &["همان", "همین", "ان"]) {
         if c.is(i + 1, &["سال"]) {
             let y = cals::year_of(base, cal);
             return Some(Found::new(
