@@ -1280,6 +1280,39 @@ mod tests {
     }
 
     #[test]
+    fn a_year_repeated_with_another_subject_is_another_event() {
+        let block = |id: &str, kind: BlockKind, text: &str| Block {
+            id: id.to_owned(),
+            kind,
+            text: text.to_owned(),
+            sidebar: false,
+        };
+        let blocks = vec![
+            block("h1", BlockKind::Heading, "گزارش بازرگانی"),
+            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۳/۰۹/۲۲"),
+            block("p2", BlockKind::Paragraph, "صادرات در سال ۱۴۰۲ بیشتر شد."),
+            block("p3", BlockKind::Paragraph, "واردات کالا در سال ۱۴۰۲ کم شد."),
+            block(
+                "p4",
+                BlockKind::Paragraph,
+                "بیکاری نسبت به سال ۱۴۰۲ کمتر است.",
+            ),
+        ];
+        let sents: Vec<Vec<Range<usize>>> = blocks.iter().map(|b| sentences(&b.text)).collect();
+        let (events, block_events) = tag_events(
+            &file_context("", &blocks, &ImportOptions::default()),
+            &blocks,
+            &sents,
+        );
+        assert_eq!(events.len(), 3, "the dateline and two years");
+        let ids =
+            |b: usize| -> Vec<&str> { block_events[b].iter().map(|(id, _)| id.as_str()).collect() };
+        assert_eq!(ids(2), vec!["e2"]);
+        assert_eq!(ids(3), vec!["e3"], "another subject, its own date phrase");
+        assert_eq!(ids(4), vec!["e3"], "the base of a comparison");
+    }
+
+    #[test]
     fn refuses_binary_and_empty() {
         assert!(matches!(
             import_bytes(b"\0\x01\x02", "a.bin"),
