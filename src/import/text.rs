@@ -657,11 +657,35 @@ fn file_context(title: &str, blocks: &[Block], options: &ImportOptions) -> DocCo
     }
 }
 
+/// Whether a folded date wording only points back to a date already told («همان سال»,
+/// «آن سال», «همین ماه»).
+fn is_back_reference(wording: &str) -> bool {
+    let mut words = wording.split_whitespace();
+    matches!(words.next(), Some("همان" | "همین" | "آن" | "ان" | "این"))
+        || wording.contains("همان")
+        || wording.contains("همین")
+}
+
+/// Whether the text before a date makes it the base of a comparison («نسبت به …», «در
+/// مقایسه با …»): a period already told, not a new happening.
+fn is_comparison_base(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail: Vec<&str> = before.rsplit(char::is_whitespace).take(4).collect();
+    // The last words, nearest first; a «فصل» or «ماه» may stand before the date.
+    let mut words = tail.iter().map(|w| fold_text(w).into_owned());
+    let mut w0 = words.next().unwrap_or_default();
+    if matches!(w0.as_str(), "فصل" | "ماه" | "سال") {
+        w0 = words.next().unwrap_or_default();
+    }
+    let w1 = words.next().unwrap_or_default();
+    (w0 == "به" && w1 == "نسبت") || (w0 == "با" && matches!(w1.as_str(), "مقایسه" | "مقایسهی"))
+}
+
 /// The dates of the blocks as events, in order, and each block's events.
 ///
 /// Each heading starts a section whose document date is the dateline in the heading or
-/// its next two blocks, else the file's. A repeated mention of the same date (same
-/// wording and interval, coarser than a day) is one event: the first mention anchors it.
+/// its next two blocks, else the file's. A repeated mention is one event only when it is
+/// plausibly the same happening (see the rules inside); the first mention anchors it.
 fn tag_events(
     file: &DocContext,
     blocks: &[Block],
@@ -670,9 +694,11 @@ fn tag_events(
     let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
-    // Dates already made events in this section, by interval: (folded wording, block, id),
-    // the last few of each interval only (a repeat is near its first mention or not one).
-    type Seen = HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, String)>>;
+    // Dates already made events in this section, by interval: (folded wording, block,
+    // sentence in the block, id), the last few of each interval only (a repeat is near its
+    // first mention or not one).
+    type Seen =
+        HashMap<(crate::model::Day, crate::model::Day), Vec<(String, usize, usize, String)>>;
     let mut seen: Seen = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
@@ -690,20 +716,33 @@ fn tag_events(
         let mut category_of: Option<(Range<usize>, &'static str)> = None;
         for t in tagger.tag(&block.text) {
             if !t.dateline {
-                // A day (or a few days) repeated in the same paragraph, or a longer span
-                // repeated in the same section, with the same or a contained wording.
                 let wording = fold_text(&t.date.wording).into_owned();
                 let short = t.date.len_days() < 31;
+                let si = sents
+                    .iter()
+                    .position(|s| s.start <= t.range.start && t.range.end <= s.end)
+                    .unwrap_or(0);
+                let back_reference = is_back_reference(&wording)
+                    || is_comparison_base(block.text.get(..t.range.start).unwrap_or(""));
                 let list = seen.entry((t.date.start, t.date.end)).or_default();
-                // A longer span (a month, a season, a year …) is one period of the story
-                // however it is worded; a day is the same happening only when the mention
-                // repeats part of the first wording in the same paragraph («روز جمعه» after
-                // «روز جمعه ۱۴ شهریور»): two «دیروز» are two happenings.
-                let same = list.iter().find(|(w, b, _)| {
-                    !short
-                        || (*b == bi
-                            && *w != wording
-                            && (w.contains(wording.as_str()) || wording.contains(w.as_str())))
+                // A repeat is the same happening only when it plausibly is: a day whose
+                // mention repeats part of the first wording in the same paragraph («روز
+                // جمعه» after «روز جمعه ۱۰ تیر»; two «دیروز» are two happenings); a
+                // month or a season named again with the same or a contained wording (the
+                // period the story is about); a year or a longer span with the same or a
+                // contained wording in the same or the next sentence; or a pure
+                // back-reference («همان سال», «نسبت به …»). A year in a new sentence with
+                // its own date phrase is a new event: a report gives many figures for one
+                // year.
+                let part_of_year = t.date.len_days() < 200;
+                let same = list.iter().rev().find(|(w, b, s, _)| {
+                    let contained = w.contains(wording.as_str()) || wording.contains(w.as_str());
+                    if short {
+                        *b == bi && *w != wording && contained
+                    } else {
+                        back_reference
+                            || (contained && (part_of_year || (*b == bi && si.abs_diff(*s) <= 1)))
+                    }
                 });
                 if let Some((.., id)) = same {
                     block_events[bi].push((id.clone(), t.range.clone()));
@@ -712,7 +751,7 @@ fn tag_events(
                 if list.len() >= 8 {
                     list.remove(0);
                 }
-                list.push((wording, bi, format!("e{}", events.len() + 1)));
+                list.push((wording, bi, si, format!("e{}", events.len() + 1)));
             }
             let sent = sents
                 .iter()
@@ -1174,7 +1213,7 @@ mod tests {
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "خبر نخست"),
-            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۴/۰۶/۱۵"),
+            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۳/۰۹/۲۲"),
             block(
                 "p2",
                 BlockKind::Paragraph,
@@ -1187,7 +1226,12 @@ mod tests {
                 BlockKind::Paragraph,
                 "نشست دیروز برگزار شد و در سال ۱۳۹۵ نیز برگزار شده بود.",
             ),
-            block("p5", BlockKind::Paragraph, "در سال ۱۳۹۵ هم چنین بود."),
+            block("p5", BlockKind::Paragraph, "در همان سال هم چنین بود."),
+            block(
+                "p6",
+                BlockKind::Paragraph,
+                "شهرداری در سال ۱۳۹۵ بودجه را کم کرد.",
+            ),
         ];
         let sents: Vec<Vec<Range<usize>>> = blocks.iter().map(|b| sentences(&b.text)).collect();
         let (events, block_events) = tag_events(
@@ -1200,20 +1244,24 @@ mod tests {
             .map(|e| (e.date.wording.clone(), e.date.start.to_string()))
             .collect();
         let want: Vec<(String, String)> = [
-            ("۱۴۰۴/۰۶/۱۵", "2025-09-06"),
-            ("دیروز", "2025-09-05"),
-            ("دیروز", "2025-09-05"),
+            ("۱۴۰۳/۰۹/۲۲", "2024-12-12"),
+            ("دیروز", "2024-12-11"),
+            ("دیروز", "2024-12-11"),
             ("۲۴ مرداد ۱۳۹۶", "2017-08-15"),
             ("دیروز", "2017-08-14"),
+            ("سال ۱۳۹۵", "2016-03-20"),
             ("سال ۱۳۹۵", "2016-03-20"),
         ]
         .iter()
         .map(|&(w, d)| (w.to_owned(), d.to_owned()))
         .collect();
         assert_eq!(got, want, "events by section");
-        // The repeated year is the same event.
+        // A back-reference to the year is the same event; a new sentence with its own
+        // date phrase and another subject is a new one.
         let ids: Vec<&str> = block_events[6].iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, vec!["e6"], "the year of p5 is e6");
+        let ids: Vec<&str> = block_events[7].iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, vec!["e7"], "the year of p6 is e7");
         // `--date` anchors a file without a dateline.
         let plain = vec![block("p1", BlockKind::Paragraph, "دیروز باران بارید.")];
         let sents: Vec<Vec<Range<usize>>> = plain.iter().map(|b| sentences(&b.text)).collect();
@@ -1229,6 +1277,39 @@ mod tests {
             &sents,
         );
         assert!(events.is_empty(), "no document date: «دیروز» is not dated");
+    }
+
+    #[test]
+    fn a_year_repeated_with_another_subject_is_another_event() {
+        let block = |id: &str, kind: BlockKind, text: &str| Block {
+            id: id.to_owned(),
+            kind,
+            text: text.to_owned(),
+            sidebar: false,
+        };
+        let blocks = vec![
+            block("h1", BlockKind::Heading, "گزارش بازرگانی"),
+            block("p1", BlockKind::Paragraph, "تاریخ انتشار: ۱۴۰۳/۰۹/۲۲"),
+            block("p2", BlockKind::Paragraph, "صادرات در سال ۱۴۰۲ بیشتر شد."),
+            block("p3", BlockKind::Paragraph, "واردات کالا در سال ۱۴۰۲ کم شد."),
+            block(
+                "p4",
+                BlockKind::Paragraph,
+                "بیکاری نسبت به سال ۱۴۰۲ کمتر است.",
+            ),
+        ];
+        let sents: Vec<Vec<Range<usize>>> = blocks.iter().map(|b| sentences(&b.text)).collect();
+        let (events, block_events) = tag_events(
+            &file_context("", &blocks, &ImportOptions::default()),
+            &blocks,
+            &sents,
+        );
+        assert_eq!(events.len(), 3, "the dateline and two years");
+        let ids =
+            |b: usize| -> Vec<&str> { block_events[b].iter().map(|(id, _)| id.as_str()).collect() };
+        assert_eq!(ids(2), vec!["e2"]);
+        assert_eq!(ids(3), vec!["e3"], "another subject, its own date phrase");
+        assert_eq!(ids(4), vec!["e3"], "the base of a comparison");
     }
 
     #[test]

@@ -238,6 +238,11 @@ pub fn past_tense(toks: &[Tok], i: usize) -> Option<bool> {
         if t.kind == Kind::Punct && matches!(t.key.as_ref(), "." | "؟" | "!" | "؛") {
             break;
         }
+        // «… اعلام کرد که … خواهد بود»: the reporting verb before «که» sets the tense
+        // of the clause; what follows is its complement.
+        if past && t.key.as_ref() == "که" {
+            return Some(true);
+        }
         if ahead_word(t) {
             return Some(false);
         }

@@ -40,7 +40,8 @@ pub(super) fn anaphoric(c: &Ctx, i: usize) -> Option<Found> {
     let base = last.start;
     let cal = calendar_of(last);
     let note = || format!("after the date before ({})", cal.name());
-    if c.is(i, &["همان", "همین"]) {
+    // «همان سال», «آن سال», «همین ماه»
+    if c.is(i, &["همان", "همین", "ان"]) {
         if c.is(i + 1, &["سال"]) {
             let y = cals::year_of(base, cal);
             return Some(Found::new(
@@ -174,6 +175,20 @@ pub(super) fn deictic(c: &Ctx, i: usize) -> Option<Found> {
     // «روز گذشته», «روز قبل»
     if c.is(i, &["روز"]) && c.is(i + 1, &["گذشته"]) {
         return day(doc.add_days(-1), i + 2, "the day before the document date");
+    }
+    // «شب گذشته», «نیمه‌شب گذشته», «نیمه شب گذشته»: the night before the document date
+    // (a daily paper's last night); «صبح امروز» is read at «امروز».
+    let ni = if c.is(i, &["نیمه"]) && c.is(i + 1, &["شب"]) {
+        i + 1
+    } else {
+        i
+    };
+    if c.is(ni, &["شب", "نیمهشب", "دیشب"]) && c.is(ni + 1, &["گذشته"]) {
+        return day(
+            doc.add_days(-1),
+            ni + 2,
+            "the night before the document date",
+        );
     }
     // Weekdays: «روز یکشنبه», «دوشنبه آینده», «پنجشنبه گذشته».
     let wi = if c.is(i, &["روز"]) { i + 1 } else { i };

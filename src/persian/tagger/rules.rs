@@ -222,7 +222,7 @@ pub(super) fn two_digit_year(v: u32, cal: Cal, doc: Option<Day>) -> Option<u32> 
     }
 }
 
-/// Numeric dates: «۱۴۰۳/۰۷/۱۲», «2024/03/20», «1404-04-21» (also with a time after,
+/// Numeric dates: «۱۴۰۳/۰۷/۱۲», «2024/03/20», «1403-11-02» (also with a time after,
 /// which makes it a timestamp: a dateline). Not inside a path or URL.
 fn numeric_date(c: &Ctx, i: usize) -> Option<Found> {
     let t = c.toks.get(i)?;
@@ -360,7 +360,7 @@ fn gloss(c: &Ctx, i: usize, cal: Cal) -> usize {
 /// A day and month (and year), or a month and year, in words: «۱۲ مهر ۱۴۰۳»,
 /// «دوازدهم بهمن ماه سال ۱۳۵۷», «پنجم ماه ژوئن (۱۶ خرداد) ۱۹۴۷», «۲۷ سپتامبر ۲۰۲۰»,
 /// «۱۵ رمضان ۱۴۴۵», «مهرماه ۹۹», «سپتامبر سال ۲۰۰۲ میلادی», «۱۷ بهمن امسال»; a weekday
-/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴», «روز یکشنبه (۱۶ مرداد)»); `paren_out`
+/// before is part of it («دوشنبه ۱۷ شهریور ۱۴۰۴», «روز دوشنبه (۲۷ آبان)»); `paren_out`
 /// says a parenthesis was opened after the weekday.
 fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
     let mut at = i;
@@ -379,7 +379,7 @@ fn month_date_inner(c: &Ctx, i: usize, paren_out: &mut bool) -> Option<Found> {
         match c.key(at) {
             "-" | "،" | "," => at += 1,
             "(" => {
-                // «روز یکشنبه (۱۶ مرداد)»
+                // «روز دوشنبه (۲۷ آبان)»
                 at += 1;
                 *paren_out = true;
             }
@@ -499,7 +499,7 @@ fn month_alone_ok(c: &Ctx, i: usize, mi: usize, k: usize) -> bool {
     let mah_after = k > mi + 1;
     let mah_before = mi > 0 && c.is(mi - 1, &["ماه"]);
     if c.is(k, &["هر"]) || (k > 0 && c.is(k - 1, &["هر"])) {
-        return false; // «بهمن ماه هر سال»: every year
+        return false; // «دی ماه هر سال»: every year
     }
     if joined_mah || mah_after || mah_before {
         return true;
@@ -509,6 +509,10 @@ fn month_alone_ok(c: &Ctx, i: usize, mi: usize, k: usize) -> bool {
     }
     if words::AMBIGUOUS_GREGORIAN.contains(&key) || words::AMBIGUOUS_SOLAR.contains(&key) {
         return false;
+    }
+    // «آبان امسال», «مارس سال گذشته»: a month of a named year is a date without «در».
+    if c.is(k, &["امسال", "پارسال", "سال"]) && c.year_word(k).is_some() {
+        return true;
     }
     i > 0
         && c.is(
@@ -785,6 +789,99 @@ fn english_date(c: &Ctx, i: usize) -> Option<Found> {
     Some(f)
 }
 
+/// The year and calendar of an interval that is exactly one Solar or Gregorian year.
+fn whole_year(start: Day, end: Day) -> Option<(i32, Cal)> {
+    [Cal::Solar, Cal::Gregorian].into_iter().find_map(|cal| {
+        let y = cals::year_of(start, cal);
+        (cals::year_interval(y, cal)? == (start, end)).then_some((y, cal))
+    })
+}
+
+/// The ordinal of a part after «سه ماهه», «شش ماهه», «نیمه»: 0-based, and the next index.
+fn part_ordinal(c: &Ctx, i: usize) -> Option<(u8, usize)> {
+    let n = match c.key(i) {
+        "اول" | "نخست" | "نخستین" => 0,
+        "دوم" => 1,
+        "سوم" => 2,
+        "چهارم" => 3,
+        _ => return None,
+    };
+    Some((n, i + 1))
+}
+
+/// A part of a year or month: «سه ماهه اول سال جاری» (Farvardin–Khordad of that Solar
+/// year), «سه‌ماهه سوم ۲۰۲۳», «نیمه دوم سال ۱۳۹۰», «شش ماهه نخست امسال», «اوایل / اواسط /
+/// اواخر» a month (its first, middle or last ten days) or a year (its first, middle or
+/// last third).
+pub(super) fn part_of(c: &Ctx, i: usize) -> Option<Found> {
+    // (months in a part, which part) or a third (0, 1, 2).
+    let (kind, j) = match (c.key(i), c.key(i + 1)) {
+        ("سه", "ماهه") => (Some(3), i + 2),
+        ("سهماهه", _) => (Some(3), i + 1),
+        ("شش", "ماهه") => (Some(6), i + 2),
+        ("ششماهه", _) => (Some(6), i + 1),
+        ("نیمه", _) => (Some(6), i + 1),
+        ("اوایل" | "اواءل", _) => (None, i + 1),
+        ("اواسط", _) => (None, i + 1),
+        ("اواخر", _) => (None, i + 1),
+        _ => return None,
+    };
+    let third: i64 = match c.key(i) {
+        "اوایل" | "اواءل" => 0,
+        "اواسط" => 1,
+        _ => 2,
+    };
+    let (part, j) = match kind {
+        Some(_) => part_ordinal(c, j)?,
+        None => (0, j),
+    };
+    let inner = absolute(c, j).or_else(|| super::relative::relative(c, j))?;
+    if inner.next <= j || inner.dateline {
+        return None;
+    }
+    let (start, end) = match kind {
+        Some(months) => {
+            if inner.precision != Precision::Year || part >= 12 / months {
+                return None;
+            }
+            let (y, cal) = whole_year(inner.start, inner.end)?;
+            let first = part * months + 1;
+            let (s, _) = cals::month_interval(y, first, cal)?;
+            let (_, e) = cals::month_interval(y, first + months - 1, cal)?;
+            (s, e)
+        }
+        None => {
+            if !matches!(inner.precision, Precision::Year | Precision::Month) {
+                return None;
+            }
+            let n = inner.end.day_number() - inner.start.day_number() + 1;
+            let (a, b) = if inner.precision == Precision::Month {
+                // The first, middle and last ten days.
+                (third * 10, if third == 2 { n - 1 } else { third * 10 + 9 })
+            } else {
+                (n * third / 3, n * (third + 1) / 3 - 1)
+            };
+            (inner.start.add_days(a), inner.start.add_days(b.min(n - 1)))
+        }
+    };
+    if end < start {
+        return None;
+    }
+    let precision = if kind == Some(3) {
+        Precision::Season
+    } else {
+        Precision::Range
+    };
+    let mut f = Found::new((start, end), precision, inner.next);
+    f.note = if inner.note.is_empty() {
+        "a part of the period".to_owned()
+    } else {
+        format!("a part of the period; {}", inner.note)
+    };
+    f.approximate = kind.is_none() || inner.approximate;
+    Some(f)
+}
+
 /// One absolute date at `i`, the longest form first.
 pub(super) fn absolute(c: &Ctx, i: usize) -> Option<Found> {
     numeric_date(c, i)
@@ -796,7 +893,7 @@ pub(super) fn absolute(c: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| year(c, i))
 }
 
-/// A range of days of one month: «۱۶ تا ۲۵ فروردین», «از ۱۲ تا ۲۲ بهمن سال ۱۳۶۱».
+/// A range of days of one month: «۱۶ تا ۲۵ فروردین», «از ۳ تا ۹ اسفند سال ۱۳۵۸».
 fn day_range(c: &Ctx, i: usize) -> Option<Found> {
     let (d1, si) = day_at(c, i)?;
     if !matches!(c.key(si), "تا" | "-" | "الی" | "و") {
@@ -815,6 +912,31 @@ fn day_range(c: &Ctx, i: usize) -> Option<Found> {
     let mut f = Found::new((first, d2), Precision::Range, second.next).with_note(second.note);
     f.approximate = second.approximate;
     Some(f)
+}
+
+/// The first date within a few words after `k` (the words after «تا» in «از X تا … Y»),
+/// in the same clause; `None` at a sentence end, another «از» or «تا», or a dateline.
+fn end_after_words(c: &Ctx, k: usize) -> Option<Found> {
+    for p in k..k.saturating_add(8).min(c.toks.len()) {
+        if matches!(
+            c.key(p),
+            "." | "؛" | "!" | "؟" | ":" | "از" | "تا" | "(" | ")"
+        ) {
+            return None;
+        }
+        if !words::may_start(&c.toks[p]) {
+            continue;
+        }
+        if let Some(f) = absolute(c, p) {
+            return (!f.dateline
+                && matches!(
+                    f.precision,
+                    Precision::Day | Precision::Month | Precision::Season | Precision::Year
+                ))
+            .then_some(f);
+        }
+    }
+    None
 }
 
 /// The day number written at `i` (digits or ordinal).
@@ -902,7 +1024,10 @@ pub(super) fn range(c: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     let k = j + 1;
-    let second = if plural_sal || first.precision == Precision::Year {
+    let direct = || -> Option<Found> {
+        if !(plural_sal || first.precision == Precision::Year) {
+            return absolute(c, k);
+        }
         let t = c.toks.get(k)?;
         let v = t.value()?;
         let y = match t.digits() {
@@ -916,13 +1041,18 @@ pub(super) fn range(c: &Ctx, i: usize) -> Option<Found> {
             c.doc.counting().0
         };
         let (_, next) = c.calendar_word(k + 1);
-        Found::new(
+        Some(Found::new(
             cals::year_interval(i32::try_from(y).ok()?, cal)?,
             Precision::Year,
             next,
-        )
-    } else {
-        absolute(c, k)?
+        ))
+    };
+    let second = match direct() {
+        Some(f) => f,
+        // «از سال ۱۳۷۰ تا روز درگذشت او در سال ۱۳۸۸», «از ۱۳۹۰ تا پایان سال ۱۳۹۴»: the
+        // end a few words after «تا».
+        None if az && matches!(sep, "تا" | "الی") => end_after_words(c, k)?,
+        None => return None,
     };
     let (mut a, mut b) = (first, second);
     let years = a.precision == Precision::Year && b.precision == Precision::Year;
@@ -935,6 +1065,18 @@ pub(super) fn range(c: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     let next = a.next.max(b.next);
+    // «(۳ مه ۱۹۰۱ – ۹ ژوئیه ۱۹۷۲)» after a name: a birth and a death, two days, not a span.
+    if matches!(sep, "-" | "–" | "—")
+        && a.precision == Precision::Day
+        && b.precision == Precision::Day
+        && a.cal.is_some()
+        && b.cal.is_some()
+        && si > 0
+        && c.is(si - 1, &["("])
+        && c.is(next, &[")"])
+    {
+        return None;
+    }
     let mut f = Found::new((a.start, b.end), Precision::Range, next);
     f.approximate = a.approximate || b.approximate;
     f.note = if a.note.is_empty() { b.note } else { a.note };
