@@ -456,6 +456,7 @@ fn is_adverbial(seg: &str) -> bool {
     if is_in(ADVERB_STARTS, &k) {
         return true;
     }
+
     let time_words = [
         "بعد",
         "پیش",
@@ -472,6 +473,34 @@ fn is_adverbial(seg: &str) -> bool {
     ws.len() <= 4
         && (seg.chars().any(char::is_numeric)
             || ws.last().is_some_and(|(_, w)| is_in(&time_words, &key(w))))
+}
+
+/// Whether a short segment opens with a time word: «روز دوشنبه»، «عصر جمعه طی سخنانی».
+fn time_phrase(seg: &str) -> bool {
+    const TIME_STARTS: &[&str] = &[
+        "روز",
+        "امروز",
+        "دیروز",
+        "صبح",
+        "عصر",
+        "ظهر",
+        "شب",
+        "بامداد",
+        "سحرگاه",
+        "شامگاه",
+        "هفته",
+        "امسال",
+        "پارسال",
+        "شنبه",
+        "یکشنبه",
+        "دوشنبه",
+        "سهشنبه",
+        "چهارشنبه",
+        "پنجشنبه",
+        "جمعه",
+    ];
+    let ws = words_of(seg);
+    ws.len() <= 5 && ws.first().is_some_and(|(_, w)| is_in(TIME_STARTS, &key(w)))
 }
 
 /// Byte ranges (in `text`) of the segments of `r` between commas and semicolons that are
@@ -547,7 +576,12 @@ fn skip_leading(text: &str, mut r: Range<usize>) -> Range<usize> {
 
 /// The subject of a reporting verb in `pre` (the clause before the verb, in `text`).
 pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
-    let mut pre = trim(text, pre);
+    let mut pre = skip_desk(text, trim(text, pre));
+    // «کاوه نیکو» پیش‌تر گفته بود: a short quoted name run into the clause (no comma
+    // after it) is the subject.
+    if let Some(name) = quoted_name(text, pre.clone()) {
+        return speakers_of(text, name, verb_kind, String::new());
+    }
     // «…»، X گفت: the quotation before the speaker is the claim, not the subject.
     if text[pre.clone()].starts_with('«')
         && let Some(close) = text[pre.clone()].rfind('»')
@@ -558,14 +592,23 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
             pre.start + usize::from(text[pre.clone()].starts_with('،')) * '،'.len_utf8()..pre.end,
         );
     }
-    let segs: Vec<Range<usize>> = segments(text, pre)
+    let mut segs: Vec<Range<usize>> = segments(text, pre)
         .into_iter()
         .map(|s| skip_leading(text, s))
         .collect();
+    // «X، با بیان اینکه …، … است، افزود»: the segments after a «با بیان اینکه» belong to
+    // its clause; the subject stands before it.
+    if let Some(j) = segs
+        .iter()
+        .position(|r| complement_opener(&text[r.clone()]))
+        && j > 0
+    {
+        segs.truncate(j + 1);
+    }
     // The last segment that is not an adverbial holds the subject.
     let Some(k) = (0..segs.len()).rev().find(|&k| {
         let s = &text[segs[k].clone()];
-        s.chars().any(char::is_alphabetic) && !is_adverbial(s)
+        s.chars().any(char::is_alphabetic) && !is_adverbial(s) && !(k > 0 && time_phrase(s))
     }) else {
         return Subject::None;
     };
@@ -665,6 +708,73 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     speakers_of(text, seg, verb_kind, String::new())
 }
 
+/// Whether a segment opens an adverbial with a complement clause: «با بیان اینکه …»،
+/// «با اشاره به این که …»، «ضمن تاکید بر آنکه …».
+fn complement_opener(seg: &str) -> bool {
+    let ws: Vec<Cow<'_, str>> = seg.split_whitespace().take(6).map(key).collect();
+    ws.first()
+        .is_some_and(|w| matches!(w.as_ref(), "با" | "ضمن"))
+        && ws.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_ref(), "اینکه" | "انکه")
+                || matches!(w.as_ref(), "این" | "ان") && ws.get(i + 1).is_some_and(|n| n == "که")
+        })
+}
+
+/// `pre` without a desk prefix «گروه سیاسی- …» / «سرویس علمی – …» (a desk name of one to
+/// three words ended by a dash) at its start.
+fn skip_desk(text: &str, pre: Range<usize>) -> Range<usize> {
+    let s = &text[pre.clone()];
+    let ws = words_of(s);
+    if !ws
+        .first()
+        .is_some_and(|(_, w)| matches!(key(w).as_ref(), "گروه" | "سرویس"))
+    {
+        return pre;
+    }
+    for &(at, w) in ws.iter().take(4) {
+        let dash = |c: char| matches!(c, '-' | '–' | '—' | '_');
+        if w.ends_with(dash) || w.chars().all(dash) {
+            let after = pre.start + at + w.len();
+            return trim(text, after..pre.end);
+        }
+        if w.contains(dash) {
+            break;
+        }
+    }
+    pre
+}
+
+/// A short name in quotation marks at the start of `pre`, directly followed by more of
+/// the clause (no comma or colon after it): «کاوه نیکو» … گفته بود.
+fn quoted_name(text: &str, pre: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[pre.clone()];
+    let (open, close) = if s.starts_with('«') {
+        ('«', '»')
+    } else if s.starts_with('"') {
+        ('"', '"')
+    } else {
+        return None;
+    };
+    let inner_start = open.len_utf8();
+    let close_at = inner_start + s[inner_start..].find(close)?;
+    let inner = &s[inner_start..close_at];
+    let after = s[close_at + close.len_utf8()..].trim_start();
+    let ws = words_of(inner);
+    let plain = (1..=4).contains(&ws.len())
+        && !inner
+            .chars()
+            .any(|c| c.is_numeric() || ".،,:؛!?؟".contains(c))
+        && ws.iter().all(|(_, w)| {
+            let k = key(w);
+            !is_in(STOPS, &k) && !is_in(CLAUSE_WORDS, &k) && !is_in(PRONOUNS, &k)
+        });
+    if !plain || after.is_empty() || after.starts_with(['،', ',', ':', '؛', '-']) {
+        return None;
+    }
+    let r = trim(text, pre.start + inner_start..pre.start + close_at);
+    (!r.is_empty()).then_some(r)
+}
+
 /// The segment `seg` as one name, if it is headed by a role or an institution, holds no
 /// clause and at most nine words, and its only stop words are prepositions of a name.
 fn whole_segment(text: &str, seg: Range<usize>, verb_kind: ClaimKind) -> Option<Speaker> {
@@ -741,6 +851,14 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             && is_in(STOPS, &key(&w[p + 1..]))
         {
             end = at + p + 1;
+            break;
+        }
+        // «نیکو زمانی که …»، «نیکو وقتی که …»: a time clause ends the name.
+        if k > 0
+            && matches!(kw.as_ref(), "زمانی" | "هنگامی" | "وقتی" | "موقعی")
+            && ws.get(k + 1).is_some_and(|(_, n)| key(n) == "که")
+        {
+            end = at.saturating_sub(1);
             break;
         }
         // «درهمایش»: «در» glued to the next word ends the name too.
@@ -1073,6 +1191,11 @@ pub fn name_tokens(name: &str) -> Vec<String> {
             _ => w,
         })
         .collect()
+}
+
+/// Whether the name is only connectives («و»، «اما»): never a source.
+pub fn is_connective(name: &str) -> bool {
+    name.split_whitespace().all(|w| is_in(LEADING, &key(w)))
 }
 
 /// Whether the name starts with a role word (a role standing for a person: «وزیر کشور»).
