@@ -148,7 +148,7 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
     cited.extend(
         patterns::passives(text, sent.clone())
             .into_iter()
-            .filter(|c| !inside_quote(s, c.phrase.start - sent.start)),
+            .filter(|c| !quoted_or_after_colon(text, &verbs, sent.start, c.phrase.start)),
     );
     for c in &cited {
         let (clause, kind) = clause_of(if c.speaker.via == Via::Dateline {
@@ -282,6 +282,22 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
 /// The last word of `r`, if any.
 fn words_before(text: &str, r: Range<usize>) -> Option<&str> {
     text.get(r)?.split_whitespace().next_back()
+}
+
+/// Whether the byte `at` of the sentence starting at `start` is quoted speech: after an
+/// opening « (closed or not, the quotation may run over sentences), or after a reporting
+/// verb and its colon («X افزود: …»).
+fn quoted_or_after_colon(
+    text: &str,
+    verbs: &[(Range<usize>, ClaimKind)],
+    start: usize,
+    at: usize,
+) -> bool {
+    let before = &text[start..at];
+    before.matches('«').count() > before.matches('»').count()
+        || verbs
+            .iter()
+            .any(|(v, _)| v.end <= at && text[v.end..at].trim_start().starts_with(':'))
 }
 
 /// Whether `at` is inside a «quotation» of `s` that closes (an unclosed «, common in
@@ -476,6 +492,9 @@ mod tests {
             "کاوه نیکو برنامه‌ها را تشریح کرد و گفت: باران کم است.",
             "کاوه نیکو در این نشست دلیل کمبود آب را خشکسالی ذکر کرد و گفت: باران کم است.",
             "وی در ادامه کمبود آب را مسئله اصلی ذکر کرد و گفت: باران کم است.",
+            "به گزارش خبرگزاری پارس، پیش‌تر «کاوه نیکو» وزیر نیرو گفته بود سد پر می‌شود.",
+            "نان ارزان می‌ماند گروه اقتصادی- کاوه نیکو درباره قیمت نان گفت: نان گران نمی‌شود.",
+            "نیکو افزود: «تنها طرح‌هایی اجرا می‌شود که از سوی دولت فارس پیشنهاد، تصویب یا تأیید شده باشد. این کار مهم است.",
         ] {
             eprintln!("{text}\n   => {:?}", names(text));
         }

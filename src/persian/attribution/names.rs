@@ -579,8 +579,14 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     let mut pre = skip_desk(text, trim(text, pre));
     // «کاوه نیکو» پیش‌تر گفته بود: a short quoted name run into the clause (no comma
     // after it) is the subject.
-    if let Some(name) = quoted_name(text, pre.clone()) {
-        return speakers_of(text, name, verb_kind, String::new());
+    if let Some((name, after)) = quoted_name(text, pre.clone()) {
+        // «کاوه نیکو» وزیر نیرو گفته بود: a role after it.
+        let role = words_of(&text[after.clone()])
+            .first()
+            .is_some_and(|(_, w)| is_role_head(&key(w), None))
+            .then(|| text[after].to_owned())
+            .unwrap_or_default();
+        return speakers_of(text, name, verb_kind, role);
     }
     // «…»، X گفت: the quotation before the speaker is the claim, not the subject.
     if text[pre.clone()].starts_with('«')
@@ -725,28 +731,53 @@ fn complement_opener(seg: &str) -> bool {
 fn skip_desk(text: &str, pre: Range<usize>) -> Range<usize> {
     let s = &text[pre.clone()];
     let ws = words_of(s);
-    if !ws
-        .first()
-        .is_some_and(|(_, w)| matches!(key(w).as_ref(), "گروه" | "سرویس"))
-    {
-        return pre;
-    }
-    for &(at, w) in ws.iter().take(4) {
-        let dash = |c: char| matches!(c, '-' | '–' | '—' | '_');
-        if w.ends_with(dash) || w.chars().all(dash) {
-            let after = pre.start + at + w.len();
-            return trim(text, after..pre.end);
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '_');
+    // The last desk prefix: a headline may run into it («… داریم گروه سیاسی- X گفت»).
+    let mut from = None;
+    for (i, (_, w)) in ws.iter().enumerate() {
+        if !matches!(key(w).as_ref(), "گروه" | "سرویس") {
+            continue;
         }
-        if w.contains(dash) {
-            break;
+        for &(at, w) in ws.iter().skip(i + 1).take(3) {
+            if w.ends_with(dash) || w.chars().all(dash) {
+                from = Some(at + w.len());
+                break;
+            }
+            if w.contains(dash) {
+                break;
+            }
         }
     }
-    pre
+    from.map_or(pre.clone(), |f| trim(text, pre.start + f..pre.end))
 }
 
-/// A short name in quotation marks at the start of `pre`, directly followed by more of
-/// the clause (no comma or colon after it): «کاوه نیکو» … گفته بود.
-fn quoted_name(text: &str, pre: Range<usize>) -> Option<Range<usize>> {
+/// A short name in quotation marks at the start of `pre` (after adverbs such as «پیش‌تر»
+/// at most), directly followed by more of the clause (no comma or colon after it):
+/// «کاوه نیکو» … گفته بود. Returns the name and the rest of `pre`.
+fn quoted_name(text: &str, pre: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    const ADVERBS: &[&str] = &[
+        "پیشتر",
+        "قبلا",
+        "اخیرا",
+        "همچنین",
+        "سپس",
+        "البته",
+        "اما",
+        "ولی",
+        "نیز",
+        "پیش",
+        "از",
+        "این",
+        "و",
+    ];
+    let s = &text[pre.clone()];
+    let q = s.find(['«', '"'])?;
+    if !s[..q].split_whitespace().all(|w| is_in(ADVERBS, &key(w)))
+        || s[..q].split_whitespace().count() > 3
+    {
+        return None;
+    }
+    let pre = pre.start + q..pre.end;
     let s = &text[pre.clone()];
     let (open, close) = if s.starts_with('«') {
         ('«', '»')
@@ -772,7 +803,8 @@ fn quoted_name(text: &str, pre: Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let r = trim(text, pre.start + inner_start..pre.start + close_at);
-    (!r.is_empty()).then_some(r)
+    let rest = trim(text, pre.start + close_at + close.len_utf8()..pre.end);
+    (!r.is_empty()).then_some((r, rest))
 }
 
 /// The segment `seg` as one name, if it is headed by a role or an institution, holds no
