@@ -313,6 +313,12 @@ mod tests {
                 vec![("کاوه نیکو", "رئیس جمهوری"), ("رئیس جمهور", "")],
                 vec![0, 0],
             ),
+            // A surname misspelt by one letter, or split in two.
+            (vec![("مینا نوروزپور", ""), ("نوروزپوز", "")], vec![0, 0]),
+            (vec![("مینا نوروزپور", ""), ("نوروض پور", "")], vec![0, 0]),
+            (vec![("مینا نوروزپور", ""), ("نوروز پور", "")], vec![0, 0]),
+            // Too short to be tolerant.
+            (vec![("مینا احمدی", ""), ("محمدی", "")], vec![0, 1]),
         ] {
             let mut r = Resolver::new();
             let got: Vec<usize> = seq
@@ -341,5 +347,14 @@ mod tests {
         r.spoke(0, 0);
         let c = r.resolve(&sp("مینا راد", ""), 1, true);
         assert_eq!(c, Resolved::New(1), "a second person after a named one");
+    }
+
+    #[test]
+    fn bare_surname_names_a_role() {
+        let mut r = Resolver::new();
+        let a = r.resolve(&sp("استاندار فارس", ""), 0, false);
+        r.spoke(a.index(), 0);
+        let b = r.resolve(&sp("نیکو", ""), 0, false);
+        assert_eq!(b, Resolved::Named(0), "استاندار فارس گفت … نیکو گفت");
     }
 }
