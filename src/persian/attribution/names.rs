@@ -581,11 +581,14 @@ pub fn subject(text: &str, pre: Range<usize>, verb_kind: ClaimKind) -> Subject {
     // after it) is the subject.
     if let Some((name, after)) = quoted_name(text, pre.clone()) {
         // «کاوه نیکو» وزیر نیرو گفته بود: a role after it.
-        let role = words_of(&text[after.clone()])
+        let role = if words_of(&text[after.clone()])
             .first()
             .is_some_and(|(_, w)| is_role_head(&key(w), None))
-            .then(|| text[after].to_owned())
-            .unwrap_or_default();
+        {
+            text[after].to_owned()
+        } else {
+            String::new()
+        };
         return speakers_of(text, name, verb_kind, role);
     }
     // «…»، X گفت: the quotation before the speaker is the claim, not the subject.
