@@ -123,6 +123,15 @@ const CLAUSE_WORDS: &[&str] = &[
     "اند",
     "کرده",
     "داده",
+    // Finite verbs of a headline run into its item («… نداریم وزیر کار گفت»).
+    "داریم",
+    "نداریم",
+    "هستیم",
+    "نیستیم",
+    "میکنیم",
+    "نمیکنیم",
+    "کردیم",
+    "شدیم",
 ];
 
 /// First words of a comma-delimited segment that make it an adverbial, not a subject.
@@ -222,6 +231,16 @@ const NEVER_FIRST: &[&str] = &[
     "گفتنی",
     "لازم",
     "بنا",
+    // An indefinite item of news or a question is what is said, not who says it
+    // («خبری که …»، «پرسش‌های زیادی …»).
+    "خبری",
+    "مطلبی",
+    "پیامی",
+    "سوالات",
+    "سئوالات",
+    "سوالهای",
+    "پرسشهای",
+    "پرسشها",
 ];
 
 /// First words of unnamed groups, which may take «در <place>»: «منابع دولتی در اورشلیم».
