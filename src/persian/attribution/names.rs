@@ -123,7 +123,19 @@ const CLAUSE_WORDS: &[&str] = &[
     "اند",
     "کرده",
     "داده",
-    // Finite verbs of a headline run into its item («… نداریم وزیر کار گفت»).
+    "داریم",
+    "نداریم",
+    "هستیم",
+    "نیستیم",
+    "میکنیم",
+    "نمیکنیم",
+    "کردیم",
+    "شدیم",
+];
+
+/// Finite verbs in the first person plural, which end a headline run into its item
+/// («… نداریم وزیر کار گفت») and never belong to the subject of a reporting verb.
+const FIRST_PLURAL: &[&str] = &[
     "داریم",
     "نداریم",
     "هستیم",
@@ -872,6 +884,7 @@ fn noun_phrase(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let first_clause = ws.iter().position(|(_, w)| is_in(CLAUSE_WORDS, &key(w)));
     let cut_before = first_clause.is_some_and(|c| {
         c > 1
+            && !is_in(FIRST_PLURAL, &key(ws[c].1))
             && ws[1..c].iter().any(|(_, w)| {
                 let k = key(w);
                 is_in(STOPS, &k) && k != "را" && k != "که"
