@@ -202,9 +202,13 @@ fn cited_phrase(
     let outlet = OUTLET_WORDS.contains(&key(&text[ws[from].clone()]).as_ref());
     if let Some((k, at)) = comma {
         let mut end = at;
-        for w in ws.iter().take(k + 1).skip(from + 1) {
+        for (j, w) in ws.iter().enumerate().take(k + 1).skip(from + 1) {
             let kw = key(&text[w.clone()]);
-            if outlet && matches!(kw.as_ref(), "از" | "در") || kw == "و" && w.start >= at {
+            if outlet && matches!(kw.as_ref(), "از" | "در")
+                || kw == "و" && w.start >= at
+                || cue_at(text, ws, j).is_some()
+                || outlet && j >= from + 2 && glued_place(&kw)
+            {
                 end = w.start;
                 break;
             }
@@ -232,6 +236,7 @@ fn cited_phrase(
         let next = ws.get(k + 1).map(|n| key(&text[n.clone()]));
         if is_verb(w)
             || STOPS.contains(&kw.as_ref())
+            || k > from && cue_at(text, ws, k).is_some()
             || t.starts_with('«')
             || k > from
                 && (OFFICIAL_WORDS.contains(&kw.as_ref())
@@ -248,6 +253,16 @@ fn cited_phrase(
     }
     let np = trim(text, start..end);
     ((!np.is_empty()).then_some(np.clone()), np.end)
+}
+
+/// Whether the folded word `w` is «از» glued to a place («ازفارس»): after an outlet's
+/// name it gives the outlet's location, not part of its name.
+fn glued_place(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix("از") else {
+        return false;
+    };
+    let lex = crate::persian::repair::lexicon();
+    rest.chars().count() >= 3 && !lex.is_frequent(w)
 }
 
 /// A dateline source at the start of the sentence `sent`: «خبرگزاری X: …» or «سخنگوی
@@ -290,8 +305,8 @@ fn dateline_at(text: &str, from: usize, end: usize, verbs: &[Range<usize>]) -> O
         return None;
     }
     let first = key(&text[ws[0].clone()]);
-    // «گروه علمی: …» is a desk's byline, not a source.
-    if first == "گروه" || first == "سرویس" {
+    // «گروه علمی: …» is a desk's byline, «خبرنگار: …»، «عکس: …» a byline: never sources.
+    if is_byline_head(&first) {
         return None;
     }
     if !(OUTLET_WORDS.contains(&first.as_ref())
@@ -316,6 +331,30 @@ fn dateline_at(text: &str, from: usize, end: usize, verbs: &[Range<usize>]) -> O
         speaker: sp,
         phrase: phrase.start..from + colon + 1,
     })
+}
+
+/// First words (folded) of a desk line or a byline: «گروه علمی: …»، «خبرنگار: …»،
+/// «گزارش: …»، «عکس: …»، «ترجمه: …».
+pub fn is_byline_head(w: &str) -> bool {
+    matches!(
+        w,
+        "گروه"
+            | "سرویس"
+            | "خبرنگار"
+            | "خبرنگاران"
+            | "گزارش"
+            | "گزارشگر"
+            | "عکس"
+            | "عکاس"
+            | "عکسها"
+            | "ترجمه"
+            | "مترجم"
+            | "نویسنده"
+            | "تنظیم"
+            | "گردآوری"
+            | "ویراستار"
+            | "تدوین"
+    )
 }
 
 /// Nominals of passive reports: «توسط X اعلام شد».
@@ -369,7 +408,11 @@ pub fn passives(text: &str, sent: Range<usize>) -> Vec<Cited> {
                 })
                 .map_or(np.end, |p| {
                     let w = &ws[from + p];
-                    if text[w.clone()].contains(['،', ',']) {
+                    // «از سوی X پیشنهاد، تصویب یا تأیید شد»: coordinated nominals.
+                    let listed = ws[from + p + 1..k]
+                        .iter()
+                        .any(|w| matches!(key(&text[w.clone()]).as_ref(), "یا" | "و"));
+                    if text[w.clone()].contains(['،', ',']) && !listed {
                         w.end
                     } else {
                         w.start

@@ -60,7 +60,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     }
                     j += n.len_utf8();
                 }
-                // «…اجرا گردید.به نوشته …»: a full stop between two Persian letters
+                // «…برگزار شد.به نوشته …»: a full stop between two Persian letters
                 // with no space still ends a sentence (a domain such as «Zman.co.il» is
                 // Latin).
                 let glued = c == '.'
