@@ -686,11 +686,24 @@ fn is_comparison_base(before: &str) -> bool {
 /// Each heading starts a section whose document date is the dateline in the heading or
 /// its next two blocks, else the file's. A repeated mention is one event only when it is
 /// plausibly the same happening (see the rules inside); the first mention anchors it.
+#[cfg(test)]
 fn tag_events(
     file: &DocContext,
     blocks: &[Block],
     block_sentences: &[Vec<Range<usize>>],
 ) -> (Vec<Event>, BlockEvents) {
+    let (events, block_events, _) = tag_events_dated(file, blocks, block_sentences);
+    (events, block_events)
+}
+
+/// [`tag_events`], and the first document date any section was read against (the file's,
+/// or the first dateline further on).
+fn tag_events_dated(
+    file: &DocContext,
+    blocks: &[Block],
+    block_sentences: &[Vec<Range<usize>>],
+) -> (Vec<Event>, BlockEvents, Option<crate::model::Day>) {
+    let mut first_date = file.date;
     let mut tagger = Tagger::with_context(file.clone());
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
@@ -709,12 +722,22 @@ fn tag_events(
                 .or(file.date);
             tagger.start_section(date);
             seen.clear();
-            continue;
+            // A headline's own dates are events of its section («… از سال ۲۰۲۱ قطع است»);
+            // a heading without digits names no date worth the tagger's time.
+            if !block
+                .text
+                .chars()
+                .any(|c| crate::persian::digits::digit_value(c).is_some())
+            {
+                continue;
+            }
         }
         let sents = &block_sentences[bi];
+        let tagged = tagger.tag(&block.text);
+        first_date = first_date.or(tagger.doc.date);
         // Dates in one sentence share its category.
         let mut category_of: Option<(Range<usize>, &'static str)> = None;
-        for t in tagger.tag(&block.text) {
+        for t in tagged {
             if !t.dateline {
                 let wording = fold_text(&t.date.wording).into_owned();
                 let short = t.date.len_days() < 31;
@@ -775,7 +798,7 @@ fn tag_events(
             });
         }
     }
-    (events, block_events)
+    (events, block_events, first_date)
 }
 
 fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOptions) {
@@ -790,11 +813,10 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
         .collect();
     // The document's own date and calendar, which the article keeps.
     let file = file_context(&article.meta.title, &article.blocks, options);
-    article.meta.date = file.date;
     // A block's attributions do not depend on dates: they are found on a second thread
     // while this one tags the dates (in order: a relative date reads the one before).
     let blocks = &article.blocks;
-    let (events, block_events, attributions) = std::thread::scope(|s| {
+    let (events, block_events, first_date, attributions) = std::thread::scope(|s| {
         let found = s.spawn(|| {
             blocks
                 .iter()
@@ -807,13 +829,14 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
                 })
                 .collect::<Vec<Vec<Attribution>>>()
         });
-        let (events, block_events) = tag_events(&file, blocks, &block_sentences);
+        let (events, block_events, first_date) = tag_events_dated(&file, blocks, &block_sentences);
         let attributions = found
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (events, block_events, attributions)
+        (events, block_events, first_date, attributions)
     });
     let (sources, claims) = sources_and_claims(&article.blocks, &attributions, &block_events);
+    article.meta.date = first_date;
     article.events = events;
     article.sources = sources;
     article.claims = claims;
@@ -1188,6 +1211,8 @@ mod tests {
             ]
         );
         assert_eq!(a.meta.title, "feed");
+        // No dateline above the items: the article's date is its first item's.
+        assert_eq!(a.meta.date, crate::model::Day::from_solar_hijri(1402, 8, 9).ok());
         assert!(
             imp.warnings.iter().any(|w| w.contains("2 news items")),
             "{:?}",
