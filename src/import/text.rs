@@ -1212,7 +1212,10 @@ mod tests {
         );
         assert_eq!(a.meta.title, "feed");
         // No dateline above the items: the article's date is its first item's.
-        assert_eq!(a.meta.date, crate::model::Day::from_solar_hijri(1402, 8, 9).ok());
+        assert_eq!(
+            a.meta.date,
+            crate::model::Day::from_solar_hijri(1402, 8, 9).ok()
+        );
         assert!(
             imp.warnings.iter().any(|w| w.contains("2 news items")),
             "{:?}",
