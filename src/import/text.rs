@@ -722,7 +722,7 @@ fn tag_events_dated(
                 .or(file.date);
             tagger.start_section(date);
             seen.clear();
-            // A headline's own dates are events of its section («… از سال ۲۰۲۱ قطع است»);
+            // A headline's own dates are events of its section («… از سال ۲۰۱۹ متوقف شد»);
             // a heading without digits names no date worth the tagger's time.
             if !block
                 .text
