@@ -705,6 +705,8 @@ fn tag_events_dated(
 ) -> (Vec<Event>, BlockEvents, Option<crate::model::Day>) {
     let mut first_date = file.date;
     let mut tagger = Tagger::with_context(file.clone());
+    // The heading of the current section: a dateline event is its item's publication.
+    let mut heading: Option<&str> = None;
     let mut events: Vec<Event> = Vec::new();
     let mut block_events: BlockEvents = vec![Vec::new(); blocks.len()];
     // Dates already made events in this section, by interval: (folded wording, block,
@@ -715,6 +717,7 @@ fn tag_events_dated(
     let mut seen: Seen = HashMap::new();
     for (bi, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            heading = Some(block.text.as_str());
             let date = blocks[bi..]
                 .iter()
                 .take(3)
@@ -792,7 +795,14 @@ fn tag_events_dated(
             events.push(Event {
                 id,
                 category: category.to_owned(),
-                label: label(sentence, &t.date.wording),
+                label: if t.dateline {
+                    match heading {
+                        Some(h) => format!("انتشار: {}", label(h, "")),
+                        None => "انتشار".to_owned(),
+                    }
+                } else {
+                    label(sentence, &t.date.wording)
+                },
                 anchor: anchor(block, t.range.clone()),
                 date: t.date,
             });
@@ -1211,6 +1221,17 @@ mod tests {
             ]
         );
         assert_eq!(a.meta.title, "feed");
+        // A dateline is its item's publication on the timeline.
+        let published: Vec<&str> = a
+            .events
+            .iter()
+            .filter(|e| e.date.wording.starts_with("1402-08-09"))
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(
+            published,
+            ["انتشار: قیمت نان گران شد", "انتشار: تیم ملی قهرمان شد"]
+        );
         // No dateline above the items: the article's date is its first item's.
         assert_eq!(
             a.meta.date,
