@@ -193,28 +193,17 @@ pub(super) fn invisible_controls_in(
             }
             '\t' | '\u{202F}' => ed.replace(r, " ", RepairRule::InvisibleControl),
             c if c.is_control() && c != '\n' => ed.replace(r, "", RepairRule::InvisibleControl),
-            '\u{200C}' => {
+            '\u{200C}' | '\u{200D}' => {
                 // A ZWNJ typed beside a space inside one word: a single ZWNJ when the
                 // lexicon joins the parts so (see [`zwnj_space_join`]).
-                if let Some((span, joiner)) = zwnj_beside_space(input, r.clone()) {
+                if c == '\u{200C}'
+                    && let Some((span, joiner)) = zwnj_beside_space(input, r.clone())
+                {
                     ed.replace(span.clone(), joiner, RepairRule::BrokenZwnj);
                     i = span.end;
                     continue;
                 }
-                let prev = match removed_zw {
-                    Some((end, prev)) if end == r.start => prev,
-                    _ => char_before(input, r.start),
-                };
-                let next = char_at(input, r.end);
-                let edge = |x: Option<char>| {
-                    x.is_none_or(|x| x.is_whitespace() || x == '\u{200C}' || x == '\u{200D}')
-                };
-                if edge(prev) || next.is_none_or(char::is_whitespace) {
-                    removed_zw = Some((r.end, prev));
-                    ed.replace(r, "", RepairRule::InvisibleControl);
-                }
-            }
-            '\u{200D}' => {
+                // A ZWNJ or ZWJ beside a space, another joiner or a line's edge goes.
                 let prev = match removed_zw {
                     Some((end, prev)) if end == r.start => prev,
                     _ => char_before(input, r.start),
