@@ -21,6 +21,28 @@ impl Lang {
     pub fn is_rtl(self) -> bool {
         self == Lang::Fa
     }
+
+    /// A number (or any text with digits) in this language's digits: Persian digits in
+    /// the Persian UI, Latin in the English one.
+    pub fn num(self, n: impl std::fmt::Display) -> String {
+        let s = n.to_string();
+        match self {
+            Lang::Fa => crate::persian::digits::to_persian(&s),
+            Lang::En => crate::persian::digits::to_ascii(&s),
+        }
+    }
+
+    /// `n` in this language's digits, isolated (FSI … PDI) for placing inside a sentence.
+    pub fn num_isolated(self, n: impl std::fmt::Display) -> String {
+        isolate(&self.num(n))
+    }
+}
+
+/// `s` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a number, a Latin name
+/// or a path put inside a sentence keeps its own direction and does not reorder its
+/// neighbours (UAX #9 rules X5c, X6a).
+pub fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
 }
 
 /// The UI strings of one language.
@@ -293,3 +315,16 @@ pub static EN: Strings = Strings {
     cluster_events: "events",
     overview: "Timeline overview",
 };
+
+#[cfg(test)]
+mod num_tests {
+    use super::{Lang, isolate};
+
+    #[test]
+    fn numbers_follow_the_ui_language() {
+        assert_eq!(Lang::Fa.num(52), "۵۲");
+        assert_eq!(Lang::En.num("۱۰ / 52"), "10 / 52");
+        assert_eq!(Lang::Fa.num_isolated(10), "\u{2068}۱۰\u{2069}");
+        assert_eq!(isolate("IzRus"), "\u{2068}IzRus\u{2069}");
+    }
+}
