@@ -8,6 +8,10 @@ use gahnegar::text::TextEngine;
 use gahnegar::ui::sample::sample_jobs;
 use gahnegar::ui::{GahnegarApp, Page};
 
+#[path = "common/clipboard.rs"]
+mod clipboard;
+use clipboard::press_copy;
+
 fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
     let mut h = Harness::builder()
         .with_size(Vec2::new(900.0, 760.0))
@@ -58,32 +62,6 @@ fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, needle: &str) -> (egui::Rec
         para.min + Vec2::new(r[2], r[3]),
     );
     (rect, job.text.to_string())
-}
-
-/// Presses Ctrl+C and returns the text copied to the clipboard. (kittest runs one frame
-/// per queued event and keeps the last frame's output, so the key-down is fed alone.)
-fn press_copy(h: &mut Harness<'_, GahnegarApp>) -> Option<String> {
-    let key = |pressed| egui::Event::Key {
-        key: egui::Key::C,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers: Modifiers::COMMAND,
-    };
-    h.event(key(true));
-    h.step();
-    let found = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        });
-    h.event(key(false));
-    h.step();
-    found
 }
 
 #[test]

@@ -484,7 +484,8 @@ fn is_stretchable(s: &str) -> bool {
         .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{3000}')
 }
 
-fn clamp_range(text: &str, r: Range<usize>) -> Range<usize> {
+/// `r` clamped to `text` and widened to character boundaries.
+pub(crate) fn clamp_range(text: &str, r: Range<usize>) -> Range<usize> {
     let mut s = r.start.min(text.len());
     let mut e = r.end.min(text.len()).max(s);
     while !text.is_char_boundary(s) {

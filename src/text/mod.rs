@@ -13,6 +13,8 @@
 
 pub mod atlas;
 pub mod bidi;
+pub mod edit;
+pub mod field;
 pub mod fonts;
 pub mod layout;
 mod types;
@@ -21,6 +23,7 @@ pub mod widget;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+pub use field::{FieldOutput, TextField, field_selection};
 pub use layout::{ShapedText, VisualCluster, VisualLine};
 pub use types::{Align, Direction, Span, SpanFormat, TextJob, TextStyle};
 pub use widget::{Paragraph, ParagraphOutput, measure_text, paint_text};

@@ -247,7 +247,7 @@ fn word_at(text: &str, at: usize) -> Range<usize> {
 
 /// Paints backgrounds, selection, glyphs and underlines of `job`'s cached layout.
 #[expect(clippy::too_many_arguments, reason = "one private painting step")]
-fn paint(
+pub(super) fn paint(
     painter: &egui::Painter,
     eng: &mut TextEngine,
     job: &TextJob,
