@@ -108,3 +108,130 @@ fn the_same_holds_over_wrapped_lines() {
         check(t, Some(260.0));
     }
 }
+
+mod random_edits {
+    use gahnegar::text::edit::{Delete, EditBuffer, Motion, caret_rect, hit};
+    use gahnegar::text::{TextEngine, TextJob};
+    use parley::Affinity;
+    use proptest::prelude::*;
+
+    /// Characters that stress the editor: Persian and Latin letters, digits of both
+    /// scripts, ZWNJ, a vowel mark, tatweel, spaces, line breaks, brackets, an emoji, and
+    /// explicit direction controls.
+    const CHARS: &[char] = &[
+        'س', 'ل', 'ا', 'م', 'ی', 'ه', 'a', 'B', 'z', '1', '۲', '۹', '\u{200c}', '\u{064e}', 'ـ',
+        ' ', '\n', '(', ')', '«', '»', '.', '،', '😀', '\u{202b}', '\u{2069}', '\u{2067}',
+    ];
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Move(usize, bool),
+        Type(String),
+        Paste(String),
+        Delete(usize),
+        Click(f32, f32, bool),
+        Word(usize),
+        Line(usize),
+        All,
+        Undo,
+        Redo,
+        Cut,
+        Preedit(String),
+        Commit(String),
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(CHARS), 0..24)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..10usize, any::<bool>()).prop_map(|(m, e)| Op::Move(m, e)),
+            text().prop_map(Op::Type),
+            text().prop_map(Op::Paste),
+            (0..4usize).prop_map(Op::Delete),
+            (-20.0f32..400.0, -10.0f32..120.0, any::<bool>())
+                .prop_map(|(x, y, e)| Op::Click(x, y, e)),
+            (0..64usize).prop_map(Op::Word),
+            (0..64usize).prop_map(Op::Line),
+            Just(Op::All),
+            Just(Op::Undo),
+            Just(Op::Redo),
+            Just(Op::Cut),
+            text().prop_map(Op::Preedit),
+            text().prop_map(Op::Commit),
+        ]
+    }
+
+    const MOTIONS: [Motion; 10] = [
+        Motion::Left,
+        Motion::Right,
+        Motion::WordLeft,
+        Motion::WordRight,
+        Motion::LineStart,
+        Motion::LineEnd,
+        Motion::Up,
+        Motion::Down,
+        Motion::TextStart,
+        Motion::TextEnd,
+    ];
+    const DELETES: [Delete; 4] = [
+        Delete::Back,
+        Delete::Forward,
+        Delete::WordBack,
+        Delete::WordForward,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_edit_sequence_keeps_a_valid_selection(
+            start in text(),
+            ops in proptest::collection::vec(op(), 0..30),
+            multiline in any::<bool>(),
+            wrap in proptest::option::of(40.0f32..300.0),
+        ) {
+            let mut eng = TextEngine::new();
+            let mut b = EditBuffer::new(&start);
+            b.multiline = multiline;
+            for op in ops {
+                let job = TextJob::new(b.text().to_owned()).size(16.0);
+                let s = eng.layout(&job, wrap, 1.0);
+                let i = b.caret().0;
+                match op {
+                    Op::Move(m, e) => b.apply_motion(s, MOTIONS[m], e),
+                    Op::Type(t) => { b.insert(&t); }
+                    Op::Paste(t) => { b.paste(&t); }
+                    Op::Delete(d) => { b.delete(s, DELETES[d]); }
+                    Op::Click(x, y, e) => {
+                        let (i, a) = hit(s, x, y);
+                        b.place(s, i, a, e);
+                    }
+                    Op::Word(k) => b.select_word_at(s, k.min(i + k)),
+                    Op::Line(k) => b.select_line_at(s, k),
+                    Op::All => b.select_all(s),
+                    Op::Undo => { b.undo(); }
+                    Op::Redo => { b.redo(); }
+                    Op::Cut => { b.cut(); }
+                    Op::Preedit(t) => b.set_preedit(&t),
+                    Op::Commit(t) => { b.commit(&t); }
+                }
+                let t = b.text();
+                let r = b.selection();
+                prop_assert!(r.end <= t.len(), "selection {r:?} past the text {t:?}");
+                prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+                prop_assert!(t.is_char_boundary(b.caret().0));
+                // (The starting text is the caller's; what is typed or pasted is the field's.)
+                if !multiline && !start.contains('\n') {
+                    prop_assert!(!t.contains('\n'), "a line break in a single-line field");
+                }
+                let job = TextJob::new(t.to_owned()).size(16.0);
+                let s = eng.layout(&job, wrap, 1.0);
+                let c = caret_rect(s, b.caret().0, b.caret().1);
+                prop_assert!(c.iter().all(|v| v.is_finite()));
+                let _ = caret_rect(s, b.anchor(), Affinity::Downstream);
+            }
+        }
+    }
+}

@@ -293,7 +293,7 @@ impl EditBuffer {
 
     /// Selects the hard line (up to line breaks) around byte `index` (triple click).
     pub fn select_line_at(&mut self, shaped: &ShapedText, index: usize) {
-        let index = index.min(self.text.len());
+        let index = clamp_range(&self.text, index..index).start;
         let start = self.text[..index].rfind('\n').map_or(0, |i| i + 1);
         let end = self.text[index..]
             .find('\n')
@@ -308,6 +308,7 @@ impl EditBuffer {
     /// Selects `range` (byte offsets on character boundaries), anchor at its start.
     pub fn select_range(&mut self, shaped: &ShapedText, range: Range<usize>) {
         self.commit_composition();
+        let range = clamp_range(&self.text, range);
         let layout = &shaped.layout;
         let s = Selection::new(
             Cursor::from_byte_index(layout, range.start, Affinity::Downstream),
