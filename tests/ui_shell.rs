@@ -102,6 +102,8 @@ fn a_mirrored_check_box_toggles_and_reports_its_state() {
     h.get_by_role_and_label(egui::Role::CheckBox, &label)
         .click();
     h.run_ok();
+    // Boxes on the right, labels to their left, counts in Persian digits.
+    h.snapshot("filters_fa");
     assert!(
         h.state().settings.hidden_lanes.contains(&cat.id),
         "a click hides the category's events"
@@ -481,4 +483,22 @@ fn unsaved_prompt_snapshot_fa() {
     h.state_mut().push(Command::OpenBuiltin);
     h.run_ok();
     h.snapshot("unsaved_prompt_fa");
+}
+
+#[test]
+fn recent_menu_snapshot_fa() {
+    let mut h = harness_sized(Vec2::new(900.0, 420.0));
+    // Paths of no real files: the menu only lists them.
+    h.state_mut().settings.recent = vec![
+        "/home/reader/news/2024/tehran-water.ron".into(),
+        "/home/reader/Documents/a very long folder name for archived reports/2023/budget.txt"
+            .into(),
+        "/tmp/گزارش‌ها/شورای-شهر.ron".into(),
+    ];
+    let s = h.state().strings();
+    h.get_by_label(s.menu_file).click();
+    h.run_ok();
+    h.get_by_label(s.recent).click();
+    h.run_ok();
+    h.snapshot("recent_menu_fa");
 }

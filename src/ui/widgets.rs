@@ -511,8 +511,8 @@ pub fn shell_paragraph(ui: &mut Ui, text: &str, size: f32, weight: f32, width: f
 const FOLDER_CHARS: usize = 40;
 
 /// A menu row for a file: its name, then its folder dimmed (each isolated, so a Latin path
-/// keeps its order in the right-to-left UI, where the name stands on the right). A long
-/// folder is cut at its start. AccessKit reads the whole path.
+/// keeps its order in the right-to-left UI, where the name stands on the right; the folder
+/// always left to right). A long folder is cut at its start. AccessKit reads the whole path.
 pub fn file_row(ui: &mut Ui, path: &std::path::Path, rtl: bool) -> Response {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -530,7 +530,9 @@ pub fn file_row(ui: &mut Ui, path: &std::path::Path, rtl: bool) -> Response {
         folder
     };
     let head = super::i18n::isolate(&name);
-    let text = format!("{head}   {}", super::i18n::isolate(&folder));
+    // A folder reads left to right whatever its names (its separators order it): a
+    // left-to-right isolate (LRI … PDI) keeps «/tmp/گزارش‌ها» from turning round.
+    let text = format!("{head}   \u{2066}{folder}\u{2069}");
     let ink = ui.visuals().text_color();
     let dim = ui.visuals().weak_text_color();
     let job = control_job(&text, ink, rtl).span(crate::text::Span::styled(
