@@ -3,26 +3,17 @@
 //! the unsaved-changes prompt, File → Recent, the zoom of the whole window, and snapshots
 //! of the View menu and the find bar in the Persian UI.
 
+mod common;
+
+use common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gahnegar::store;
-use gahnegar::ui::{Command, GahnegarApp, Lang, Modal, Page, Selection};
-
-fn harness_sized(size: Vec2) -> Harness<'static, GahnegarApp> {
-    let mut app = GahnegarApp::new(None, None);
-    app.settings.native_dialogs = false;
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(1.0)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
-    h.run_ok();
-    h
-}
+use gahnegar::ui::{Command, GahnegarApp, Lang, Modal, Page, PathPurpose, Selection};
 
 fn harness() -> Harness<'static, GahnegarApp> {
-    harness_sized(Vec2::new(1280.0, 820.0))
+    app_harness(Vec2::new(1280.0, 820.0))
 }
 
 /// Opens the find bar and types `query` into its field.
@@ -237,6 +228,14 @@ fn enter_confirms_and_escape_cancels_the_path_prompt_and_the_overwrite_dialog() 
     assert_eq!(saved, h.state().doc.article, "Enter replaced the file");
 }
 
+/// What the path prompt on screen is for, if one is.
+fn prompt(h: &Harness<'_, GahnegarApp>) -> Option<PathPurpose> {
+    match h.state().modal {
+        Some(Modal::Path { purpose, .. }) => Some(purpose),
+        _ => None,
+    }
+}
+
 /// Moves the first event to another category: an edit that makes the document unsaved.
 fn edit(h: &mut Harness<'_, GahnegarApp>) -> String {
     let a = &h.state().doc.article;
@@ -285,16 +284,10 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
     h.run_ok();
     h.key_press(egui::Key::Enter);
     h.run_ok();
-    assert!(
-        matches!(
-            h.state().modal,
-            Some(Modal::Path {
-                purpose: gahnegar::ui::PathPurpose::Save,
-                ..
-            })
-        ),
-        "Enter chose Save, which asks where: {:?}",
-        h.state().modal
+    assert_eq!(
+        prompt(&h),
+        Some(PathPurpose::Save),
+        "Enter chose Save, which asks where"
     );
     let field = h.get_by_label(s.path_prompt_save);
     field.focus();
@@ -304,29 +297,11 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
     h.run_ok();
     let saved = store::load(&copy).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.events[0].category, lane, "saved where asked");
-    assert!(
-        matches!(
-            h.state().modal,
-            Some(Modal::Path {
-                purpose: gahnegar::ui::PathPurpose::Open,
-                ..
-            })
-        ),
-        "then the open prompt it was waiting for: {:?}",
-        h.state().modal
+    assert_eq!(
+        prompt(&h),
+        Some(PathPurpose::Open),
+        "then the open prompt it was waiting for"
     );
-}
-
-/// Steps the app until the background import finishes (bounded).
-fn wait_for_import(h: &mut Harness<'_, GahnegarApp>) {
-    for _ in 0..400 {
-        if h.state().import_job.is_none() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-        h.step();
-    }
-    panic!("the import did not finish");
 }
 
 #[test]
@@ -460,7 +435,7 @@ fn the_mirrored_combo_box_moves_an_event_to_another_category() {
 
 #[test]
 fn view_menu_snapshot_fa() {
-    let mut h = harness_sized(Vec2::new(900.0, 620.0));
+    let mut h = app_harness(Vec2::new(900.0, 620.0));
     let s = h.state().strings();
     h.get_by_label(s.menu_view).click();
     h.run_ok();
@@ -469,7 +444,7 @@ fn view_menu_snapshot_fa() {
 
 #[test]
 fn find_bar_snapshot_fa() {
-    let mut h = harness_sized(Vec2::new(1100.0, 520.0));
+    let mut h = app_harness(Vec2::new(1100.0, 520.0));
     find(&mut h, "2024");
     h.get_by_label(h.state().strings().find_next).click();
     h.run_ok();
@@ -478,7 +453,7 @@ fn find_bar_snapshot_fa() {
 
 #[test]
 fn unsaved_prompt_snapshot_fa() {
-    let mut h = harness_sized(Vec2::new(900.0, 520.0));
+    let mut h = app_harness(Vec2::new(900.0, 520.0));
     edit(&mut h);
     h.state_mut().push(Command::OpenBuiltin);
     h.run_ok();
@@ -487,7 +462,7 @@ fn unsaved_prompt_snapshot_fa() {
 
 #[test]
 fn recent_menu_snapshot_fa() {
-    let mut h = harness_sized(Vec2::new(900.0, 420.0));
+    let mut h = app_harness(Vec2::new(900.0, 420.0));
     // Paths of no real files: the menu only lists them.
     h.state_mut().settings.recent = vec![
         "/home/reader/news/2024/tehran-water.ron".into(),
