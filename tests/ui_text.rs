@@ -111,14 +111,26 @@ fn drag_across_latin_inside_persian_copies_it() {
 }
 
 #[test]
-fn font_size_shortcuts_change_the_size() {
+fn font_size_menu_items_change_the_article_size() {
     let mut h = harness(false);
     let before = h.state().settings.font_size;
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    let s = h.state().strings();
+    h.get_by_label(s.menu_view).click();
+    h.run();
+    h.get_by_label(s.font_larger).click();
     h.run();
     assert_eq!(h.state().settings.font_size, before + 1.0);
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
+    h.get_by_label(s.menu_view).click();
+    h.run();
+    h.get_by_label(s.font_smaller).click();
+    h.run();
+    h.get_by_label(s.menu_view).click();
+    h.run();
+    h.get_by_label(s.font_smaller).click();
+    h.run();
+    assert_eq!(h.state().settings.font_size, before - 1.0);
+    // Ctrl+= zooms the whole window instead (tests/ui_shell.rs).
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
     h.run();
     assert_eq!(h.state().settings.font_size, before - 1.0);
 }

@@ -2,24 +2,15 @@
 //! selection across article, timeline and sources; find; open/save/reopen with the
 //! in-app path prompt; the unsaved-changes prompt; window snapshots; bad articles.
 
+mod common;
+
+use common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gahnegar::model::{Article, Day, FuzzyDate, Precision};
 use gahnegar::store;
 use gahnegar::ui::{Command, GahnegarApp, Lang};
-
-fn app_harness(size: Vec2) -> Harness<'static, GahnegarApp> {
-    let mut app = GahnegarApp::new(None, None);
-    app.settings.native_dialogs = false;
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(1.0)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
-    h.run_ok();
-    h
-}
 
 fn harness() -> Harness<'static, GahnegarApp> {
     app_harness(Vec2::new(1280.0, 820.0))
@@ -387,18 +378,6 @@ fn bad_articles_keep_the_app_usable() {
             h.run_ok();
         }
     }
-}
-
-/// Steps the app until the background import finishes (bounded).
-fn wait_for_import(h: &mut Harness<'_, GahnegarApp>) {
-    for _ in 0..400 {
-        if h.state().import_job.is_none() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-        h.step();
-    }
-    panic!("the import did not finish");
 }
 
 #[test]

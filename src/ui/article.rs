@@ -11,7 +11,7 @@ use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::{fold, sentence::sentence_around};
 use crate::text::{Align, Paragraph, Span, SpanFormat, TextJob};
 
-use super::i18n::{Lang, Strings};
+use super::i18n::Lang;
 use super::theme;
 
 /// Span ids: the tag is in the top byte, the index below.
@@ -184,12 +184,46 @@ impl ArticleView {
         }
     }
 
-    /// The find bar (shown above the article when open).
-    pub fn find_bar_ui(&mut self, ui: &mut Ui, article: &Article, s: &Strings) {
+    /// Closes the find bar and forgets its query and matches.
+    pub fn close_find(&mut self) {
+        self.find.open = false;
+        self.find.query.clear();
+        self.find.matches.clear();
+        self.find.searched = None;
+    }
+
+    /// The find counter: «۱۰ از ۵۲» in the Persian UI, "10 of 52" in the English one (the
+    /// numbers isolated, in the UI's digits); `None` when there is nothing to count.
+    pub fn find_counter(&self, lang: Lang) -> Option<String> {
+        let n = self.find.matches.len();
+        let s = lang.strings();
+        if n == 0 {
+            return (!self.find.query.is_empty()).then(|| s.no_matches.to_owned());
+        }
+        Some(format!(
+            "{} {} {}",
+            lang.num_isolated(self.find.current + 1),
+            s.find_of,
+            lang.num_isolated(n)
+        ))
+    }
+
+    /// The find bar (shown above the article when open): in the UI's direction, so in the
+    /// Persian UI it runs right to left — label and field on the right, then the previous
+    /// and next buttons, the counter and the close button. Esc is handled by the app (it
+    /// closes the find bar unless a dialog is open).
+    pub fn find_bar_ui(&mut self, ui: &mut Ui, article: &Article, lang: Lang) {
         if !self.find.open {
             return;
         }
-        ui.horizontal(|ui| {
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        let layout = if rtl {
+            egui::Layout::right_to_left(egui::Align::Center)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Center)
+        };
+        ui.allocate_ui_with_layout(vec2(ui.available_width(), 28.0), layout, |ui| {
             let label = ui.label(s.find);
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.find.query)
@@ -203,14 +237,6 @@ impl ArticleView {
             }
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             self.update_matches(article);
-            let n = self.find.matches.len();
-            if n == 0 {
-                if !self.find.query.is_empty() {
-                    ui.label(s.no_matches);
-                }
-            } else {
-                ui.label(format!("{} / {} {}", self.find.current + 1, n, s.matches));
-            }
             if ui.button(s.find_prev).clicked() {
                 self.find_step(false);
             }
@@ -221,11 +247,11 @@ impl ArticleView {
                     edit.request_focus();
                 }
             }
-            if ui.button(s.find_close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                self.find.open = false;
-                self.find.query.clear();
-                self.find.matches.clear();
-                self.find.searched = None;
+            if let Some(counter) = self.find_counter(lang) {
+                counter_ui(ui, &counter, rtl);
+            }
+            if ui.button(s.find_close).clicked() {
+                self.close_find();
             }
         });
     }
@@ -798,6 +824,22 @@ impl ArticleView {
     }
 }
 
+/// The find counter drawn with the engine (digits and their order stay right in either
+/// direction); AccessKit reads it as a label.
+fn counter_ui(ui: &mut Ui, text: &str, rtl: bool) {
+    let job = super::widgets::control_job(text, ui.visuals().text_color(), rtl);
+    let size = crate::text::measure_text(ui.ctx(), &job);
+    let (rect, resp) = ui.allocate_exact_size(size + vec2(8.0, 0.0), egui::Sense::hover());
+    let label = super::widgets::plain(text);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    crate::text::paint_text(
+        &ui.painter_at(rect),
+        &job,
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+    );
+}
+
 /// A block's events and source mentions (source index, mention index).
 type BlockMarks = (Vec<usize>, Vec<(usize, usize)>);
 
@@ -984,11 +1026,11 @@ pub fn event_tooltip_ui(ui: &mut Ui, article: &Article, idx: usize, input: &Arti
     )
     .width(w)
     .show(ui);
-    let names: Vec<&str> = article
+    let names: Vec<String> = article
         .sources_of_event(&e.id)
         .into_iter()
         .filter_map(|id| article.source(id))
-        .map(|s| s.name.as_str())
+        .map(|s| super::i18n::isolate(&s.name))
         .collect();
     let src = if names.is_empty() {
         s.unsourced.to_owned()

@@ -136,6 +136,15 @@ pub struct Strings {
     pub cluster_events: &'static str,
     /// Timeline: the overview strip under the chart.
     pub overview: &'static str,
+    // The mirrored shell (issue 12).
+    /// Find: the word between the current match and the count («۱۰ از ۵۲», "10 of 52").
+    pub find_of: &'static str,
+    /// The typography sample's close button.
+    pub close_sample: &'static str,
+    /// View: the zoom of the whole window (slider label).
+    pub zoom_ui: &'static str,
+    /// View: back to 100 % zoom.
+    pub zoom_reset: &'static str,
 }
 
 pub static FA: Strings = Strings {
@@ -194,7 +203,7 @@ pub static FA: Strings = Strings {
     back: "پیشین",
     forward: "پسین",
     unsaved_title: "تغییرات ذخیره نشده",
-    unsaved_body: "تغییرات این مقاله ذخیره نشده است. ادامه می‌دهید؟",
+    unsaved_body: "تغییرات این مقاله ذخیره نشده است. پیش از ادامه ذخیره شود؟",
     discard: "بی‌خیال تغییرات",
     cancel: "انصراف",
     path_prompt_open: "نشانی پرونده برای باز کردن:",
@@ -225,6 +234,10 @@ pub static FA: Strings = Strings {
     review_name: "نام",
     cluster_events: "رویداد",
     overview: "نمای کلی گاه‌شمار",
+    find_of: "از",
+    close_sample: "بستن نمونه",
+    zoom_ui: "اندازه‌ی نما",
+    zoom_reset: "اندازه‌ی عادی",
 };
 
 pub static EN: Strings = Strings {
@@ -283,7 +296,7 @@ pub static EN: Strings = Strings {
     back: "Back",
     forward: "Forward",
     unsaved_title: "Unsaved changes",
-    unsaved_body: "This article has unsaved changes. Continue?",
+    unsaved_body: "This article has unsaved changes. Save them before going on?",
     discard: "Discard changes",
     cancel: "Cancel",
     path_prompt_open: "Path of the file to open:",
@@ -314,6 +327,10 @@ pub static EN: Strings = Strings {
     review_name: "Name",
     cluster_events: "events",
     overview: "Timeline overview",
+    find_of: "of",
+    close_sample: "Close the sample",
+    zoom_ui: "Zoom",
+    zoom_reset: "Actual size",
 };
 
 #[cfg(test)]

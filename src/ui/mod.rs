@@ -36,6 +36,9 @@ pub struct Settings {
     pub dark: bool,
     /// Article body size in points.
     pub font_size: f32,
+    /// Zoom of the whole window (egui's zoom factor: the article, the timeline, the
+    /// sources panel, menus and dialogs alike); 1 is 100 %.
+    pub zoom: f32,
     pub calendar: CalendarMode,
     pub direction: TimeDirection,
     pub last_file: Option<PathBuf>,
@@ -53,6 +56,7 @@ impl Default for Settings {
             lang: Lang::Fa,
             dark: false,
             font_size: 17.0,
+            zoom: 1.0,
             calendar: CalendarMode::default(),
             direction: TimeDirection::default(),
             last_file: None,
@@ -66,7 +70,12 @@ impl Default for Settings {
 
 /// Smallest and largest article font sizes, points.
 pub const FONT_SIZE_RANGE: (f32, f32) = (11.0, 32.0);
+/// Smallest and largest zoom of the whole window, and the step of Ctrl+= / Ctrl+-.
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+pub const ZOOM_STEP: f32 = 0.1;
 const MAX_RECENT: usize = 8;
+/// Width of a dialog's text, points.
+const DIALOG_WIDTH: f32 = 420.0;
 const SETTINGS_KEY: &str = "gahnegar-settings";
 
 /// Which page the central area shows.
@@ -150,6 +159,8 @@ pub enum Command {
     SetLang(Lang),
     SetDark(bool),
     FontSize(f32),
+    /// Zoom the whole window to this factor (clamped to [`ZOOM_RANGE`]).
+    Zoom(f32),
     SetCalendar(CalendarMode),
     SetDirection(TimeDirection),
     ShowPage(Page),
@@ -285,7 +296,8 @@ impl ExportKind {
 /// A modal the app is showing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
-    /// Unsaved changes: run `then` if the user discards them.
+    /// Unsaved changes: run `then` once the user saved (Save, through Save As when the
+    /// article has no file of its own) or discarded them.
     Unsaved {
         then: Box<Command>,
     },
@@ -324,6 +336,9 @@ pub struct GahnegarApp {
     applied: Option<(bool, Lang)>,
     shown_title: String,
     allow_close: bool,
+    /// A command waiting for a save to succeed (Save in the unsaved-changes prompt when the
+    /// article had to go through Save As first); dropped when the save is cancelled or fails.
+    after_save: Option<Command>,
 }
 
 impl GahnegarApp {
@@ -356,7 +371,10 @@ impl GahnegarApp {
             applied: None,
             shown_title: String::new(),
             allow_close: false,
+            after_save: None,
         };
+        app.settings.zoom = app.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        dedupe_recent(&mut app.settings.recent);
         if let Some(p) = path {
             if is_text_file(&p) {
                 // Imported in the background once the window is up.
@@ -398,7 +416,12 @@ impl GahnegarApp {
         let ctx = ui.ctx().clone();
         if !self.ctx_ready {
             text::fonts::install_egui_fonts(&ctx);
+            // Ctrl+= / Ctrl+- / Ctrl+0 are the app's own (persisted, see `shortcuts`).
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.ctx_ready = true;
+        }
+        if (ctx.zoom_factor() - self.settings.zoom).abs() > 1e-4 {
+            ctx.set_zoom_factor(self.settings.zoom);
         }
         self.apply_visuals(&ctx);
         self.shortcuts(&ctx);
@@ -439,6 +462,20 @@ impl GahnegarApp {
                         .inner_margin(24.0),
                 )
                 .show(ui, |ui| {
+                    // The close button stands at the page's top end corner (left in the
+                    // right-to-left UI); Esc closes the sample too.
+                    let end = if rtl {
+                        Layout::left_to_right(EAlign::Center)
+                    } else {
+                        Layout::right_to_left(EAlign::Center)
+                    };
+                    let close = self.strings().close_sample;
+                    let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+                    ui.allocate_ui_with_layout(row, end, |ui| {
+                        if ui.button(close).clicked() {
+                            self.commands.push(Command::ShowPage(Page::Article));
+                        }
+                    });
                     egui::ScrollArea::vertical()
                         .auto_shrink(false)
                         .show(ui, |ui| {
@@ -483,6 +520,7 @@ impl GahnegarApp {
             self.import_job = None;
             match result {
                 Ok((imported, text)) => {
+                    self.remember(&path);
                     self.review = Some(review::Review::new(imported, path, text));
                     self.page = Page::Review;
                 }
@@ -490,20 +528,39 @@ impl GahnegarApp {
             }
             return;
         }
-        let s = self.strings();
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
         let mut cancel = false;
         egui::Window::new(s.importing)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(job.path.display().to_string());
+                let progress = job.progress();
+                // The path and the percentage with the engine: a Latin path in a Persian
+                // line, and the percentage in the UI's digits («۴۲٪», "42%").
+                widgets::shell_paragraph(
+                    ui,
+                    &i18n::isolate(&job.path.display().to_string()),
+                    widgets::CONTROL_TEXT,
+                    400.0,
+                    360.0,
+                    rtl,
+                );
                 ui.add(
-                    egui::ProgressBar::new(job.progress())
-                        .show_percentage()
+                    egui::ProgressBar::new(progress)
+                        .desired_width(360.0)
                         .animate(true),
                 );
-                if ui.button(s.cancel).clicked() {
+                let percent = (progress * 100.0).round() as u32;
+                let percent = if rtl {
+                    format!("{}٪", lang.num(percent))
+                } else {
+                    format!("{percent}%")
+                };
+                widgets::shell_paragraph(ui, &percent, widgets::CONTROL_TEXT, 400.0, 360.0, rtl);
+                if widgets::dialog_buttons(ui, &[s.cancel], rtl).is_some() {
                     cancel = true;
                 }
             });
@@ -514,12 +571,17 @@ impl GahnegarApp {
     }
 
     fn article_ui(&mut self, ui: &mut Ui) {
-        let s = self.strings();
-        self.article_view.find_bar_ui(ui, &self.doc.article, s);
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        self.article_view.find_bar_ui(ui, &self.doc.article, lang);
         let problems = &self.doc.index.problems;
         if !problems.is_empty() {
-            let msg = format!("{}: {}", s.problems, problems.join(" · "));
-            ui.colored_label(ui.visuals().warn_fg_color, msg);
+            // Problems name anchors and ids (Latin) inside the UI's sentence: the engine.
+            let list: Vec<String> = problems.iter().map(|p| i18n::isolate(p)).collect();
+            let msg = format!("{}: {}", s.problems, list.join(" · "));
+            let job = widgets::control_job(&msg, ui.visuals().warn_fg_color, lang.is_rtl())
+                .selectable(true);
+            text::Paragraph::new(job).id_salt("problems").show(ui);
         }
         let input = ArticleInput {
             article: &self.doc.article,
@@ -622,19 +684,21 @@ impl GahnegarApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let sc = |m, k| KeyboardShortcut::new(m, k);
-        let table: [(KeyboardShortcut, Command); 12] = [
+        let zoom = self.settings.zoom;
+        let table: [(KeyboardShortcut, Command); 13] = [
             (
                 sc(Modifiers::COMMAND, Key::Equals),
-                Command::FontSize(self.settings.font_size + 1.0),
+                Command::Zoom(zoom + ZOOM_STEP),
             ),
             (
                 sc(Modifiers::COMMAND, Key::Plus),
-                Command::FontSize(self.settings.font_size + 1.0),
+                Command::Zoom(zoom + ZOOM_STEP),
             ),
             (
                 sc(Modifiers::COMMAND, Key::Minus),
-                Command::FontSize(self.settings.font_size - 1.0),
+                Command::Zoom(zoom - ZOOM_STEP),
             ),
+            (sc(Modifiers::COMMAND, Key::Num0), Command::Zoom(1.0)),
             (sc(Modifiers::COMMAND, Key::F), Command::OpenFind),
             (sc(Modifiers::COMMAND, Key::O), Command::OpenDialog),
             (
@@ -656,6 +720,7 @@ impl GahnegarApp {
                 }
             }
         });
+        self.escape(ctx);
         for cmd in fired {
             if cmd == Command::OpenFind
                 && self.article_view.find.open
@@ -666,6 +731,30 @@ impl GahnegarApp {
                 self.commands.push(cmd);
             }
         }
+    }
+
+    /// Esc closes what is on top, one thing a press: an open menu or a dialog handles it
+    /// itself (the dialog cancels, in `modal_ui`); else the find bar closes, else the
+    /// typography sample is left, else the selection is cleared.
+    fn escape(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() || egui::Popup::is_any_open(ctx) {
+            return;
+        }
+        let esc =
+            |i: &mut egui::InputState| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
+        let has_selection = self.page == Page::Article && self.selection != Selection::default();
+        let find_shown = self.page == Page::Article && self.article_view.find.open;
+        if !(find_shown || self.page == Page::Sample || has_selection) || !ctx.input_mut(esc) {
+            return;
+        }
+        if find_shown {
+            self.article_view.close_find();
+        } else if self.page == Page::Sample {
+            self.page = Page::Article;
+        } else {
+            self.commands.push(Command::Select(Selection::default()));
+        }
+        ctx.request_repaint();
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -711,7 +800,8 @@ impl GahnegarApp {
 
     fn menu_bar(&mut self, ui: &mut Ui) {
         let s = self.strings();
-        let layout = if self.settings.lang.is_rtl() {
+        let rtl = self.settings.lang.is_rtl();
+        let layout = if rtl {
             Layout::right_to_left(EAlign::Center)
         } else {
             Layout::left_to_right(EAlign::Center)
@@ -719,96 +809,10 @@ impl GahnegarApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.with_layout(layout, |ui| {
                 ui.menu_button(s.menu_file, |ui| {
-                    if ui.button(s.open).clicked() {
-                        self.commands.push(Command::OpenDialog);
-                    }
-                    if ui.button(s.import_text).clicked() {
-                        self.commands.push(Command::ImportDialog);
-                    }
-                    if ui.button(s.save).clicked() {
-                        self.commands.push(Command::Save);
-                    }
-                    if ui.button(s.save_as).clicked() {
-                        self.commands.push(Command::SaveAsDialog);
-                    }
-                    ui.menu_button(s.export, |ui| {
-                        // Mixed Persian/Latin labels go through the text engine (egui has no bidi).
-                        ui.set_min_width(220.0);
-                        let rtl = self.settings.lang.is_rtl();
-                        let ink = ui.visuals().text_color();
-                        for kind in ExportKind::ALL {
-                            let label = kind.label(self.settings.lang);
-                            let job = text::TextJob::new(label).size(14.0).color(ink);
-                            if widgets::text_row(ui, &job, false, false, label, rtl).clicked() {
-                                self.commands.push(Command::ExportDialog(kind));
-                                ui.close();
-                            }
-                        }
-                    });
-                    ui.menu_button(s.recent, |ui| {
-                        if ui.button(s.builtin_article).clicked() {
-                            self.commands.push(Command::OpenBuiltin);
-                        }
-                        if self.settings.recent.is_empty() {
-                            ui.label(s.no_recent);
-                        }
-                        for p in self.settings.recent.clone() {
-                            if ui.button(p.display().to_string()).clicked() {
-                                self.commands.push(Command::Open(p));
-                            }
-                        }
-                    });
-                    ui.separator();
-                    if ui.button(s.quit).clicked() {
-                        self.commands.push(Command::Quit);
-                    }
+                    menu_column(ui, rtl, |ui| self.file_menu_ui(ui))
                 });
                 ui.menu_button(s.menu_view, |ui| {
-                    let dark = self.settings.dark;
-                    if ui
-                        .button(if dark { s.theme_light } else { s.theme_dark })
-                        .clicked()
-                    {
-                        self.commands.push(Command::SetDark(!dark));
-                    }
-                    if ui.button(s.font_larger).clicked() {
-                        self.commands
-                            .push(Command::FontSize(self.settings.font_size + 1.0));
-                    }
-                    if ui.button(s.font_smaller).clicked() {
-                        self.commands
-                            .push(Command::FontSize(self.settings.font_size - 1.0));
-                    }
-                    ui.separator();
-                    ui.label(s.calendar);
-                    for (mode, name) in [
-                        (CalendarMode::Gregorian, s.cal_gregorian),
-                        (CalendarMode::SolarHijri, s.cal_solar),
-                        (CalendarMode::Both, s.cal_both),
-                    ] {
-                        if ui.radio(self.settings.calendar == mode, name).clicked() {
-                            self.commands.push(Command::SetCalendar(mode));
-                        }
-                    }
-                    ui.separator();
-                    ui.label(s.time_direction);
-                    for (dir, name) in [
-                        (TimeDirection::RightToLeft, s.time_rtl),
-                        (TimeDirection::LeftToRight, s.time_ltr),
-                    ] {
-                        if ui.radio(self.settings.direction == dir, name).clicked() {
-                            self.commands.push(Command::SetDirection(dir));
-                        }
-                    }
-                    ui.separator();
-                    let page = if self.page == Page::Sample {
-                        (Page::Article, s.back_to_article)
-                    } else {
-                        (Page::Sample, s.typography_sample)
-                    };
-                    if ui.button(page.1).clicked() {
-                        self.commands.push(Command::ShowPage(page.0));
-                    }
+                    menu_column(ui, rtl, |ui| self.view_menu_ui(ui))
                 });
                 let other = if self.settings.lang == Lang::Fa {
                     Lang::En
@@ -845,88 +849,275 @@ impl GahnegarApp {
         });
     }
 
+    fn file_menu_ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        if ui.button(s.open).clicked() {
+            self.commands.push(Command::OpenDialog);
+        }
+        if ui.button(s.import_text).clicked() {
+            self.commands.push(Command::ImportDialog);
+        }
+        if ui.button(s.save).clicked() {
+            self.commands.push(Command::Save);
+        }
+        if ui.button(s.save_as).clicked() {
+            self.commands.push(Command::SaveAsDialog);
+        }
+        ui.menu_button(s.export, |ui| {
+            menu_column(ui, rtl, |ui| {
+                // Mixed Persian/Latin labels go through the text engine (egui has no bidi).
+                ui.set_min_width(220.0);
+                let ink = ui.visuals().text_color();
+                for kind in ExportKind::ALL {
+                    let label = kind.label(lang);
+                    let job = widgets::control_job(label, ink, rtl);
+                    if widgets::text_row(ui, &job, false, false, label, rtl).clicked() {
+                        self.commands.push(Command::ExportDialog(kind));
+                        ui.close();
+                    }
+                }
+            });
+        });
+        ui.menu_button(s.recent, |ui| {
+            menu_column(ui, rtl, |ui| self.recent_menu_ui(ui))
+        });
+        ui.separator();
+        if ui.button(s.quit).clicked() {
+            self.commands.push(Command::Quit);
+        }
+    }
+
+    /// File → Recent: the built-in article, then the files opened, imported or saved, most
+    /// recent first, each as its name with its folder dimmed after it.
+    fn recent_menu_ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        ui.set_min_width(240.0);
+        if ui.button(s.builtin_article).clicked() {
+            self.commands.push(Command::OpenBuiltin);
+        }
+        if self.settings.recent.is_empty() {
+            let job = widgets::control_job(s.no_recent, ui.visuals().weak_text_color(), rtl);
+            widgets::header(ui, &job, rtl);
+        }
+        for p in self.settings.recent.clone() {
+            if widgets::file_row(ui, &p, rtl).clicked() {
+                self.commands.push(Command::Open(p));
+                ui.close();
+            }
+        }
+    }
+
+    fn view_menu_ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        let dark = self.settings.dark;
+        if ui
+            .button(if dark { s.theme_light } else { s.theme_dark })
+            .clicked()
+        {
+            self.commands.push(Command::SetDark(!dark));
+        }
+        if ui.button(s.font_larger).clicked() {
+            self.commands
+                .push(Command::FontSize(self.settings.font_size + 1.0));
+        }
+        if ui.button(s.font_smaller).clicked() {
+            self.commands
+                .push(Command::FontSize(self.settings.font_size - 1.0));
+        }
+        ui.separator();
+        self.zoom_ui(ui);
+        ui.separator();
+        let muted = ui.visuals().weak_text_color();
+        widgets::header(ui, &widgets::control_job(s.calendar, muted, rtl), rtl);
+        for (mode, name) in [
+            (CalendarMode::Gregorian, s.cal_gregorian),
+            (CalendarMode::SolarHijri, s.cal_solar),
+            (CalendarMode::Both, s.cal_both),
+        ] {
+            if widgets::radio(ui, self.settings.calendar == mode, name, rtl).clicked() {
+                self.commands.push(Command::SetCalendar(mode));
+            }
+        }
+        ui.separator();
+        widgets::header(ui, &widgets::control_job(s.time_direction, muted, rtl), rtl);
+        for (dir, name) in [
+            (TimeDirection::RightToLeft, s.time_rtl),
+            (TimeDirection::LeftToRight, s.time_ltr),
+        ] {
+            if widgets::radio(ui, self.settings.direction == dir, name, rtl).clicked() {
+                self.commands.push(Command::SetDirection(dir));
+            }
+        }
+        ui.separator();
+        let page = if self.page == Page::Sample {
+            (Page::Article, s.back_to_article)
+        } else {
+            (Page::Sample, s.typography_sample)
+        };
+        if ui.button(page.1).clicked() {
+            self.commands.push(Command::ShowPage(page.0));
+        }
+    }
+
+    /// View → zoom: a slider over [`ZOOM_RANGE`] showing the percentage in the UI's digits,
+    /// and a button back to 100 %. While the knob is dragged the value is kept aside and the
+    /// window is zoomed when it is let go (zooming under the pointer would move the knob).
+    fn zoom_ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let id = egui::Id::unique("gahnegar-zoom-drag");
+        let mut z = ui
+            .data(|d| d.get_temp::<f32>(id))
+            .unwrap_or(self.settings.zoom);
+        let percent = (z * 100.0).round() as u32;
+        let text = if lang.is_rtl() {
+            format!("{}٪", lang.num(percent))
+        } else {
+            format!("{percent}%")
+        };
+        let range = ZOOM_RANGE.0..=ZOOM_RANGE.1;
+        let resp = widgets::slider(
+            ui,
+            &mut z,
+            range,
+            ZOOM_STEP,
+            s.zoom_ui,
+            &text,
+            lang.is_rtl(),
+        );
+        if resp.dragged() {
+            ui.data_mut(|d| d.insert_temp(id, z));
+        } else {
+            ui.data_mut(|d| d.remove::<f32>(id));
+            if resp.changed() || resp.drag_stopped() {
+                self.commands.push(Command::Zoom(z));
+            }
+        }
+        if ui.button(s.zoom_reset).clicked() {
+            self.commands.push(Command::Zoom(1.0));
+        }
+    }
+
+    /// The open dialog: its text with the engine in the UI's direction, its buttons in the
+    /// platform's order for that direction ([`widgets::dialog_buttons`]); Enter chooses the
+    /// primary action, Esc (or a click outside) cancels.
     fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.clone() else {
+        let Some(mut modal) = self.modal.clone() else {
             return;
         };
-        let s = self.strings();
-        let mut close = false;
+        let lang = self.settings.lang;
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        let labels: &[&str] = match &modal {
+            Modal::Unsaved { .. } => &[s.save, s.discard, s.cancel],
+            Modal::Path { .. } => &[s.ok, s.cancel],
+            Modal::ConfirmOverwrite { .. } => &[s.overwrite, s.cancel],
+            Modal::Message { .. } => &[s.dismiss],
+        };
+        let cancel = labels.len() - 1;
+        let mut choice = None;
         let resp = egui::Modal::new(egui::Id::unique("gahnegar-modal")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            match modal {
-                Modal::Unsaved { then } => {
-                    ui.heading(s.unsaved_title);
-                    ui.label(s.unsaved_body);
-                    ui.horizontal(|ui| {
-                        if ui.button(s.discard).clicked() {
-                            self.doc.dirty = false;
-                            if *then == Command::Quit {
-                                self.allow_close = true;
-                            }
-                            self.commands.push(*then);
-                            close = true;
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            close = true;
-                        }
-                    });
+            ui.set_max_width(DIALOG_WIDTH);
+            let title = |ui: &mut Ui, t: &str| {
+                widgets::shell_paragraph(ui, t, 17.0, 700.0, DIALOG_WIDTH, rtl);
+            };
+            let body = |ui: &mut Ui, t: &str| {
+                widgets::shell_paragraph(ui, t, widgets::CONTROL_TEXT, 400.0, DIALOG_WIDTH, rtl);
+            };
+            match &mut modal {
+                Modal::Unsaved { .. } => {
+                    title(ui, s.unsaved_title);
+                    body(ui, s.unsaved_body);
                 }
-                Modal::Path { purpose, mut text } => {
-                    let label = ui.label(match purpose {
+                Modal::Path { purpose, text } => {
+                    let prompt = match purpose {
                         PathPurpose::Open => s.path_prompt_open,
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
-                    });
+                    };
+                    let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
+                    let label = text::Paragraph::new(job).width(DIALOG_WIDTH).show(ui);
                     let edit = ui
                         .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .desired_width(420.0)
+                            egui::TextEdit::singleline(text)
+                                .desired_width(DIALOG_WIDTH)
                                 .id_salt("path-field"),
                         )
-                        .labelled_by(label.id);
+                        .labelled_by(label.response.id);
                     edit.request_focus();
-                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        if ui.button(s.ok).clicked() || enter {
-                            let p = PathBuf::from(text.trim());
-                            self.commands.push(match purpose {
-                                PathPurpose::Open => Command::Open(p),
-                                PathPurpose::Save => Command::SaveTo(p),
-                                PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
-                            });
-                            close = true;
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            close = true;
-                        }
-                    });
-                    if !close {
-                        self.modal = Some(Modal::Path { purpose, text });
-                    }
                 }
-                Modal::ConfirmOverwrite { path, then } => {
-                    ui.heading(s.overwrite_title);
-                    ui.label(format!("{}\n{}", s.overwrite_body, path.display()));
-                    ui.horizontal(|ui| {
-                        if ui.button(s.overwrite).clicked() {
-                            self.commands.push(*then);
-                            close = true;
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            close = true;
-                        }
-                    });
+                Modal::ConfirmOverwrite { path, .. } => {
+                    title(ui, s.overwrite_title);
+                    body(ui, s.overwrite_body);
+                    body(ui, &i18n::isolate(&path.display().to_string()));
                 }
-                Modal::Message { title, body } => {
-                    ui.heading(title);
-                    ui.label(body);
-                    if ui.button(s.dismiss).clicked() {
-                        close = true;
-                    }
+                Modal::Message { title: t, body: b } => {
+                    title(ui, t);
+                    // Each line isolated: an error in English keeps its order in the
+                    // Persian UI, and a path keeps its own direction.
+                    let lines: Vec<String> = b.lines().map(i18n::isolate).collect();
+                    body(ui, &lines.join("\n"));
+                }
+            }
+            ui.add_space(6.0);
+            choice = widgets::dialog_buttons(ui, labels, rtl);
+            // After the buttons: a focused button takes its own Enter first.
+            if choice.is_none() {
+                let (enter, esc) = ui.input_mut(|i| {
+                    (
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+                    )
+                });
+                if esc {
+                    choice = Some(cancel);
+                } else if enter {
+                    choice = Some(0);
                 }
             }
         });
-        if close || resp.should_close() {
-            self.modal = None;
+        if choice.is_none() && resp.should_close() {
+            choice = Some(cancel);
+        }
+        let Some(k) = choice else {
+            // Still open: keep what was typed.
+            self.modal = Some(modal);
+            return;
+        };
+        self.modal = None;
+        if k == cancel && !matches!(modal, Modal::Message { .. }) {
+            // A save waiting behind this dialog is not going to happen.
+            self.after_save = None;
+            return;
+        }
+        match modal {
+            Modal::Unsaved { then } => {
+                if k == 0 {
+                    self.after_save = Some(*then);
+                    self.commands.push(Command::Save);
+                } else {
+                    self.doc.dirty = false;
+                    if *then == Command::Quit {
+                        self.allow_close = true;
+                    }
+                    self.commands.push(*then);
+                }
+            }
+            Modal::Path { purpose, text } => {
+                let p = PathBuf::from(text.trim());
+                self.commands.push(match purpose {
+                    PathPurpose::Open => Command::Open(p),
+                    PathPurpose::Save => Command::SaveTo(p),
+                    PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
+                });
+            }
+            Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
+            Modal::Message { .. } => {}
         }
     }
 
@@ -945,6 +1136,7 @@ impl GahnegarApp {
                 Ok(imported) => {
                     self.set_article(imported.article, None);
                     self.doc.dirty = true;
+                    self.remember(path);
                     if !imported.warnings.is_empty() {
                         let title = self.strings().import_text.trim_end_matches('…').to_owned();
                         self.modal = Some(Modal::Message {
@@ -986,22 +1178,36 @@ impl GahnegarApp {
         self.article_view = ArticleView::default();
     }
 
+    /// Puts `path` (an opened, imported or saved file) first in File → Recent: absolute,
+    /// once, at most [`MAX_RECENT`]; the settings (and so the list) persist through eframe's
+    /// storage.
     fn remember(&mut self, path: &Path) {
-        let p = path.to_path_buf();
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.settings.recent.retain(|r| r != &p);
         self.settings.recent.insert(0, p.clone());
         self.settings.recent.truncate(MAX_RECENT);
         self.settings.last_file = Some(p);
     }
 
+    /// Saves to `path`; then runs a command that was waiting for the save (see
+    /// [`Modal::Unsaved`]), or drops it if the save failed.
     fn save_to(&mut self, path: &Path) {
         match store::save(&self.doc.article, path) {
             Ok(()) => {
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.dirty = false;
                 self.remember(path);
+                if let Some(then) = self.after_save.take() {
+                    if then == Command::Quit {
+                        self.allow_close = true;
+                    }
+                    self.commands.push(then);
+                }
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => {
+                self.after_save = None;
+                self.error(e.to_string());
+            }
         }
     }
 
@@ -1100,6 +1306,12 @@ impl GahnegarApp {
             Command::SetDark(d) => self.settings.dark = d,
             Command::FontSize(s) => {
                 self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1)
+            }
+            Command::Zoom(z) => {
+                // Rounded to the step so repeated steps land on whole percentages.
+                let z = (z / ZOOM_STEP).round() * ZOOM_STEP;
+                self.settings.zoom = z.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                ctx.set_zoom_factor(self.settings.zoom);
             }
             Command::SetCalendar(c) => self.settings.calendar = c,
             Command::SetDirection(d) => self.settings.direction = d,
@@ -1229,12 +1441,13 @@ impl GahnegarApp {
             },
             Command::SaveAsDialog => {
                 if self.native_dialogs() {
-                    if let Some(p) = rfd::FileDialog::new()
+                    match rfd::FileDialog::new()
                         .add_filter("Gahnegar", &["ron"])
                         .set_file_name("article.ron")
                         .save_file()
                     {
-                        self.save_to(&p);
+                        Some(p) => self.save_to(&p),
+                        None => self.after_save = None,
                     }
                 } else {
                     let text = self
@@ -1317,6 +1530,26 @@ impl eframe::App for GahnegarApp {
         self.settings.timeline = Some(self.timeline.clone());
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+}
+
+/// A menu's contents in the UI's direction: right-aligned in the right-to-left UI. The
+/// sizing pass (a menu measuring itself) stays left-aligned, or the menu would take the
+/// whole width it is measured in.
+fn menu_column<R>(ui: &mut Ui, rtl: bool, f: impl FnOnce(&mut Ui) -> R) -> R {
+    let align = if rtl && !ui.is_sizing_pass() {
+        EAlign::Max
+    } else {
+        EAlign::Min
+    };
+    ui.with_layout(Layout::top_down_justified(align), f).inner
+}
+
+/// Keeps the first of each path in `recent` (lists saved by older versions may repeat
+/// one), at most [`MAX_RECENT`].
+fn dedupe_recent(recent: &mut Vec<PathBuf>) {
+    let mut seen = HashSet::new();
+    recent.retain(|p| seen.insert(p.clone()));
+    recent.truncate(MAX_RECENT);
 }
 
 /// Whether `path` names a text file to import (by its extension).

@@ -7,12 +7,11 @@ use egui::Ui;
 
 use crate::model::{Article, SourceKind};
 use crate::persian::dates::{Calendar, interval_text};
-use crate::persian::digits::num_fa;
-use crate::text::{Paragraph, TextJob};
+use crate::text::{Direction, Paragraph, TextJob};
 
-use super::i18n::Lang;
+use super::i18n::{Lang, isolate};
 use super::theme;
-use super::widgets::{header, text_row};
+use super::widgets::{check_box, combo_box, header, text_row};
 
 /// What the sources panel is given each frame.
 pub struct SourcesInput<'a> {
@@ -52,12 +51,22 @@ fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
     }
 }
 
-fn count(n: usize, lang: Lang) -> String {
-    if lang == Lang::Fa {
-        num_fa(n)
-    } else {
-        n.to_string()
-    }
+/// `text` followed by a count in parentheses, the count in the UI's digits and isolated.
+fn counted(text: &str, n: usize, lang: Lang) -> String {
+    format!("{text} ({})", lang.num_isolated(n))
+}
+
+/// A row's text in the UI's direction (see [`control_job`]).
+fn row_job(
+    text: impl Into<std::sync::Arc<str>>,
+    size: f32,
+    color: egui::Color32,
+    rtl: bool,
+) -> TextJob {
+    TextJob::new(text)
+        .size(size)
+        .color(color)
+        .direction(if rtl { Direction::Rtl } else { Direction::Ltr })
 }
 
 /// Draws the panel; returns what the user did.
@@ -121,19 +130,16 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     .id_salt(("sel-ev-cal", name))
                     .show(ui);
                 }
-                ui.horizontal(|ui| {
-                    let mut lane = e.category.as_str();
-                    egui::ComboBox::from_label(s.lane)
-                        .selected_text(a.category(lane).name(fa))
-                        .show_ui(ui, |ui| {
-                            for c in &a.categories {
-                                ui.selectable_value(&mut lane, c.id.as_str(), c.name(fa));
-                            }
-                        });
-                    if lane != e.category {
-                        out.push(SourcesAction::SetLane(e.id.clone(), lane.to_owned()));
-                    }
-                });
+                let options: Vec<(&str, String)> = a
+                    .categories
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.name(fa).to_owned()))
+                    .collect();
+                let mut lane = e.category.as_str();
+                combo_box(ui, "lane", s.lane, &mut lane, &options, rtl);
+                if lane != e.category {
+                    out.push(SourcesAction::SetLane(e.id.clone(), lane.to_owned()));
+                }
                 header(
                     ui,
                     &TextJob::new(s.sources_of_event)
@@ -147,7 +153,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 }
                 for sid in a.sources_of_event(&e.id) {
                     if let Some(src) = a.source(sid) {
-                        let job = TextJob::new(src.name.as_str()).size(14.0).color(ink);
+                        let job = row_job(src.name.as_str(), 14.0, ink, rtl);
                         if text_row(
                             ui,
                             &job,
@@ -247,17 +253,11 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 if group.is_empty() {
                     continue;
                 }
-                let title = format!("{} ({})", kind_title(kind, lang), count(group.len(), lang));
-                header(
-                    ui,
-                    &TextJob::new(title).size(13.0).weight(700.0).color(muted),
-                    rtl,
-                );
+                let title = counted(kind_title(kind, lang), group.len(), lang);
+                header(ui, &row_job(title, 13.0, muted, rtl).weight(700.0), rtl);
                 for src in group {
                     let n = input.index.claim_counts.get(&src.id).copied().unwrap_or(0);
-                    let job = TextJob::new(format!("{}  ({})", src.name, count(n, lang)))
-                        .size(14.0)
-                        .color(ink);
+                    let job = row_job(counted(&isolate(&src.name), n, lang), 14.0, ink, rtl);
                     let selected = input.selected_source == Some(src.id.as_str());
                     let marked = event_sources.contains(src.id.as_str());
                     if text_row(ui, &job, selected, marked, &src.name, rtl).clicked() {
@@ -277,14 +277,10 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
             const MAX_LISTED: usize = 60;
             if !unsourced.is_empty() {
                 ui.add_space(6.0);
-                let title = format!("{} ({})", s.unsourced, count(unsourced.len(), lang));
-                header(
-                    ui,
-                    &TextJob::new(title).size(13.0).weight(700.0).color(muted),
-                    rtl,
-                );
+                let title = counted(s.unsourced, unsourced.len(), lang);
+                header(ui, &row_job(title, 13.0, muted, rtl).weight(700.0), rtl);
                 for e in unsourced.iter().take(MAX_LISTED) {
-                    let job = TextJob::new(e.label.as_str()).size(13.5).color(ink);
+                    let job = row_job(e.label.as_str(), 13.5, ink, rtl);
                     if text_row(
                         ui,
                         &job,
@@ -311,18 +307,18 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     .color(muted),
                 rtl,
             );
-            let present = a
-                .categories
-                .iter()
-                .filter(|c| a.events.iter().any(|e| e.category == c.id));
-            for c in present {
+            for c in &a.categories {
+                let n = a.events.iter().filter(|e| e.category == c.id).count();
+                if n == 0 {
+                    continue;
+                }
                 let mut shown = !input.hidden_lanes.contains(&c.id);
-                if ui.checkbox(&mut shown, c.name(lang == Lang::Fa)).changed() {
+                if check_box(ui, &mut shown, &counted(c.name(fa), n, lang), rtl).changed() {
                     out.push(SourcesAction::ToggleLane(c.id.clone()));
                 }
             }
             let mut only = input.only_selected_source;
-            if ui.checkbox(&mut only, s.filter_sources_only).changed() {
+            if check_box(ui, &mut only, s.filter_sources_only, rtl).changed() {
                 out.push(SourcesAction::SetOnlySelectedSource(only));
             }
         });

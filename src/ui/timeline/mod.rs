@@ -29,10 +29,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Category, Day, Event, FuzzyDate, Precision};
 use crate::persian::dates::{self, Calendar};
-use crate::persian::digits::num_fa;
 use crate::text::{Align, Paragraph, TextJob, measure_text, paint_text};
-use crate::ui::i18n::{Lang, Strings};
+use crate::ui::i18n::{Lang, Strings, isolate};
 use crate::ui::theme;
+use crate::ui::widgets::plain;
 
 use index::{EventIndex, Item, article_key, lane_category};
 use marks::{DOT_RADIUS, Filters, Mark, MarkKind, SUB_ROWS};
@@ -757,14 +757,6 @@ fn small_job(text: &str, color: Color32) -> TextJob {
         .selectable(false)
 }
 
-fn number(n: u32, lang: Lang) -> String {
-    if lang == Lang::Fa {
-        num_fa(n)
-    } else {
-        n.to_string()
-    }
-}
-
 /// The «no events» state.
 fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, dark: bool) {
     let (rect, _) = ui.allocate_exact_size(vec2(width, EMPTY_H), Sense::hover());
@@ -984,8 +976,9 @@ fn mark_response(
     let resp = resp.on_hover_cursor(egui::CursorIcon::PointingHand);
     match m.kind {
         MarkKind::Cluster => {
-            let label = format!("{} {}", number(m.count, input.lang), s.cluster_events);
-            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            // «۳۰ رویداد»: the count isolated in the tooltip, plain for AccessKit.
+            let label = format!("{} {}", input.lang.num_isolated(m.count), s.cluster_events);
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, plain(&label)));
             resp.on_hover_ui(|ui| {
                 cluster_tooltip_ui(ui, m, &label, input, |p| {
                     event_of(p).map(|e| e.label.as_str())
@@ -1002,8 +995,14 @@ fn mark_response(
     }
 }
 
-/// Shows `lines` (text, size, weight, colour) as engine paragraphs no wider than needed.
-fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>) {
+/// Shows `lines` (text, size, weight, colour) as engine paragraphs no wider than needed,
+/// in the UI's direction (a date range with no letters reads the UI's way round).
+fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>, lang: Lang) {
+    let direction = if lang.is_rtl() {
+        crate::text::Direction::Rtl
+    } else {
+        crate::text::Direction::Ltr
+    };
     let jobs: Vec<TextJob> = lines
         .into_iter()
         .map(|(t, size, weight, color)| {
@@ -1013,6 +1012,7 @@ fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>) {
                 .color(color)
                 .selectable(false)
                 .align(Align::Start)
+                .direction(direction)
         })
         .collect();
     let w = jobs
@@ -1064,11 +1064,11 @@ fn event_tooltip_ui(ui: &mut Ui, article: &Article, e: &Event, input: &TimelineI
         .into_iter()
         .filter_map(|id| article.source(id))
         .map(|src| {
-            if fa || src.name_en.is_empty() {
-                src.name.clone()
+            isolate(if fa || src.name_en.is_empty() {
+                &src.name
             } else {
-                src.name_en.clone()
-            }
+                &src.name_en
+            })
         })
         .collect();
     let sources = if names.is_empty() {
@@ -1082,7 +1082,7 @@ fn event_tooltip_ui(ui: &mut Ui, article: &Article, e: &Event, input: &TimelineI
         400.0,
         muted,
     ));
-    tooltip_lines(ui, lines);
+    tooltip_lines(ui, lines, input.lang);
 }
 
 /// Tooltip of a cluster: its count, its span, the first few labels.
@@ -1124,7 +1124,7 @@ fn cluster_tooltip_ui<'a>(
     if m.count > 5 {
         lines.push(("…".to_owned(), 12.0, 400.0, muted));
     }
-    tooltip_lines(ui, lines);
+    tooltip_lines(ui, lines, input.lang);
 }
 
 /// How to paint a mark this frame.
@@ -1214,7 +1214,7 @@ fn paint_mark(
             if m.marked {
                 painter.circle_stroke(c, r + 2.5, Stroke::new(2.0, accent));
             }
-            let text = number(m.count, style.lang);
+            let text = style.lang.num(m.count);
             let job = TextJob::new(text)
                 .size(10.5)
                 .weight(700.0)
@@ -1359,9 +1359,15 @@ fn paint_range_text(
     } else {
         (toolbar.right() - SIDE_PAD, Align2::RIGHT_CENTER)
     };
+    // A range of bare years has no letters: it reads the UI's way round.
     let job = TextJob::new(text)
         .size(11.5)
         .color(theme::muted(input.dark))
-        .selectable(false);
+        .selectable(false)
+        .direction(if rtl_ui {
+            crate::text::Direction::Rtl
+        } else {
+            crate::text::Direction::Ltr
+        });
     paint_text(painter, &job, pos2(x, toolbar.center().y), anchor);
 }
