@@ -385,10 +385,13 @@ impl<'t> TextField<'t> {
             } else {
                 &visuals.widgets.inactive
             };
+            // A visible frame even where the theme draws inactive widgets without one.
             let stroke = if focused {
                 visuals.selection.stroke
-            } else {
+            } else if w.bg_stroke.width > 0.0 && w.bg_stroke.color.a() > 0 {
                 w.bg_stroke
+            } else {
+                visuals.widgets.noninteractive.bg_stroke
             };
             ui.painter().rect(
                 rect,

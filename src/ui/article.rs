@@ -9,7 +9,7 @@ use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
 use crate::model::{Article, BlockKind};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::{fold, sentence::sentence_around};
-use crate::text::{Align, Paragraph, Span, SpanFormat, TextJob};
+use crate::text::{Align, Paragraph, Span, SpanFormat, TextField, TextJob};
 
 use super::i18n::Lang;
 use super::theme;
@@ -224,18 +224,19 @@ impl ArticleView {
             egui::Layout::left_to_right(egui::Align::Center)
         };
         ui.allocate_ui_with_layout(vec2(ui.available_width(), 28.0), layout, |ui| {
-            let label = ui.label(s.find);
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut self.find.query)
-                    .desired_width(220.0)
-                    .id_salt("find-field"),
-            );
-            let edit = edit.labelled_by(label.id);
+            ui.label(s.find);
+            let field = TextField::singleline(&mut self.find.query)
+                .width(220.0)
+                .id_salt("find-field")
+                .label(s.find)
+                .fold_arabic(true)
+                .rtl_when_empty(rtl)
+                .show(ui);
             if self.find.focus_field {
-                edit.request_focus();
+                field.response.request_focus();
                 self.find.focus_field = false;
             }
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = field.submitted;
             self.update_matches(article);
             if ui.button(s.find_prev).clicked() {
                 self.find_step(false);
@@ -244,7 +245,7 @@ impl ArticleView {
                 let back = ui.input(|i| i.modifiers.shift);
                 self.find_step(!back);
                 if enter {
-                    edit.request_focus();
+                    field.response.request_focus();
                 }
             }
             if let Some(counter) = self.find_counter(lang) {

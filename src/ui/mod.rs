@@ -1042,13 +1042,13 @@ impl GahnegarApp {
                     };
                     let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
                     let label = text::Paragraph::new(job).width(DIALOG_WIDTH).show(ui);
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .desired_width(DIALOG_WIDTH)
-                                .id_salt("path-field"),
-                        )
-                        .labelled_by(label.response.id);
+                    let field = text::TextField::singleline(text)
+                        .width(DIALOG_WIDTH)
+                        .id_salt("path-field")
+                        .label(prompt)
+                        .rtl_when_empty(rtl)
+                        .show(ui);
+                    let edit = field.response.labelled_by(label.response.id);
                     edit.request_focus();
                 }
                 Modal::ConfirmOverwrite { path, .. } => {
