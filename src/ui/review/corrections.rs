@@ -120,14 +120,19 @@ fn moved(pos: usize, marks: &[[usize; 4]], end: bool) -> usize {
 }
 
 /// Byte lengths of the start and end that `a` and `b` share (whole chars, no line break,
-/// not overlapping).
+/// not overlapping, not cutting a number: «۱۹۲۰-۱۹۱۸» and «۱۹۱۸-۱۹۲۰» share nothing).
 fn shared_edges(a: &str, b: &str) -> (usize, usize) {
-    let p: usize = a
+    let digit_at = |s: &str, i: usize| s[i..].chars().next().is_some_and(char::is_numeric);
+    let digit_before = |s: &str, i: usize| s[..i].chars().next_back().is_some_and(char::is_numeric);
+    let mut p: usize = a
         .chars()
         .zip(b.chars())
         .take_while(|(x, y)| x == y && *x != '\n')
         .map(|(x, _)| x.len_utf8())
         .sum();
+    while digit_before(a, p) && (digit_at(a, p) || digit_at(b, p)) {
+        p -= a[..p].chars().next_back().map_or(1, char::len_utf8);
+    }
     let room = a.len().min(b.len()) - p;
     let mut s = 0;
     for (x, y) in a.chars().rev().zip(b.chars().rev()) {
@@ -135,6 +140,12 @@ fn shared_edges(a: &str, b: &str) -> (usize, usize) {
             break;
         }
         s += x.len_utf8();
+    }
+    while s > 0
+        && digit_at(a, a.len() - s)
+        && (digit_before(a, a.len() - s) || digit_before(b, b.len() - s))
+    {
+        s -= a[a.len() - s..].chars().next().map_or(1, char::len_utf8);
     }
     (p, s)
 }
@@ -424,6 +435,20 @@ mod tests {
             !sp.before.contains('\n') && !sp.after.contains('\n'),
             "context stays in its paragraph: {sp:?}"
         );
+    }
+
+    #[test]
+    fn shared_edges_keep_words_apart_but_numbers_whole() {
+        for (a, b, want) in [
+            ("میکند", "می\u{200C}کند", ("می", "کند")),
+            ("رئيس", "رئیس", ("رئ", "س")),
+            ("۱۹۲۰-۱۹۱۸", "۱۹۱۸-۱۹۲۰", ("", "")),
+            ("سال 20", "سال ۲۰", ("سال ", "")),
+            ("ab\n\n\n", "ab\n\n", ("ab", "")),
+        ] {
+            let (p, s) = shared_edges(a, b);
+            assert_eq!((&a[..p], &a[a.len() - s..]), want, "{a:?} / {b:?}");
+        }
     }
 
     #[test]
