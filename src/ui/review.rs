@@ -212,6 +212,9 @@ impl Item {
     }
 }
 
+/// Width (points) from which events and sources stand beside the repairs, not above.
+const TWO_COLUMNS: f32 = 960.0;
+
 /// Font size of the pane's small text (dates, sentences, corrections), in points.
 const SMALL: f32 = 13.0;
 
@@ -342,8 +345,8 @@ impl Review {
     }
 
     /// The pane: the decision and the document date on top; below, the found events and
-    /// sources beside the repairs (mirrored in a right-to-left UI). Returns the decision
-    /// when one is made.
+    /// sources beside the repairs (mirrored in a right-to-left UI; above them in a narrow
+    /// window). Returns the decision when one is made.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<ReviewAction> {
         let s = lang.strings();
         let rtl = lang.is_rtl();
@@ -364,16 +367,24 @@ impl Review {
         }
         ui.separator();
         let mut toggled = None;
-        ui.columns(2, |cols| {
-            let (first, second) = cols.split_at_mut(1);
-            let (main, side) = if rtl {
-                (&mut second[0], &mut first[0])
-            } else {
-                (&mut first[0], &mut second[0])
-            };
-            toggled = self.repairs_ui(side, lang, dark);
-            self.items_ui(main, lang, dark);
-        });
+        if ui.available_width() >= TWO_COLUMNS {
+            ui.columns(2, |cols| {
+                let (first, second) = cols.split_at_mut(1);
+                let (main, side) = if rtl {
+                    (&mut second[0], &mut first[0])
+                } else {
+                    (&mut first[0], &mut second[0])
+                };
+                toggled = self.repairs_ui(side, lang, dark);
+                self.items_ui(main, lang, dark);
+            });
+        } else {
+            // A narrow window: events and sources above, repairs below.
+            let top = egui::vec2(ui.available_width(), ui.available_height() * 0.55);
+            ui.allocate_ui(top, |ui| self.items_ui(ui, lang, dark));
+            ui.separator();
+            toggled = self.repairs_ui(ui, lang, dark);
+        }
         if let Some((step, apply)) = toggled {
             self.set_step(step, apply);
         }
