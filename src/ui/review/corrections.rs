@@ -52,15 +52,43 @@ pub fn corrections(input: &str, repairs: &[Repair]) -> Vec<Correction> {
                 .and_then(|g| Some((text.get(..g.start)?, text.get(g.end..)?)))
                 .unwrap_or(("", ""));
             let (p, s) = shared_edges(&r.before, &r.after);
-            Correction {
+            let mut c = Correction {
                 rule: r.rule,
                 before: context_before(pre, &r.before[..p]),
                 removed: r.before[p..r.before.len() - s].to_owned(),
                 inserted: r.after[p..r.after.len() - s].to_owned(),
                 after: context_after(&r.before[r.before.len() - s..], post),
-            }
+            };
+            whole_numbers(&mut c);
+            c
         })
         .collect()
+}
+
+/// Moves the digits of a number that the change cuts from the context into both the
+/// removed and the inserted text, so that «۱۹20» shows as «۱۹20» and «۱۹۲۰», never as
+/// «۱۹» beside «20» (which a right-to-left line would draw as «20۱۹»).
+fn whole_numbers(c: &mut Correction) {
+    let pieces = [c.removed.as_str(), c.inserted.as_str()];
+    if pieces
+        .iter()
+        .any(|p| p.chars().next().is_some_and(char::is_numeric))
+    {
+        let keep = c.before.trim_end_matches(char::is_numeric).len();
+        let digits = c.before.split_off(keep);
+        c.removed.insert_str(0, &digits);
+        c.inserted.insert_str(0, &digits);
+    }
+    let pieces = [c.removed.as_str(), c.inserted.as_str()];
+    if pieces
+        .iter()
+        .any(|p| p.chars().next_back().is_some_and(char::is_numeric))
+    {
+        let n = c.after.len() - c.after.trim_start_matches(char::is_numeric).len();
+        let digits: String = c.after.drain(..n).collect();
+        c.removed.push_str(&digits);
+        c.inserted.push_str(&digits);
+    }
 }
 
 /// The repaired text and where each repair's `after` ended up in it: the repairs are
@@ -449,6 +477,22 @@ mod tests {
             let (p, s) = shared_edges(a, b);
             assert_eq!((&a[..p], &a[a.len() - s..]), want, "{a:?} / {b:?}");
         }
+    }
+
+    /// A change inside a number shows the whole number, removed and inserted.
+    #[test]
+    fn a_number_is_shown_whole() {
+        let input = "او در سال ۱۹20 نامه نوشت.";
+        let (_, repairs) = repair(input);
+        let cs = corrections(input, &repairs);
+        let m = find(&cs, RepairRule::MixedDigits);
+        assert_eq!(
+            (m.removed.as_str(), m.inserted.as_str()),
+            ("۱۹20", "۱۹۲۰"),
+            "{m:?}"
+        );
+        assert!(m.before.ends_with("سال "), "{m:?}");
+        assert!(m.after.starts_with(" نامه"), "{m:?}");
     }
 
     #[test]
