@@ -95,7 +95,17 @@ fn the_persian_pane_names_rules_in_persian_with_persian_digits() {
     assert!(n >= 5, "the damage is repaired: {n} corrections");
     let want = format!("اصلاح‌ها ({})", Lang::Fa.num(n));
     h.get_by_label(&want);
-    h.get_by_label(&format!("رویدادها ({})", Lang::Fa.num(3)));
+    // Right to left: the events on the right, the repairs on the left, decisions and each
+    // row's check box at the right edge.
+    let x = |h: &Harness<'_, GahnegarApp>, label: &str| h.get_by_label(label).rect();
+    assert!(x(&h, &format!("رویدادها ({})", Lang::Fa.num(3))).right() > 1200.0);
+    assert!(x(&h, &want).right() < 700.0);
+    assert!(x(&h, "پذیرفتن و باز کردن").left() > x(&h, "انصراف").right());
+    let keep = h
+        .query_all_by_label_contains("نگه داشتن: ")
+        .next()
+        .map(|b| b.rect());
+    assert!(keep.is_some_and(|r| r.right() > 1200.0), "{keep:?}");
     // Nowhere an English rule name or a Latin digit (but in the file's path).
     let all = labels(&h);
     for l in all.iter().filter(|l| !l.contains('/')) {
@@ -218,7 +228,13 @@ fn the_english_switch_shows_english_names_and_latin_digits() {
     h.get_by_label("ZWNJ: …به زودی آغاز می [inserted: ZWNJ] شود.");
     h.get_by_label_contains("[removed: tatweel ×3]");
     h.get_by_label("12 May 2019");
-    h.get_by_label("Events (3)");
+    // Left to right: the events on the left, the repairs on the right.
+    assert!(h.get_by_label("Events (3)").rect().left() < 40.0);
+    let repairs = h.get_by_label_contains("Repairs (").rect();
+    assert!(repairs.left() > 600.0, "{repairs:?}");
+    assert!(
+        h.get_by_label("Accept and open").rect().right() < h.get_by_label("Cancel").rect().left()
+    );
     for l in labels(&h) {
         for rule in RepairRule::ALL {
             let fa = Lang::Fa.rule_name(rule);
