@@ -369,12 +369,8 @@ impl Review {
         let mut toggled = None;
         if ui.available_width() >= TWO_COLUMNS {
             ui.columns(2, |cols| {
-                let (first, second) = cols.split_at_mut(1);
-                let (main, side) = if rtl {
-                    (&mut second[0], &mut first[0])
-                } else {
-                    (&mut first[0], &mut second[0])
-                };
+                let [left, right] = cols else { return };
+                let (main, side) = if rtl { (right, left) } else { (left, right) };
                 toggled = self.repairs_ui(side, lang, dark);
                 self.items_ui(main, lang, dark);
             });
