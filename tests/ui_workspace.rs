@@ -399,10 +399,8 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
     assert!(!review.imported.repairs.is_empty(), "repairs are listed");
     // Undo the ZWNJ restoration through its checkbox: the text is imported again without it.
     let zwnj_step = gahnegar::persian::repair::RepairRule::Zwnj.step();
-    let (name, n) = review
-        .steps
-        .get(&zwnj_step)
-        .cloned()
+    let toggle = review
+        .step_label(zwnj_step, Lang::Fa)
         .unwrap_or_else(|| panic!("no ZWNJ repairs"));
     let zwnj_before = review
         .imported
@@ -411,7 +409,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
         .iter()
         .map(|b| b.text.matches('\u{200c}').count())
         .sum::<usize>();
-    h.get_by_label(&format!("{name} ({n})")).click_accesskit();
+    h.get_by_label(&toggle).click_accesskit();
     h.run_ok();
     let review = h
         .state()
@@ -437,7 +435,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
         zwnj_after < zwnj_before,
         "fewer ZWNJ after undoing: {zwnj_before} -> {zwnj_after}"
     );
-    h.get_by_label(&format!("{name} ({n})")).click_accesskit();
+    h.get_by_label(&toggle).click_accesskit();
     h.run_ok();
     let review = h
         .state()

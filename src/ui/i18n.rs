@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::persian::repair::RepairRule;
+
 /// The UI language. Persian is the default and lays the shell out right-to-left.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
@@ -132,6 +134,23 @@ pub struct Strings {
     pub review_date_apply: &'static str,
     pub review_date_none: &'static str,
     pub review_name: &'static str,
+    // The review pane: sections, a correction's parts, events without a sentence.
+    /// Header of the import's notes (decoding problems and the like).
+    pub review_warnings: &'static str,
+    /// A correction's removed text (AccessKit label of its row).
+    pub review_removed: &'static str,
+    /// A correction's inserted text (AccessKit label of its row).
+    pub review_inserted: &'static str,
+    /// Shown when the import repaired nothing.
+    pub review_no_repairs: &'static str,
+    /// Shown under an event whose sentence is not found in the text.
+    pub review_no_sentence: &'static str,
+    /// Shown beside the date field when the typed date does not parse.
+    pub review_date_bad: &'static str,
+    /// The date field's hint (a Solar Hijri date in this language's digits).
+    pub review_date_hint: &'static str,
+    /// A space character, named where a correction only adds or removes spaces.
+    pub review_space: &'static str,
     /// Timeline: the word after a cluster's count («۵ رویداد»).
     pub cluster_events: &'static str,
     /// Timeline: the overview strip under the chart.
@@ -232,6 +251,14 @@ pub static FA: Strings = Strings {
     review_date_apply: "به‌کار بستن",
     review_date_none: "تاریخی در متن پیدا نشد؛ «امروز» و «دیروز» بی‌تاریخ می‌مانند",
     review_name: "نام",
+    review_warnings: "یادداشت‌های وارد کردن",
+    review_removed: "حذف",
+    review_inserted: "افزوده",
+    review_no_repairs: "متن به اصلاحی نیاز نداشت.",
+    review_no_sentence: "جمله‌ی این رویداد در متن پیدا نشد.",
+    review_date_bad: "این تاریخ خوانده نشد",
+    review_date_hint: "۱۴۰۲/۰۳/۱۱",
+    review_space: "فاصله",
     cluster_events: "رویداد",
     overview: "نمای کلی گاه‌شمار",
     find_of: "از",
@@ -325,6 +352,14 @@ pub static EN: Strings = Strings {
     review_date_apply: "Apply",
     review_date_none: "No date found in the text; «today» and «yesterday» stay undated",
     review_name: "Name",
+    review_warnings: "Import notes",
+    review_removed: "removed",
+    review_inserted: "inserted",
+    review_no_repairs: "The text needed no repairs.",
+    review_no_sentence: "The sentence of this event was not found in the text.",
+    review_date_bad: "This date could not be read",
+    review_date_hint: "1402/03/11",
+    review_space: "space",
     cluster_events: "events",
     overview: "Timeline overview",
     find_of: "of",
@@ -332,6 +367,66 @@ pub static EN: Strings = Strings {
     zoom_ui: "Zoom",
     zoom_reset: "Actual size",
 };
+
+// The review pane: names of the repair rules and of invisible characters, both languages
+// in one match so that none can lack a name in either.
+
+impl Lang {
+    /// The name of repair rule `rule` in this language (the review pane's rows and
+    /// check boxes).
+    pub fn rule_name(self, rule: RepairRule) -> &'static str {
+        let (fa, en) = match rule {
+            RepairRule::LineEnding => ("پایان سطر", "line ending"),
+            RepairRule::PresentationForm => ("شکل نمایشی حرف", "presentation form"),
+            RepairRule::ArabicLetter => ("نویسه‌ی عربی", "Arabic letter variant"),
+            RepairRule::Tatweel => ("کشیده", "tatweel"),
+            RepairRule::InvisibleControl => ("نویسه‌ی نامرئی", "invisible control"),
+            RepairRule::BrokenZwnj => ("نیم‌فاصله‌ی خراب", "broken ZWNJ"),
+            RepairRule::DisplacedFragment => ("تکه‌ی جابه‌جا", "displaced fragment"),
+            RepairRule::LineJoin => ("پیوستن سطرها", "line join"),
+            RepairRule::ParagraphBreak => ("جدایی بندها", "paragraph break"),
+            RepairRule::PageNumber => ("شماره‌ی صفحه", "page number"),
+            RepairRule::SplitWord => ("واژه‌ی شکسته", "split word"),
+            RepairRule::SplitAffix => ("پسوند و پیشوند جدا", "affix written apart"),
+            RepairRule::Zwnj => ("نیم‌فاصله", "ZWNJ"),
+            RepairRule::MixedDigits => ("رقم‌های درهم", "mixed digits"),
+            RepairRule::ReversedDigits => ("بازه‌ی وارونه", "reversed year range"),
+            RepairRule::MirroredBracket => ("کمانک و گیومه‌ی وارونه", "mirrored bracket"),
+            RepairRule::Spacing => ("فاصله‌گذاری", "spacing"),
+            RepairRule::MissingSpace => ("فاصله‌ی جاافتاده", "missing space"),
+        };
+        match self {
+            Lang::Fa => fa,
+            Lang::En => en,
+        }
+    }
+
+    /// The name of an invisible or easily confused character `c` in this language, for
+    /// showing it in a correction; `None` for a character shown as itself.
+    pub fn char_name(self, c: char) -> Option<&'static str> {
+        let (fa, en) = match c {
+            '\u{200C}' => ("نیم‌فاصله", "ZWNJ"),
+            '\u{200D}' => ("اتصال نامرئی", "ZWJ"),
+            '\u{A0}' => ("فاصله‌ی نشکن", "no-break space"),
+            '\u{202F}' => ("فاصله‌ی نشکن باریک", "narrow no-break space"),
+            '\u{200B}' => ("فاصله‌ی صفر", "zero-width space"),
+            '\u{200E}' => ("نشانه‌ی چپ‌به‌راست", "LRM"),
+            '\u{200F}' => ("نشانه‌ی راست‌به‌چپ", "RLM"),
+            '\u{FEFF}' => ("نشانه‌ی ترتیب بایت", "BOM"),
+            '\u{AD}' => ("خط تیره‌ی نرم", "soft hyphen"),
+            '\u{640}' => ("کشیده", "tatweel"),
+            '\t' => ("جهش", "tab"),
+            '\r' => ("بازگشت نورد", "carriage return"),
+            '\u{2028}' => ("جداکننده‌ی سطر", "line separator"),
+            '\u{2029}' => ("جداکننده‌ی بند", "paragraph separator"),
+            _ => return None,
+        };
+        Some(match self {
+            Lang::Fa => fa,
+            Lang::En => en,
+        })
+    }
+}
 
 #[cfg(test)]
 mod num_tests {
@@ -343,5 +438,55 @@ mod num_tests {
         assert_eq!(Lang::En.num("۱۰ / 52"), "10 / 52");
         assert_eq!(Lang::Fa.num_isolated(10), "\u{2068}۱۰\u{2069}");
         assert_eq!(isolate("IzRus"), "\u{2068}IzRus\u{2069}");
+    }
+}
+
+#[cfg(test)]
+mod rule_name_tests {
+    use super::Lang;
+    use crate::persian::repair::RepairRule;
+
+    fn persian(name: &str) -> bool {
+        name.chars().any(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
+            && !name.chars().any(|c| c.is_ascii_alphabetic())
+    }
+
+    fn english(name: &str) -> bool {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+    }
+
+    /// Every rule the importer can report has a Persian and an English name, and no two
+    /// rules share a name in either language.
+    #[test]
+    fn every_repair_rule_has_both_names() {
+        for lang in [Lang::Fa, Lang::En] {
+            let mut seen = std::collections::HashSet::new();
+            for rule in RepairRule::ALL {
+                let name = lang.rule_name(rule);
+                let ok = if lang == Lang::Fa {
+                    persian(name)
+                } else {
+                    english(name)
+                };
+                assert!(ok, "{rule:?} in {lang:?}: «{name}»");
+                assert!(
+                    seen.insert(name),
+                    "{rule:?} in {lang:?}: «{name}» used twice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn invisible_characters_have_both_names() {
+        for c in [
+            '\u{200C}', '\u{200D}', '\u{A0}', '\u{202F}', '\u{200B}', '\u{200E}', '\u{200F}',
+            '\u{FEFF}', '\u{AD}', '\u{640}', '\t', '\r', '\u{2028}', '\u{2029}',
+        ] {
+            let (fa, en) = (Lang::Fa.char_name(c), Lang::En.char_name(c));
+            assert!(fa.is_some_and(persian), "{c:?}: {fa:?}");
+            assert!(en.is_some_and(|n| n.is_ascii()), "{c:?}: {en:?}");
+        }
+        assert_eq!(Lang::Fa.char_name('ک'), None, "a letter is shown as itself");
     }
 }

@@ -1,6 +1,10 @@
 //! Importing a text file in the background (progress, cancel) and the review pane that
-//! follows: the repairs as a diff, the found events and sources to accept, reject or edit,
-//! before the article is opened.
+//! follows: the found events (each with its sentence) and sources to accept, reject or
+//! edit, and the repairs — each with a few words of context, undone a step at a time —
+//! before the article is opened. Everything is in the UI's language and direction.
+
+mod controls;
+pub mod corrections;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -12,11 +16,14 @@ use egui::Ui;
 use crate::import::{ImportError, ImportOptions, Imported};
 use crate::model::Article;
 use crate::persian::dates::{Calendar, interval_text};
-use crate::text::{Paragraph, TextJob};
+use crate::persian::repair::RepairRule;
+use crate::persian::sentence::sentence_around;
+use crate::text::{Paragraph, Span, SpanFormat, TextJob, measure_text, paint_text};
 
-use super::i18n::Lang;
+use super::i18n::{Lang, isolate};
 use super::theme;
-use super::widgets::header;
+use controls::{RowHeights, check_box, label, row};
+use corrections::Correction;
 
 /// A finished import: the import and its decoded text, or the error message.
 pub type ImportOutcome = Result<(Imported, String), String>;
@@ -149,8 +156,9 @@ pub struct Review {
     text: String,
     /// Repair steps the user undid (indices of `persian::repair::STEPS`).
     pub skipped: HashSet<u8>,
-    /// The steps the first import used: name and number of repairs.
-    pub steps: BTreeMap<u8, (String, usize)>,
+    /// The steps the first import used: the rules of each that made repairs, with how many
+    /// each made.
+    pub steps: BTreeMap<u8, Vec<(RepairRule, usize)>>,
     /// Ids of rejected events and sources.
     pub rejected_events: HashSet<String>,
     pub rejected_sources: HashSet<String>,
@@ -161,6 +169,12 @@ pub struct Review {
     pub date_error: Option<String>,
     /// The options of the last import (the date given).
     options: ImportOptions,
+    /// The repairs of the current import, each with its context.
+    corrections: Vec<Correction>,
+    /// Counts the imports, so that the list's remembered row heights follow its contents.
+    generation: u64,
+    /// Heights of the event and source list's rows.
+    rows: RowHeights,
 }
 
 /// What the user decided in the review pane.
@@ -170,21 +184,51 @@ pub enum ReviewAction {
     Cancel,
 }
 
+/// A row of the event and source list.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Heading(Section),
+    Event(usize),
+    Source(usize),
+    Warning(usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Section {
+    Events,
+    Sources,
+    Warnings,
+}
+
+impl Item {
+    /// A guess of the row's height before it is first laid out.
+    fn estimate(self) -> f32 {
+        match self {
+            Item::Heading(_) => 30.0,
+            Item::Event(_) => 96.0,
+            Item::Source(_) => 34.0,
+            Item::Warning(_) => 26.0,
+        }
+    }
+}
+
+/// Width (points) from which events and sources stand beside the repairs, not above.
+const TWO_COLUMNS: f32 = 960.0;
+
+/// Font size of the pane's small text (dates, sentences, corrections), in points.
+const SMALL: f32 = 13.0;
+
 impl Review {
     pub fn new(imported: Imported, source_path: PathBuf, text: String) -> Self {
-        let mut steps: BTreeMap<u8, (String, usize)> = BTreeMap::new();
+        let mut steps: BTreeMap<u8, Vec<(RepairRule, usize)>> = BTreeMap::new();
         for r in &imported.repairs {
-            let e = steps
-                .entry(r.rule.step())
-                .or_insert_with(|| (String::new(), 0));
-            if !e.0.contains(r.rule.describe()) {
-                if !e.0.is_empty() {
-                    e.0.push_str(", ");
-                }
-                e.0.push_str(r.rule.describe());
+            let rules = steps.entry(r.rule.step()).or_default();
+            match rules.iter_mut().find(|(rule, _)| *rule == r.rule) {
+                Some((_, n)) => *n += 1,
+                None => rules.push((r.rule, 1)),
             }
-            e.1 += 1;
         }
+        let corrections = corrections::corrections(&text, &imported.repairs);
         Self {
             imported,
             source_path,
@@ -196,7 +240,31 @@ impl Review {
             date_text: String::new(),
             date_error: None,
             options: ImportOptions::default(),
+            corrections,
+            generation: 0,
+            rows: RowHeights::default(),
         }
+    }
+
+    /// The label of the check box that undoes repair step `step`: the names of its rules
+    /// in `lang` and how many repairs the first import made, e.g. «نیم‌فاصله (۱۲)». As
+    /// AccessKit reads it (no isolate controls).
+    pub fn step_label(&self, step: u8, lang: Lang) -> Option<String> {
+        self.step_text(step, lang).map(|t| controls::plain(&t))
+    }
+
+    /// [`Review::step_label`] as drawn (the count isolated).
+    fn step_text(&self, step: u8, lang: Lang) -> Option<String> {
+        let rules = self.steps.get(&step)?;
+        let sep = if lang.is_rtl() { "، " } else { ", " };
+        let names: Vec<&str> = rules.iter().map(|(r, _)| lang.rule_name(*r)).collect();
+        let n: usize = rules.iter().map(|(_, n)| n).sum();
+        Some(format!("{} ({})", names.join(sep), lang.num_isolated(n)))
+    }
+
+    /// The repairs of the current import with their context, in the import's order.
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
     }
 
     /// Takes the document date typed in the field (empty: the dateline found in the text)
@@ -254,7 +322,9 @@ impl Review {
                 .cloned()
                 .collect();
             again.warnings.splice(0..0, decode_warnings);
+            self.corrections = corrections::corrections(&self.text, &again.repairs);
             self.imported = again;
+            self.generation += 1;
             self.rejected_events.clear();
             self.rejected_sources.clear();
         }
@@ -274,208 +344,480 @@ impl Review {
         a
     }
 
-    /// The pane. Returns the decision when one is made.
+    /// The pane: the decision and the document date on top; below, the found events and
+    /// sources beside the repairs (mirrored in a right-to-left UI; above them in a narrow
+    /// window). Returns the decision when one is made.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<ReviewAction> {
         let s = lang.strings();
-        let fa = lang == Lang::Fa;
         let rtl = lang.is_rtl();
-        let ink = theme::ink(dark);
         let muted = theme::muted(dark);
         let mut action = None;
-        ui.horizontal(|ui| {
+        row(ui, rtl, false, |ui| {
             if ui.button(s.review_accept).clicked() {
                 action = Some(ReviewAction::Accept);
             }
             if ui.button(s.cancel).clicked() {
                 action = Some(ReviewAction::Cancel);
             }
-            ui.label(self.source_path.display().to_string());
+            let path = path_text(&self.source_path);
+            label(ui, &TextJob::new(path).size(SMALL).color(muted));
         });
+        if self.date_ui(ui, lang, dark) {
+            self.apply_date();
+        }
+        ui.separator();
+        let mut toggled = None;
+        if ui.available_width() >= TWO_COLUMNS {
+            ui.columns(2, |cols| {
+                let [left, right] = cols else { return };
+                let (main, side) = if rtl { (right, left) } else { (left, right) };
+                toggled = self.repairs_ui(side, lang, dark);
+                self.items_ui(main, lang, dark);
+            });
+        } else {
+            // A narrow window: events and sources above, repairs below.
+            let top = egui::vec2(ui.available_width(), ui.available_height() * 0.55);
+            ui.allocate_ui(top, |ui| self.items_ui(ui, lang, dark));
+            ui.separator();
+            toggled = self.repairs_ui(ui, lang, dark);
+        }
+        if let Some((step, apply)) = toggled {
+            self.set_step(step, apply);
+        }
+        action
+    }
+
+    /// The document date row. Returns whether the typed date is to be applied.
+    fn date_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> bool {
+        let s = lang.strings();
+        let fa = lang == Lang::Fa;
+        let (ink, muted) = (theme::ink(dark), theme::muted(dark));
         let mut apply_date = false;
-        ui.horizontal(|ui| {
-            let label_id = ui.label(s.review_date).id;
+        row(ui, lang.is_rtl(), false, |ui| {
+            let label_id = label(ui, &TextJob::new(s.review_date).size(14.0).color(ink)).id;
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.date_text)
                         .desired_width(120.0)
-                        .hint_text("1402/03/11")
+                        .hint_text(s.review_date_hint)
                         .id_salt("review-date"),
                 )
                 .labelled_by(label_id);
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             apply_date = ui.button(s.review_date_apply).clicked() || entered;
             if let Some(err) = &self.date_error {
-                ui.colored_label(ui.visuals().error_fg_color, err);
+                let text = format!("{}: {}", s.review_date_bad, isolate(err));
+                label(
+                    ui,
+                    &TextJob::new(text)
+                        .size(SMALL)
+                        .color(ui.visuals().error_fg_color),
+                );
             } else if let Some(d) = self.imported.article.meta.date {
                 let date = crate::model::FuzzyDate::new(d, d, crate::model::Precision::Day, "");
                 let shown = format!(
                     "{} · {}",
-                    interval_text(&date, Calendar::SolarHijri, fa),
-                    interval_text(&date, Calendar::Gregorian, fa)
+                    isolate(&interval_text(&date, Calendar::SolarHijri, fa)),
+                    isolate(&interval_text(&date, Calendar::Gregorian, fa))
                 );
-                Paragraph::new(TextJob::new(shown).size(13.0).color(muted))
-                    .id_salt("review-date-shown")
-                    .show(ui);
+                label(ui, &TextJob::new(shown).size(SMALL).color(muted));
             } else {
-                Paragraph::new(TextJob::new(s.review_date_none).size(13.0).color(muted))
-                    .id_salt("review-date-none")
-                    .show(ui);
+                label(
+                    ui,
+                    &TextJob::new(s.review_date_none).size(SMALL).color(muted),
+                );
             }
         });
-        if apply_date {
-            self.apply_date();
-        }
-        ui.separator();
-        let width = ui.available_width();
-        let mut toggled: Option<(u8, bool)> = None;
-        let a = &mut self.imported.article;
-        egui::ScrollArea::vertical()
-            .id_salt("review-scroll")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                // Events.
-                header(
-                    ui,
-                    &TextJob::new(format!("{} ({})", s.events, a.events.len()))
-                        .size(15.0)
-                        .weight(800.0)
-                        .color(ink),
-                    rtl,
-                );
-                let categories = &a.categories;
-                for e in &mut a.events {
-                    ui.horizontal(|ui| {
-                        let label_id = ui.label(s.review_title).id;
-                        let mut keep = !self.rejected_events.contains(&e.id);
-                        if ui.checkbox(&mut keep, s.review_keep).changed() {
-                            if keep {
-                                self.rejected_events.remove(&e.id);
-                            } else {
-                                self.rejected_events.insert(e.id.clone());
-                            }
-                        }
-                        let current = categories
-                            .iter()
-                            .find(|c| c.id == e.category)
-                            .unwrap_or_else(|| crate::model::category::other());
-                        egui::ComboBox::new(("review-lane", &e.id), s.lane)
-                            .selected_text(current.name(fa))
-                            .show_ui(ui, |ui| {
-                                for c in categories {
-                                    ui.selectable_value(&mut e.category, c.id.clone(), c.name(fa));
-                                }
-                            });
-                        ui.add(
-                            egui::TextEdit::singleline(&mut e.label)
-                                .desired_width(260.0)
-                                .id_salt(("review-label", &e.id)),
-                        )
-                        .labelled_by(label_id);
-                    });
-                    let line = format!(
-                        "«{}» — {}",
-                        e.date.wording,
-                        interval_text(&e.date, Calendar::Gregorian, fa)
-                    );
-                    Paragraph::new(TextJob::new(line).size(13.0).color(muted))
-                        .width(width - 16.0)
-                        .id_salt(("review-ev", &e.id))
-                        .show(ui);
-                    ui.add_space(4.0);
-                }
-                ui.separator();
-                // Sources.
-                header(
-                    ui,
-                    &TextJob::new(format!("{} ({})", s.sources, a.sources.len()))
-                        .size(15.0)
-                        .weight(800.0)
-                        .color(ink),
-                    rtl,
-                );
-                for src in &mut a.sources {
-                    ui.horizontal(|ui| {
-                        let label_id = ui.label(s.review_name).id;
-                        let mut keep = !self.rejected_sources.contains(&src.id);
-                        if ui.checkbox(&mut keep, s.review_keep).changed() {
-                            if keep {
-                                self.rejected_sources.remove(&src.id);
-                            } else {
-                                self.rejected_sources.insert(src.id.clone());
-                            }
-                        }
-                        ui.add(
-                            egui::TextEdit::singleline(&mut src.name)
-                                .desired_width(260.0)
-                                .id_salt(("review-src", &src.id)),
-                        )
-                        .labelled_by(label_id);
-                    });
-                }
-                ui.separator();
-                // Repairs, counted by rule, then each as before → after.
-                header(
-                    ui,
-                    &TextJob::new(format!(
-                        "{} ({})",
-                        s.review_repairs,
-                        self.imported.repairs.len()
-                    ))
-                    .size(15.0)
-                    .weight(800.0)
-                    .color(ink),
-                    rtl,
-                );
-                // One row per kind of repair: untick to undo it (the text is imported again).
-                for (step, (name, n)) in &self.steps {
-                    let mut apply = !self.skipped.contains(step);
-                    if ui.checkbox(&mut apply, format!("{name} ({n})")).changed() {
-                        toggled = Some((*step, apply));
-                    }
-                }
+        apply_date
+    }
 
-                for (i, r) in self.imported.repairs.iter().enumerate().take(400) {
-                    // Invisible characters are shown by their code points.
-                    let shown = |t: &str| {
-                        if t.trim().is_empty() {
-                            t.escape_unicode().to_string()
-                        } else {
-                            t.to_owned()
-                        }
-                    };
-                    let (before, after) = (
-                        shown(&r.before),
-                        if r.after.is_empty() {
-                            "—".to_owned()
-                        } else {
-                            shown(&r.after)
-                        },
-                    );
-                    let job = TextJob::new(format!("{before}  ←  {after}"))
-                        .size(13.0)
-                        .color(ink)
-                        .span(crate::text::Span::styled(
-                            0..before.len(),
-                            crate::text::SpanFormat {
-                                color: Some(theme::accent(dark)),
-                                ..Default::default()
-                            },
-                        ));
-                    Paragraph::new(job)
-                        .width(width - 16.0)
-                        .id_salt(("repair", i))
-                        .show(ui);
+    /// The repairs column: a check box per repair step (untick to undo the step: the text
+    /// is imported again), then every correction with its context, only those in view laid
+    /// out. Returns a step toggled this frame.
+    fn repairs_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<(u8, bool)> {
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        let (ink, muted) = (theme::ink(dark), theme::muted(dark));
+        heading(
+            ui,
+            format!(
+                "{} ({})",
+                s.review_repairs,
+                lang.num_isolated(self.corrections.len())
+            ),
+            ink,
+            rtl,
+        );
+        let mut toggled = None;
+        row(ui, rtl, true, |ui| {
+            for step in self.steps.keys() {
+                let Some(text) = self.step_text(*step, lang) else {
+                    continue;
+                };
+                let mut apply = !self.skipped.contains(step);
+                let name = controls::plain(&text);
+                let job = TextJob::new(text).size(SMALL).color(ink).selectable(false);
+                let id = egui::Id::unique(("review-step", *step));
+                if check_box(ui, id, &mut apply, &job, &name, rtl).changed() {
+                    toggled = Some((*step, apply));
                 }
-                if !self.imported.warnings.is_empty() {
-                    ui.separator();
-                    for w in &self.imported.warnings {
-                        ui.colored_label(ui.visuals().warn_fg_color, w);
+            }
+        });
+        ui.separator();
+        if self.corrections.is_empty() {
+            row(ui, rtl, false, |ui| {
+                label(
+                    ui,
+                    &TextJob::new(s.review_no_repairs).size(SMALL).color(muted),
+                );
+            });
+            return toggled;
+        }
+        let pal = corrections::Palette::new(dark);
+        let sample = TextJob::new("نمونه").size(SMALL);
+        let row_height = measure_text(ui.ctx(), &sample).y + 4.0;
+        // The rule names stand in a column as wide as the widest of them.
+        let rule_job = |rule: RepairRule| {
+            TextJob::new(lang.rule_name(rule))
+                .size(SMALL - 1.0)
+                .color(muted)
+                .selectable(false)
+        };
+        let name_width = self
+            .steps
+            .values()
+            .flatten()
+            .map(|(r, _)| measure_text(ui.ctx(), &rule_job(*r)).x)
+            .fold(0.0_f32, f32::max)
+            + 12.0;
+        let list = &self.corrections;
+        egui::ScrollArea::vertical()
+            .id_salt("review-repairs")
+            .auto_shrink(false)
+            .show_rows(ui, row_height, list.len(), |ui, range| {
+                for c in &list[range] {
+                    let width = ui.available_width();
+                    let (rect, resp) =
+                        ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::hover());
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Label,
+                            true,
+                            corrections::correction_label(c, lang),
+                        )
+                    });
+                    if !ui.is_rect_visible(rect) {
+                        continue;
                     }
+                    let (name_rect, text_rect) = if rtl {
+                        let (l, r) = rect.split_left_right_at_x(rect.right() - name_width);
+                        (r, l)
+                    } else {
+                        rect.split_left_right_at_x(rect.left() + name_width)
+                    };
+                    let (anchor, name_pos, text_pos) = if rtl {
+                        (
+                            egui::Align2::RIGHT_CENTER,
+                            name_rect.right_center(),
+                            text_rect.right_center(),
+                        )
+                    } else {
+                        (
+                            egui::Align2::LEFT_CENTER,
+                            name_rect.left_center(),
+                            text_rect.left_center(),
+                        )
+                    };
+                    paint_text(
+                        &ui.painter_at(name_rect),
+                        &rule_job(c.rule),
+                        name_pos,
+                        anchor,
+                    );
+                    let job = corrections::correction_job(c, lang, &pal, SMALL);
+                    paint_text(&ui.painter_at(text_rect), &job, text_pos, anchor);
                 }
             });
-        if let Some((step, apply)) = toggled {
-            self.set_step(step, apply);
+        toggled
+    }
+
+    /// The events and sources column (and the import's notes): a row per item, only those
+    /// in view laid out.
+    fn items_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) {
+        let a = &mut self.imported.article;
+        let warnings = &self.imported.warnings;
+        let mut items: Vec<Item> =
+            Vec::with_capacity(a.events.len() + a.sources.len() + warnings.len() + 3);
+        items.push(Item::Heading(Section::Events));
+        items.extend((0..a.events.len()).map(Item::Event));
+        items.push(Item::Heading(Section::Sources));
+        items.extend((0..a.sources.len()).map(Item::Source));
+        if !warnings.is_empty() {
+            items.push(Item::Heading(Section::Warnings));
+            items.extend((0..warnings.len()).map(Item::Warning));
         }
-        action
+        let generation = self.generation * 2 + u64::from(lang == Lang::En);
+        let (rejected_events, rejected_sources) =
+            (&mut self.rejected_events, &mut self.rejected_sources);
+        let s = lang.strings();
+        let rtl = lang.is_rtl();
+        let ink = theme::ink(dark);
+        controls::lazy_rows(
+            ui,
+            "review-items",
+            &mut self.rows,
+            generation,
+            items.len(),
+            &|i| items.get(i).map_or(30.0, |it| it.estimate()),
+            &mut |ui, i| match items.get(i) {
+                Some(Item::Heading(section)) => {
+                    let (name, n) = match section {
+                        Section::Events => (s.events, a.events.len()),
+                        Section::Sources => (s.sources, a.sources.len()),
+                        Section::Warnings => (s.review_warnings, warnings.len()),
+                    };
+                    ui.add_space(4.0);
+                    heading(ui, format!("{name} ({})", lang.num_isolated(n)), ink, rtl);
+                }
+                Some(Item::Event(k)) => {
+                    let crate::model::Article {
+                        events,
+                        blocks,
+                        categories,
+                        ..
+                    } = &mut *a;
+                    if let Some(e) = events.get_mut(*k) {
+                        event_ui(ui, e, categories, blocks, rejected_events, lang, dark);
+                    }
+                }
+                Some(Item::Source(k)) => {
+                    let claims = &a.claims;
+                    if let Some(src) = a.sources.get_mut(*k) {
+                        let n = claims.iter().filter(|c| c.source == src.id).count();
+                        source_ui(ui, src, n, rejected_sources, lang, dark);
+                    }
+                }
+                Some(Item::Warning(k)) => {
+                    if let Some(w) = warnings.get(*k) {
+                        let color = ui.visuals().warn_fg_color;
+                        Paragraph::new(TextJob::new(w.as_str()).size(SMALL).color(color))
+                            .width(ui.available_width() - 8.0)
+                            .id_salt(("review-warning", *k))
+                            .show(ui);
+                    }
+                }
+                None => {}
+            },
+        );
+    }
+}
+
+/// `path` to show inside a sentence: left to right as a whole (LRI … PDI), each folder
+/// and file name isolated in its own direction, so a Persian name keeps its words in order
+/// and its place between the slashes.
+fn path_text(path: &Path) -> String {
+    let shown = path.display().to_string();
+    let names: Vec<String> = shown
+        .split('/')
+        .map(|n| {
+            if n.is_empty() {
+                String::new()
+            } else {
+                isolate(n)
+            }
+        })
+        .collect();
+    format!("\u{2066}{}\u{2069}", names.join("/"))
+}
+
+/// A section heading, on the start side.
+fn heading(ui: &mut Ui, text: String, ink: egui::Color32, rtl: bool) {
+    row(ui, rtl, false, |ui| {
+        label(
+            ui,
+            &TextJob::new(text)
+                .size(15.0)
+                .weight(800.0)
+                .color(ink)
+                .selectable(false),
+        );
+    });
+}
+
+/// The «keep» check box of the event or source `id` (AccessKit: «keep: `what`»): unticked,
+/// `id` is in `rejected`.
+fn keep_box(
+    ui: &mut Ui,
+    rejected: &mut HashSet<String>,
+    id: &str,
+    what: &str,
+    lang: Lang,
+    ink: egui::Color32,
+) {
+    let s = lang.strings();
+    let mut keep = !rejected.contains(id);
+    let job = TextJob::new(s.review_keep)
+        .size(SMALL)
+        .color(ink)
+        .selectable(false);
+    let name = format!("{}: {what}", s.review_keep);
+    let widget = ui.make_persistent_id(("review-keep", id));
+    if check_box(ui, widget, &mut keep, &job, &name, lang.is_rtl()).changed() {
+        if keep {
+            rejected.remove(id);
+        } else {
+            rejected.insert(id.to_owned());
+        }
+    }
+}
+
+/// One found event: keep it or not, its date, its category and title; under them the
+/// sentence it was read from, its date wording marked.
+fn event_ui(
+    ui: &mut Ui,
+    e: &mut crate::model::Event,
+    categories: &[crate::model::Category],
+    blocks: &[crate::model::Block],
+    rejected: &mut HashSet<String>,
+    lang: Lang,
+    dark: bool,
+) {
+    let s = lang.strings();
+    let fa = lang == Lang::Fa;
+    let rtl = lang.is_rtl();
+    let ink = theme::ink(dark);
+    row(ui, rtl, false, |ui| {
+        keep_box(ui, rejected, &e.id, &e.label, lang, ink);
+        let date = interval_text(&e.date, Calendar::Gregorian, fa);
+        label(
+            ui,
+            &TextJob::new(date)
+                .size(SMALL)
+                .weight(700.0)
+                .color(theme::accent(dark))
+                .selectable(false),
+        );
+        let label_id = label(
+            ui,
+            &TextJob::new(s.review_title)
+                .size(SMALL)
+                .color(ink)
+                .selectable(false),
+        )
+        .id;
+        let field_width = (ui.available_width() - 190.0).clamp(120.0, 320.0);
+        ui.add(
+            egui::TextEdit::singleline(&mut e.label)
+                .desired_width(field_width)
+                .id_salt(("review-label", &e.id)),
+        )
+        .labelled_by(label_id);
+        let current = categories
+            .iter()
+            .find(|c| c.id == e.category)
+            .unwrap_or_else(|| crate::model::category::other());
+        egui::ComboBox::new(("review-lane", &e.id), s.lane)
+            .selected_text(current.name(fa))
+            .show_ui(ui, |ui| {
+                for c in categories {
+                    ui.selectable_value(&mut e.category, c.id.clone(), c.name(fa));
+                }
+            });
+    });
+    let job = sentence_job(e, blocks, lang, dark);
+    row(ui, rtl, false, |ui| {
+        Paragraph::new(job)
+            .width(ui.available_width() - 24.0)
+            .id_salt(("review-sentence", &e.id))
+            .show(ui);
+    });
+    ui.add_space(6.0);
+}
+
+/// The sentence event `e` was read from, its date wording marked; the wording alone with
+/// a note when the sentence is not found.
+fn sentence_job(
+    e: &crate::model::Event,
+    blocks: &[crate::model::Block],
+    lang: Lang,
+    dark: bool,
+) -> TextJob {
+    let muted = theme::muted(dark);
+    let found = blocks
+        .iter()
+        .find(|b| b.id == e.anchor.block)
+        .and_then(|b| e.anchor.resolve(&b.text).map(|r| (b.text.as_str(), r)));
+    let Some((text, r)) = found else {
+        let text = format!(
+            "«{}» — {}",
+            e.date.wording,
+            lang.strings().review_no_sentence
+        );
+        return TextJob::new(text).size(SMALL).color(muted);
+    };
+    let sent = sentence_around(text, r.clone());
+    let wording = r.start.saturating_sub(sent.start)..r.end.saturating_sub(sent.start);
+    TextJob::new(&text[sent])
+        .size(SMALL)
+        .color(muted)
+        .span(Span::styled(
+            wording,
+            SpanFormat {
+                color: Some(theme::ink(dark)),
+                background: Some(theme::highlight(dark)),
+                ..Default::default()
+            },
+        ))
+}
+
+/// One found source: keep it or not, its name (editable) and how many claims it makes.
+fn source_ui(
+    ui: &mut Ui,
+    src: &mut crate::model::Source,
+    claims: usize,
+    rejected: &mut HashSet<String>,
+    lang: Lang,
+    dark: bool,
+) {
+    let s = lang.strings();
+    let rtl = lang.is_rtl();
+    let (ink, muted) = (theme::ink(dark), theme::muted(dark));
+    row(ui, rtl, false, |ui| {
+        keep_box(ui, rejected, &src.id, &src.name, lang, ink);
+        let label_id = label(
+            ui,
+            &TextJob::new(s.review_name)
+                .size(SMALL)
+                .color(ink)
+                .selectable(false),
+        )
+        .id;
+        ui.add(
+            egui::TextEdit::singleline(&mut src.name)
+                .desired_width(260.0)
+                .id_salt(("review-src", &src.id)),
+        )
+        .labelled_by(label_id);
+        let count = format!("{}: {}", s.claims, lang.num_isolated(claims));
+        label(
+            ui,
+            &TextJob::new(count)
+                .size(SMALL)
+                .color(muted)
+                .selectable(false),
+        );
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_text;
+
+    #[test]
+    fn a_path_isolates_each_name() {
+        assert_eq!(
+            path_text(std::path::Path::new("/خبرها/سد تازه.txt")),
+            "\u{2066}/\u{2068}خبرها\u{2069}/\u{2068}سد تازه.txt\u{2069}\u{2069}"
+        );
     }
 }

@@ -93,6 +93,28 @@ pub enum RepairRule {
 }
 
 impl RepairRule {
+    /// Every rule, in pipeline order (what the review pane names and counts).
+    pub const ALL: [RepairRule; 18] = [
+        Self::LineEnding,
+        Self::PresentationForm,
+        Self::ArabicLetter,
+        Self::Tatweel,
+        Self::InvisibleControl,
+        Self::BrokenZwnj,
+        Self::DisplacedFragment,
+        Self::LineJoin,
+        Self::ParagraphBreak,
+        Self::PageNumber,
+        Self::SplitWord,
+        Self::SplitAffix,
+        Self::Zwnj,
+        Self::MixedDigits,
+        Self::ReversedDigits,
+        Self::MirroredBracket,
+        Self::Spacing,
+        Self::MissingSpace,
+    ];
+
     /// Index of the pipeline step that applies this rule (steps run in increasing order).
     pub fn step(self) -> u8 {
         match self {
@@ -274,6 +296,50 @@ mod tests {
     use super::words::*;
     use super::*;
     use proptest::prelude::*;
+
+    /// `RepairRule::ALL` lists every rule once, in step order, and every step has a rule.
+    #[test]
+    fn all_lists_every_rule() {
+        // An exhaustive match: a new rule does not compile until it is placed here, and
+        // its place must be its index in `ALL`.
+        let place = |r: RepairRule| match r {
+            RepairRule::LineEnding => 0,
+            RepairRule::PresentationForm => 1,
+            RepairRule::ArabicLetter => 2,
+            RepairRule::Tatweel => 3,
+            RepairRule::InvisibleControl => 4,
+            RepairRule::BrokenZwnj => 5,
+            RepairRule::DisplacedFragment => 6,
+            RepairRule::LineJoin => 7,
+            RepairRule::ParagraphBreak => 8,
+            RepairRule::PageNumber => 9,
+            RepairRule::SplitWord => 10,
+            RepairRule::SplitAffix => 11,
+            RepairRule::Zwnj => 12,
+            RepairRule::MixedDigits => 13,
+            RepairRule::ReversedDigits => 14,
+            RepairRule::MirroredBracket => 15,
+            RepairRule::Spacing => 16,
+            RepairRule::MissingSpace => 17,
+        };
+        for (i, r) in RepairRule::ALL.iter().enumerate() {
+            assert_eq!(place(*r), i, "{r:?} stands at {i} in ALL");
+        }
+        assert!(
+            RepairRule::ALL
+                .windows(2)
+                .all(|w| w[0].step() <= w[1].step()),
+            "ALL is in step order"
+        );
+        for step in 0..STEPS.len() {
+            assert!(
+                RepairRule::ALL
+                    .iter()
+                    .any(|r| usize::from(r.step()) == step),
+                "step {step} has a rule"
+            );
+        }
+    }
 
     pub(super) fn step_table(step: Step, cases: &[(&str, &str)]) {
         for &(input, expected) in cases {
