@@ -18,10 +18,10 @@ use crate::model::Article;
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::repair::RepairRule;
 use crate::persian::sentence::sentence_around;
-use crate::text::{Paragraph, Span, SpanFormat, TextJob, measure_text, paint_text};
+use crate::text::{Paragraph, Span, SpanFormat, TextField, TextJob, measure_text, paint_text};
 
 use super::i18n::{Lang, isolate};
-use super::theme;
+use super::{theme, widgets};
 use controls::{RowHeights, check_box, label, row};
 use corrections::Correction;
 
@@ -395,15 +395,15 @@ impl Review {
         let mut apply_date = false;
         row(ui, lang.is_rtl(), false, |ui| {
             let label_id = label(ui, &TextJob::new(s.review_date).size(14.0).color(ink)).id;
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.date_text)
-                        .desired_width(120.0)
-                        .hint_text(s.review_date_hint)
-                        .id_salt("review-date"),
-                )
-                .labelled_by(label_id);
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let field = TextField::singleline(&mut self.date_text)
+                .width(120.0)
+                .hint(s.review_date_hint)
+                .label(s.review_date)
+                .id_salt("review-date")
+                .rtl_when_empty(lang.is_rtl())
+                .show(ui);
+            field.response.labelled_by(label_id);
+            let entered = field.submitted;
             apply_date = ui.button(s.review_date_apply).clicked() || entered;
             if let Some(err) = &self.date_error {
                 let text = format!("{}: {}", s.review_date_bad, isolate(err));
@@ -706,23 +706,26 @@ fn event_ui(
         )
         .id;
         let field_width = (ui.available_width() - 190.0).clamp(120.0, 320.0);
-        ui.add(
-            egui::TextEdit::singleline(&mut e.label)
-                .desired_width(field_width)
-                .id_salt(("review-label", &e.id)),
-        )
-        .labelled_by(label_id);
-        let current = categories
+        TextField::singleline(&mut e.label)
+            .width(field_width)
+            .label(format!("{}: {}", s.review_title, e.id))
+            .id_salt(("review-label", &e.id))
+            .rtl_when_empty(lang.is_rtl())
+            .show(ui)
+            .response
+            .labelled_by(label_id);
+        let options: Vec<(String, String)> = categories
             .iter()
-            .find(|c| c.id == e.category)
-            .unwrap_or_else(|| crate::model::category::other());
-        egui::ComboBox::new(("review-lane", &e.id), s.lane)
-            .selected_text(current.name(fa))
-            .show_ui(ui, |ui| {
-                for c in categories {
-                    ui.selectable_value(&mut e.category, c.id.clone(), c.name(fa));
-                }
-            });
+            .map(|c| (c.id.clone(), c.name(fa).to_owned()))
+            .collect();
+        widgets::combo_box(
+            ui,
+            ("review-lane", &e.id),
+            s.lane,
+            &mut e.category,
+            &options,
+            lang.is_rtl(),
+        );
     });
     let job = sentence_job(e, blocks, lang, dark);
     row(ui, rtl, false, |ui| {
@@ -792,12 +795,14 @@ fn source_ui(
                 .selectable(false),
         )
         .id;
-        ui.add(
-            egui::TextEdit::singleline(&mut src.name)
-                .desired_width(260.0)
-                .id_salt(("review-src", &src.id)),
-        )
-        .labelled_by(label_id);
+        TextField::singleline(&mut src.name)
+            .width(260.0)
+            .label(format!("{}: {}", s.review_name, src.id))
+            .id_salt(("review-src", &src.id))
+            .rtl_when_empty(lang.is_rtl())
+            .show(ui)
+            .response
+            .labelled_by(label_id);
         let count = format!("{}: {}", s.claims, lang.num_isolated(claims));
         label(
             ui,
