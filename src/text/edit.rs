@@ -197,35 +197,22 @@ impl EditBuffer {
             self.store(Selection::from_byte_index(layout, i, aff));
             return;
         }
-        if matches!(motion, Motion::Left | Motion::Right) {
-            let left = motion == Motion::Left;
-            let Some((li, k)) = gap_of(shaped, self.focus.0, self.focus.1) else {
-                return;
-            };
-            let Some(line) = shaped.lines.get(li) else {
-                return;
-            };
-            let cl = caret_clusters(shaped, line);
-            // The cluster crossed, or (at the line's edge on screen) the next line in
-            // reading order, entered on the side the caret comes from.
-            let crossed = if left {
-                k.checked_sub(1).and_then(|i| cl.get(i))
-            } else {
-                cl.get(k)
-            };
-            let Some(target) = (match crossed {
-                Some(c) => Some(far_edge(c, left)),
-                None => self.line_hop(shaped, li, left),
-            }) else {
+        if matches!(
+            motion,
+            Motion::Left | Motion::Right | Motion::WordLeft | Motion::WordRight
+        ) {
+            let left = matches!(motion, Motion::Left | Motion::WordLeft);
+            let by_word = matches!(motion, Motion::WordLeft | Motion::WordRight);
+            let Some((target, first)) = self.visual_walk(shaped, left, by_word) else {
                 return;
             };
             if extend && s.is_collapsed() {
                 // At a direction boundary one screen position has two logical indices
                 // (after «در » and after «INSS» in «در INSS گفت»): the anchor is the one on
-                // the crossed cluster's edge, so the selection grows over what the reader
-                // sees the caret pass, as in browsers.
-                if let Some(c) = crossed {
-                    self.anchor = far_edge(c, !left);
+                // the first crossed cluster's edge, so the selection grows over what the
+                // reader sees the caret pass, as in browsers.
+                if let Some(c) = first {
+                    self.anchor = c;
                 }
             }
             if !extend {
@@ -237,10 +224,8 @@ impl EditBuffer {
             return;
         }
         let next = match motion {
-            Motion::Left => s.previous_visual(layout, extend),
-            Motion::Right => s.next_visual(layout, extend),
-            Motion::WordLeft => s.previous_visual_word(layout, extend),
-            Motion::WordRight => s.next_visual_word(layout, extend),
+            // (Handled above, on the engine's lines.)
+            Motion::Left | Motion::Right | Motion::WordLeft | Motion::WordRight => s,
             Motion::LineStart => s.line_start(layout, extend),
             Motion::LineEnd => s.line_end(layout, extend),
             Motion::Up => s.previous_line(layout, extend),
@@ -255,6 +240,69 @@ impl EditBuffer {
             }
         };
         self.store(next);
+    }
+
+    /// One step on screen from `from`: the position past the cluster left (`left`) or
+    /// right of it, and that cluster's text range; at a line's edge, on to the next line in
+    /// reading order (no cluster crossed). `None` at the text's ends.
+    fn visual_step(
+        &self,
+        shaped: &ShapedText,
+        from: (usize, Affinity),
+        left: bool,
+    ) -> Option<((usize, Affinity), Option<(Range<usize>, (usize, Affinity))>)> {
+        let (li, k) = gap_of(shaped, from.0, from.1)?;
+        let cl = caret_clusters(shaped, shaped.lines.get(li)?);
+        let crossed = if left {
+            k.checked_sub(1).and_then(|i| cl.get(i))
+        } else {
+            cl.get(k)
+        };
+        match crossed {
+            Some(c) => Some((
+                far_edge(c, left),
+                Some((c.text_range.clone(), far_edge(c, !left))),
+            )),
+            None => self.line_hop(shaped, li, left).map(|p| (p, None)),
+        }
+    }
+
+    /// Where ←/→ (one cluster) or Ctrl+←/→ (`by_word`: over any spaces and punctuation,
+    /// then to the far end of the next word on screen) take the caret, walked on the
+    /// engine's visual lines (bounded: every step crosses a cluster or a line). Also
+    /// returns the near edge of the first cluster crossed, for anchoring a new selection.
+    fn visual_walk(
+        &self,
+        shaped: &ShapedText,
+        left: bool,
+        by_word: bool,
+    ) -> Option<((usize, Affinity), Option<(usize, Affinity)>)> {
+        let mut pos = self.focus;
+        let mut first = None;
+        let mut moved = false;
+        let mut in_word = false;
+        let limit = shaped.text.len() + shaped.lines.len() + 2;
+        for _ in 0..limit {
+            let Some((next, crossed)) = self.visual_step(shaped, pos, left) else {
+                break;
+            };
+            let word = crossed
+                .as_ref()
+                .is_some_and(|(r, _)| is_word_text(shaped.text.get(r.clone()).unwrap_or("")));
+            if by_word && in_word && !word {
+                break;
+            }
+            if let Some((_, near)) = &crossed {
+                first.get_or_insert(*near);
+            }
+            pos = next;
+            moved = true;
+            in_word |= word;
+            if !by_word {
+                break;
+            }
+        }
+        moved.then_some((pos, first))
     }
 
     /// Where ← (`left`) or → goes from the edge of line `li` on screen: on to the next
@@ -528,6 +576,21 @@ pub enum Delete {
     WordBack,
     /// On to the start of the next word (Ctrl+Delete).
     WordForward,
+}
+
+/// Whether a cluster's text belongs to a word: letters, digits, marks and the joiners
+/// (a ZWNJ inside «می‌خواهم» does not end the word).
+fn is_word_text(t: &str) -> bool {
+    t.chars()
+        .any(|c| c.is_alphanumeric() || matches!(c, '\u{200c}' | '\u{200d}' | '\u{0640}' | '_'))
+        || (!t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '\u{200c}' | '\u{200d}') || unicode_is_mark(c)))
+}
+
+/// Combining marks (Arabic vowel signs and the like) on their own.
+fn unicode_is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}')
 }
 
 /// The clusters of `line` a caret can stand between, left to right (hard breaks left out).
