@@ -41,6 +41,9 @@ pub enum Motion {
     TextEnd,
 }
 
+/// A caret position: byte index and the side it is attached to.
+type Pos = (usize, Affinity);
+
 /// What an edit did, for grouping undo steps (typing a word is one step).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum EditKind {
@@ -250,7 +253,7 @@ impl EditBuffer {
         shaped: &ShapedText,
         from: (usize, Affinity),
         left: bool,
-    ) -> Option<((usize, Affinity), Option<(Range<usize>, (usize, Affinity))>)> {
+    ) -> Option<(Pos, Option<(Range<usize>, Pos)>)> {
         let (li, k) = gap_of(shaped, from.0, from.1)?;
         let cl = caret_clusters(shaped, shaped.lines.get(li)?);
         let crossed = if left {
@@ -276,7 +279,7 @@ impl EditBuffer {
         shaped: &ShapedText,
         left: bool,
         by_word: bool,
-    ) -> Option<((usize, Affinity), Option<(usize, Affinity)>)> {
+    ) -> Option<(Pos, Option<Pos>)> {
         let mut pos = self.focus;
         let mut first = None;
         let mut moved = false;
