@@ -44,6 +44,13 @@ pub enum Motion {
 /// A caret position: byte index and the side it is attached to.
 type Pos = (usize, Affinity);
 
+/// A cluster a caret step crossed: its text and the caret position on the edge the step
+/// started from.
+struct Crossed {
+    range: Range<usize>,
+    near: Pos,
+}
+
 /// What an edit did, for grouping undo steps (typing a word is one step).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum EditKind {
@@ -253,7 +260,7 @@ impl EditBuffer {
         shaped: &ShapedText,
         from: (usize, Affinity),
         left: bool,
-    ) -> Option<(Pos, Option<(Range<usize>, Pos)>)> {
+    ) -> Option<(Pos, Option<Crossed>)> {
         let (li, k) = gap_of(shaped, from.0, from.1)?;
         let cl = caret_clusters(shaped, shaped.lines.get(li)?);
         let crossed = if left {
@@ -264,7 +271,10 @@ impl EditBuffer {
         match crossed {
             Some(c) => Some((
                 far_edge(c, left),
-                Some((c.text_range.clone(), far_edge(c, !left))),
+                Some(Crossed {
+                    range: c.text_range.clone(),
+                    near: far_edge(c, !left),
+                }),
             )),
             None => self.line_hop(shaped, li, left).map(|p| (p, None)),
         }
@@ -291,12 +301,12 @@ impl EditBuffer {
             };
             let word = crossed
                 .as_ref()
-                .is_some_and(|(r, _)| is_word_text(shaped.text.get(r.clone()).unwrap_or("")));
+                .is_some_and(|c| is_word_text(shaped.text.get(c.range.clone()).unwrap_or("")));
             if by_word && in_word && !word {
                 break;
             }
-            if let Some((_, near)) = &crossed {
-                first.get_or_insert(*near);
+            if let Some(c) = &crossed {
+                first.get_or_insert(c.near);
             }
             pos = next;
             moved = true;
