@@ -287,3 +287,37 @@ fn double_click_selects_a_word_and_triple_click_the_line() {
     let (r, _) = sel(&h);
     assert_eq!(&text[r], text);
 }
+
+#[test]
+fn a_pointer_click_focuses_the_field_and_places_the_caret_where_it_points() {
+    let mut h = harness(true, "سلام دنیا");
+    // Focus something else first, so the click must bring the focus back.
+    h.key_press(Key::Tab);
+    h.run();
+    let rect = h.get_by_label(LABEL).rect();
+    // Right-aligned right-to-left text: its right end is the logical start.
+    for (x, want) in [
+        (rect.right() - 8.0, 0),
+        (rect.left() + 10.0, "سلام دنیا".len()),
+    ] {
+        let p = egui::pos2(x, rect.center().y);
+        h.hover_at(p);
+        h.run();
+        for _ in 0..40 {
+            h.step(); // out of the double-click window
+        }
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos: p,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+        assert!(h.get_by_label(LABEL).is_focused());
+        assert_eq!(sel(&h).1, want, "click at x = {x}");
+    }
+    type_text(&mut h, "!");
+    assert_eq!(value(&h), "سلام دنیا!");
+}
