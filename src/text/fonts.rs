@@ -13,7 +13,7 @@
 //! every script. A cluster Vazirmatn covers costs one cmap look-up, as before.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -165,6 +165,40 @@ pub fn uncovered(text: &str) -> Vec<char> {
         }
     }
     out
+}
+
+/// The embedded fallback families a page showing `text` needs besides Vazirmatn: for
+/// each character Vazirmatn lacks, the first fallback family (in fallback order) whose
+/// regular face has it. In fallback order, each once.
+pub fn fallback_families_needed(text: &str) -> Vec<&'static str> {
+    let charmap = |data| swash::FontRef::from_index(data, 0).map(|f| f.charmap());
+    let Some(vazirmatn) = charmap(VAZIRMATN) else {
+        return Vec::new();
+    };
+    let faces: Vec<(&str, swash::Charmap<'_>)> = FALLBACK_FACES
+        .iter()
+        .filter(|f| f.weight == 400)
+        .filter_map(|f| Some((f.family, charmap(f.data)?)))
+        .collect();
+    let mut needed = vec![false; faces.len()];
+    let mut seen: HashSet<char> = HashSet::new();
+    for c in text.chars() {
+        if (' '..='~').contains(&c) || needs_no_glyph(c) || !seen.insert(c) {
+            continue;
+        }
+        if vazirmatn.map(c) != 0 {
+            continue;
+        }
+        if let Some(i) = faces.iter().position(|(_, m)| m.map(c) != 0) {
+            needed[i] = true;
+        }
+    }
+    faces
+        .iter()
+        .zip(needed)
+        .filter(|(_, n)| *n)
+        .map(|((family, _), _)| *family)
+        .collect()
 }
 
 /// Characters shaping removes or shows without a glyph of their own.
