@@ -134,7 +134,10 @@ fn the_page_works_in_a_real_browser() {
         &dom[..200.min(dom.len())]
     );
     assert!(
-        dom.contains(&format!("<h1 id=\"title\">{}</h1>", a.meta.title)),
+        dom.contains(&format!(
+            "<h1 id=\"title\" dir=\"auto\">{}</h1>",
+            a.meta.title
+        )),
         "the Persian title is in the DOM"
     );
     assert!(

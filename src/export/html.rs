@@ -1,5 +1,8 @@
-//! The whole article as one self-contained HTML page: `dir="rtl" lang="fa"`, Vazirmatn
-//! embedded as a base64 `@font-face`, CSS inline, no scripts and nothing fetched. In the
+//! The whole article as one self-contained HTML page: `dir="rtl" lang="fa"`, each title,
+//! lead and block `dir="auto"` (a Russian or English paragraph reads left to right),
+//! Vazirmatn embedded as a base64 `@font-face` and, when the text has characters Vazirmatn
+//! lacks, the regular faces of the embedded fallback families that have them (the browser
+//! synthesizes their bold), CSS inline, no scripts and nothing fetched. In the
 //! text, each event's date links to the event (`#event-{id}`), each source mention to the
 //! source (`#source-{id}`), each claim is marked (`#claim-{id}`); the timeline (an inline
 //! SVG whose marks link to the events) and the list of events link back to the text, and
@@ -14,7 +17,7 @@ use super::scene::{ImageOptions, Rgba, timeline_scene};
 use super::svg::to_svg;
 use crate::model::{Article, BlockKind, SourceKind};
 use crate::persian::dates::{self, Calendar};
-use crate::text::fonts::VAZIRMATN;
+use crate::text::fonts::{self, FALLBACK_FACES, VAZIRMATN};
 use crate::ui::i18n::Lang;
 use crate::ui::theme;
 use crate::ui::timeline::lane_color;
@@ -132,6 +135,51 @@ fn marked_text(text: &str, spans: &[Span], ids: &mut HashSet<String>) -> String 
     out
 }
 
+/// `@font-face` rules for the embedded fallback families the article's text needs, and the
+/// page's font stack: Vazirmatn, those families, then the browser's sans-serif.
+fn fallback_fonts_css(article: &Article) -> String {
+    let m = &article.meta;
+    let mut text = format!(
+        "{} {} {}",
+        m.title,
+        m.author,
+        m.publication.as_deref().unwrap_or("")
+    );
+    let parts = m
+        .lead
+        .iter()
+        .chain(article.blocks.iter().map(|b| &b.text))
+        .chain(
+            article
+                .events
+                .iter()
+                .flat_map(|e| [&e.label, &e.date.wording]),
+        )
+        .chain(article.sources.iter().flat_map(|s| [&s.name, &s.role]));
+    for p in parts {
+        text.push(' ');
+        text.push_str(p);
+    }
+    let families = fonts::fallback_families_needed(&text);
+    let mut css = String::new();
+    for family in &families {
+        for face in FALLBACK_FACES
+            .iter()
+            .filter(|f| f.family == *family && f.weight == 400)
+        {
+            let _ = writeln!(
+                css,
+                "@font-face{{font-family:\"{family}\";src:url(\"data:font/ttf;base64,{}\") \
+                 format(\"truetype\");font-weight:400;font-display:block}}",
+                base64(face.data)
+            );
+        }
+    }
+    let stack: String = families.iter().map(|f| format!("\"{f}\",")).collect();
+    let _ = writeln!(css, "body{{font-family:\"Vazirmatn\",{stack}sans-serif}}");
+    css
+}
+
 /// The article as one self-contained HTML page (see the module documentation).
 pub fn dump_html(article: &Article) -> String {
     let m = &article.meta;
@@ -150,9 +198,10 @@ pub fn dump_html(article: &Article) -> String {
     let _ = write!(
         h,
         "@font-face{{font-family:\"Vazirmatn\";src:url(\"data:font/ttf;base64,{font}\") format(\"truetype\");\
-         font-weight:100 900;font-display:block}}\n\
+         font-weight:100 900;font-display:block}}\n{fallbacks}\
          :root{{--ink:{ink};--muted:{muted};--paper:{paper};--accent:{accent};--date:{date};--source:{source};--side:{side}}}\n",
         font = base64(VAZIRMATN),
+        fallbacks = fallback_fonts_css(article),
         ink = css_color(theme::ink(dark)),
         muted = css_color(theme::muted(dark)),
         paper = css_color(theme::paper(dark)),
@@ -163,7 +212,7 @@ pub fn dump_html(article: &Article) -> String {
     );
     h.push_str(CSS);
     h.push_str("</style>\n</head>\n<body>\n<main>\n<header>\n");
-    let _ = writeln!(h, "<h1 id=\"title\">{}</h1>", esc(&m.title));
+    let _ = writeln!(h, "<h1 id=\"title\" dir=\"auto\">{}</h1>", esc(&m.title));
     ids.insert("title".to_owned());
     let byline: Vec<&str> = std::iter::once(m.author.as_str())
         .chain(m.publication.as_deref())
@@ -175,7 +224,7 @@ pub fn dump_html(article: &Article) -> String {
     if !m.lead.is_empty() {
         h.push_str("<div class=\"lead\">\n");
         for l in &m.lead {
-            let _ = writeln!(h, "<p>{}</p>", esc(l));
+            let _ = writeln!(h, "<p dir=\"auto\">{}</p>", esc(l));
         }
         h.push_str("</div>\n");
     }
@@ -253,7 +302,11 @@ pub fn dump_html(article: &Article) -> String {
         };
         ids.insert(b.id.clone());
         let body = marked_text(&b.text, &spans, &mut ids);
-        let _ = writeln!(h, "<{tag} id=\"{}\">{body}</{tag}>", esc(&b.id));
+        let _ = writeln!(
+            h,
+            "<{tag} id=\"{}\" dir=\"auto\">{body}</{tag}>",
+            esc(&b.id)
+        );
     }
     if in_sidebar {
         h.push_str("</aside>\n");
@@ -385,7 +438,7 @@ pub fn dump_html(article: &Article) -> String {
 const CSS: &str = "\
 *{box-sizing:border-box}
 html{background:var(--paper)}
-body{margin:0;color:var(--ink);font-family:\"Vazirmatn\",sans-serif;font-size:17px;line-height:1.9}
+body{margin:0;color:var(--ink);font-size:17px;line-height:1.9}
 main{max-width:48rem;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{font-size:1.9rem;line-height:1.5;margin:0 0 .5rem}
 h2{font-size:1.25rem;color:var(--accent);margin:2rem 0 .5rem}
@@ -482,5 +535,38 @@ mod tests {
         }
         assert!(!page.contains("<script"), "no scripts");
         assert!(!page.contains("<text"), "SVG text is outlines");
+        assert!(
+            !page.contains("Noto"),
+            "a Persian article needs no fallback font"
+        );
+    }
+
+    #[test]
+    fn blocks_take_their_own_direction_and_the_fonts_they_need() {
+        let mut a = crate::store::from_str(include_str!("../../tests/data/mini.ron"), "mini.ron")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut ru = a.blocks[0].clone();
+        ru.id = "ru".to_owned();
+        ru.text = "Трубопровод идёт Баку → Тбилиси.".to_owned();
+        a.blocks.push(ru);
+        let page = dump_html(&a);
+        assert!(page.contains("<h1 id=\"title\" dir=\"auto\">"), "title");
+        assert!(
+            page.contains(" id=\"ru\" dir=\"auto\">Трубопровод"),
+            "Russian block"
+        );
+        for family in ["Noto Sans", "Noto Sans Math"] {
+            assert!(
+                page.contains(&format!("@font-face{{font-family:\"{family}\";")),
+                "{family} embedded"
+            );
+        }
+        assert!(
+            !page.contains("Noto Sans Hebrew"),
+            "no Hebrew font for no Hebrew"
+        );
+        assert!(page.contains(
+            "body{font-family:\"Vazirmatn\",\"Noto Sans\",\"Noto Sans Math\",sans-serif}"
+        ));
     }
 }

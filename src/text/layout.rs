@@ -9,7 +9,7 @@ use std::sync::Arc;
 use parley::{FontData, Layout, LayoutContext, StyleProperty};
 
 use super::bidi::{BidiLevels, visual_order};
-use super::fonts::FONT_FAMILY;
+use super::fonts;
 use super::types::{Align, Direction, TextJob};
 
 /// A font instance a glyph is drawn with.
@@ -138,15 +138,14 @@ impl ShapedText {
         let rtl =
             base.unwrap_or_else(|| first_strong_is_rtl(&text).unwrap_or(job.auto_fallback_rtl));
         let bidi = BidiLevels::new(&text, Some(rtl));
+        let families = fonts::family_stack(fcx, &text);
         let mut builder = lcx.ranged_builder(fcx, &text, scale, true);
         builder.set_base_direction(if rtl {
             parley::BaseDirection::Rtl
         } else {
             parley::BaseDirection::Ltr
         });
-        builder.push_default(StyleProperty::FontFamily(parley::FontFamily::Single(
-            parley::FontFamilyName::Named(FONT_FAMILY.into()),
-        )));
+        builder.push_default(StyleProperty::FontFamily(families));
         builder.push_default(StyleProperty::FontSize(job.style.size));
         builder.push_default(StyleProperty::FontWeight(parley::FontWeight::new(
             job.style.weight,

@@ -9,7 +9,7 @@ use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
 use crate::model::{Article, BlockKind};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::{fold, sentence::sentence_around};
-use crate::text::{Align, Paragraph, Span, SpanFormat, TextField, TextJob};
+use crate::text::{Align, Direction, Paragraph, Span, SpanFormat, TextField, TextJob};
 
 use super::i18n::Lang;
 use super::theme;
@@ -685,13 +685,16 @@ impl ArticleView {
         job
     }
 
-    /// The item's text job without spans: what its height and shaping depend on.
+    /// The item's text job without spans: what its height and shaping depend on. Each
+    /// item takes its direction from its own first strong character, so a Russian or
+    /// English paragraph (or title, or heading) in a Persian article reads left to right
+    /// and starts at the left edge; one with no strong character is right to left.
     fn plain_job(&self, it: Item, input: &ArticleInput<'_>) -> TextJob {
         let a = input.article;
         let fs = input.font_size;
         let dark = input.dark;
         let ink = theme::ink(dark);
-        match it {
+        let job = match it {
             Item::Title => TextJob::new(a.meta.title.as_str())
                 .size(fs * 1.9)
                 .weight(800.0)
@@ -732,7 +735,8 @@ impl ArticleView {
                     job
                 }
             }
-        }
+        };
+        job.direction(Direction::Auto)
     }
 
     fn add_spans(
