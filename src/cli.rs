@@ -286,12 +286,11 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
         Mode::Normalize { input } => {
             let bytes = match &input {
                 Some(p) => read_limited(p)?,
-                None => {
-                    let mut buf = Vec::new();
-                    io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)
-                        .context("cannot read standard input")?;
-                    buf
-                }
+                None => crate::bounded::read_at_most(
+                    io::stdin().lock(),
+                    crate::persian::decode::MAX_INPUT_BYTES as u64,
+                )
+                .context("standard input")?,
             };
             let name = input
                 .as_ref()
@@ -302,19 +301,11 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a file for `normalize`, refusing one over the import limit before reading it.
+/// Reads a file for `normalize`, at most the import limit whatever the path is.
 fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let limit = crate::persian::decode::MAX_INPUT_BYTES;
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > limit as u64 {
-        anyhow::bail!(
-            "{}: the file is {size} bytes, over the limit of {limit} bytes",
-            path.display()
-        );
-    }
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    let limit = crate::persian::decode::MAX_INPUT_BYTES as u64;
+    crate::bounded::read_path_at_most(path, limit)
+        .with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// `--date`: a document date, Solar Hijri below the year 1700.

@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: file -> `store` -> [`model`] -> [`ui`].
 
+pub mod bounded;
 pub mod cli;
 pub mod export;
 pub mod import;

@@ -6,7 +6,7 @@
 //! ([`Article::problems`] is empty).
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,7 +31,9 @@ pub enum StoreError {
     Read { path: PathBuf, source: io::Error },
     #[error("cannot write {path}: {source}")]
     Write { path: PathBuf, source: io::Error },
-    #[error("{path} is {size} bytes, over the limit of {limit} bytes for an article file")]
+    #[error(
+        "{path} holds {size} bytes or more, over the limit of {limit} bytes for an article file"
+    )]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -140,25 +142,15 @@ pub fn load(path: &Path) -> Result<Article, StoreError> {
         path: path.to_owned(),
         source,
     };
-    let file = File::open(path).map_err(read_err)?;
-    let size = file.metadata().map_err(read_err)?.len();
-    let too_large = |size| StoreError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit: MAX_FILE_BYTES,
-    };
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    // The file may grow between the check and the read (or be a pipe): read one byte past
-    // the limit at most.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    // Bounded whatever the path is: the size a file reports is only a hint.
+    let bytes = crate::bounded::read_path_at_most(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::bounded::BoundedReadError::Io(e) => read_err(e),
+        crate::bounded::BoundedReadError::TooLarge { size, .. } => StoreError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        },
+    })?;
     let origin = path.display().to_string();
     let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
         origin: origin.clone(),

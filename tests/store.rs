@@ -498,3 +498,65 @@ fn save_over_an_existing_file_is_atomic() {
         assert_eq!(n, 1, "a failed save leaves no temporary file");
     } // else: running as root, which may write anyway.
 }
+
+/// Runs the program with a standard input that never ends; returns its output and time.
+#[cfg(unix)]
+fn run_with_stdin_forever(args: &[&str]) -> (Output, std::time::Duration) {
+    use std::io::Write as _;
+    let start = std::time::Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
+    // An endless writer, like `yes`: it stops when the program closes its end.
+    let writer = std::thread::spawn(move || {
+        let chunk = "بله\n".repeat(16 * 1024);
+        while stdin.write_all(chunk.as_bytes()).is_ok() {}
+    });
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let _ = writer.join();
+    (out, start.elapsed())
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_standard_input_is_refused_at_the_import_limit() {
+    let (out, took) = run_with_stdin_forever(&["normalize", "-"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "an endless input was accepted");
+    assert!(
+        err.contains("over the limit") && !err.contains("panicked"),
+        "{err}"
+    );
+    // Reading 64 MiB and stopping takes seconds, not the minutes an unbounded read would.
+    assert!(took.as_secs() < 120, "took {took:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_an_endless_device_is_refused_not_read_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.path().join("news.txt");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap_or_else(|e| panic!("{e}"));
+    let link = link.display().to_string();
+    for args in [
+        vec!["dump", link.as_str(), "--format", "json"],
+        vec!["normalize", link.as_str()],
+        vec!["import", link.as_str(), "-o", "/dev/null", "--force"],
+    ] {
+        let out = gahnegar(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success(),
+            "gahnegar {args:?} accepted /dev/zero"
+        );
+        assert!(
+            err.contains("over the") && err.contains("limit") && !err.contains("panicked"),
+            "gahnegar {args:?}: {err}"
+        );
+    }
+}

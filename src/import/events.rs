@@ -7,7 +7,6 @@
 //! event (TimelineJS) or line (CSV): nothing is silently dropped.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -67,15 +66,8 @@ pub fn load_any(path: &Path) -> anyhow::Result<Article> {
 /// Reads a UTF-8 file of at most [`crate::store::MAX_FILE_BYTES`].
 pub(super) fn read_text(path: &Path) -> anyhow::Result<String> {
     let limit = crate::store::MAX_FILE_BYTES;
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
+    let bytes = crate::bounded::read_path_at_most(path, limit)
         .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        anyhow::bail!("{} is over the limit of {limit} bytes", path.display());
-    }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{} is not UTF-8 text: invalid byte at offset {}",

@@ -71,18 +71,18 @@ pub fn import_path_with(
         name: name.clone(),
         cause,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
     let limit = crate::persian::decode::MAX_INPUT_BYTES;
-    if size > limit as u64 {
-        return Err(ImportError::Decode {
+    // Bounded whatever the path is (a FIFO or a device reports no size).
+    let bytes = crate::bounded::read_path_at_most(path, limit as u64).map_err(|e| match e {
+        crate::bounded::BoundedReadError::Io(e) => io(e),
+        crate::bounded::BoundedReadError::TooLarge { size, .. } => ImportError::Decode {
             name: name.clone(),
             cause: DecodeError::TooLarge {
                 size: usize::try_from(size).unwrap_or(usize::MAX),
                 limit,
             },
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+        },
+    })?;
     let file_name = path
         .file_stem()
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());

@@ -58,7 +58,7 @@ pub struct Decoded {
 /// Why a file was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("the file is {size} bytes, over the import limit of {limit} bytes")]
+    #[error("the file holds {size} bytes or more, over the import limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
     #[error("this is not a text file: it holds a NUL byte at offset {offset}")]
     BinaryNul { offset: usize },

@@ -96,27 +96,24 @@ fn run_import(
         !cancel.load(Ordering::Relaxed)
     };
     let name = path.display().to_string();
-    let limit = crate::persian::decode::MAX_INPUT_BYTES as u64;
-    let size = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(e) => return Some(Err(format!("{name}: {e}"))),
-    };
-    if size > limit {
-        return Some(Err(ImportError::Decode {
-            name,
-            cause: crate::persian::decode::DecodeError::TooLarge {
-                size: usize::try_from(size).unwrap_or(usize::MAX),
-                limit: crate::persian::decode::MAX_INPUT_BYTES,
-            },
-        }
-        .to_string()));
-    }
     if !step(50) {
         return None;
     }
-    let bytes = match std::fs::read(path) {
+    let limit = crate::persian::decode::MAX_INPUT_BYTES;
+    // Bounded whatever the path is (a FIFO or a device reports no size).
+    let bytes = match crate::bounded::read_path_at_most(path, limit as u64) {
         Ok(b) => b,
-        Err(e) => return Some(Err(format!("{name}: {e}"))),
+        Err(crate::bounded::BoundedReadError::TooLarge { size, .. }) => {
+            return Some(Err(ImportError::Decode {
+                name,
+                cause: crate::persian::decode::DecodeError::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                    limit,
+                },
+            }
+            .to_string()));
+        }
+        Err(crate::bounded::BoundedReadError::Io(e)) => return Some(Err(format!("{name}: {e}"))),
     };
     if !step(200) {
         return None;
