@@ -77,11 +77,12 @@ pub enum ExportCommand {
         /// Width in points.
         #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(480..=8000))]
         width: u32,
-        /// First day shown, YYYY-MM-DD (default: fit all events).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// First day shown, YYYY-MM-DD (default: fit all events; a year before 1 is
+        /// negative, e.g. -0500-01-01).
+        #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
         from: Option<Day>,
         /// Last day shown, YYYY-MM-DD (default: fit all events).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
         to: Option<Day>,
         /// Labels in English, time left to right.
         #[arg(long)]
@@ -321,7 +322,17 @@ fn import(
     date: Option<Day>,
 ) -> anyhow::Result<ExitCode> {
     let out = output.unwrap_or_else(|| input.with_extension("ron"));
-    if out.exists() && !force {
+    // Never over the text being read, --force or not.
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(&out))
+        && a == b
+    {
+        anyhow::bail!(
+            "{} is the file being imported; name another output with -o",
+            out.display()
+        );
+    }
+    // Anything at the output's name, even a link to nothing, is replaced only with --force.
+    if std::fs::symlink_metadata(&out).is_ok() && !force {
         anyhow::bail!("{} exists; pass --force to replace it", out.display());
     }
     let options = crate::import::ImportOptions { date };
@@ -379,7 +390,10 @@ fn export(
         } => {
             let view = match (from, to) {
                 (None, None) => None,
-                (Some(a), Some(b)) => Some((*a, *b)),
+                (Some(a), Some(b)) if a < b => Some((*a, *b)),
+                (Some(a), Some(b)) => {
+                    anyhow::bail!("--from ({a}) must come before --to ({b})")
+                }
                 (Some(_), None) | (None, Some(_)) => {
                     anyhow::bail!("--from and --to go together: give both, or neither")
                 }
@@ -605,6 +619,30 @@ mod tests {
             &["export", "csv", "-o", "o.csv", "--scale", "2"][..],
         ] {
             assert!(mode(args).is_err(), "args {args:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn a_negative_year_needs_no_equals_sign() {
+        let m = mode(&[
+            "export",
+            "timeline",
+            "-o",
+            "t.png",
+            "--from",
+            "-0500-01-01",
+            "--to",
+            "0100-01-01",
+        ]);
+        match m {
+            Ok(Mode::Export {
+                kind: ExportKind::Timeline { from, to, .. },
+                ..
+            }) => {
+                assert_eq!(from.map(|d| d.to_string()).as_deref(), Some("-0500-01-01"));
+                assert_eq!(to.map(|d| d.to_string()).as_deref(), Some("0100-01-01"));
+            }
+            other => panic!("{other:?}"),
         }
     }
 

@@ -222,18 +222,79 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Resu
     Ok(())
 }
 
-/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir`.
+/// Longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+/// Room a temporary name needs beyond the target's name: `.`, `.{pid}.{n}.tmp`.
+const TEMP_EXTRA: usize = 1 + 1 + 10 + 1 + 20 + 4;
+
+/// The part of `name` a temporary name keeps: all of it, or its first bytes (on a
+/// character boundary) when the target's name is already near the file system's limit.
+fn temp_stem(name: &str) -> &str {
+    let mut end = name.len().min(NAME_MAX - TEMP_EXTRA);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+/// Creates a fresh temporary file `.{name}.{pid}.{n}.tmp` in `dir` (the name shortened
+/// when needed, so a legal long target name still gets a legal temporary name). Stale
+/// temporary files of the same target left by a process that no longer runs (killed
+/// mid-write) are removed first.
 fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let stem = temp_stem(name);
+    clean_stale_temps(dir, Some(stem));
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        let tmp = dir.join(format!(".{stem}.{}.{n}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1_000_000 => {}
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Removes the temporary files in `dir` that an atomic write of this program left behind
+/// when its process was killed: `.{stem}.{pid}.{n}.tmp` whose process no longer runs
+/// (only `stem`'s when given). Returns how many were removed. Best effort: where the
+/// platform cannot tell whether a process runs, nothing is removed.
+pub fn clean_stale_temps(dir: &Path, stem: Option<&str>) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = stale_temp_pid(name, stem) else {
+            continue;
+        };
+        if pid != std::process::id() && process_gone(pid) && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process id in a temporary name `.{stem}.{pid}.{n}.tmp`.
+fn stale_temp_pid(name: &str, stem: Option<&str>) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = inner.rsplitn(3, '.');
+    let n = parts.next()?;
+    let pid = parts.next()?;
+    let target = parts.next()?;
+    if !n.bytes().all(|b| b.is_ascii_digit()) || stem.is_some_and(|s| s != target) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether process `pid` has ended (false when it cannot be told).
+fn process_gone(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
 #[cfg(test)]
@@ -249,6 +310,37 @@ mod tests {
 
     fn mini() -> Article {
         from_str(MINI, "mini.ron").unwrap_or_else(|e| panic!("fixture mini.ron: {e}"))
+    }
+
+    #[test]
+    fn long_target_names_get_legal_temporary_names() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // 250 bytes of Persian letters: a legal name whose temporary name would not be.
+        let name = format!("{}.ron", "خ".repeat(123));
+        assert!(name.len() <= NAME_MAX);
+        let p = dir.path().join(&name);
+        write_atomic(&p, b"x", false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fs::read(&p).ok().as_deref(), Some(&b"x"[..]));
+    }
+
+    #[test]
+    fn temporary_files_of_a_killed_writer_are_removed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // No process has this id (above Linux's pid_max); one of ours must stay.
+        let stale = dir.path().join(".news.ron.4294967295.3.tmp");
+        let ours = dir
+            .path()
+            .join(format!(".news.ron.{}.9.tmp", std::process::id()));
+        let other = dir.path().join(".notes.4294967295.tmp");
+        for p in [&stale, &ours, &other] {
+            fs::write(p, b"half").unwrap_or_else(|e| panic!("{e}"));
+        }
+        write_atomic(&dir.path().join("news.ron"), b"whole", false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "the killed writer's temporary file stayed");
+        }
+        assert!(ours.exists() && other.exists());
     }
 
     #[test]

@@ -560,3 +560,60 @@ fn a_link_to_an_endless_device_is_refused_not_read_whole() {
         );
     }
 }
+
+#[test]
+fn import_never_writes_over_its_own_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("خبر.ron");
+    let text = "تهران - وزیر امور خارجه روز ۱۲ مه ۲۰۱۹ گفت که گفت‌وگوها ادامه دارد.\n";
+    std::fs::write(&input, text).unwrap_or_else(|e| panic!("{e}"));
+    let p = input.display().to_string();
+    let out = gahnegar(&["import", &p, "--force"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "import replaced its own input");
+    assert!(err.contains("being imported"), "{err}");
+    assert_eq!(std::fs::read_to_string(&input).ok().as_deref(), Some(text));
+}
+
+#[cfg(unix)]
+#[test]
+fn import_does_not_replace_a_dangling_link_without_force() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("news.txt");
+    std::fs::write(&input, "اصفهان - روز ۳ خرداد ۱۴۰۲ جلسه‌ای برگزار شد.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out_link = dir.path().join("news.ron");
+    std::os::unix::fs::symlink(dir.path().join("gone.ron"), &out_link)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (i, o) = (input.display().to_string(), out_link.display().to_string());
+    let refused = gahnegar(&["import", &i, "-o", &o]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert!(std::fs::symlink_metadata(&out_link).is_ok_and(|m| m.file_type().is_symlink()));
+    let forced = gahnegar(&["import", &i, "-o", &o, "--force"]);
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+}
+
+#[test]
+fn a_timeline_span_that_ends_before_it_starts_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("t.svg").display().to_string();
+    let r = gahnegar(&[
+        "export",
+        "timeline",
+        "-o",
+        &out,
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2010-01-01",
+    ]);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(!r.status.success(), "a reversed span was accepted");
+    assert!(err.contains("must come before"), "{err}");
+    assert!(!std::path::Path::new(&out).exists());
+}

@@ -375,6 +375,16 @@ impl GahnegarApp {
         };
         app.settings.zoom = app.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         dedupe_recent(&mut app.settings.recent);
+        // Temporary files a killed save left beside the files worked on.
+        let dirs: HashSet<&Path> = app
+            .settings
+            .recent
+            .iter()
+            .filter_map(|p| p.parent())
+            .collect();
+        for d in dirs {
+            crate::store::clean_stale_temps(d, None);
+        }
         if let Some(p) = path {
             if is_text_file(&p) {
                 // Imported in the background once the window is up.
