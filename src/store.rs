@@ -65,7 +65,7 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error("{origin}: {} broken reference(s): {}", problems.len(), problems.join("; "))]
+    #[error("{origin}: {} broken reference(s): {}", problems.len(), list_problems(problems))]
     Broken {
         origin: String,
         problems: Vec<String>,
@@ -133,6 +133,24 @@ pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
             problems,
         })
     }
+}
+
+/// Most problems an error message lists; the rest are counted ("and N more").
+pub const MAX_LISTED: usize = 20;
+
+/// The first [`MAX_LISTED`] of `problems` joined with "; ", then how many more there are:
+/// an error about 100,000 broken references stays one readable line.
+pub fn list_problems(problems: &[String]) -> String {
+    let mut s = problems
+        .iter()
+        .take(MAX_LISTED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if problems.len() > MAX_LISTED {
+        s.push_str(&format!("; and {} more", problems.len() - MAX_LISTED));
+    }
+    s
 }
 
 /// Reads, parses and checks the article at `path`. Files over [`MAX_FILE_BYTES`] are
@@ -484,6 +502,21 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn a_long_problem_list_is_capped_and_counted() {
+        let problems: Vec<String> = (0..100_000)
+            .map(|i| format!("claim c{i} names no event"))
+            .collect();
+        let e = StoreError::Broken {
+            origin: "big.ron".into(),
+            problems,
+        }
+        .to_string();
+        assert!(e.starts_with("big.ron: 100000 broken reference(s): claim c0 names no event"));
+        assert!(e.ends_with("; and 99980 more"), "{e}");
+        assert!(e.len() < 2_000, "{} bytes", e.len());
     }
 
     #[test]

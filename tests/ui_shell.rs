@@ -477,3 +477,25 @@ fn recent_menu_snapshot_fa() {
     h.run_ok();
     h.snapshot("recent_menu_fa");
 }
+
+#[test]
+fn a_long_message_scrolls_and_its_button_stays_on_screen() {
+    let mut h = app_harness(Vec2::new(800.0, 600.0));
+    let body: Vec<String> = (0..400)
+        .map(|i| format!("claim c{i}: the quote «نقل‌قول {i}» is not in the text"))
+        .collect();
+    h.state_mut().modal = Some(Modal::Message {
+        title: "خطا".into(),
+        body: body.join("\n"),
+    });
+    h.run();
+    let close = h.get_by_label(Lang::Fa.strings().dismiss);
+    let r = close.rect();
+    assert!(
+        r.top() >= 0.0 && r.bottom() <= 600.0,
+        "the button is off screen: {r:?}"
+    );
+    close.click();
+    h.run();
+    assert!(h.state().modal.is_none());
+}

@@ -35,15 +35,12 @@ pub enum InteropError {
     NotTimeline { origin: String, message: String },
     #[error("{origin} is not a CSV file of events: {message}")]
     NotCsv { origin: String, message: String },
-    #[error("{origin}: {} problem(s), nothing was imported: {}", problems.len(), problems.join("; "))]
+    #[error("{origin}: {} problem(s), nothing was imported: {}", problems.len(), crate::store::list_problems(problems))]
     Invalid {
         origin: String,
         problems: Vec<String>,
     },
 }
-
-/// Most problems listed in one [`InteropError::Invalid`].
-const MAX_PROBLEMS: usize = 20;
 
 /// Opens any file Gahnegar reads, by its extension: `.ron` (an article), `.txt` (imported
 /// from text), `.json` (TimelineJS) or `.csv` (events).
@@ -297,12 +294,7 @@ pub(super) fn stem(origin: &str) -> String {
         .map_or_else(|| origin.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-pub(super) fn invalid(origin: &str, mut problems: Vec<String>) -> InteropError {
-    if problems.len() > MAX_PROBLEMS {
-        let more = problems.len() - MAX_PROBLEMS;
-        problems.truncate(MAX_PROBLEMS);
-        problems.push(format!("and {more} more"));
-    }
+pub(super) fn invalid(origin: &str, problems: Vec<String>) -> InteropError {
     InteropError::Invalid {
         origin: origin.to_owned(),
         problems,

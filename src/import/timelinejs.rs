@@ -333,4 +333,18 @@ mod tests {
             "a'b <c> A &bogus x"
         );
     }
+
+    #[test]
+    fn a_thousand_problems_are_counted_as_a_thousand() {
+        let events: Vec<String> = (0..1000)
+            .map(|i| format!(r#"{{"text": {{"headline": "رویداد {i}"}}}}"#))
+            .collect();
+        let text = format!(r#"{{"events": [{}]}}"#, events.join(","));
+        let e = from_timelinejs(&text, "t.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("t.json: 1000 problem(s)"), "{e}");
+        assert!(e.ends_with("and 980 more"), "{e}");
+    }
 }

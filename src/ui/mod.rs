@@ -1071,7 +1071,12 @@ impl GahnegarApp {
                     // Each line isolated: an error in English keeps its order in the
                     // Persian UI, and a path keeps its own direction.
                     let lines: Vec<String> = b.lines().map(i18n::isolate).collect();
-                    body(ui, &lines.join("\n"));
+                    // A long message scrolls; the buttons below stay on screen.
+                    let max_h = (ui.ctx().content_rect().height() * 0.6).max(120.0);
+                    egui::ScrollArea::vertical()
+                        .id_salt("message-body")
+                        .max_height(max_h)
+                        .show(ui, |ui| body(ui, &lines.join("\n")));
                 }
             }
             ui.add_space(6.0);
