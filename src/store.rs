@@ -97,11 +97,24 @@ pub fn builtin() -> Article {
 /// (a path, or [`BUILTIN_ORIGIN`]). A leading byte-order mark is skipped.
 pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac line ends (CR alone) are line ends too; RON writes a CR inside a string as
+    // an escape, so a raw one is always a line end.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
         origin: origin.to_owned(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: match e.code {
+            // ron's own text advises its API (recursion_limit, serde_stacker).
+            ron::Error::ExceededRecursionLimit => "the file is nested too deeply".to_owned(),
+            other => other.to_string(),
+        },
     };
     let header: Header = ron::from_str(text).map_err(syntax)?;
     if header.schema > SCHEMA_VERSION {
@@ -502,6 +515,42 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_where_it_stands() {
+        let text = BUILTIN_RON.replacen("schema:", "color: \"red\",\n    schema:", 1);
+        match from_str(&text, "x.ron") {
+            Err(StoreError::Syntax { line, message, .. }) => {
+                assert!(line >= 1 && message.contains("color"), "{message}");
+            }
+            other => panic!("an unknown field was accepted: {:?}", other.map(|_| ())),
+        }
+    }
+
+    #[test]
+    fn old_mac_line_ends_load() {
+        let cr = BUILTIN_RON.replace('\n', "\r");
+        let a = from_str(&cr, "cr.ron").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a, builtin());
+    }
+
+    #[test]
+    fn deep_nesting_is_reported_without_library_advice() {
+        let text = format!(
+            "(schema: 2, x: {}{})",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let e = from_str(&text, "deep.ron")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("nested too deeply"), "{e}");
+        assert!(
+            !e.contains("serde_stacker") && !e.contains("recursion_limit"),
+            "{e}"
+        );
     }
 
     #[test]

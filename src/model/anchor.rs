@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A quote inside one block: `exact` text, optionally disambiguated by the text just
 /// before (`prefix`) and just after (`suffix`) it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// Id of the block the quote is in.
     pub block: String,

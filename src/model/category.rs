@@ -71,6 +71,7 @@ impl<'de> Deserialize<'de> for Rgb {
 
 /// A category of events: one lane of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// Unique within the article, e.g. `"politics"`; events name it.
     pub id: String,

@@ -211,6 +211,7 @@ impl Precision {
 ///
 /// Invariant: `start <= end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FuzzyDate {
     /// First day the wording can mean (inclusive).
     pub start: Day,

@@ -18,6 +18,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article with everything Gahnegar knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     /// Schema version of the file this came from; see [`SCHEMA_VERSION`].
     pub schema: u32,
@@ -38,6 +39,7 @@ pub struct Article {
 
 /// Bibliographic data.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: String,
     #[serde(default)]
@@ -72,6 +74,7 @@ pub enum BlockKind {
 
 /// A heading, a paragraph or a pull quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Block {
     /// Unique within the article, e.g. `"p12"`.
     pub id: String,
@@ -84,6 +87,7 @@ pub struct Block {
 
 /// A dated event the article reports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique within the article, e.g. `"e7"`.
     pub id: String,
@@ -129,6 +133,7 @@ impl SourceKind {
 
 /// An outlet, institution, official or unnamed group the article cites.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique within the article, e.g. `"s3"`.
     pub id: String,
@@ -164,6 +169,7 @@ pub enum ClaimKind {
 
 /// A source's claim: a quote in the text, and the events it supports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
     /// Id of the [`Source`].
