@@ -86,10 +86,18 @@ pub fn decode_with_limit(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeEr
         });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(utf16(rest, SourceEncoding::Utf16Le));
+        return Ok(cap_warnings(utf16(rest, SourceEncoding::Utf16Le)));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(utf16(rest, SourceEncoding::Utf16Be));
+        return Ok(cap_warnings(utf16(rest, SourceEncoding::Utf16Be)));
+    }
+    if let Some(encoding) = bomless_utf16(bytes) {
+        let mut d = utf16(bytes, encoding);
+        // Offsets are into the file: there is no two-byte mark to skip.
+        for w in &mut d.warnings {
+            w.bytes = w.bytes.start.saturating_sub(2)..w.bytes.end.saturating_sub(2);
+        }
+        return Ok(cap_warnings(d));
     }
     let (body, offset, bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (rest, 3, true),
@@ -108,7 +116,66 @@ pub fn decode_with_limit(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeEr
             warnings: Vec::new(),
         });
     }
-    Ok(legacy_or_mixed(body, offset, bom))
+    Ok(cap_warnings(legacy_or_mixed(body, offset, bom)))
+}
+
+/// Most warnings a decode reports one by one; the rest are summed up in one more.
+pub const MAX_WARNINGS: usize = 100;
+
+/// `d` with at most [`MAX_WARNINGS`] warnings, then one covering all the others: a file of
+/// 50,000 lone surrogates gives a readable report, not 50,000 lines.
+fn cap_warnings(mut d: Decoded) -> Decoded {
+    if d.warnings.len() > MAX_WARNINGS {
+        let rest = d.warnings.split_off(MAX_WARNINGS);
+        let start = rest.first().map_or(0, |w| w.bytes.start);
+        let end = rest.last().map_or(start, |w| w.bytes.end);
+        d.warnings.push(DecodeWarning {
+            bytes: start..end,
+            message: format!("and {} more stretches like these", rest.len()),
+        });
+    }
+    d
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: text in Latin or Persian
+/// script has spaces, digits and line ends, whose UTF-16 code units have a zero high byte,
+/// so NULs fall on one parity of byte offsets only (odd for little-endian, even for
+/// big-endian). A binary file has NULs on both.
+fn bomless_utf16(bytes: &[u8]) -> Option<SourceEncoding> {
+    let sample = &bytes[..bytes.len().min(8 * 1024) & !1];
+    if sample.len() < 16 {
+        return None;
+    }
+    let units = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let (zeros, other, encoding) = if odd >= even {
+        (odd, even, SourceEncoding::Utf16Le)
+    } else {
+        (even, odd, SourceEncoding::Utf16Be)
+    };
+    // At least one unit in twenty with a zero high byte, and (almost) none the other way.
+    if zeros * 20 < units || other * 200 > units {
+        return None;
+    }
+    // And it decodes.
+    let enc = if encoding == SourceEncoding::Utf16Le {
+        UTF_16LE
+    } else {
+        UTF_16BE
+    };
+    // And it decodes to text: few replacement or control characters.
+    let (text, _, _) = enc.decode(sample);
+    let bad = text
+        .chars()
+        .filter(|&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+        .count();
+    (bad * 100 < units).then_some(encoding)
 }
 
 /// Refuses NULs and inputs made mostly of control bytes.
@@ -410,5 +477,43 @@ mod tests {
                 prop_assert_eq!(d.text, s);
             }
         }
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_read_by_its_nul_bytes() {
+        let text = "خبرگزاری نمونه روز ۱۲ مه ۲۰۱۹ گزارش داد.\nTehran, May 12.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, want) in [(le, SourceEncoding::Utf16Le), (be, SourceEncoding::Utf16Be)] {
+            let d = decode(&bytes).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!((d.text.as_str(), d.encoding), (text, want));
+            assert!(d.warnings.is_empty());
+        }
+        // A binary file with NULs on both parities is still refused.
+        let binary: Vec<u8> = (0..4096u32)
+            .map(|i| if i % 3 == 0 { 0 } else { (i % 251) as u8 })
+            .collect();
+        assert!(matches!(
+            decode(&binary),
+            Err(DecodeError::BinaryNul { .. })
+        ));
+    }
+
+    #[test]
+    fn many_bad_stretches_give_a_capped_report() {
+        // 50,000 lone surrogates after a mark.
+        let mut bytes = vec![0xFF, 0xFE];
+        for _ in 0..50_000 {
+            bytes.extend_from_slice(&0xD800u16.to_le_bytes());
+            bytes.extend_from_slice(&0x0041u16.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.warnings.len(), MAX_WARNINGS + 1);
+        let last = d
+            .warnings
+            .last()
+            .map(|w| w.message.clone())
+            .unwrap_or_default();
+        assert!(last.contains("49900 more"), "{last}");
     }
 }
