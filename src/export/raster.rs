@@ -74,39 +74,48 @@ pub fn render_rgba(scene: &Scene, scale: f32) -> Result<(u16, u16, Vec<u8>), Str
                 max,
                 radius,
                 fill,
+                stroke,
                 fade,
+                under,
             } => {
                 let r = Rect::from_points(pt(*min), pt(*max));
-                if fade[0] > 0.0 || fade[1] > 0.0 {
-                    let wdt = (max[0] - min[0]).max(0.01);
-                    let f0 = (fade[0] / wdt).clamp(0.0, 0.5);
-                    let f1 = (fade[1] / wdt).clamp(0.0, 0.5);
-                    let c = color(*fill);
-                    let clear = c.with_alpha(0.0);
-                    let stops = [
-                        ColorStop::from((0.0, if f0 > 0.0 { clear } else { c })),
-                        ColorStop::from((f0, c)),
-                        ColorStop::from((1.0 - f1, c)),
-                        ColorStop::from((1.0, if f1 > 0.0 { clear } else { c })),
-                    ];
-                    ctx.set_paint(Gradient {
-                        kind: LinearGradientPosition {
-                            start: Point::new(r.x0, 0.0),
-                            end: Point::new(r.x1, 0.0),
-                        }
-                        .into(),
-                        stops: stops.as_slice().into(),
-                        extend: Extend::Pad,
-                        ..Default::default()
-                    });
+                let path = if *radius > 0.0 {
+                    RoundedRect::from_rect(r, f64::from(*radius)).to_path(0.05)
                 } else {
-                    ctx.set_paint(color(*fill));
+                    r.to_path(0.05)
+                };
+                if let Some(fill) = fill {
+                    if fade[0] > 0.0 || fade[1] > 0.0 {
+                        let wdt = (max[0] - min[0]).max(0.01);
+                        let f0 = (fade[0] / wdt).clamp(0.0, 0.5);
+                        let f1 = (fade[1] / wdt).clamp(0.0, 0.5);
+                        let c = color(*fill);
+                        let u = color(*under);
+                        let stops = [
+                            ColorStop::from((0.0, if f0 > 0.0 { u } else { c })),
+                            ColorStop::from((f0, c)),
+                            ColorStop::from((1.0 - f1, c)),
+                            ColorStop::from((1.0, if f1 > 0.0 { u } else { c })),
+                        ];
+                        ctx.set_paint(Gradient {
+                            kind: LinearGradientPosition {
+                                start: Point::new(r.x0, 0.0),
+                                end: Point::new(r.x1, 0.0),
+                            }
+                            .into(),
+                            stops: stops.as_slice().into(),
+                            extend: Extend::Pad,
+                            ..Default::default()
+                        });
+                    } else {
+                        ctx.set_paint(color(*fill));
+                    }
+                    ctx.fill_path(&path);
                 }
-                if *radius > 0.0 {
-                    let rr = RoundedRect::from_rect(r, f64::from(*radius));
-                    ctx.fill_path(&rr.to_path(0.05));
-                } else {
-                    ctx.fill_rect(&r);
+                if let Some((w, c)) = stroke {
+                    ctx.set_stroke(vello_cpu::kurbo::Stroke::new(f64::from(*w)));
+                    ctx.set_paint(color(*c));
+                    ctx.stroke_path(&path);
                 }
             }
             Primitive::Circle {
@@ -186,6 +195,7 @@ mod tests {
             height: 10.0,
             background: Rgba([255, 255, 255, 255]),
             title: String::new(),
+            caption: String::new(),
             items: items
                 .into_iter()
                 .map(|primitive| super::super::scene::Item {
@@ -202,8 +212,10 @@ mod tests {
             min: [10.0, 0.0],
             max: [20.0, 10.0],
             radius: 0.0,
-            fill: Rgba([255, 0, 0, 255]),
+            fill: Some(Rgba([255, 0, 0, 255])),
+            stroke: None,
             fade: [0.0; 2],
+            under: Rgba([255, 255, 255, 255]),
         }]);
         for scale in [1.0, 2.0] {
             let (w, h, px) = render_rgba(&s, scale).unwrap_or_else(|e| panic!("{e}"));

@@ -1,6 +1,8 @@
 //! A [`Scene`] as SVG. Text is drawn as glyph outlines (`<path>`), never `<text>`, so the
 //! picture looks the same without the font installed; each run keeps its words in an
-//! `aria-label`. Uncertain ends fade through a `<linearGradient>`.
+//! `aria-label`. Uncertain ends fade through a `<linearGradient>`. Colours are written
+//! opaque (the scene pre-blends them; anything else is blended over the background here),
+//! never with `fill-opacity`, which several renderers ignore.
 
 use std::fmt::Write as _;
 
@@ -54,14 +56,10 @@ pub fn path_data(path: &[PathEl]) -> String {
     d
 }
 
-/// ` fill="#rrggbb"` and, when not opaque, ` fill-opacity="…"`.
-fn paint(out: &mut String, attr: &str, c: Rgba) {
+/// ` fill="#rrggbb"`, opaque: a translucent colour is blended over `under` first.
+fn paint(out: &mut String, attr: &str, c: Rgba, under: Rgba) {
+    let c = if c.is_opaque() { c } else { c.over(under) };
     let _ = write!(out, " {attr}=\"{}\"", c.hex());
-    if c.0[3] != 255 {
-        let _ = write!(out, " {attr}-opacity=\"");
-        num(out, c.opacity());
-        out.push('"');
-    }
 }
 
 fn attr_num(out: &mut String, name: &str, v: f32) {
@@ -89,7 +87,7 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
     );
     let _ = writeln!(out, "<title>{}</title>", html_escape(&scene.title));
     out.push_str("<rect width=\"100%\" height=\"100%\"");
-    paint(&mut out, "fill", scene.background);
+    paint(&mut out, "fill", scene.background, Rgba::WHITE);
     out.push_str("/>\n");
     let mut gradients = 0usize;
     let mut open: Option<&str> = None;
@@ -104,7 +102,7 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
             }
             open = link;
         }
-        primitive(&mut out, item, &mut gradients);
+        primitive(&mut out, item, scene.background, &mut gradients);
     }
     if open.is_some() {
         out.push_str("</a>\n");
@@ -113,48 +111,52 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
     out
 }
 
-fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
+fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
     match &item.primitive {
         Primitive::Rect {
             min,
             max,
             radius,
             fill,
+            stroke,
             fade,
+            under,
         } => {
             let w = (max[0] - min[0]).max(0.0);
-            let fill_attr = if fade[0] > 0.0 || fade[1] > 0.0 {
-                *gradients += 1;
-                let id = format!("fade{gradients}");
-                let _ = write!(
-                    out,
-                    "<linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\""
-                );
-                attr_num(out, "x1", min[0]);
-                attr_num(out, "x2", max[0]);
-                out.push_str(" y1=\"0\" y2=\"0\">");
-                let f0 = (fade[0] / w.max(0.01)).clamp(0.0, 0.5);
-                let f1 = (fade[1] / w.max(0.01)).clamp(0.0, 0.5);
-                for (offset, alpha) in [
-                    (0.0, f0 == 0.0),
-                    (f0, true),
-                    (1.0 - f1, true),
-                    (1.0, f1 == 0.0),
-                ] {
-                    out.push_str("<stop");
-                    attr_num(out, "offset", offset);
-                    let _ = write!(out, " stop-color=\"{}\"", fill.hex());
-                    attr_num(
+            let gradient = match fill {
+                Some(fill) if fade[0] > 0.0 || fade[1] > 0.0 => {
+                    *gradients += 1;
+                    let id = format!("fade{gradients}");
+                    let _ = write!(
                         out,
-                        "stop-opacity",
-                        if alpha { fill.opacity() } else { 0.0 },
+                        "<linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\""
                     );
-                    out.push_str("/>");
+                    attr_num(out, "x1", min[0]);
+                    attr_num(out, "x2", max[0]);
+                    out.push_str(" y1=\"0\" y2=\"0\">");
+                    let f0 = (fade[0] / w.max(0.01)).clamp(0.0, 0.5);
+                    let f1 = (fade[1] / w.max(0.01)).clamp(0.0, 0.5);
+                    let solid = if fill.is_opaque() {
+                        *fill
+                    } else {
+                        fill.over(*under)
+                    };
+                    let end = |faded: bool| if faded { under.over(bg) } else { solid };
+                    for (offset, c) in [
+                        (0.0, end(f0 > 0.0)),
+                        (f0, solid),
+                        (1.0 - f1, solid),
+                        (1.0, end(f1 > 0.0)),
+                    ] {
+                        out.push_str("<stop");
+                        attr_num(out, "offset", offset);
+                        let _ = write!(out, " stop-color=\"{}\"", c.hex());
+                        out.push_str("/>");
+                    }
+                    out.push_str("</linearGradient>\n");
+                    Some(id)
                 }
-                out.push_str("</linearGradient>\n");
-                Some(id)
-            } else {
-                None
+                _ => None,
             };
             out.push_str("<rect");
             attr_num(out, "x", min[0]);
@@ -164,11 +166,16 @@ fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
             if *radius > 0.0 {
                 attr_num(out, "rx", *radius);
             }
-            match fill_attr {
-                Some(id) => {
+            match (gradient, fill) {
+                (Some(id), _) => {
                     let _ = write!(out, " fill=\"url(#{id})\"");
                 }
-                None => paint(out, "fill", *fill),
+                (None, Some(c)) => paint(out, "fill", *c, *under),
+                (None, None) => out.push_str(" fill=\"none\""),
+            }
+            if let Some((sw, c)) = stroke {
+                paint(out, "stroke", *c, bg);
+                attr_num(out, "stroke-width", *sw);
             }
             out.push_str("/>\n");
         }
@@ -183,11 +190,11 @@ fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
             attr_num(out, "cy", center[1]);
             attr_num(out, "r", *radius);
             match fill {
-                Some(c) => paint(out, "fill", *c),
+                Some(c) => paint(out, "fill", *c, bg),
                 None => out.push_str(" fill=\"none\""),
             }
             if let Some((w, c)) = stroke {
-                paint(out, "stroke", *c);
+                paint(out, "stroke", *c, bg);
                 attr_num(out, "stroke-width", *w);
             }
             out.push_str("/>\n");
@@ -203,7 +210,7 @@ fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
             attr_num(out, "y1", from[1]);
             attr_num(out, "x2", to[0]);
             attr_num(out, "y2", to[1]);
-            paint(out, "stroke", *color);
+            paint(out, "stroke", *color, bg);
             attr_num(out, "stroke-width", *width);
             out.push_str("/>\n");
         }
@@ -219,7 +226,7 @@ fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
                 html_escape(text),
                 path_data(path)
             );
-            paint(out, "fill", *color);
+            paint(out, "fill", *color, bg);
             out.push_str("/>\n");
         }
     }
