@@ -433,6 +433,18 @@ fn dense_events_cluster_and_a_click_expands_them() {
         "پایان",
     ));
     let mut h = harness(State::new(article(events)));
+    // Fit-all gives the width to where the events are: the thirty days of March 2000;
+    // the two outliers are counted at the edges, and a click there shows them all.
+    assert!(
+        h.query_by_label("رخداد شماره 5").is_some(),
+        "the dense stretch is fitted"
+    );
+    h.get_by_label("۱ رویداد پیش‌تر").click();
+    h.run();
+    assert!(
+        h.query_by_label("۱ رویداد پیش‌تر").is_none(),
+        "all events shown after a click on the count"
+    );
     assert!(
         h.query_by_label("رخداد شماره 5").is_none(),
         "merged into a cluster at full view"
@@ -678,6 +690,30 @@ fn builtin_article_snapshot() {
     let mut h = harness_sized(st, vec2(1200.0, 600.0));
     h.run();
     h.snapshot("timeline_builtin");
+}
+
+/// The built-in article's crowded Diplomacy lane, 1988–2026: every label beside its own
+/// mark (the 1990s meeting's label no longer lies on the 2000–2004 bar), stacked in
+/// sub-rows, with leader lines where a label had to move to the next row.
+#[test]
+fn diplomacy_lane_snapshot() {
+    let a = gahnegar::store::builtin();
+    let only: HashSet<String> = a
+        .events
+        .iter()
+        .filter(|e| e.category == "diplomacy")
+        .map(|e| e.id.clone())
+        .collect();
+    let mut st = State::new(a);
+    st.visible = Some(only);
+    st.calendar = CalendarMode::Both;
+    let mut h = harness_sized(st, vec2(1000.0, 330.0));
+    let d = |s: &str| day(s).day_number() as f64;
+    h.state_mut()
+        .view
+        .set_window((d("1988-01-01"), d("2026-01-01")));
+    h.run();
+    h.snapshot("timeline_diplomacy");
 }
 
 /// A hundred thousand events: frames stay cheap by design (culling, clustering, cached

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::model::Article;
 
-use super::index::{EventIndex, Item, LaneIndex};
+use super::index::{EventIndex, Item, LaneIndex, Shape};
 use super::sizes::{
     BAR_ROWS, CLUSTER_POINTS, DOT_RADIUS, GAP, MIN_BAR_POINTS, SELECTED_RING, cluster_radius,
 };
@@ -53,6 +53,9 @@ pub struct Mark {
     pub days: (f64, f64),
     /// Screen extent of the marker, points (a dot's or a cluster's circle included).
     pub x: (f32, f32),
+    /// A point that shows its days with a thin bracket (a month wider than its dot); a bar
+    /// drawn as a point for want of room shows only its dot.
+    pub bracket: bool,
     /// The first few members of a cluster (for its tooltip).
     pub members: Vec<u32>,
     pub selected: bool,
@@ -182,7 +185,7 @@ pub fn lane_marks(
                 DOT_RADIUS
             };
             let (a, b) = tr.x_span(it.start, it.end);
-            if has_bracket((a as f32, b as f32)) {
+            if it.shape == Shape::Point && has_bracket((a as f32, b as f32)) {
                 ((a as f32).min(cx - r), (b as f32).max(cx + r))
             } else {
                 (cx - r, cx + r)
@@ -193,10 +196,17 @@ pub fn lane_marks(
         } else {
             tr.x_from_day(it.mid()) as f32
         };
+        let bracket = kind == MarkKind::Point
+            && it.shape == Shape::Point
+            && has_bracket({
+                let (a, b) = tr.x_span(it.start, it.end);
+                (a as f32, b as f32)
+            });
         Mark {
             kind,
             item: p,
             cx,
+            bracket,
             count: 1,
             days: (it.start, it.end),
             x,
@@ -272,6 +282,7 @@ pub fn lane_marks(
             kind: MarkKind::Cluster,
             item: bin.members.first().copied().unwrap_or(0),
             cx,
+            bracket: false,
             count: bin.count,
             days: (bin.days.0 - 0.5, bin.days.1 + 0.5),
             x: (cx - r, cx + r),

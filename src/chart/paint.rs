@@ -11,7 +11,7 @@ use crate::persian::dates::Calendar;
 
 use super::index::{EventIndex, lane_category};
 use super::layout::LaneLayout;
-use super::marks::{Mark, MarkKind, has_bracket};
+use super::marks::{Mark, MarkKind};
 use super::measure::Measure;
 use super::palette::{self, Rgba};
 use super::sizes::{
@@ -330,7 +330,7 @@ fn mark_shapes(
             let c = [m.cx, y];
             let (a, b) = tr.x_span(m.days.0, m.days.1);
             let (a, b) = ((a as f32).max(clip.0), (b as f32).min(clip.1));
-            if has_bracket((a, b)) {
+            if m.bracket && b > a {
                 let stroke = color.faded(0.45).over(bg);
                 push(Shape::Line {
                     from: [a, y],
@@ -420,11 +420,13 @@ fn mark_shapes(
     }
 }
 
-/// Where the axis goes: its top, and the column where each row's calendar is named.
+/// Where the axis goes: its top, the column where each row's calendar is named, and x
+/// ranges of the first row that its labels leave free (for notes drawn there).
 #[derive(Clone, Copy, Debug)]
-pub struct AxisFrame {
+pub struct AxisFrame<'a> {
     pub top: f32,
     pub name_x: (f32, HAlign),
+    pub reserved: &'a [(f32, f32)],
 }
 
 /// The grid over the lanes (`g0..g1` in y): a line at each labelled tick of `calendar`,
@@ -462,7 +464,7 @@ pub fn grid_shapes(
 pub fn axis_shapes(
     tr: &Transform,
     calendars: &[Calendar],
-    frame: AxisFrame,
+    frame: AxisFrame<'_>,
     look: Look,
     measure: &mut dyn Measure,
 ) -> (Vec<ShapeItem>, Vec<String>) {
@@ -490,7 +492,11 @@ pub fn axis_shapes(
                 });
             }
         }
-        let mut taken: Vec<(f32, f32)> = Vec::new();
+        let mut taken: Vec<(f32, f32)> = if row == 0 {
+            frame.reserved.to_vec()
+        } else {
+            Vec::new()
+        };
         for major in [true, false] {
             for tick in t.iter().filter(|t| t.major == major && !t.label.is_empty()) {
                 let x = tr.x_from_day(tick.day) as f32;
@@ -602,6 +608,7 @@ pub fn legend_shapes(
             cx,
             count: 3,
             days,
+            bracket: kind == MarkKind::Point && days.1 - days.0 > 0.5,
             x: if kind == MarkKind::Bar {
                 (sa as f32, sb as f32)
             } else {

@@ -279,9 +279,12 @@ pub fn place<'a>(
                 };
                 let r = (0..max_rows).min_by_key(|&r| cost(r)).unwrap_or(0);
                 grow(&mut rows, r);
+                // Labels beside (their spans) and labels inside the bars it covers.
                 let evicted: Vec<usize> = rows[r]
                     .conflicts(ext, Holds::Marker)
-                    .filter(|s| s.holds == Holds::Label)
+                    .filter(|s| {
+                        s.holds == Holds::Label || marks[s.owner].label.is_some_and(|l| l.inside)
+                    })
                     .map(|s| s.owner)
                     .collect();
                 for o in evicted {
@@ -342,6 +345,7 @@ mod tests {
             count: 1,
             days: (0.0, 1.0),
             x: (cx - DOT_RADIUS, cx + DOT_RADIUS),
+            bracket: false,
             members: Vec::new(),
             selected: false,
             marked: false,

@@ -17,7 +17,7 @@ pub const SELECTED_RING: f32 = 4.5;
 pub const GAP: f32 = 5.0;
 /// Least space between a label and anything that is not its own (another label or
 /// marker), so a label never sits between two marks as if it belonged to both.
-pub const FOREIGN_GAP: f32 = 12.0;
+pub const FOREIGN_GAP: f32 = 18.0;
 /// Least width checked free beside a marker before its label is measured.
 pub const MIN_LABEL_ROOM: f32 = 28.0;
 /// Farthest a label's box may be from its marker's box (a displaced label, tied to it by a

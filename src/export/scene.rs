@@ -522,6 +522,7 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
         AxisFrame {
             top: axis_top,
             name_x: axis_name_x,
+            reserved: &[],
         },
         look,
         p.engine,

@@ -210,14 +210,27 @@ impl TimelineView {
         }
     }
 
-    /// Shows all of `article`'s events.
+    /// Fits the window to `article`'s events: to the dense stretch that holds most of
+    /// them when a few outliers would otherwise take most of the width (see
+    /// [`dense_span`]), else to all of them.
     pub fn fit_all(&mut self, article: &Article) {
         self.article = Some(article_key(article));
-        let span = article
+        let mut mids: Vec<f64> = article
             .events
             .iter()
-            .map(event_days)
-            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+            .map(|e| {
+                let (a, b) = event_days(e);
+                (a + b) * 0.5
+            })
+            .collect();
+        mids.sort_by(f64::total_cmp);
+        let span = dense_span(&mids).or_else(|| {
+            article
+                .events
+                .iter()
+                .map(event_days)
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        });
         self.fit_span(span);
     }
 
@@ -607,14 +620,18 @@ impl TimelineView {
         let lanes = layout_lanes(&spec, &shown, &mut UiMeasure(&ctx));
         let total_h: f32 = lanes.iter().map(|l| l.height).sum();
         let max_scroll = (total_h - view_h).max(0.0);
-        if std::mem::take(&mut self.scroll_to_selected)
-            && let Some((lane, m)) = lanes
+        // The lane of a new selection is scrolled into view (once the lanes' heights are
+        // known from a frame before).
+        if self.scroll_to_selected && !self.lanes.is_empty() {
+            self.scroll_to_selected = false;
+            if let Some((lane, m)) = lanes
                 .iter()
                 .find_map(|l| l.marks.iter().find(|m| m.selected).map(|m| (l, m)))
-        {
-            let y = lane.top + row_y(m.row);
-            if y - SUB_H < self.lane_scroll || y + SUB_H > self.lane_scroll + view_h {
-                self.lane_scroll = y - view_h * 0.5;
+            {
+                let y = lane.top + row_y(m.row);
+                if y - SUB_H < self.lane_scroll || y + SUB_H > self.lane_scroll + view_h {
+                    self.lane_scroll = y - view_h * 0.5;
+                }
             }
         }
         self.lane_scroll = self.lane_scroll.clamp(0.0, max_scroll);
@@ -738,12 +755,17 @@ impl TimelineView {
                 [pos2(sep_x, axis.top()), pos2(sep_x, viewport.bottom())],
                 Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.4)),
             );
+            let reserved: Vec<(f32, f32)> = edge_badges
+                .iter()
+                .map(|(r, _, _)| (r.left(), r.right()))
+                .collect();
             let (axis_shapes, drawn) = axis_shapes(
                 &tr,
                 calendars,
                 AxisFrame {
                     top: axis.top(),
                     name_x: (name_x.0, name_x.1),
+                    reserved: &reserved,
                 },
                 look,
                 &mut UiMeasure(&ctx),
