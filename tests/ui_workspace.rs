@@ -716,3 +716,86 @@ fn the_review_takes_a_document_date() {
         "and changes nothing"
     );
 }
+
+/// Selecting keeps the reader's view: a click on an event the timeline shows leaves the
+/// window as it is; choosing an event in the sources panel that lies off screen pans the
+/// timeline to it (animated) without changing the zoom.
+#[test]
+fn selection_keeps_the_view_unless_the_event_is_off_screen() {
+    let mut h = harness();
+    let a = h.state().doc.article.clone();
+    // 1. An event on screen, clicked on the timeline (the bottom panel).
+    let timeline_top = 820.0 - 300.0;
+    let on_screen = a
+        .events
+        .iter()
+        .find(|e| {
+            h.query_all_by_label(&e.label)
+                .any(|n| n.rect().top() > timeline_top)
+        })
+        .map(|e| (e.id.clone(), e.label.clone()))
+        .unwrap_or_else(|| panic!("no event on the timeline"));
+    let before = h.state().timeline.window();
+    if let Some(n) = h
+        .query_all_by_label(&on_screen.1)
+        .find(|n| n.rect().top() > timeline_top)
+    {
+        n.click();
+    }
+    h.run_ok();
+    assert_eq!(h.state().selection.event.as_deref(), Some(on_screen.0.as_str()));
+    assert_eq!(
+        h.state().timeline.window(),
+        before,
+        "clicking the visible «{}» keeps the view",
+        on_screen.1
+    );
+
+    // 2. An event listed in the sources panel (unsourced events are), off screen.
+    let e = h
+        .state()
+        .doc
+        .index
+        .unsourced
+        .iter()
+        .filter_map(|&i| a.events.get(i))
+        .find(|e| e.id != on_screen.0 && e.date.end.day_number() - e.date.start.day_number() < 3000)
+        .cloned()
+        .unwrap_or_else(|| panic!("the built-in article lists no short unsourced event"));
+    let day = e.date.start.day_number() as f64;
+    // A window of fifteen years, thirty years before the event.
+    let window = (day - 11_000.0, day - 11_000.0 + 5500.0);
+    h.state_mut().timeline.set_window(window);
+    h.run_ok();
+    let span = {
+        let (s, t) = h.state().timeline.window();
+        t - s
+    };
+    // The panel's list is long: scroll the row into view, then click it.
+    h.query_all_by_label(&e.label)
+        .last()
+        .unwrap_or_else(|| panic!("«{}» is not listed", e.label))
+        .scroll_to_me();
+    h.run_ok();
+    let listed = h
+        .query_all_by_label(&e.label)
+        .last()
+        .unwrap_or_else(|| panic!("«{}» is not listed", e.label));
+    listed.click();
+    h.run_ok();
+    assert_eq!(h.state().selection.event.as_deref(), Some(e.id.as_str()));
+    let (s, t) = h.state().timeline.window();
+    assert!(
+        ((t - s) - span).abs() < span * 1e-9,
+        "the zoom is kept: {span} days -> {} days",
+        t - s
+    );
+    let (first, last) = h.state().timeline.visible_range();
+    assert!(
+        first <= e.date.start && e.date.end <= last,
+        "«{}» ({}..{}) brought into view {first}..{last}",
+        e.label,
+        e.date.start,
+        e.date.end
+    );
+}

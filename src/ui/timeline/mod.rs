@@ -263,14 +263,13 @@ impl TimelineView {
         self.scroll_to_selected = true;
         let (s, e) = self.target_window();
         let span = e - s;
-        let margin = span * 0.04;
+        // On screen: a day or month wholly in the window, a longer event partly in it
+        // (what the reader can click is on screen).
         let point = b - a <= span * 0.02;
         let on_screen = if point {
-            a >= s + margin && b <= e - margin
+            a >= s && b <= e
         } else {
-            // A bar: enough of it shows.
-            let seen = b.min(e - margin) - a.max(s + margin);
-            seen >= (b - a).min(span * 0.2)
+            a < e && b > s
         };
         if on_screen {
             return;
