@@ -743,7 +743,10 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
         n.click();
     }
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(on_screen.0.as_str()));
+    assert_eq!(
+        h.state().selection.event.as_deref(),
+        Some(on_screen.0.as_str())
+    );
     assert_eq!(
         h.state().timeline.window(),
         before,

@@ -173,10 +173,7 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
                 (None, Some(c)) => paint(out, "fill", *c, *under),
                 (None, None) => out.push_str(" fill=\"none\""),
             }
-            if let Some((sw, c)) = stroke {
-                paint(out, "stroke", *c, bg);
-                attr_num(out, "stroke-width", *sw);
-            }
+            stroke_attr(out, *stroke, bg);
             out.push_str("/>\n");
         }
         Primitive::Circle {
@@ -193,10 +190,7 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
                 Some(c) => paint(out, "fill", *c, bg),
                 None => out.push_str(" fill=\"none\""),
             }
-            if let Some((w, c)) = stroke {
-                paint(out, "stroke", *c, bg);
-                attr_num(out, "stroke-width", *w);
-            }
+            stroke_attr(out, *stroke, bg);
             out.push_str("/>\n");
         }
         Primitive::Line {
@@ -227,8 +221,20 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
                 path_data(path)
             );
             paint(out, "fill", *color, bg);
-            out.push_str("/>\n");
+            out.push_str(" stroke=\"none\"/>\n");
         }
+    }
+}
+
+/// ` stroke="…" stroke-width="…"`, or ` stroke="none"`: written out, since some renderers
+/// (ImageMagick's) do not default to none.
+fn stroke_attr(out: &mut String, stroke: Option<(f32, Rgba)>, bg: Rgba) {
+    match stroke {
+        Some((w, c)) => {
+            paint(out, "stroke", c, bg);
+            attr_num(out, "stroke-width", w);
+        }
+        None => out.push_str(" stroke=\"none\""),
     }
 }
 
