@@ -802,3 +802,68 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
         e.date.end
     );
 }
+
+/// The splitter between the article and the timeline: dragging the timeline panel's top
+/// edge resizes it; the height is a setting, so a new start (settings saved and loaded
+/// as eframe does) shows the same split.
+#[test]
+fn the_splitter_is_dragged_and_remembered() {
+    let mut h = harness();
+    let canvas_top = |h: &Harness<'_, GahnegarApp>| h.get_by_label("گاه‌شمار").rect().top();
+    let top0 = canvas_top(&h);
+    // The panel's edge lies a toolbar and a margin above the chart's canvas.
+    let edge = (0..60)
+        .map(|k| top0 - k as f32)
+        .find(|&y| {
+            h.hover_at(egui::pos2(640.0, y));
+            h.step();
+            h.output().platform_output.cursor_icon == egui::CursorIcon::ResizeVertical
+        })
+        .unwrap_or_else(|| panic!("no resize handle above the timeline at y < {top0}"));
+    let from = egui::pos2(640.0, edge);
+    h.drag_at(from);
+    h.step();
+    for k in 1..=6 {
+        h.hover_at(from - egui::vec2(0.0, 20.0 * k as f32));
+        h.step();
+    }
+    h.drop_at(from - egui::vec2(0.0, 120.0));
+    h.run_ok();
+    let top1 = canvas_top(&h);
+    // (The drag starts once the pointer has moved a few points.)
+    assert!(
+        (100.0..=124.0).contains(&(top0 - top1)),
+        "dragged 120 pt up: the timeline's top moved from {top0} to {top1}"
+    );
+    let height = h
+        .state()
+        .settings
+        .timeline_height
+        .unwrap_or_else(|| panic!("the dragged height is not in the settings"));
+    // Saved and loaded (eframe stores the settings as RON).
+    let saved = ron::to_string(&h.state().settings).unwrap_or_else(|e| panic!("{e}"));
+    let settings: gahnegar::ui::Settings = ron::from_str(&saved).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = GahnegarApp::new(None, None);
+    app.settings = settings;
+    app.settings.native_dialogs = false;
+    let mut h2 = Harness::builder()
+        .with_size(Vec2::new(1280.0, 820.0))
+        .with_pixels_per_point(1.0)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
+    h2.run_ok();
+    assert_eq!(h2.state().settings.timeline_height, Some(height));
+    assert!(
+        (canvas_top(&h2) - top1).abs() < 1.0,
+        "after a restart the timeline starts at {} (was {top1})",
+        canvas_top(&h2)
+    );
+}
+
+/// An 800×600 window leaves the article most of its height.
+#[test]
+fn a_small_window_keeps_room_for_the_article() {
+    let h = app_harness(Vec2::new(800.0, 600.0));
+    let top = h.get_by_label("گاه‌شمار").rect().top();
+    assert!(top > 600.0 * 0.55, "the timeline starts at {top} of 600");
+}

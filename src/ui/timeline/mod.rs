@@ -128,9 +128,9 @@ pub struct TimelineView {
     /// A pan to a selection under way.
     #[serde(skip)]
     pan: Option<Pan>,
-    /// The lane holding the selection is scrolled into view next frame.
+    /// The lane holding this event is scrolled into view when next laid out.
     #[serde(skip)]
-    scroll_to_selected: bool,
+    scroll_to: Option<String>,
     /// The text of the go-to field.
     #[serde(skip)]
     go_to: String,
@@ -150,7 +150,7 @@ impl Default for TimelineView {
             lanes: Vec::new(),
             lane_scroll: 0.0,
             pan: None,
-            scroll_to_selected: false,
+            scroll_to: None,
             go_to: String::new(),
         }
     }
@@ -255,12 +255,12 @@ impl TimelineView {
     /// pans to it (animated), keeping the zoom unless the event does not fit.
     pub fn center_on(&mut self, event: &Event) {
         let (a, b) = event_days(event);
+        self.scroll_to = Some(event.id.clone());
         self.reveal_days(a, b);
     }
 
     /// Brings the days `a..b` into view (see [`Self::center_on`]).
     fn reveal_days(&mut self, a: f64, b: f64) {
-        self.scroll_to_selected = true;
         let (s, e) = self.target_window();
         let span = e - s;
         // On screen: a day or month wholly in the window, a longer event partly in it
@@ -364,8 +364,10 @@ impl TimelineView {
             .map(|l| l.height)
             .sum::<f32>()
             .max(shown.len() as f32 * lane_height(1));
+        // In a panel, the chart fills it (the panel's size is the reader's, see the
+        // splitter); unbounded, it takes what the lanes need.
         let view_h = if avail.is_finite() && avail < 20_000.0 {
-            (avail - fixed).clamp(lane_height(1), want.max(lane_height(1)))
+            (avail - fixed).max(lane_height(1))
         } else {
             want
         };
@@ -414,6 +416,7 @@ impl TimelineView {
                 .and_then(|id| index.position(id))
                 .and_then(|p| index.items.get(p))
             {
+                self.scroll_to = input.selected_event.map(str::to_owned);
                 self.reveal_days(it.start, it.end);
             }
         }
@@ -594,6 +597,7 @@ impl TimelineView {
         {
             actions.push(TimelineAction::Select(e.id.clone()));
             self.last_selected = Some(e.id.clone());
+            self.scroll_to = Some(e.id.clone());
             self.reveal_days(it.start, it.end);
             // Keys move at once (a held key must not outrun an animation).
             if let Some(pan) = self.pan.take() {
@@ -619,18 +623,28 @@ impl TimelineView {
         let lanes = layout_lanes(&spec, &shown, &mut UiMeasure(&ctx));
         let total_h: f32 = lanes.iter().map(|l| l.height).sum();
         let max_scroll = (total_h - view_h).max(0.0);
-        // The lane of a new selection is scrolled into view (once the lanes' heights are
-        // known from a frame before).
-        if self.scroll_to_selected && !self.lanes.is_empty() {
-            self.scroll_to_selected = false;
-            if let Some((lane, m)) = lanes
-                .iter()
-                .find_map(|l| l.marks.iter().find(|m| m.selected).map(|m| (l, m)))
-            {
-                let y = lane.top + row_y(m.row);
-                if y - SUB_H < self.lane_scroll || y + SUB_H > self.lane_scroll + view_h {
-                    self.lane_scroll = y - view_h * 0.5;
+        // The lane of an event brought into view is scrolled into view too (once the
+        // lanes' heights are known from a frame before): its mark's row, or the lane.
+        if !self.lanes.is_empty()
+            && let Some(id) = self.scroll_to.take()
+            && let Some(pos) = index.position(&id)
+        {
+            let lane_of = index.items.get(pos).map(|it| it.lane);
+            let found = lanes.iter().find_map(|l| {
+                let m = l
+                    .marks
+                    .iter()
+                    .find(|m| m.item as usize == pos || m.members.contains(&(pos as u32)));
+                match m {
+                    Some(m) => Some((l.top + row_y(m.row) - SUB_H, l.top + row_y(m.row) + SUB_H)),
+                    None => (index.lanes.get(l.lane).and_then(|x| x.lane) == lane_of)
+                        .then_some((l.top, l.top + l.height.min(view_h))),
                 }
+            });
+            if let Some((y0, y1)) = found
+                && (y0 < self.lane_scroll || y1 > self.lane_scroll + view_h)
+            {
+                self.lane_scroll = (y0 + y1) * 0.5 - view_h * 0.5;
             }
         }
         self.lane_scroll = self.lane_scroll.clamp(0.0, max_scroll);
