@@ -789,3 +789,106 @@ fn a_hundred_thousand_events() {
         "the selected event is drawn"
     );
 }
+
+/// Waits out a pan under way (a few frames of the harness's time).
+fn settle(h: &mut Harness<'_, State>) {
+    for _ in 0..40 {
+        h.step();
+    }
+}
+
+/// The window, as days: first and last (exclusive) day numbers.
+fn window_days(h: &Harness<'_, State>) -> (f64, f64) {
+    h.state().view.window()
+}
+
+/// Types a year or a decade in either digit script and calendar into the go-to field:
+/// the window goes there.
+#[test]
+fn go_to_a_typed_year_or_decade() {
+    let mut h = harness(State::new(spread()));
+    let d = |s: &str| day(s).day_number() as f64;
+    for (typed, from, to) in [
+        ("۱۳۵۷", "1978-03-21", "1979-03-21"),
+        ("1979", "1979-01-01", "1980-01-01"),
+        ("دهه ۱۳۶۰", "1981-03-21", "1991-03-21"),
+        ("1990s", "1990-01-01", "2000-01-01"),
+    ] {
+        h.get_by_label("برو به سال یا دهه").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_label("برو به سال یا دهه").type_text(typed);
+        h.run();
+        h.key_press(egui::Key::Enter);
+        settle(&mut h);
+        let (a, b) = window_days(&h);
+        let (want_a, want_b) = (d(from), d(to));
+        assert!(
+            a <= want_a && b >= want_b,
+            "«{typed}»: window {a}..{b} should hold {from}..{to}"
+        );
+        assert!(
+            b - a < (want_b - want_a) * 1.4,
+            "«{typed}»: window {a}..{b} is much wider than {from}..{to}"
+        );
+    }
+}
+
+/// The decade, year and month buttons show the span around the selected event.
+#[test]
+fn span_buttons_show_the_decade_year_and_month_of_the_selection() {
+    let mut st = State::new(spread());
+    st.selected = Some("e3".to_owned()); // 1 June 2010
+    let mut h = harness(st);
+    let d = |s: &str| day(s).day_number() as f64;
+    for (button, from, to) in [
+        ("سال", "2010-01-01", "2011-01-01"),
+        ("ماه", "2010-06-01", "2010-07-01"),
+        ("دهه", "2010-01-01", "2020-01-01"),
+    ] {
+        h.get_by_label(button).click();
+        settle(&mut h);
+        let (a, b) = window_days(&h);
+        assert!(
+            a <= d(from) && b >= d(to) && b - a < (d(to) - d(from)) * 1.4,
+            "«{button}»: window {a}..{b} for {from}..{to}"
+        );
+    }
+}
+
+/// Dragging the overview's window frame moves the window by as much, keeping its span.
+#[test]
+fn the_overview_window_is_dragged() {
+    let mut h = harness(State::new(spread()));
+    let d = day("2004-01-01").day_number() as f64;
+    h.state_mut().view.set_window((d, d + 730.0));
+    h.run();
+    let before = window_days(&h);
+    let strip = h.get_by_label("نمای کلی گاه‌شمار").rect();
+    // The frame's middle on the strip (RTL: later to the left).
+    let mid_day = (before.0 + before.1) * 0.5;
+    let x_of = |h: &Harness<'_, State>, day: f64| {
+        let (lo, hi) = h.state().view.overview_range();
+        strip.right() - ((day - lo) / (hi - lo)) as f32 * strip.width()
+    };
+    let x = x_of(&h, mid_day);
+    let from = pos2(x, strip.center().y);
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from - vec2(10.0 * k as f32, 0.0));
+        h.run();
+    }
+    h.drop_at(from - vec2(40.0, 0.0));
+    h.run();
+    let after = window_days(&h);
+    assert!(
+        ((after.1 - after.0) - (before.1 - before.0)).abs() < 1e-6,
+        "the span is kept: {before:?} -> {after:?}"
+    );
+    assert!(
+        after.0 > before.0 + 30.0,
+        "dragged left (later, RTL): {before:?} -> {after:?}"
+    );
+}

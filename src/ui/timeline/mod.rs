@@ -192,6 +192,14 @@ impl TimelineView {
         &self.lanes
     }
 
+    /// The span the overview strip shows: all events (padded) and the window.
+    pub fn overview_range(&self) -> (f64, f64) {
+        match &self.index {
+            Some(index) => overview::overview_range(index, self.window()),
+            None => self.window(),
+        }
+    }
+
     /// Vertical scroll of the lane area last frame, points.
     pub fn lane_scroll(&self) -> f32 {
         self.lane_scroll
