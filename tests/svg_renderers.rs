@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use gahnegar::chart::palette;
+use gahnegar::chart::{Shape, palette};
 use gahnegar::export::scene::Primitive;
 use gahnegar::export::{ImageOptions, raster, svg, timeline_scene};
 use gahnegar::text::TextEngine;
@@ -137,13 +137,10 @@ fn chromium_and_imagemagick_render_the_svg_as_gahnegar_does() {
         .items
         .iter()
         .find_map(|i| match &i.primitive {
-            Primitive::Rect {
-                min,
-                max,
-                fill: Some(f),
-                ..
-            } if *f == palette::lane_band(0, false) && max[0] - min[0] > 500.0 => {
-                Some((min[0] as usize + 40, min[1] as usize + 3))
+            Primitive::Shape(Shape::Rect(r))
+                if r.fill == Some(palette::lane_band(0, false)) && r.max[0] - r.min[0] > 500.0 =>
+            {
+                Some((r.min[0] as usize + 40, r.min[1] as usize + 3))
             }
             _ => None,
         })

@@ -31,22 +31,45 @@ pub enum HAlign {
     Right,
 }
 
+/// A rectangle, filled and/or stroked. With a non-zero `fade`, its left and right ends
+/// go from `under` to `fill` over that many points (an uncertain start or end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RectShape {
+    pub min: [f32; 2],
+    pub max: [f32; 2],
+    pub radius: f32,
+    pub fill: Option<Rgba>,
+    /// Stroke width and colour.
+    pub stroke: Option<(f32, Rgba)>,
+    /// Fade widths at the left and the right end.
+    pub fade: [f32; 2],
+    /// What the fading ends show (the background).
+    pub under: Rgba,
+}
+
+impl RectShape {
+    /// The stops of a fading fill, left to right: the offset along the width (0..=1) and
+    /// whether the colour there is `under` (else `fill`). `None` when nothing fades.
+    pub fn fade_stops(&self) -> Option<[(f32, bool); 4]> {
+        if self.fade[0] <= 0.0 && self.fade[1] <= 0.0 {
+            return None;
+        }
+        let w = (self.max[0] - self.min[0]).max(0.01);
+        let f0 = (self.fade[0] / w).clamp(0.0, 0.5);
+        let f1 = (self.fade[1] / w).clamp(0.0, 0.5);
+        Some([
+            (0.0, f0 > 0.0),
+            (f0, false),
+            (1.0 - f1, false),
+            (1.0, f1 > 0.0),
+        ])
+    }
+}
+
 /// A thing to draw, in points, y down.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
-    /// A rectangle. With a non-zero `fade`, its left and right ends go from `under` to
-    /// `fill` over that many points (an uncertain start or end).
-    Rect {
-        min: [f32; 2],
-        max: [f32; 2],
-        radius: f32,
-        fill: Option<Rgba>,
-        stroke: Option<(f32, Rgba)>,
-        /// Fade widths at the left and the right end.
-        fade: [f32; 2],
-        /// What the fading ends show (the background).
-        under: Rgba,
-    },
+    Rect(RectShape),
     Circle {
         center: [f32; 2],
         radius: f32,
@@ -91,7 +114,7 @@ pub struct Look {
 }
 
 fn rect(min: [f32; 2], max: [f32; 2], radius: f32, fill: Rgba) -> Shape {
-    Shape::Rect {
+    Shape::Rect(RectShape {
         min,
         max,
         radius,
@@ -99,7 +122,7 @@ fn rect(min: [f32; 2], max: [f32; 2], radius: f32, fill: Rgba) -> Shape {
         stroke: None,
         fade: [0.0; 2],
         under: fill,
-    }
+    })
 }
 
 /// Half the height of a mark's marker (for leader lines and hit boxes).
@@ -304,7 +327,7 @@ fn mark_shapes(
                 (y - half, y + half, fill, 3.0),
                 (y + half - BAR_BASE_H, y + half, color, 1.0),
             ] {
-                push(Shape::Rect {
+                push(Shape::Rect(RectShape {
                     min: [x0, t],
                     max: [x1, b],
                     radius: if fuzzy { 0.0 } else { radius },
@@ -312,10 +335,10 @@ fn mark_shapes(
                     stroke: None,
                     fade,
                     under: bg,
-                });
+                }));
             }
             if m.selected || hovered {
-                push(Shape::Rect {
+                push(Shape::Rect(RectShape {
                     min: [x0 - 2.0, y - half - 2.0],
                     max: [x1 + 2.0, y + half + 2.0],
                     radius: 4.0,
@@ -323,7 +346,7 @@ fn mark_shapes(
                     stroke: Some((if m.selected { 2.0 } else { 1.5 }, accent)),
                     fade: [0.0; 2],
                     under: bg,
-                });
+                }));
             }
         }
         MarkKind::Point => {
@@ -388,7 +411,7 @@ fn mark_shapes(
             let (w, h) = badge_size(m);
             let grow = if hovered { 1.0 } else { 0.0 };
             let (hw, hh) = (w * 0.5 + grow, h * 0.5 + grow);
-            push(Shape::Rect {
+            push(Shape::Rect(RectShape {
                 min: [m.cx - hw, y - hh],
                 max: [m.cx + hw, y + hh],
                 radius: hh,
@@ -396,9 +419,9 @@ fn mark_shapes(
                 stroke: Some((1.5, bg)),
                 fade: [0.0; 2],
                 under: bg,
-            });
+            }));
             if m.marked || hovered {
-                push(Shape::Rect {
+                push(Shape::Rect(RectShape {
                     min: [m.cx - hw - 2.5, y - hh - 2.5],
                     max: [m.cx + hw + 2.5, y + hh + 2.5],
                     radius: hh + 2.5,
@@ -406,7 +429,7 @@ fn mark_shapes(
                     stroke: Some((2.0, accent)),
                     fade: [0.0; 2],
                     under: bg,
-                });
+                }));
             }
             push(Shape::Text {
                 text: lang.num(m.count),

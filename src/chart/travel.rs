@@ -108,6 +108,27 @@ pub fn span_around(day: f64, span: Span, calendar: Calendar) -> Option<(f64, f64
     }
 }
 
+/// Room a fitted window leaves on each side for labels, points.
+const FIT_PAD_POINTS: f64 = 48.0;
+/// Smallest window a fit makes, in days.
+const FIT_MIN_DAYS: f64 = 10.0;
+
+/// The window that shows the days `span` (start, exclusive end) on a chart `width`
+/// points wide, with room for labels at the sides: the one fit of the widget and the
+/// image export.
+pub fn fit_window((lo, hi): (f64, f64), width: f64) -> (f64, f64) {
+    let width = if width.is_finite() {
+        width.max(1.0)
+    } else {
+        800.0
+    };
+    let mid = (lo + hi) * 0.5;
+    let len = (hi - lo).max(FIT_MIN_DAYS);
+    let frac = (FIT_PAD_POINTS / width).min(0.3);
+    let total = len / (1.0 - 2.0 * frac);
+    super::transform::clamp_range((mid - total * 0.5, mid + total * 0.5), width)
+}
+
 /// Share of the events a focused fit keeps in view.
 pub const FOCUS_SHARE: f64 = 0.9;
 

@@ -20,6 +20,7 @@ use crate::chart::paint::{
     AxisFrame, Look, axis_shapes, grid_shapes, lane_marks_shapes, lane_titles,
 };
 use crate::chart::sizes::{EXPORT_ROWS, LANE_LABEL_SIZE, LANE_LABEL_WEIGHT, TICK_ROW_H};
+use crate::chart::travel::fit_window;
 use crate::chart::{
     CalendarMode, EventIndex, Filters, HAlign, Lang, Shape, TimeDirection, Transform, palette,
 };
@@ -47,33 +48,9 @@ pub enum PathEl {
 /// A thing to draw.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Primitive {
-    /// A rectangle, filled and/or stroked. With a non-zero `fade`, its left and right ends
-    /// go from `under` to `fill` over that many points (an uncertain start or end).
-    Rect {
-        min: [f32; 2],
-        max: [f32; 2],
-        radius: f32,
-        fill: Option<Rgba>,
-        /// Stroke width (points) and colour.
-        stroke: Option<(f32, Rgba)>,
-        /// Fade widths at the left and the right end, points.
-        fade: [f32; 2],
-        /// The colour the fading ends start from.
-        under: Rgba,
-    },
-    Circle {
-        center: [f32; 2],
-        radius: f32,
-        fill: Option<Rgba>,
-        /// Stroke width (points) and colour.
-        stroke: Option<(f32, Rgba)>,
-    },
-    Line {
-        from: [f32; 2],
-        to: [f32; 2],
-        width: f32,
-        color: Rgba,
-    },
+    /// A chart shape: a rectangle, a circle or a line (never [`Shape::Text`], which
+    /// becomes [`Primitive::Text`]).
+    Shape(Shape),
     /// A run of shaped text as glyph outlines (non-zero fill), in visual order; `text` is
     /// what it says, for accessibility and tests.
     Text {
@@ -170,8 +147,6 @@ impl Default for ImageOptions {
 // `chart::sizes`).
 const PAD: f32 = 20.0;
 const EMPTY_H: f32 = 64.0;
-/// Share of the events' span left free on each side when fitting.
-const FIT_PAD: f64 = 0.05;
 // Text sizes, points.
 const TITLE_SIZE: f32 = 20.0;
 const SUBTITLE_SIZE: f32 = 12.5;
@@ -286,46 +261,7 @@ impl Painter<'_> {
 
     /// Adds a chart shape; its text becomes outlines.
     fn shape(&mut self, shape: Shape) {
-        let primitive = match shape {
-            Shape::Rect {
-                min,
-                max,
-                radius,
-                fill,
-                stroke,
-                fade,
-                under,
-            } => Primitive::Rect {
-                min,
-                max,
-                radius,
-                fill,
-                stroke,
-                fade,
-                under,
-            },
-            Shape::Circle {
-                center,
-                radius,
-                fill,
-                stroke,
-            } => Primitive::Circle {
-                center,
-                radius,
-                fill,
-                stroke,
-            },
-            Shape::Line {
-                from,
-                to,
-                width,
-                color,
-            } => Primitive::Line {
-                from,
-                to,
-                width,
-                color,
-            },
+        match shape {
             Shape::Text {
                 text,
                 pos,
@@ -341,10 +277,9 @@ impl Painter<'_> {
                     pos[1],
                     align,
                 );
-                return;
             }
-        };
-        self.push(primitive);
+            other => self.push(Primitive::Shape(other)),
+        }
     }
 }
 
@@ -377,6 +312,7 @@ pub fn caption(count: usize, span: Option<(f64, f64)>, lang: Lang) -> String {
     });
     match (days_text, fa) {
         (Some(d), true) => format!("{} رویداد، {d}", num_fa(count)),
+        (Some(d), false) if count == 1 => format!("1 event, {d}"),
         (Some(d), false) => format!("{count} events, {d}"),
         (None, true) => "بدون رویداد".to_owned(),
         (None, false) => "No events".to_owned(),
@@ -397,21 +333,6 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
     let width = options.width.clamp(MIN_WIDTH, MAX_WIDTH);
     let index = EventIndex::build(article);
 
-    // The days shown.
-    let range = match (options.view, index.span) {
-        (Some((a, b)), _) => {
-            let (a, b) = (a.min(b), a.max(b));
-            (a.day_number() as f64, b.day_number() as f64 + 1.0)
-        }
-        (None, Some((lo, hi))) => {
-            let pad = (hi - lo).max(10.0) * FIT_PAD;
-            (lo - pad, hi + pad)
-        }
-        (None, None) => {
-            let y2k = Day::new(2000, 1, 1).map_or(730_120.0, |d| d.day_number() as f64);
-            (y2k - 3650.0, y2k + 3650.0)
-        }
-    };
     let mut p = Painter {
         engine,
         scale_cx: ScaleContext::new(),
@@ -436,6 +357,18 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
         (PAD, width - PAD - lane_col)
     } else {
         (PAD + lane_col, width - PAD)
+    };
+    // The days shown: the view, or every event with room for labels at the sides.
+    let range = match (options.view, index.span) {
+        (Some((a, b)), _) => {
+            let (a, b) = (a.min(b), a.max(b));
+            (a.day_number() as f64, b.day_number() as f64 + 1.0)
+        }
+        (None, Some(span)) => fit_window(span, f64::from(chart_r - chart_l)),
+        (None, None) => {
+            let y2k = Day::new(2000, 1, 1).map_or(730_120.0, |d| d.day_number() as f64);
+            (y2k - 3650.0, y2k + 3650.0)
+        }
     };
     let tr = Transform::new(chart_l, chart_r, range, options.direction);
     let range = tr.range();
@@ -676,6 +609,40 @@ mod tests {
         let scene = timeline_scene(&a, &empty, &mut engine);
         assert!(scene.items.iter().all(|i| i.event.is_none()));
         assert!(scene.texts().any(|t| t.contains("رویدادی نیست")));
+    }
+
+    #[test]
+    fn the_caption_states_the_span_of_the_events_shown() {
+        let a = mini();
+        let mut engine = TextEngine::new();
+        let day = |s: &str| s.parse::<Day>().unwrap_or_else(|e| panic!("{e}"));
+        // The GUI exports its window, wider than the events: the caption gives theirs.
+        for (view, want) in [
+            (
+                Some((day("1913-06-12"), day("2029-07-22"))),
+                "۶ رویداد، ۱۹۱۸ – ۲۰۲۴",
+            ),
+            (None, "۶ رویداد، ۱۹۱۸ – ۲۰۲۴"),
+            (Some((day("2021-01-01"), day("2023-12-31"))), "۲ رویداد، "),
+        ] {
+            let options = ImageOptions {
+                view,
+                ..ImageOptions::default()
+            };
+            let scene = timeline_scene(&a, &options, &mut engine);
+            assert!(
+                scene.caption.starts_with(want),
+                "{view:?}: «{}», want «{want}…»",
+                scene.caption
+            );
+            assert!(scene.texts().any(|t| t == scene.caption), "{view:?}");
+        }
+        assert_eq!(caption(0, None, Lang::En), "No events");
+        let d = |s: &str| day(s).day_number() as f64;
+        assert_eq!(
+            caption(1, Some((d("2020-09-27"), d("2020-11-11"))), Lang::En),
+            "1 event, 27 September 2020 – 10 November 2020"
+        );
     }
 
     #[test]

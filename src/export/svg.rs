@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::html_escape;
 use super::scene::{Item, PathEl, Primitive, Rgba, Scene};
+use crate::chart::Shape;
 
 /// Writes a number with at most two decimals, without trailing zeros.
 fn num(out: &mut String, v: f32) {
@@ -113,43 +114,28 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
 
 fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
     match &item.primitive {
-        Primitive::Rect {
-            min,
-            max,
-            radius,
-            fill,
-            stroke,
-            fade,
-            under,
-        } => {
-            let w = (max[0] - min[0]).max(0.0);
-            let gradient = match fill {
-                Some(fill) if fade[0] > 0.0 || fade[1] > 0.0 => {
+        Primitive::Shape(Shape::Rect(r)) => {
+            let w = (r.max[0] - r.min[0]).max(0.0);
+            let gradient = match (r.fill, r.fade_stops()) {
+                (Some(fill), Some(stops)) => {
                     *gradients += 1;
                     let id = format!("fade{gradients}");
                     let _ = write!(
                         out,
                         "<linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\""
                     );
-                    attr_num(out, "x1", min[0]);
-                    attr_num(out, "x2", max[0]);
+                    attr_num(out, "x1", r.min[0]);
+                    attr_num(out, "x2", r.max[0]);
                     out.push_str(" y1=\"0\" y2=\"0\">");
-                    let f0 = (fade[0] / w.max(0.01)).clamp(0.0, 0.5);
-                    let f1 = (fade[1] / w.max(0.01)).clamp(0.0, 0.5);
                     let solid = if fill.is_opaque() {
-                        *fill
+                        fill
                     } else {
-                        fill.over(*under)
+                        fill.over(r.under)
                     };
-                    let end = |faded: bool| if faded { under.over(bg) } else { solid };
-                    for (offset, c) in [
-                        (0.0, end(f0 > 0.0)),
-                        (f0, solid),
-                        (1.0 - f1, solid),
-                        (1.0, end(f1 > 0.0)),
-                    ] {
+                    for (offset, under) in stops {
                         out.push_str("<stop");
                         attr_num(out, "offset", offset);
+                        let c = if under { r.under.over(bg) } else { solid };
                         let _ = write!(out, " stop-color=\"{}\"", c.hex());
                         out.push_str("/>");
                     }
@@ -159,29 +145,29 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
                 _ => None,
             };
             out.push_str("<rect");
-            attr_num(out, "x", min[0]);
-            attr_num(out, "y", min[1]);
+            attr_num(out, "x", r.min[0]);
+            attr_num(out, "y", r.min[1]);
             attr_num(out, "width", w);
-            attr_num(out, "height", (max[1] - min[1]).max(0.0));
-            if *radius > 0.0 {
-                attr_num(out, "rx", *radius);
+            attr_num(out, "height", (r.max[1] - r.min[1]).max(0.0));
+            if r.radius > 0.0 {
+                attr_num(out, "rx", r.radius);
             }
-            match (gradient, fill) {
+            match (gradient, r.fill) {
                 (Some(id), _) => {
                     let _ = write!(out, " fill=\"url(#{id})\"");
                 }
-                (None, Some(c)) => paint(out, "fill", *c, *under),
+                (None, Some(c)) => paint(out, "fill", c, r.under),
                 (None, None) => out.push_str(" fill=\"none\""),
             }
-            stroke_attr(out, *stroke, bg);
+            stroke_attr(out, r.stroke, bg);
             out.push_str("/>\n");
         }
-        Primitive::Circle {
+        Primitive::Shape(Shape::Circle {
             center,
             radius,
             fill,
             stroke,
-        } => {
+        }) => {
             out.push_str("<circle");
             attr_num(out, "cx", center[0]);
             attr_num(out, "cy", center[1]);
@@ -193,12 +179,12 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
             stroke_attr(out, *stroke, bg);
             out.push_str("/>\n");
         }
-        Primitive::Line {
+        Primitive::Shape(Shape::Line {
             from,
             to,
             width,
             color,
-        } => {
+        }) => {
             out.push_str("<line");
             attr_num(out, "x1", from[0]);
             attr_num(out, "y1", from[1]);
@@ -208,6 +194,7 @@ fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
             attr_num(out, "stroke-width", *width);
             out.push_str("/>\n");
         }
+        Primitive::Shape(Shape::Text { .. }) => {}
         Primitive::Text {
             text, path, color, ..
         } => {

@@ -74,10 +74,6 @@ const GAP_Y: f32 = 6.0;
 const SIDE_PAD: f32 = 10.0;
 const LEGEND_H: f32 = 22.0;
 const SCROLLBAR_W: f32 = 6.0;
-/// Extra room (points) a fitted window leaves on each side for labels.
-const FIT_PAD_POINTS: f64 = 48.0;
-/// Smallest window `fit_all` makes, in days.
-const FIT_MIN_DAYS: f64 = 10.0;
 /// Zoom factor of the buttons and keys.
 const ZOOM_STEP: f64 = 1.5;
 /// Chart width assumed before the first frame, points.
@@ -243,13 +239,8 @@ impl TimelineView {
     }
 
     /// The window that shows `span` with room for labels at the sides.
-    fn fitted(&self, (lo, hi): (f64, f64)) -> (f64, f64) {
-        let width = self.chart_width();
-        let mid = (lo + hi) * 0.5;
-        let len = (hi - lo).max(FIT_MIN_DAYS);
-        let frac = (FIT_PAD_POINTS / width).min(0.3);
-        let total = len / (1.0 - 2.0 * frac);
-        transform::clamp_range((mid - total * 0.5, mid + total * 0.5), width)
+    fn fitted(&self, span: (f64, f64)) -> (f64, f64) {
+        travel::fit_window(span, self.chart_width())
     }
 
     fn fit_span(&mut self, span: Option<(f64, f64)>) {

@@ -34,31 +34,31 @@ fn align(a: HAlign) -> Align2 {
 pub(super) fn paint_shape(painter: &Painter, shape: &Shape, dy: f32) {
     let p = |q: [f32; 2]| pos2(q[0], q[1] + dy);
     match shape {
-        Shape::Rect {
-            min,
-            max,
-            radius,
-            fill,
-            stroke,
-            fade,
-            under,
-        } => {
-            let r = Rect::from_min_max(p(*min), p(*max));
-            if let Some(fill) = fill {
-                if fade[0] > 0.0 || fade[1] > 0.0 {
-                    painter.add(egui::Shape::mesh(faded_rect(
-                        r,
-                        *fade,
-                        color(*fill),
-                        color(*under),
-                        painter.clip_rect(),
-                    )));
-                } else {
-                    painter.rect_filled(r, *radius, color(*fill));
+        Shape::Rect(r) => {
+            let rect = Rect::from_min_max(p(r.min), p(r.max));
+            if let Some(fill) = r.fill {
+                match r.fade_stops() {
+                    Some(stops) => {
+                        painter.add(egui::Shape::mesh(faded_rect(
+                            rect,
+                            stops,
+                            color(fill),
+                            color(r.under),
+                            painter.clip_rect(),
+                        )));
+                    }
+                    None => {
+                        painter.rect_filled(rect, r.radius, color(fill));
+                    }
                 }
             }
-            if let Some((w, c)) = stroke {
-                painter.rect_stroke(r, *radius, Stroke::new(*w, color(*c)), StrokeKind::Outside);
+            if let Some((w, c)) = r.stroke {
+                painter.rect_stroke(
+                    rect,
+                    r.radius,
+                    Stroke::new(w, color(c)),
+                    StrokeKind::Outside,
+                );
             }
         }
         Shape::Circle {
@@ -100,18 +100,17 @@ pub(super) fn paint_shape(painter: &Painter, shape: &Shape, dy: f32) {
     }
 }
 
-/// A rectangle whose ends go from `under` to `fill` over `fade` (left, right) points,
-/// cut to `clip` so a bar thousands of points wide stays small.
-fn faded_rect(rect: Rect, fade: [f32; 2], fill: Color32, under: Color32, clip: Rect) -> Mesh {
-    let (l, r) = (rect.left(), rect.right());
-    let f0 = fade[0].min(rect.width() * 0.5);
-    let f1 = fade[1].min(rect.width() * 0.5);
-    let stops = [
-        (l, if f0 > 0.0 { 0.0 } else { 1.0 }),
-        (l + f0, 1.0),
-        (r - f1, 1.0),
-        (r, if f1 > 0.0 { 0.0 } else { 1.0 }),
-    ];
+/// A rectangle filled along `stops` (see [`crate::chart::paint::RectShape::fade_stops`]):
+/// vertex colours from `under` to `fill`, cut to `clip` so a bar thousands of points wide
+/// stays small.
+fn faded_rect(
+    rect: Rect,
+    stops: [(f32, bool); 4],
+    fill: Color32,
+    under: Color32,
+    clip: Rect,
+) -> Mesh {
+    let stops = stops.map(|(at, u)| (rect.left() + at * rect.width(), if u { 0.0 } else { 1.0 }));
     let (cl, cr) = (clip.left() - 2.0, clip.right() + 2.0);
     let mix_at = |x: f32| -> f32 {
         for w in stops.windows(2) {

@@ -120,21 +120,27 @@ pub(super) fn toolbar_ui(
     (out, submitted)
 }
 
-/// A small button with a text label painted by the engine; the label is its AccessKit
-/// name.
-fn text_button(ui: &mut Ui, id: Id, rect: Rect, job: &TextJob, label: &str, dark: bool) -> bool {
+/// A toolbar button's response (its label is its AccessKit name) and its background:
+/// a tint when hovered (`always`: also at rest), a frame when it has the focus.
+fn button_frame(
+    ui: &mut Ui,
+    id: Id,
+    rect: Rect,
+    label: &str,
+    dark: bool,
+    always: bool,
+) -> egui::Response {
     let resp = ui
-        .interact(rect, id, egui::Sense::click())
+        .interact(rect, id, Sense::click())
         .on_hover_cursor(egui::CursorIcon::PointingHand);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        let fill = if resp.hovered() {
-            theme::ink(dark).gamma_multiply(0.1)
-        } else {
-            theme::ink(dark).gamma_multiply(0.04)
-        };
-        painter.rect_filled(rect, 5.0, fill);
+        if resp.hovered() || resp.has_focus() {
+            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.1));
+        } else if always {
+            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.04));
+        }
         if resp.has_focus() {
             painter.rect_stroke(
                 rect,
@@ -143,7 +149,15 @@ fn text_button(ui: &mut Ui, id: Id, rect: Rect, job: &TextJob, label: &str, dark
                 StrokeKind::Inside,
             );
         }
-        paint_text(painter, job, rect.center(), Align2::CENTER_CENTER);
+    }
+    resp
+}
+
+/// A small button with a text label painted by the engine.
+fn text_button(ui: &mut Ui, id: Id, rect: Rect, job: &TextJob, label: &str, dark: bool) -> bool {
+    let resp = button_frame(ui, id, rect, label, dark, true);
+    if ui.is_rect_visible(rect) {
+        paint_text(ui.painter(), job, rect.center(), Align2::CENTER_CENTER);
     }
     resp.clicked()
 }
@@ -158,24 +172,10 @@ fn icon_button(
     input: &TimelineInput<'_>,
 ) -> bool {
     let dark = input.dark;
-    let resp = ui
-        .interact(rect, id, Sense::click())
-        .on_hover_cursor(egui::CursorIcon::PointingHand);
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    let resp = button_frame(ui, id, rect, label, dark, false);
     let clicked = resp.clicked();
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        if resp.hovered() || resp.has_focus() {
-            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.08));
-        }
-        if resp.has_focus() {
-            painter.rect_stroke(
-                rect,
-                5.0,
-                Stroke::new(1.5, theme::date_mark(dark)),
-                StrokeKind::Inside,
-            );
-        }
         let ink = Stroke::new(1.6, theme::ink(dark));
         let c = rect.center();
         match icon {
