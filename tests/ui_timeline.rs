@@ -46,6 +46,8 @@ impl State {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui) {
+        // The app's light theme (tooltips and the go-to field as in the app).
+        ui.ctx().set_visuals(gahnegar::ui::theme::visuals(false));
         let input = TimelineInput {
             article: &self.article,
             selected_event: self.selected.as_deref(),
@@ -712,6 +714,11 @@ fn diplomacy_lane_snapshot() {
     h.state_mut()
         .view
         .set_window((d("1988-01-01"), d("2026-01-01")));
+    h.run();
+    // Hovering a label highlights it with its mark.
+    let label = "تنها شریک قابل اعتماد در انتفاضه دوم";
+    let at = h.get_by_label(label).rect().center();
+    h.hover_at(at);
     h.run();
     h.snapshot("timeline_diplomacy");
 }
