@@ -108,8 +108,14 @@ fn generated(n: usize) -> Article {
     }
 }
 
-/// Checks one layout; returns the number of labels.
-fn check(lanes: &[LaneLayout], bounds: (f32, f32), what: &str) -> usize {
+/// Checks one layout; returns the number of labels and of those displaced to another
+/// sub-row (with a leader line).
+fn check(lanes: &[LaneLayout], bounds: (f32, f32), what: &str) -> (usize, usize) {
+    let displaced = lanes
+        .iter()
+        .flat_map(|l| l.marks.iter())
+        .filter(|m| m.label.is_some_and(|l| l.leader.is_some()))
+        .count();
     let mut labels: Vec<(usize, usize, Box4)> = Vec::new();
     let mut marks: Vec<(usize, usize, Box4)> = Vec::new();
     for (k, lane) in lanes.iter().enumerate() {
@@ -168,7 +174,7 @@ fn check(lanes: &[LaneLayout], bounds: (f32, f32), what: &str) -> usize {
             );
         }
     }
-    labels.len()
+    (labels.len(), displaced)
 }
 
 #[test]
@@ -184,7 +190,7 @@ fn labels_never_mislead_at_any_zoom() {
             panic!("{name}: no events")
         };
         let shown = index.shown_lanes(&article, None);
-        let mut labelled = 0;
+        let (mut labelled, mut displaced) = (0, 0);
         for width in [640.0f32, 1000.0, 1600.0] {
             for direction in [TimeDirection::RightToLeft, TimeDirection::LeftToRight] {
                 for zoom in 0..20 {
@@ -215,7 +221,9 @@ fn labels_never_mislead_at_any_zoom() {
                         };
                         let lanes = layout_lanes(&spec, &shown, &mut engine);
                         let what = format!("{name}, {who}, {width} pt, {direction:?}, zoom {zoom}");
-                        labelled += check(&lanes, (2.0, width - 2.0), &what);
+                        let (n, d) = check(&lanes, (2.0, width - 2.0), &what);
+                        labelled += n;
+                        displaced += d;
                         for l in &lanes {
                             assert!(l.rows >= 1 && l.rows <= rows, "{what}: {} rows", l.rows);
                         }
@@ -227,6 +235,8 @@ fn labels_never_mislead_at_any_zoom() {
             labelled > 500,
             "{name}: only {labelled} labels placed in all"
         );
+        // Visible with `--nocapture`.
+        eprintln!("{name}: {labelled} labels, {displaced} of them tied by a leader line");
     }
 }
 

@@ -706,15 +706,18 @@ impl TimelineView {
                 continue;
             }
             let at_left = later == (input.direction == TimeDirection::RightToLeft);
-            let text = format!(
-                "{} {}",
-                input.lang.num(n),
-                if later {
-                    s.later_events
-                } else {
-                    s.earlier_events
-                }
-            );
+            let words = if later {
+                s.later_events
+            } else {
+                s.earlier_events
+            };
+            // «۱ رویداد پیش‌تر», "1 earlier event", "3 earlier events".
+            let words = if n == 1 && input.lang == Lang::En {
+                words.trim_end_matches('s')
+            } else {
+                words
+            };
+            let text = format!("{} {words}", input.lang.num(n));
             let job = crate::text::TextJob::new(text.as_str())
                 .size(11.0)
                 .selectable(false);
