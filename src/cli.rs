@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::chart::Lang;
 use crate::export::{self, Format, ImageOptions};
 use crate::model::{Article, Day};
 use crate::store;
-use crate::ui::i18n::Lang;
 
 /// Gahnegar (گاه‌نگار): a reader for Persian news — typography, a timeline of dated
 /// events, and the sources behind them.

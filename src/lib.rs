@@ -1,8 +1,9 @@
 //! Gahnegar (گاه‌نگار): a desktop reader for Persian news and analysis.
 //!
-//! Data flows one way: file -> `store` -> [`model`] -> [`ui`].
+//! Data flows one way: file -> `store`/`import` -> [`model`] -> [`chart`] -> [`ui`] / [`export`].
 
 pub mod bounded;
+pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod import;

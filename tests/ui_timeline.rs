@@ -46,6 +46,8 @@ impl State {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui) {
+        // The app's light theme (tooltips and the go-to field as in the app).
+        ui.ctx().set_visuals(gahnegar::ui::theme::visuals(false));
         let input = TimelineInput {
             article: &self.article,
             selected_event: self.selected.as_deref(),
@@ -433,6 +435,18 @@ fn dense_events_cluster_and_a_click_expands_them() {
         "پایان",
     ));
     let mut h = harness(State::new(article(events)));
+    // Fit-all gives the width to where the events are: the thirty days of March 2000;
+    // the two outliers are counted at the edges, and a click there shows them all.
+    assert!(
+        h.query_by_label("رخداد شماره 5").is_some(),
+        "the dense stretch is fitted"
+    );
+    h.get_by_label("۱ رویداد پیش‌تر").click();
+    h.run();
+    assert!(
+        h.query_by_label("۱ رویداد پیش‌تر").is_none(),
+        "all events shown after a click on the count"
+    );
     assert!(
         h.query_by_label("رخداد شماره 5").is_none(),
         "merged into a cluster at full view"
@@ -680,6 +694,35 @@ fn builtin_article_snapshot() {
     h.snapshot("timeline_builtin");
 }
 
+/// The built-in article's crowded Diplomacy lane, 1988–2026: every label beside its own
+/// mark (the 1990s meeting's label no longer lies on the 2000–2004 bar), stacked in
+/// sub-rows, with leader lines where a label had to move to the next row.
+#[test]
+fn diplomacy_lane_snapshot() {
+    let a = gahnegar::store::builtin();
+    let only: HashSet<String> = a
+        .events
+        .iter()
+        .filter(|e| e.category == "diplomacy")
+        .map(|e| e.id.clone())
+        .collect();
+    let mut st = State::new(a);
+    st.visible = Some(only);
+    st.calendar = CalendarMode::Both;
+    let mut h = harness_sized(st, vec2(1000.0, 330.0));
+    let d = |s: &str| day(s).day_number() as f64;
+    h.state_mut()
+        .view
+        .set_window((d("1988-01-01"), d("2026-01-01")));
+    h.run();
+    // Hovering a label highlights it with its mark.
+    let label = "تنها شریک قابل اعتماد در انتفاضه دوم";
+    let at = h.get_by_label(label).rect().center();
+    h.hover_at(at);
+    h.run();
+    h.snapshot("timeline_diplomacy");
+}
+
 /// A hundred thousand events: frames stay cheap by design (culling, clustering, cached
 /// index). Timings are not asserted; this checks that nothing degenerates or panics.
 #[test]
@@ -751,5 +794,108 @@ fn a_hundred_thousand_events() {
     assert!(
         h.query_by_label("رویداد 500").is_some(),
         "the selected event is drawn"
+    );
+}
+
+/// Waits out a pan under way (a few frames of the harness's time).
+fn settle(h: &mut Harness<'_, State>) {
+    for _ in 0..40 {
+        h.step();
+    }
+}
+
+/// The window, as days: first and last (exclusive) day numbers.
+fn window_days(h: &Harness<'_, State>) -> (f64, f64) {
+    h.state().view.window()
+}
+
+/// Types a year or a decade in either digit script and calendar into the go-to field:
+/// the window goes there.
+#[test]
+fn go_to_a_typed_year_or_decade() {
+    let mut h = harness(State::new(spread()));
+    let d = |s: &str| day(s).day_number() as f64;
+    for (typed, from, to) in [
+        ("۱۳۵۷", "1978-03-21", "1979-03-21"),
+        ("1979", "1979-01-01", "1980-01-01"),
+        ("دهه ۱۳۶۰", "1981-03-21", "1991-03-21"),
+        ("1990s", "1990-01-01", "2000-01-01"),
+    ] {
+        h.get_by_label("برو به سال یا دهه").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_label("برو به سال یا دهه").type_text(typed);
+        h.run();
+        h.key_press(egui::Key::Enter);
+        settle(&mut h);
+        let (a, b) = window_days(&h);
+        let (want_a, want_b) = (d(from), d(to));
+        assert!(
+            a <= want_a && b >= want_b,
+            "«{typed}»: window {a}..{b} should hold {from}..{to}"
+        );
+        assert!(
+            b - a < (want_b - want_a) * 1.4,
+            "«{typed}»: window {a}..{b} is much wider than {from}..{to}"
+        );
+    }
+}
+
+/// The decade, year and month buttons show the span around the selected event.
+#[test]
+fn span_buttons_show_the_decade_year_and_month_of_the_selection() {
+    let mut st = State::new(spread());
+    st.selected = Some("e3".to_owned()); // 1 June 2010
+    let mut h = harness(st);
+    let d = |s: &str| day(s).day_number() as f64;
+    for (button, from, to) in [
+        ("سال", "2010-01-01", "2011-01-01"),
+        ("ماه", "2010-06-01", "2010-07-01"),
+        ("دهه", "2010-01-01", "2020-01-01"),
+    ] {
+        h.get_by_label(button).click();
+        settle(&mut h);
+        let (a, b) = window_days(&h);
+        assert!(
+            a <= d(from) && b >= d(to) && b - a < (d(to) - d(from)) * 1.4,
+            "«{button}»: window {a}..{b} for {from}..{to}"
+        );
+    }
+}
+
+/// Dragging the overview's window frame moves the window by as much, keeping its span.
+#[test]
+fn the_overview_window_is_dragged() {
+    let mut h = harness(State::new(spread()));
+    let d = day("2004-01-01").day_number() as f64;
+    h.state_mut().view.set_window((d, d + 730.0));
+    h.run();
+    let before = window_days(&h);
+    let strip = h.get_by_label("نمای کلی گاه‌شمار").rect();
+    // The frame's middle on the strip (RTL: later to the left).
+    let mid_day = (before.0 + before.1) * 0.5;
+    let x_of = |h: &Harness<'_, State>, day: f64| {
+        let (lo, hi) = h.state().view.overview_range();
+        strip.right() - ((day - lo) / (hi - lo)) as f32 * strip.width()
+    };
+    let x = x_of(&h, mid_day);
+    let from = pos2(x, strip.center().y);
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from - vec2(10.0 * k as f32, 0.0));
+        h.run();
+    }
+    h.drop_at(from - vec2(40.0, 0.0));
+    h.run();
+    let after = window_days(&h);
+    assert!(
+        ((after.1 - after.0) - (before.1 - before.0)).abs() < 1e-6,
+        "the span is kept: {before:?} -> {after:?}"
+    );
+    assert!(
+        after.0 > before.0 + 30.0,
+        "dragged left (later, RTL): {before:?} -> {after:?}"
     );
 }

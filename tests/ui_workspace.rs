@@ -716,3 +716,154 @@ fn the_review_takes_a_document_date() {
         "and changes nothing"
     );
 }
+
+/// Selecting keeps the reader's view: a click on an event the timeline shows leaves the
+/// window as it is; choosing an event in the sources panel that lies off screen pans the
+/// timeline to it (animated) without changing the zoom.
+#[test]
+fn selection_keeps_the_view_unless_the_event_is_off_screen() {
+    let mut h = harness();
+    let a = h.state().doc.article.clone();
+    // 1. An event on screen, clicked on the timeline (the bottom panel).
+    let timeline_top = 820.0 - 300.0;
+    let on_screen = a
+        .events
+        .iter()
+        .find(|e| {
+            h.query_all_by_label(&e.label)
+                .any(|n| n.rect().top() > timeline_top)
+        })
+        .map(|e| (e.id.clone(), e.label.clone()))
+        .unwrap_or_else(|| panic!("no event on the timeline"));
+    let before = h.state().timeline.window();
+    if let Some(n) = h
+        .query_all_by_label(&on_screen.1)
+        .find(|n| n.rect().top() > timeline_top)
+    {
+        n.click();
+    }
+    h.run_ok();
+    assert_eq!(
+        h.state().selection.event.as_deref(),
+        Some(on_screen.0.as_str())
+    );
+    assert_eq!(
+        h.state().timeline.window(),
+        before,
+        "clicking the visible «{}» keeps the view",
+        on_screen.1
+    );
+
+    // 2. An event listed in the sources panel (unsourced events are), off screen.
+    let e = h
+        .state()
+        .doc
+        .index
+        .unsourced
+        .iter()
+        .filter_map(|&i| a.events.get(i))
+        .find(|e| e.id != on_screen.0 && e.date.end.day_number() - e.date.start.day_number() < 3000)
+        .cloned()
+        .unwrap_or_else(|| panic!("the built-in article lists no short unsourced event"));
+    let day = e.date.start.day_number() as f64;
+    // A window of fifteen years, thirty years before the event.
+    let window = (day - 11_000.0, day - 11_000.0 + 5500.0);
+    h.state_mut().timeline.set_window(window);
+    h.run_ok();
+    let span = {
+        let (s, t) = h.state().timeline.window();
+        t - s
+    };
+    // The panel's list is long: scroll the row into view, then click it.
+    h.query_all_by_label(&e.label)
+        .last()
+        .unwrap_or_else(|| panic!("«{}» is not listed", e.label))
+        .scroll_to_me();
+    h.run_ok();
+    let listed = h
+        .query_all_by_label(&e.label)
+        .last()
+        .unwrap_or_else(|| panic!("«{}» is not listed", e.label));
+    listed.click();
+    h.run_ok();
+    assert_eq!(h.state().selection.event.as_deref(), Some(e.id.as_str()));
+    let (s, t) = h.state().timeline.window();
+    assert!(
+        ((t - s) - span).abs() < span * 1e-9,
+        "the zoom is kept: {span} days -> {} days",
+        t - s
+    );
+    let (first, last) = h.state().timeline.visible_range();
+    assert!(
+        first <= e.date.start && e.date.end <= last,
+        "«{}» ({}..{}) brought into view {first}..{last}",
+        e.label,
+        e.date.start,
+        e.date.end
+    );
+}
+
+/// The splitter between the article and the timeline: dragging the timeline panel's top
+/// edge resizes it; the height is a setting, so a new start (settings saved and loaded
+/// as eframe does) shows the same split.
+#[test]
+fn the_splitter_is_dragged_and_remembered() {
+    let mut h = harness();
+    let canvas_top = |h: &Harness<'_, GahnegarApp>| h.get_by_label("گاه‌شمار").rect().top();
+    let top0 = canvas_top(&h);
+    // The panel's edge lies a toolbar and a margin above the chart's canvas.
+    let edge = (0..60)
+        .map(|k| top0 - k as f32)
+        .find(|&y| {
+            h.hover_at(egui::pos2(640.0, y));
+            h.step();
+            h.output().platform_output.cursor_icon == egui::CursorIcon::ResizeVertical
+        })
+        .unwrap_or_else(|| panic!("no resize handle above the timeline at y < {top0}"));
+    let from = egui::pos2(640.0, edge);
+    h.drag_at(from);
+    h.step();
+    for k in 1..=6 {
+        h.hover_at(from - egui::vec2(0.0, 20.0 * k as f32));
+        h.step();
+    }
+    h.drop_at(from - egui::vec2(0.0, 120.0));
+    h.run_ok();
+    let top1 = canvas_top(&h);
+    // (The drag starts once the pointer has moved a few points.)
+    assert!(
+        (100.0..=124.0).contains(&(top0 - top1)),
+        "dragged 120 pt up: the timeline's top moved from {top0} to {top1}"
+    );
+    let height = h
+        .state()
+        .settings
+        .timeline_height
+        .unwrap_or_else(|| panic!("the dragged height is not in the settings"));
+    // Saved and loaded (eframe stores the settings as RON).
+    let saved = ron::to_string(&h.state().settings).unwrap_or_else(|e| panic!("{e}"));
+    let settings: gahnegar::ui::Settings = ron::from_str(&saved).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = GahnegarApp::new(None, None);
+    app.settings = settings;
+    app.settings.native_dialogs = false;
+    let mut h2 = Harness::builder()
+        .with_size(Vec2::new(1280.0, 820.0))
+        .with_pixels_per_point(1.0)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
+    h2.run_ok();
+    assert_eq!(h2.state().settings.timeline_height, Some(height));
+    assert!(
+        (canvas_top(&h2) - top1).abs() < 1.0,
+        "after a restart the timeline starts at {} (was {top1})",
+        canvas_top(&h2)
+    );
+}
+
+/// An 800×600 window leaves the article most of its height.
+#[test]
+fn a_small_window_keeps_room_for_the_article() {
+    let h = app_harness(Vec2::new(800.0, 600.0));
+    let top = h.get_by_label("گاه‌شمار").rect().top();
+    assert!(top > 600.0 * 0.55, "the timeline starts at {top} of 600");
+}

@@ -15,12 +15,12 @@ use std::ops::Range;
 use super::html_escape as esc;
 use super::scene::{ImageOptions, Rgba, timeline_scene};
 use super::svg::to_svg;
+use crate::chart::Lang;
+use crate::chart::palette as theme;
+use crate::chart::palette::lane_color;
 use crate::model::{Article, BlockKind, SourceKind};
 use crate::persian::dates::{self, Calendar};
 use crate::text::fonts::{self, FALLBACK_FACES, VAZIRMATN};
-use crate::ui::i18n::Lang;
-use crate::ui::theme;
-use crate::ui::timeline::lane_color;
 
 /// Standard base64 (RFC 4648, with padding).
 pub fn base64(bytes: &[u8]) -> String {
@@ -44,8 +44,8 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn css_color(c: egui::Color32) -> String {
-    Rgba(c.to_srgba_unmultiplied()).hex()
+fn css_color(c: Rgba) -> String {
+    c.hex()
 }
 
 fn kind_fa(kind: SourceKind) -> &'static str {

@@ -20,8 +20,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::chart::Lang;
 use crate::model::{Article, BlockKind, Day, Event, FuzzyDate, Precision};
-use crate::ui::i18n::Lang;
 
 pub use file::ExportError;
 pub use scene::{ImageOptions, timeline_scene};

@@ -8,6 +8,7 @@ use vello_cpu::peniko::{ColorStop, Extend, Gradient, LinearGradientPosition};
 use vello_cpu::{Level, Pixmap, RenderContext, RenderSettings, Resources};
 
 use super::scene::{PathEl, Primitive, Rgba, Scene};
+use crate::chart::Shape;
 
 /// Largest side of a rendered image, pixels.
 pub const MAX_SIDE: u32 = 16_384;
@@ -69,52 +70,47 @@ pub fn render_rgba(scene: &Scene, scale: f32) -> Result<(u16, u16, Vec<u8>), Str
     ));
     for item in &scene.items {
         match &item.primitive {
-            Primitive::Rect {
-                min,
-                max,
-                radius,
-                fill,
-                fade,
-            } => {
-                let r = Rect::from_points(pt(*min), pt(*max));
-                if fade[0] > 0.0 || fade[1] > 0.0 {
-                    let wdt = (max[0] - min[0]).max(0.01);
-                    let f0 = (fade[0] / wdt).clamp(0.0, 0.5);
-                    let f1 = (fade[1] / wdt).clamp(0.0, 0.5);
-                    let c = color(*fill);
-                    let clear = c.with_alpha(0.0);
-                    let stops = [
-                        ColorStop::from((0.0, if f0 > 0.0 { clear } else { c })),
-                        ColorStop::from((f0, c)),
-                        ColorStop::from((1.0 - f1, c)),
-                        ColorStop::from((1.0, if f1 > 0.0 { clear } else { c })),
-                    ];
-                    ctx.set_paint(Gradient {
-                        kind: LinearGradientPosition {
-                            start: Point::new(r.x0, 0.0),
-                            end: Point::new(r.x1, 0.0),
+            Primitive::Shape(Shape::Rect(r)) => {
+                let rect = Rect::from_points(pt(r.min), pt(r.max));
+                let path = if r.radius > 0.0 {
+                    RoundedRect::from_rect(rect, f64::from(r.radius)).to_path(0.05)
+                } else {
+                    rect.to_path(0.05)
+                };
+                if let Some(fill) = r.fill {
+                    match r.fade_stops() {
+                        Some(stops) => {
+                            let (c, u) = (color(fill), color(r.under));
+                            let stops = stops.map(|(at, under)| {
+                                ColorStop::from((at, if under { u } else { c }))
+                            });
+                            ctx.set_paint(Gradient {
+                                kind: LinearGradientPosition {
+                                    start: Point::new(rect.x0, 0.0),
+                                    end: Point::new(rect.x1, 0.0),
+                                }
+                                .into(),
+                                stops: stops.as_slice().into(),
+                                extend: Extend::Pad,
+                                ..Default::default()
+                            });
                         }
-                        .into(),
-                        stops: stops.as_slice().into(),
-                        extend: Extend::Pad,
-                        ..Default::default()
-                    });
-                } else {
-                    ctx.set_paint(color(*fill));
+                        None => ctx.set_paint(color(fill)),
+                    }
+                    ctx.fill_path(&path);
                 }
-                if *radius > 0.0 {
-                    let rr = RoundedRect::from_rect(r, f64::from(*radius));
-                    ctx.fill_path(&rr.to_path(0.05));
-                } else {
-                    ctx.fill_rect(&r);
+                if let Some((w, c)) = r.stroke {
+                    ctx.set_stroke(vello_cpu::kurbo::Stroke::new(f64::from(w)));
+                    ctx.set_paint(color(c));
+                    ctx.stroke_path(&path);
                 }
             }
-            Primitive::Circle {
+            Primitive::Shape(Shape::Circle {
                 center,
                 radius,
                 fill,
                 stroke,
-            } => {
+            }) => {
                 let path = Circle::new(pt(*center), f64::from(*radius)).to_path(0.05);
                 if let Some(c) = fill {
                     ctx.set_paint(color(*c));
@@ -126,16 +122,17 @@ pub fn render_rgba(scene: &Scene, scale: f32) -> Result<(u16, u16, Vec<u8>), Str
                     ctx.stroke_path(&path);
                 }
             }
-            Primitive::Line {
+            Primitive::Shape(Shape::Line {
                 from,
                 to,
                 width,
                 color: c,
-            } => {
+            }) => {
                 ctx.set_stroke(vello_cpu::kurbo::Stroke::new(f64::from(*width)));
                 ctx.set_paint(color(*c));
                 ctx.stroke_path(&Line::new(pt(*from), pt(*to)).to_path(0.05));
             }
+            Primitive::Shape(Shape::Text { .. }) => {}
             Primitive::Text { path, color: c, .. } => {
                 if !path.is_empty() {
                     ctx.set_paint(color(*c));
@@ -179,6 +176,7 @@ pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::paint::RectShape;
 
     fn scene(items: Vec<Primitive>) -> Scene {
         Scene {
@@ -186,6 +184,7 @@ mod tests {
             height: 10.0,
             background: Rgba([255, 255, 255, 255]),
             title: String::new(),
+            caption: String::new(),
             items: items
                 .into_iter()
                 .map(|primitive| super::super::scene::Item {
@@ -198,13 +197,15 @@ mod tests {
 
     #[test]
     fn fills_land_where_they_should() {
-        let s = scene(vec![Primitive::Rect {
+        let s = scene(vec![Primitive::Shape(Shape::Rect(RectShape {
             min: [10.0, 0.0],
             max: [20.0, 10.0],
             radius: 0.0,
-            fill: Rgba([255, 0, 0, 255]),
+            fill: Some(Rgba([255, 0, 0, 255])),
+            stroke: None,
             fade: [0.0; 2],
-        }]);
+            under: Rgba([255, 255, 255, 255]),
+        }))]);
         for scale in [1.0, 2.0] {
             let (w, h, px) = render_rgba(&s, scale).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!((f32::from(w), f32::from(h)), (20.0 * scale, 10.0 * scale));

@@ -1,11 +1,14 @@
 //! A [`Scene`] as SVG. Text is drawn as glyph outlines (`<path>`), never `<text>`, so the
 //! picture looks the same without the font installed; each run keeps its words in an
-//! `aria-label`. Uncertain ends fade through a `<linearGradient>`.
+//! `aria-label`. Uncertain ends fade through a `<linearGradient>`. Colours are written
+//! opaque (the scene pre-blends them; anything else is blended over the background here),
+//! never with `fill-opacity`, which several renderers ignore.
 
 use std::fmt::Write as _;
 
 use super::html_escape;
 use super::scene::{Item, PathEl, Primitive, Rgba, Scene};
+use crate::chart::Shape;
 
 /// Writes a number with at most two decimals, without trailing zeros.
 fn num(out: &mut String, v: f32) {
@@ -54,14 +57,10 @@ pub fn path_data(path: &[PathEl]) -> String {
     d
 }
 
-/// ` fill="#rrggbb"` and, when not opaque, ` fill-opacity="…"`.
-fn paint(out: &mut String, attr: &str, c: Rgba) {
+/// ` fill="#rrggbb"`, opaque: a translucent colour is blended over `under` first.
+fn paint(out: &mut String, attr: &str, c: Rgba, under: Rgba) {
+    let c = if c.is_opaque() { c } else { c.over(under) };
     let _ = write!(out, " {attr}=\"{}\"", c.hex());
-    if c.0[3] != 255 {
-        let _ = write!(out, " {attr}-opacity=\"");
-        num(out, c.opacity());
-        out.push('"');
-    }
 }
 
 fn attr_num(out: &mut String, name: &str, v: f32) {
@@ -89,7 +88,7 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
     );
     let _ = writeln!(out, "<title>{}</title>", html_escape(&scene.title));
     out.push_str("<rect width=\"100%\" height=\"100%\"");
-    paint(&mut out, "fill", scene.background);
+    paint(&mut out, "fill", scene.background, Rgba::WHITE);
     out.push_str("/>\n");
     let mut gradients = 0usize;
     let mut open: Option<&str> = None;
@@ -104,7 +103,7 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
             }
             open = link;
         }
-        primitive(&mut out, item, &mut gradients);
+        primitive(&mut out, item, scene.background, &mut gradients);
     }
     if open.is_some() {
         out.push_str("</a>\n");
@@ -113,100 +112,89 @@ pub fn to_svg(scene: &Scene, inline: bool) -> String {
     out
 }
 
-fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
+fn primitive(out: &mut String, item: &Item, bg: Rgba, gradients: &mut usize) {
     match &item.primitive {
-        Primitive::Rect {
-            min,
-            max,
-            radius,
-            fill,
-            fade,
-        } => {
-            let w = (max[0] - min[0]).max(0.0);
-            let fill_attr = if fade[0] > 0.0 || fade[1] > 0.0 {
-                *gradients += 1;
-                let id = format!("fade{gradients}");
-                let _ = write!(
-                    out,
-                    "<linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\""
-                );
-                attr_num(out, "x1", min[0]);
-                attr_num(out, "x2", max[0]);
-                out.push_str(" y1=\"0\" y2=\"0\">");
-                let f0 = (fade[0] / w.max(0.01)).clamp(0.0, 0.5);
-                let f1 = (fade[1] / w.max(0.01)).clamp(0.0, 0.5);
-                for (offset, alpha) in [
-                    (0.0, f0 == 0.0),
-                    (f0, true),
-                    (1.0 - f1, true),
-                    (1.0, f1 == 0.0),
-                ] {
-                    out.push_str("<stop");
-                    attr_num(out, "offset", offset);
-                    let _ = write!(out, " stop-color=\"{}\"", fill.hex());
-                    attr_num(
+        Primitive::Shape(Shape::Rect(r)) => {
+            let w = (r.max[0] - r.min[0]).max(0.0);
+            let gradient = match (r.fill, r.fade_stops()) {
+                (Some(fill), Some(stops)) => {
+                    *gradients += 1;
+                    let id = format!("fade{gradients}");
+                    let _ = write!(
                         out,
-                        "stop-opacity",
-                        if alpha { fill.opacity() } else { 0.0 },
+                        "<linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\""
                     );
-                    out.push_str("/>");
+                    attr_num(out, "x1", r.min[0]);
+                    attr_num(out, "x2", r.max[0]);
+                    out.push_str(" y1=\"0\" y2=\"0\">");
+                    let solid = if fill.is_opaque() {
+                        fill
+                    } else {
+                        fill.over(r.under)
+                    };
+                    for (offset, under) in stops {
+                        out.push_str("<stop");
+                        attr_num(out, "offset", offset);
+                        let c = if under { r.under.over(bg) } else { solid };
+                        let _ = write!(out, " stop-color=\"{}\"", c.hex());
+                        out.push_str("/>");
+                    }
+                    out.push_str("</linearGradient>\n");
+                    Some(id)
                 }
-                out.push_str("</linearGradient>\n");
-                Some(id)
-            } else {
-                None
+                _ => None,
             };
             out.push_str("<rect");
-            attr_num(out, "x", min[0]);
-            attr_num(out, "y", min[1]);
+            attr_num(out, "x", r.min[0]);
+            attr_num(out, "y", r.min[1]);
             attr_num(out, "width", w);
-            attr_num(out, "height", (max[1] - min[1]).max(0.0));
-            if *radius > 0.0 {
-                attr_num(out, "rx", *radius);
+            attr_num(out, "height", (r.max[1] - r.min[1]).max(0.0));
+            if r.radius > 0.0 {
+                attr_num(out, "rx", r.radius);
             }
-            match fill_attr {
-                Some(id) => {
+            match (gradient, r.fill) {
+                (Some(id), _) => {
                     let _ = write!(out, " fill=\"url(#{id})\"");
                 }
-                None => paint(out, "fill", *fill),
+                (None, Some(c)) => paint(out, "fill", c, r.under),
+                (None, None) => out.push_str(" fill=\"none\""),
             }
+            stroke_attr(out, r.stroke, bg);
             out.push_str("/>\n");
         }
-        Primitive::Circle {
+        Primitive::Shape(Shape::Circle {
             center,
             radius,
             fill,
             stroke,
-        } => {
+        }) => {
             out.push_str("<circle");
             attr_num(out, "cx", center[0]);
             attr_num(out, "cy", center[1]);
             attr_num(out, "r", *radius);
             match fill {
-                Some(c) => paint(out, "fill", *c),
+                Some(c) => paint(out, "fill", *c, bg),
                 None => out.push_str(" fill=\"none\""),
             }
-            if let Some((w, c)) = stroke {
-                paint(out, "stroke", *c);
-                attr_num(out, "stroke-width", *w);
-            }
+            stroke_attr(out, *stroke, bg);
             out.push_str("/>\n");
         }
-        Primitive::Line {
+        Primitive::Shape(Shape::Line {
             from,
             to,
             width,
             color,
-        } => {
+        }) => {
             out.push_str("<line");
             attr_num(out, "x1", from[0]);
             attr_num(out, "y1", from[1]);
             attr_num(out, "x2", to[0]);
             attr_num(out, "y2", to[1]);
-            paint(out, "stroke", *color);
+            paint(out, "stroke", *color, bg);
             attr_num(out, "stroke-width", *width);
             out.push_str("/>\n");
         }
+        Primitive::Shape(Shape::Text { .. }) => {}
         Primitive::Text {
             text, path, color, ..
         } => {
@@ -219,9 +207,21 @@ fn primitive(out: &mut String, item: &Item, gradients: &mut usize) {
                 html_escape(text),
                 path_data(path)
             );
-            paint(out, "fill", *color);
-            out.push_str("/>\n");
+            paint(out, "fill", *color, bg);
+            out.push_str(" stroke=\"none\"/>\n");
         }
+    }
+}
+
+/// ` stroke="…" stroke-width="…"`, or ` stroke="none"`: written out, since some renderers
+/// (ImageMagick's) do not default to none.
+fn stroke_attr(out: &mut String, stroke: Option<(f32, Rgba)>, bg: Rgba) {
+    match stroke {
+        Some((w, c)) => {
+            paint(out, "stroke", c, bg);
+            attr_num(out, "stroke-width", w);
+        }
+        None => out.push_str(" stroke=\"none\""),
     }
 }
 

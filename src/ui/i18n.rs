@@ -1,16 +1,8 @@
 //! Every UI string, in Persian and English, in one table.
 
-use serde::{Deserialize, Serialize};
-
 use crate::persian::repair::RepairRule;
 
-/// The UI language. Persian is the default and lays the shell out right-to-left.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Fa,
-    En,
-}
+pub use crate::chart::{Lang, isolate};
 
 impl Lang {
     pub fn strings(self) -> &'static Strings {
@@ -19,32 +11,6 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-
-    pub fn is_rtl(self) -> bool {
-        self == Lang::Fa
-    }
-
-    /// A number (or any text with digits) in this language's digits: Persian digits in
-    /// the Persian UI, Latin in the English one.
-    pub fn num(self, n: impl std::fmt::Display) -> String {
-        let s = n.to_string();
-        match self {
-            Lang::Fa => crate::persian::digits::to_persian(&s),
-            Lang::En => crate::persian::digits::to_ascii(&s),
-        }
-    }
-
-    /// `n` in this language's digits, isolated (FSI … PDI) for placing inside a sentence.
-    pub fn num_isolated(self, n: impl std::fmt::Display) -> String {
-        isolate(&self.num(n))
-    }
-}
-
-/// `s` wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a number, a Latin name
-/// or a path put inside a sentence keeps its own direction and does not reorder its
-/// neighbours (UAX #9 rules X5c, X6a).
-pub fn isolate(s: &str) -> String {
-    format!("\u{2068}{s}\u{2069}")
 }
 
 /// The UI strings of one language.
@@ -155,6 +121,18 @@ pub struct Strings {
     pub cluster_events: &'static str,
     /// Timeline: the overview strip under the chart.
     pub overview: &'static str,
+    /// Timeline: the field that goes to a typed year or decade, and its hint.
+    pub go_to: &'static str,
+    pub go_to_hint: &'static str,
+    /// Timeline: show the decade, year or month around the selection.
+    pub span_decade: &'static str,
+    pub span_year: &'static str,
+    pub span_month: &'static str,
+    /// Timeline: the lanes' vertical scroll bar.
+    pub lanes_scroll: &'static str,
+    /// Timeline: events left outside a focused fit, before and after the window.
+    pub earlier_events: &'static str,
+    pub later_events: &'static str,
     // The mirrored shell (issue 12).
     /// Find: the word between the current match and the count («۱۰ از ۵۲», "10 of 52").
     pub find_of: &'static str,
@@ -261,6 +239,14 @@ pub static FA: Strings = Strings {
     review_space: "فاصله",
     cluster_events: "رویداد",
     overview: "نمای کلی گاه‌شمار",
+    go_to: "برو به سال یا دهه",
+    go_to_hint: "۱۳۵۷، ۱۹۷۹، دهه ۶۰…",
+    span_decade: "دهه",
+    span_year: "سال",
+    span_month: "ماه",
+    lanes_scroll: "پیمایش ردیف‌ها",
+    earlier_events: "رویداد پیش‌تر",
+    later_events: "رویداد پس‌تر",
     find_of: "از",
     close_sample: "بستن نمونه",
     zoom_ui: "اندازه‌ی نما",
@@ -362,6 +348,14 @@ pub static EN: Strings = Strings {
     review_space: "space",
     cluster_events: "events",
     overview: "Timeline overview",
+    go_to: "Go to year or decade",
+    go_to_hint: "1979, 1990s, ۱۳۵۷…",
+    span_decade: "Decade",
+    span_year: "Year",
+    span_month: "Month",
+    lanes_scroll: "Scroll lanes",
+    earlier_events: "earlier events",
+    later_events: "later events",
     find_of: "of",
     close_sample: "Close the sample",
     zoom_ui: "Zoom",

@@ -46,6 +46,10 @@ pub struct Settings {
     /// Ids of the categories whose events are hidden.
     pub hidden_lanes: HashSet<String>,
     pub timeline: Option<TimelineView>,
+    /// Height of the timeline panel under the article (where the splitter between them was
+    /// dragged to), points; `None` until it is dragged: then the timeline takes
+    /// [`TIMELINE_SHARE`] of the window's height, up to [`DEFAULT_TIMELINE_HEIGHT`].
+    pub timeline_height: Option<f32>,
     /// Use the system's file dialogs (rfd); off, or when none is available, an in-app prompt.
     pub native_dialogs: bool,
 }
@@ -63,6 +67,7 @@ impl Default for Settings {
             recent: Vec::new(),
             hidden_lanes: HashSet::new(),
             timeline: None,
+            timeline_height: None,
             native_dialogs: true,
         }
     }
@@ -77,6 +82,14 @@ const MAX_RECENT: usize = 8;
 /// Width of a dialog's text, points.
 const DIALOG_WIDTH: f32 = 420.0;
 const SETTINGS_KEY: &str = "gahnegar-settings";
+/// Most height the timeline panel takes before the splitter is dragged, points.
+pub const DEFAULT_TIMELINE_HEIGHT: f32 = 300.0;
+/// Share of the window's height the timeline panel takes before the splitter is dragged.
+pub const TIMELINE_SHARE: f32 = 0.36;
+const MIN_TIMELINE_HEIGHT: f32 = 140.0;
+/// Height the article (and the menus above it) keep however far the splitter is dragged,
+/// points.
+const MIN_ARTICLE_HEIGHT: f32 = 200.0;
 
 /// Which page the central area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -493,13 +506,28 @@ impl GahnegarApp {
                         });
                 });
         } else {
-            egui::Panel::bottom("timeline")
+            // A splitter between the article and the timeline: the panel's top edge,
+            // dragged; its height is a setting, so it is kept across runs.
+            // (From the window's height: what is left under the menus can differ on the
+            // first frame, before the fonts are in.)
+            let window_h = ui.ctx().content_rect().height();
+            let max = (window_h - MIN_ARTICLE_HEIGHT).max(MIN_TIMELINE_HEIGHT);
+            let wanted = self
+                .settings
+                .timeline_height
+                .unwrap_or((window_h * TIMELINE_SHARE).min(DEFAULT_TIMELINE_HEIGHT))
+                .clamp(MIN_TIMELINE_HEIGHT, max);
+            let panel = egui::Panel::bottom("timeline")
                 .resizable(true)
-                .default_size(270.0)
-                .min_size(140.0)
+                .default_size(wanted)
+                .size_range(MIN_TIMELINE_HEIGHT..=max)
                 .show(ui, |ui| {
                     self.timeline_ui(ui);
                 });
+            let height = panel.response.rect.height();
+            if height.is_finite() && (height - wanted).abs() > 0.5 {
+                self.settings.timeline_height = Some(height);
+            }
             let side = if rtl {
                 egui::Panel::left("sources")
             } else {

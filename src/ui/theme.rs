@@ -1,77 +1,54 @@
-//! Colours and visuals of the light and dark themes.
+//! The light and dark themes in egui: the chart's [`palette`] as egui colours, and
+//! egui's visuals.
 
 use egui::Color32;
 
-/// Body text colour.
+use crate::chart::palette::{self, Rgba};
+
+/// A chart colour as egui's.
+pub fn color(c: Rgba) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// See [`palette::ink`].
 pub fn ink(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xE6, 0xE1, 0xD8)
-    } else {
-        Color32::from_rgb(0x1F, 0x1D, 0x1A)
-    }
+    color(palette::ink(dark))
 }
 
-/// Secondary text (author, captions).
+/// See [`palette::muted`].
 pub fn muted(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xA8, 0xA2, 0x98)
-    } else {
-        Color32::from_rgb(0x6B, 0x65, 0x5C)
-    }
+    color(palette::muted(dark))
 }
 
-/// Accent for headings, quotations and links.
+/// See [`palette::accent`].
 pub fn accent(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0xE0, 0x9A, 0x5A)
-    } else {
-        Color32::from_rgb(0x9C, 0x3D, 0x12)
-    }
+    color(palette::accent(dark))
 }
 
-/// Page background of the article.
+/// See [`palette::paper`].
 pub fn paper(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x1E, 0x1F, 0x22)
-    } else {
-        Color32::from_rgb(0xFB, 0xF8, 0xF1)
-    }
+    color(palette::paper(dark))
 }
 
-/// Sidebar box background.
+/// See [`palette::sidebar`].
 pub fn sidebar(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x2A, 0x2C, 0x30)
-    } else {
-        Color32::from_rgb(0xF1, 0xEA, 0xDC)
-    }
+    color(palette::sidebar(dark))
 }
 
-/// Highlight of the selected event's sentence.
+/// See [`palette::highlight`].
 pub fn highlight(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgba_unmultiplied(0xE0, 0xB0, 0x40, 70)
-    } else {
-        Color32::from_rgba_unmultiplied(0xFF, 0xD8, 0x4A, 120)
-    }
+    color(palette::highlight(dark))
 }
 
-/// Subtle underline of date and source spans.
+/// See [`palette::date_mark`].
 pub fn date_mark(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x5A, 0x9B, 0xD8)
-    } else {
-        Color32::from_rgb(0x2F, 0x6D, 0xB0)
-    }
+    color(palette::date_mark(dark))
 }
 
-/// Mark of a source mention.
+/// See [`palette::source_mark`].
 pub fn source_mark(dark: bool) -> Color32 {
-    if dark {
-        Color32::from_rgb(0x7C, 0xC4, 0x8A)
-    } else {
-        Color32::from_rgb(0x2E, 0x7D, 0x4A)
-    }
+    color(palette::source_mark(dark))
 }
 
 /// egui visuals for the theme.

@@ -1,71 +1,51 @@
-//! The timeline chart: an article's dated events in lanes over a zoomable, pannable time
+//! The timeline widget: an article's dated events in lanes over a zoomable, pannable time
 //! axis (Gregorian, Solar Hijri or both), time flowing right-to-left by default.
 //!
-//! One frame: look up (or rebuild) the cached [`index`] of events, handle input (toolbar,
-//! keyboard, wheel, pinch, drag, overview strip) on a [`Transform`] — the one place that
-//! converts time to pixels — then paint: lane bands, [`ticks`] and grid, the culled and
-//! clustered [`marks`] of each lane with non-overlapping labels, the overview strip.
-//! Every Persian string goes through the app's text engine ([`crate::text`]).
+//! The layout is [`crate::chart`]'s, the same the image export draws: one frame looks up
+//! (or rebuilds) the cached event index, handles input (toolbar, go-to field, keyboard,
+//! wheel, pinch, drag, overview strip) on a [`Transform`], lays the lanes out
+//! ([`layout_lanes`]: marks and labels in sub-rows, no label over another label or a
+//! foreign mark), hit-tests the laid-out marks, then paints the chart's shapes. Lanes grow
+//! to their sub-rows; when they do not fit the panel, the lane area scrolls vertically
+//! (wheel over the lane names, ↑/↓ when the chart has the focus, or the scroll bar).
 //!
 //! The view keeps only view state ([`TimelineView`]: the window, serializable); selection
 //! is the app's, changed through returned [`TimelineAction`]s.
 
-mod index;
-mod marks;
-mod ticks;
-mod transform;
+mod overview;
+mod paint;
+mod toolbar;
+mod tooltips;
 
-pub use ticks::{Tick, ticks};
-pub use transform::{MAX_SPAN_DAYS, MIN_POINTS_PER_DAY, Transform};
+pub use crate::chart::{
+    CalendarMode, MAX_SPAN_DAYS, MIN_POINTS_PER_DAY, Tick, TimeDirection, Transform, ticks,
+};
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use egui::{
-    Align2, Color32, Id, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind, Ui, pos2,
-    vec2,
-};
+use egui::{Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Category, Day, Event, FuzzyDate, Precision};
-use crate::persian::dates::{self, Calendar};
-use crate::text::{Align, Paragraph, TextJob, measure_text, paint_text};
-use crate::ui::i18n::{Lang, Strings, isolate};
+use crate::chart::layout::{ChartSpec, Clustering, LaneLayout, layout_lanes};
+use crate::chart::paint::{
+    AxisFrame, Look, axis_shapes, grid_shapes, lane_marks_shapes, lane_titles, legend_shapes,
+    marker_half_height,
+};
+use crate::chart::sizes::{
+    LANE_LABEL_SIZE, LANE_LABEL_WEIGHT, SUB_H, TICK_ROW_H, WIDGET_ROWS, lane_height, row_y,
+};
+use crate::chart::travel::{self, dense_span, parse_target, span_around};
+use crate::chart::{
+    EventIndex, Filters, HAlign, MarkKind, Measure, article_key, event_days, lane_category,
+    transform,
+};
+use crate::model::{Article, Day, Event};
+use crate::ui::i18n::Lang;
 use crate::ui::theme;
-use crate::ui::widgets::plain;
 
-use index::{EventIndex, Item, article_key, lane_category};
-use marks::{DOT_RADIUS, Filters, Mark, MarkKind, SUB_ROWS};
-
-/// Which calendar(s) the axis is drawn in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CalendarMode {
-    #[default]
-    Gregorian,
-    SolarHijri,
-    /// Two tick rows: Gregorian above, Solar Hijri below.
-    Both,
-}
-
-impl CalendarMode {
-    /// The calendars of the tick rows, top first.
-    fn calendars(self) -> &'static [Calendar] {
-        match self {
-            CalendarMode::Gregorian => &[Calendar::Gregorian],
-            CalendarMode::SolarHijri => &[Calendar::SolarHijri],
-            CalendarMode::Both => &[Calendar::Gregorian, Calendar::SolarHijri],
-        }
-    }
-}
-
-/// Which way time flows on screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TimeDirection {
-    /// Later dates further left (the Persian reading direction).
-    #[default]
-    RightToLeft,
-    LeftToRight,
-}
+use paint::{UiMeasure, paint_shape};
+use toolbar::{Icon, TOOLBAR_H, empty_ui, paint_range_text, toolbar_ui};
 
 /// What the timeline shows this frame (the app's state, read-only here).
 pub struct TimelineInput<'a> {
@@ -88,32 +68,29 @@ pub enum TimelineAction {
     Select(String),
 }
 
-// Geometry, points.
-const TOOLBAR_H: f32 = 30.0;
-const TICK_ROW_H: f32 = 24.0;
-const SUB_H: f32 = 24.0;
-const LANE_PAD: f32 = 4.0;
-const LANE_H: f32 = SUB_ROWS as f32 * SUB_H + 2.0 * LANE_PAD;
-/// Lowest sub-row when the chart must fit a short panel.
-const MIN_SUB_H: f32 = 18.0;
-const OVERVIEW_H: f32 = 16.0;
+// Geometry of the widget around the chart, points (the chart's own sizes are
+// `chart::sizes`).
 const GAP_Y: f32 = 6.0;
 const SIDE_PAD: f32 = 10.0;
-const BUTTON: f32 = 26.0;
-const EMPTY_H: f32 = 96.0;
-const BAR_H: f32 = 16.0;
-// Text sizes, points.
-const LABEL_SIZE: f32 = 12.0;
-const TICK_SIZE: f32 = 11.0;
-const LANE_LABEL_SIZE: f32 = 12.5;
-/// Extra room (points) a fitted window leaves on each side for labels.
-const FIT_PAD_POINTS: f64 = 48.0;
-/// Smallest window `fit_all` makes, in days.
-const FIT_MIN_DAYS: f64 = 10.0;
+const LEGEND_H: f32 = 22.0;
+const SCROLLBAR_W: f32 = 6.0;
 /// Zoom factor of the buttons and keys.
 const ZOOM_STEP: f64 = 1.5;
 /// Chart width assumed before the first frame, points.
 const DEFAULT_WIDTH: f64 = 800.0;
+/// How long a pan to a selection takes, seconds.
+const PAN_SECS: f64 = 0.3;
+/// Points the lanes scroll per ↑/↓ press.
+const SCROLL_STEP: f32 = 40.0;
+
+/// A pan under way: from one window to another, started at `t0` (egui time, seconds;
+/// negative until the first frame sees it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Pan {
+    from: (f64, f64),
+    to: (f64, f64),
+    t0: f64,
+}
 
 /// The timeline's view state: the visible window (f64 day numbers, see
 /// [`Day::day_number`]) and caches. Serializable; caches are rebuilt on demand.
@@ -124,7 +101,7 @@ pub struct TimelineView {
     start: f64,
     /// End of the window (exclusive); `start < end` once shown or fitted.
     end: f64,
-    /// [`index::article_key`] of the article the window was fitted for; another article is
+    /// [`article_key`] of the article the window was fitted for; another article is
     /// fitted when first shown.
     article: Option<u64>,
     #[serde(skip)]
@@ -132,12 +109,27 @@ pub struct TimelineView {
     /// Chart width last frame, points (0 before the first).
     #[serde(skip)]
     width: f32,
-    /// The selection seen last frame: a new one is scrolled into view.
+    /// The selection seen last frame: a new one is brought into view.
     #[serde(skip)]
     last_selected: Option<String>,
     /// The tick labels the axis drew last frame, top row first.
     #[serde(skip)]
     axis_labels: Vec<String>,
+    /// The lanes as laid out last frame (for tests and hit-testing).
+    #[serde(skip)]
+    lanes: Vec<LaneLayout>,
+    /// Vertical scroll of the lane area, points.
+    #[serde(skip)]
+    lane_scroll: f32,
+    /// A pan to a selection under way.
+    #[serde(skip)]
+    pan: Option<Pan>,
+    /// The lane holding this event is scrolled into view when next laid out.
+    #[serde(skip)]
+    scroll_to: Option<String>,
+    /// The text of the go-to field.
+    #[serde(skip)]
+    go_to: String,
 }
 
 impl Default for TimelineView {
@@ -151,18 +143,13 @@ impl Default for TimelineView {
             width: 0.0,
             last_selected: None,
             axis_labels: Vec::new(),
+            lanes: Vec::new(),
+            lane_scroll: 0.0,
+            pan: None,
+            scroll_to: None,
+            go_to: String::new(),
         }
     }
-}
-
-/// Which toolbar button was pressed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Icon {
-    Fit,
-    ZoomIn,
-    ZoomOut,
-    Prev,
-    Next,
 }
 
 impl TimelineView {
@@ -171,8 +158,15 @@ impl TimelineView {
         (self.start, self.end)
     }
 
-    /// Sets the visible window (clamped to the zoom limits and supported years).
+    /// The window a pan under way ends at (else the window).
+    pub fn target_window(&self) -> (f64, f64) {
+        self.pan.map_or(self.window(), |p| p.to)
+    }
+
+    /// Sets the visible window (clamped to the zoom limits and supported years); stops a
+    /// pan under way.
     pub fn set_window(&mut self, range: (f64, f64)) {
+        self.pan = None;
         (self.start, self.end) = transform::clamp_range(range, self.chart_width());
     }
 
@@ -189,6 +183,24 @@ impl TimelineView {
         &self.axis_labels
     }
 
+    /// The lanes as laid out last frame: marks, sub-rows, labels.
+    pub fn lanes(&self) -> &[LaneLayout] {
+        &self.lanes
+    }
+
+    /// The span the overview strip shows: all events (padded) and the window.
+    pub fn overview_range(&self) -> (f64, f64) {
+        match &self.index {
+            Some(index) => overview::overview_range(index, self.window()),
+            None => self.window(),
+        }
+    }
+
+    /// Vertical scroll of the lane area last frame, points.
+    pub fn lane_scroll(&self) -> f32 {
+        self.lane_scroll
+    }
+
     /// Forgets the cached event index (call after editing events in place).
     pub fn invalidate(&mut self) {
         self.index = None;
@@ -202,48 +214,102 @@ impl TimelineView {
         }
     }
 
-    /// Shows all of `article`'s events.
+    /// Fits the window to `article`'s events: to the dense stretch that holds most of
+    /// them when a few outliers would otherwise take most of the width (see
+    /// [`dense_span`]), else to all of them.
     pub fn fit_all(&mut self, article: &Article) {
         self.article = Some(article_key(article));
-        let span = article
+        let mut mids: Vec<f64> = article
             .events
             .iter()
-            .fold(None, |acc: Option<(f64, f64)>, e| {
+            .map(|e| {
                 let (a, b) = event_days(e);
-                Some(acc.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
-            });
+                (a + b) * 0.5
+            })
+            .collect();
+        mids.sort_by(f64::total_cmp);
+        let span = dense_span(&mids).or_else(|| {
+            article
+                .events
+                .iter()
+                .map(event_days)
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        });
         self.fit_span(span);
     }
 
-    fn fit_span(&mut self, span: Option<(f64, f64)>) {
-        let Some((lo, hi)) = span else { return };
-        let width = self.chart_width();
-        let mid = (lo + hi) * 0.5;
-        let len = (hi - lo).max(FIT_MIN_DAYS);
-        let frac = (FIT_PAD_POINTS / width).min(0.3);
-        let total = len / (1.0 - 2.0 * frac);
-        self.set_window((mid - total * 0.5, mid + total * 0.5));
+    /// The window that shows `span` with room for labels at the sides.
+    fn fitted(&self, span: (f64, f64)) -> (f64, f64) {
+        travel::fit_window(span, self.chart_width())
     }
 
-    /// Moves the window to `event`, keeping the zoom unless the event does not fit.
+    fn fit_span(&mut self, span: Option<(f64, f64)>) {
+        if let Some(span) = span {
+            let w = self.fitted(span);
+            self.set_window(w);
+        }
+    }
+
+    /// Brings `event` into view: nothing moves when it is on screen; otherwise the window
+    /// pans to it (animated), keeping the zoom unless the event does not fit.
     pub fn center_on(&mut self, event: &Event) {
         let (a, b) = event_days(event);
-        self.reveal_days(a, b, true);
+        self.scroll_to = Some(event.id.clone());
+        self.reveal_days(a, b);
     }
 
-    /// Brings the days `a..b` into view: centred (`always`) or only if not already inside
-    /// the window; zooms out if they do not fit.
-    fn reveal_days(&mut self, a: f64, b: f64, always: bool) {
-        let (s, e) = (self.start, self.end);
+    /// Brings the days `a..b` into view (see [`Self::center_on`]).
+    fn reveal_days(&mut self, a: f64, b: f64) {
+        let (s, e) = self.target_window();
         let span = e - s;
-        let margin = span * 0.04;
-        if !always && a >= s + margin && b <= e - margin {
+        // On screen: a day or month wholly in the window, a longer event partly in it
+        // (what the reader can click is on screen).
+        let point = b - a <= span * 0.02;
+        let on_screen = if point {
+            a >= s && b <= e
+        } else {
+            a < e && b > s
+        };
+        if on_screen {
             return;
         }
-        let need = (b - a) * 1.25;
-        let span = span.max(need);
+        let span = span.max((b - a) * 1.25);
         let mid = (a + b) * 0.5;
-        self.set_window((mid - span * 0.5, mid + span * 0.5));
+        let to = transform::clamp_range((mid - span * 0.5, mid + span * 0.5), self.chart_width());
+        self.animate_to(to);
+    }
+
+    /// Starts an animated move of the window to `to`.
+    fn animate_to(&mut self, to: (f64, f64)) {
+        self.pan = Some(Pan {
+            from: self.window(),
+            to,
+            t0: -1.0,
+        });
+    }
+
+    /// Advances a pan under way to time `now` (seconds); true while it goes on.
+    fn step_pan(&mut self, now: f64) -> bool {
+        let Some(mut pan) = self.pan else {
+            return false;
+        };
+        if pan.t0 < 0.0 {
+            pan.t0 = now;
+            pan.from = self.window();
+        }
+        let t = ((now - pan.t0) / PAN_SECS).clamp(0.0, 1.0);
+        // Ease out: fast at first, settling gently.
+        let k = 1.0 - (1.0 - t).powi(3);
+        let lerp = |a: f64, b: f64| a + (b - a) * k;
+        let w = (lerp(pan.from.0, pan.to.0), lerp(pan.from.1, pan.to.1));
+        (self.start, self.end) = transform::clamp_range(w, self.chart_width());
+        if t >= 1.0 {
+            self.pan = None;
+            false
+        } else {
+            self.pan = Some(pan);
+            true
+        }
     }
 
     /// Draws the timeline and handles its input. Returns what the app should do.
@@ -262,42 +328,49 @@ impl TimelineView {
         };
         let id = ui.make_persistent_id("gahnegar-timeline");
         let width = ui.available_width().max(240.0);
-        let lanes = index.shown_lanes(article, input.visible_events);
-        if lanes.is_empty() {
+        let shown = index.shown_lanes(article, input.visible_events);
+        if shown.is_empty() {
+            self.lanes.clear();
             empty_ui(ui, id, width, s, input.dark);
             return actions;
         }
         let ctx = ui.ctx().clone();
         let rtl_ui = input.lang.is_rtl();
-        let lane_label_w = lanes
+        let dark = input.dark;
+        let lane_label_w = shown
             .iter()
-            .filter_map(|&l| index.lanes[l].lane)
+            .filter_map(|&l| index.lanes.get(l).and_then(|l| l.lane))
             .map(|lane| {
                 let c = lane_category(article, lane);
-                measure_text(&ctx, &lane_job(c, input.lang, input.dark)).x
+                UiMeasure(&ctx).text_width(
+                    c.name(input.lang == Lang::Fa),
+                    LANE_LABEL_SIZE,
+                    LANE_LABEL_WEIGHT,
+                )
             })
             .fold(0.0f32, f32::max)
             .max(40.0)
-            + 30.0;
+            + 34.0;
         let calendars = input.calendar.calendars();
-        // Lanes shrink to fit the height available (a panel), down to one sub-row each.
-        let fixed = TOOLBAR_H + calendars.len() as f32 * TICK_ROW_H + 2.0 * GAP_Y + OVERVIEW_H;
+        let axis_h = calendars.len() as f32 * TICK_ROW_H;
+        let below = GAP_Y + overview::STRIP_H + overview::LABELS_H + LEGEND_H;
+        let fixed = TOOLBAR_H + axis_h + below;
+        // The lanes take what the panel leaves, at least one sub-row; more scrolls.
         let avail = ui.available_height();
-        let per_lane = if avail.is_finite() && avail < 20_000.0 {
-            (avail - fixed) / lanes.len() as f32
+        let want = self
+            .lanes
+            .iter()
+            .map(|l| l.height)
+            .sum::<f32>()
+            .max(shown.len() as f32 * lane_height(1));
+        // In a panel, the chart fills it (the panel's size is the reader's, see the
+        // splitter); unbounded, it takes what the lanes need.
+        let view_h = if avail.is_finite() && avail < 20_000.0 {
+            (avail - fixed).max(lane_height(1))
         } else {
-            LANE_H
+            want
         };
-        let (rows, sub_h) = if per_lane >= SUB_ROWS as f32 * MIN_SUB_H + 2.0 * LANE_PAD {
-            (
-                SUB_ROWS,
-                ((per_lane - 2.0 * LANE_PAD) / SUB_ROWS as f32).min(SUB_H),
-            )
-        } else {
-            (1, (per_lane - 2.0 * LANE_PAD).clamp(MIN_SUB_H, SUB_H))
-        };
-        let lane_h = rows as f32 * sub_h + 2.0 * LANE_PAD;
-        let height = fixed + lanes.len() as f32 * lane_h;
+        let height = fixed + view_h;
         let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
         let (label_x, chart_x) = if rtl_ui {
             (
@@ -313,17 +386,19 @@ impl TimelineView {
         let toolbar = Rect::from_min_size(rect.min, vec2(width, TOOLBAR_H));
         let axis = Rect::from_x_y_ranges(
             chart_x.0..=chart_x.1,
-            toolbar.bottom()..=toolbar.bottom() + calendars.len() as f32 * TICK_ROW_H,
+            toolbar.bottom()..=toolbar.bottom() + axis_h,
         );
-        let lanes_rect = Rect::from_x_y_ranges(
-            chart_x.0..=chart_x.1,
-            axis.bottom()..=axis.bottom() + lanes.len() as f32 * lane_h,
+        let viewport = Rect::from_x_y_ranges(
+            rect.left()..=rect.right(),
+            axis.bottom()..=axis.bottom() + view_h,
         );
+        let lanes_rect = Rect::from_x_y_ranges(chart_x.0..=chart_x.1, viewport.y_range());
         let chart = axis.union(lanes_rect);
-        let overview = Rect::from_x_y_ranges(
+        let strip = Rect::from_x_y_ranges(
             chart_x.0..=chart_x.1,
-            lanes_rect.bottom() + GAP_Y..=lanes_rect.bottom() + GAP_Y + OVERVIEW_H,
+            viewport.bottom() + GAP_Y..=viewport.bottom() + GAP_Y + overview::STRIP_H,
         );
+        let legend_y = strip.bottom() + overview::LABELS_H + LEGEND_H * 0.5;
         self.width = chart.width();
         if self.article != Some(key) {
             self.fit_all(article);
@@ -332,7 +407,7 @@ impl TimelineView {
             self.fit_all(article);
         }
 
-        // A selection made elsewhere (the article, the sources) is scrolled into view.
+        // A selection made elsewhere (the article, the sources) is brought into view.
         if input.selected_event != self.last_selected.as_deref() {
             self.last_selected = input.selected_event.map(str::to_owned);
             if let Some(it) = input
@@ -340,56 +415,78 @@ impl TimelineView {
                 .and_then(|id| index.position(id))
                 .and_then(|p| index.items.get(p))
             {
-                self.reveal_days(it.start, it.end, false);
+                self.scroll_to = input.selected_event.map(str::to_owned);
+                self.reveal_days(it.start, it.end);
             }
+        }
+        if self.step_pan(ui.input(|i| i.time)) {
+            ui.ctx().request_repaint();
         }
 
         // The background goes under everything, the toolbar's buttons included.
         if ui.is_rect_visible(rect) {
-            ui.painter()
-                .rect_filled(rect, 6.0, theme::paper(input.dark));
+            ui.painter().rect_filled(rect, 6.0, theme::paper(dark));
         }
 
         // 1. Input: toolbar, background (focus, keys, wheel, pinch, drag), overview.
-        let pressed = toolbar_ui(ui, id, toolbar, input, rtl_ui);
+        let (pressed, go_to) = toolbar_ui(ui, id, toolbar, input, &mut self.go_to);
         let bg = ui.interact(chart, id, Sense::click_and_drag());
         bg.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, s.timeline));
         if bg.clicked() || bg.drag_started() {
             bg.request_focus();
         }
         let mut tr = Transform::new(chart.left(), chart.right(), self.window(), input.direction);
+        let user_moved = |view: &mut Self| view.pan = None;
         let mut nav: Option<bool> = None; // Some(forward)
         let mut jump: Option<bool> = None; // Some(to_last)
+        let selected_pos = input.selected_event.and_then(|id| index.position(id));
         for icon in pressed {
             match icon {
                 Icon::Fit => {
-                    self.fit_shown(&index, article, input.visible_events);
-                    tr =
-                        Transform::new(chart.left(), chart.right(), self.window(), input.direction);
+                    let to = self.fit_target(&index, article, input.visible_events);
+                    self.animate_to(to);
                 }
                 Icon::ZoomIn => tr.zoom_at(f64::from(chart.center().x), ZOOM_STEP),
                 Icon::ZoomOut => tr.zoom_at(f64::from(chart.center().x), 1.0 / ZOOM_STEP),
                 Icon::Prev => nav = Some(false),
                 Icon::Next => nav = Some(true),
+                Icon::Span(span) => {
+                    let (a, b) = tr.range();
+                    let day = selected_pos
+                        .and_then(|p| index.items.get(p))
+                        .map_or((a + b) * 0.5, |it| it.mid());
+                    if let Some(w) = span_around(day, span, input.calendar.main()) {
+                        self.animate_to(self.fitted(w));
+                    }
+                }
             }
         }
+        if let Some(text) = go_to
+            && let Some(w) = parse_target(&text)
+        {
+            self.animate_to(self.fitted(w));
+        }
+        let total_h: f32 = self.lanes.iter().map(|l| l.height).sum();
+        let max_scroll = (total_h - view_h).max(0.0);
         if bg.has_focus() {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,
                     egui::EventFilter {
                         horizontal_arrows: true,
-                        vertical_arrows: false,
+                        vertical_arrows: true,
                         tab: false,
                         escape: false,
                     },
                 );
             });
             use egui::{Key, Modifiers};
-            let (left, right, plus, minus, home, end) = ui.input_mut(|i| {
+            let (left, right, up, down, plus, minus, home, end) = ui.input_mut(|i| {
                 (
                     i.consume_key(Modifiers::NONE, Key::ArrowLeft),
                     i.consume_key(Modifiers::NONE, Key::ArrowRight),
+                    i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                    i.consume_key(Modifiers::NONE, Key::ArrowDown),
                     i.consume_key(Modifiers::NONE, Key::Plus)
                         | i.consume_key(Modifiers::NONE, Key::Equals),
                     i.consume_key(Modifiers::NONE, Key::Minus),
@@ -405,6 +502,12 @@ impl TimelineView {
             if right {
                 nav = Some(!left_is_later);
             }
+            if up {
+                self.lane_scroll -= SCROLL_STEP;
+            }
+            if down {
+                self.lane_scroll += SCROLL_STEP;
+            }
             if plus {
                 tr.zoom_at(f64::from(chart.center().x), ZOOM_STEP);
             }
@@ -418,21 +521,27 @@ impl TimelineView {
                 jump = Some(true);
             }
         }
-        // Wheel and pinch anywhere over the chart, markers included.
-        if let Some(p) = ui.input(|i| i.pointer.hover_pos())
-            && ui.rect_contains_pointer(chart)
-        {
+        let before = tr.range();
+        // Wheel and pinch over the chart zoom and pan; the wheel over the lane names
+        // scrolls the lanes.
+        let names = Rect::from_x_y_ranges(label_x.0..=label_x.1, viewport.y_range());
+        if let Some(p) = ui.input(|i| i.pointer.hover_pos()) {
             let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-            if scroll.y != 0.0 {
-                tr.zoom_at(f64::from(p.x), (f64::from(scroll.y) / 200.0).exp());
-            }
-            if scroll.x != 0.0 {
-                tr.pan(f64::from(scroll.x));
-            }
-            if zoom != 1.0 {
-                tr.zoom_at(f64::from(p.x), f64::from(zoom));
-            }
-            if scroll != egui::Vec2::ZERO {
+            if ui.rect_contains_pointer(chart) {
+                if scroll.y != 0.0 {
+                    tr.zoom_at(f64::from(p.x), (f64::from(scroll.y) / 200.0).exp());
+                }
+                if scroll.x != 0.0 {
+                    tr.pan(f64::from(scroll.x));
+                }
+                if zoom != 1.0 {
+                    tr.zoom_at(f64::from(p.x), f64::from(zoom));
+                }
+                if scroll != egui::Vec2::ZERO {
+                    ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+                }
+            } else if ui.rect_contains_pointer(names) && scroll.y != 0.0 && max_scroll > 0.0 {
+                self.lane_scroll -= scroll.y;
                 ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
             }
         }
@@ -444,35 +553,41 @@ impl TimelineView {
         {
             tr.zoom_at(f64::from(p.x), 2.0);
         }
-        let ov_range = overview_range(&index, tr.range());
-        let ov_tr = Transform::new(overview.left(), overview.right(), ov_range, input.direction);
-        let ov = ui.interact(overview, id.with("overview"), Sense::click_and_drag());
-        ov.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, s.overview));
-        if (ov.clicked() || ov.dragged())
-            && let Some(p) = ov.interact_pointer_pos()
-        {
-            tr.center_on_day(ov_tr.day_from_x(f64::from(p.x)));
+        let ov_range = overview::overview_range(&index, tr.range());
+        let ov_tr = Transform::new(strip.left(), strip.right(), ov_range, input.direction);
+        let (moved, ov_active) = overview::overview_input(
+            ui,
+            id.with("overview"),
+            strip,
+            &ov_tr,
+            tr.range(),
+            s.overview,
+        );
+        if let Some(w) = moved {
+            tr = Transform::new(chart.left(), chart.right(), w, input.direction);
         }
-        (self.start, self.end) = tr.range();
+        if tr.range() != before || moved.is_some() {
+            user_moved(self);
+            (self.start, self.end) = tr.range();
+        } else if self.pan.is_none() {
+            (self.start, self.end) = tr.range();
+        }
 
         // Keyboard and button navigation: select and keep in view.
         let target = match (nav, jump) {
             (_, Some(to_last)) => index.step(article, input.visible_events, None, !to_last),
-            (Some(forward), None) => {
-                let cur = input.selected_event.and_then(|id| index.position(id));
-                match cur {
-                    Some(p) => index.step(article, input.visible_events, Some(p), forward),
-                    None => {
-                        let (a, b) = tr.range();
-                        index.near(
-                            article,
-                            input.visible_events,
-                            if forward { a } else { b },
-                            forward,
-                        )
-                    }
+            (Some(forward), None) => match selected_pos {
+                Some(p) => index.step(article, input.visible_events, Some(p), forward),
+                None => {
+                    let (a, b) = tr.range();
+                    index.near(
+                        article,
+                        input.visible_events,
+                        if forward { a } else { b },
+                        forward,
+                    )
                 }
-            }
+            },
             (None, None) => None,
         };
         if let Some(p) = target
@@ -481,199 +596,265 @@ impl TimelineView {
         {
             actions.push(TimelineAction::Select(e.id.clone()));
             self.last_selected = Some(e.id.clone());
-            self.reveal_days(it.start, it.end, false);
-            tr = Transform::new(chart.left(), chart.right(), self.window(), input.direction);
+            self.scroll_to = Some(e.id.clone());
+            self.reveal_days(it.start, it.end);
+            // Keys move at once (a held key must not outrun an animation).
+            if let Some(pan) = self.pan.take() {
+                self.set_window(pan.to);
+            }
         }
+        let tr = Transform::new(chart.left(), chart.right(), self.window(), input.direction);
 
-        // 2. Paint.
-        if !ui.is_rect_visible(rect) {
-            return actions;
-        }
-        let dark = input.dark;
-        let painter = ui.painter_at(rect);
-        for (k, &l) in lanes.iter().enumerate() {
-            let top = lanes_rect.top() + k as f32 * lane_h;
-            let band = Rect::from_x_y_ranges(rect.left()..=rect.right(), top..=top + lane_h);
-            if k % 2 == 0 {
-                painter.rect_filled(band, 0.0, theme::ink(dark).gamma_multiply(0.035));
-            }
-            if let Some(lane) = index.lanes[l].lane.map(|l| lane_category(article, l)) {
-                let y = band.center().y;
-                let (sw, tx, anchor) = if rtl_ui {
-                    (label_x.1 - 14.0, label_x.1 - 24.0, Align2::RIGHT_CENTER)
-                } else {
-                    (label_x.0 + 14.0, label_x.0 + 24.0, Align2::LEFT_CENTER)
-                };
-                painter.circle_filled(pos2(sw, y), 4.5, lane_color(lane, dark));
-                paint_text(
-                    &painter,
-                    &lane_job(lane, input.lang, dark),
-                    pos2(tx, y),
-                    anchor,
-                );
-            }
-        }
-        let sep_x = if rtl_ui { label_x.0 } else { label_x.1 };
-        painter.line_segment(
-            [pos2(sep_x, axis.top()), pos2(sep_x, lanes_rect.bottom())],
-            Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.4)),
-        );
-        for (row, &cal) in calendars.iter().enumerate() {
-            let row_rect = Rect::from_x_y_ranges(
-                chart_x.0..=chart_x.1,
-                axis.top() + row as f32 * TICK_ROW_H..=axis.top() + (row + 1) as f32 * TICK_ROW_H,
-            );
-            let t = ticks(tr.range(), chart.width(), cal, input.lang);
-            let grid = (row == 0).then_some(lanes_rect);
-            if row == 0 {
-                self.axis_labels.clear();
-            }
-            let drawn = axis_row_ui(&painter, &tr, row_rect, grid, &t, dark);
-            self.axis_labels.extend(drawn);
-            let name = match cal {
-                Calendar::Gregorian => s.gregorian,
-                Calendar::SolarHijri => s.solar_hijri,
-            };
-            let (x, anchor) = if rtl_ui {
-                (label_x.1 - 10.0, Align2::RIGHT_CENTER)
-            } else {
-                (label_x.0 + 10.0, Align2::LEFT_CENTER)
-            };
-            paint_text(
-                &painter,
-                &small_job(name, theme::muted(dark)),
-                pos2(x, row_rect.center().y),
-                anchor,
-            );
-        }
-        painter.line_segment(
-            [
-                pos2(chart.left(), axis.bottom()),
-                pos2(chart.right(), axis.bottom()),
-            ],
-            Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.6)),
-        );
-
-        // Lanes: cull, cluster, place, paint, interact.
-        let chart_painter = painter.with_clip_rect(lanes_rect);
+        // 2. Layout: the chart's lanes, marks and labels.
         let filters = Filters {
             visible: input.visible_events,
             marked: input.marked_events,
-            selected: input.selected_event.and_then(|id| index.position(id)),
+            selected: selected_pos,
         };
-        let at_max_zoom = tr.range().1 - tr.range().0 <= transform::min_span(tr.width()) * 1.001;
+        let spec = ChartSpec {
+            article,
+            index: &index,
+            transform: &tr,
+            filters,
+            clustering: Clustering::for_zoom(&tr),
+            max_rows: WIDGET_ROWS,
+        };
+        let lanes = layout_lanes(&spec, &shown, &mut UiMeasure(&ctx));
+        let total_h: f32 = lanes.iter().map(|l| l.height).sum();
+        let max_scroll = (total_h - view_h).max(0.0);
+        // The lane of an event brought into view is scrolled into view too (once the
+        // lanes' heights are known from a frame before): its mark's row, or the lane.
+        if !self.lanes.is_empty()
+            && let Some(id) = self.scroll_to.take()
+            && let Some(pos) = index.position(&id)
+        {
+            let lane_of = index.items.get(pos).map(|it| it.lane);
+            let found = lanes.iter().find_map(|l| {
+                let m = l
+                    .marks
+                    .iter()
+                    .find(|m| m.item as usize == pos || m.members.contains(&(pos as u32)));
+                match m {
+                    Some(m) => Some((l.top + row_y(m.row) - SUB_H, l.top + row_y(m.row) + SUB_H)),
+                    None => (index.lanes.get(l.lane).and_then(|x| x.lane) == lane_of)
+                        .then_some((l.top, l.top + l.height.min(view_h))),
+                }
+            });
+            if let Some((y0, y1)) = found
+                && (y0 < self.lane_scroll || y1 > self.lane_scroll + view_h)
+            {
+                self.lane_scroll = (y0 + y1) * 0.5 - view_h * 0.5;
+            }
+        }
+        self.lane_scroll = self.lane_scroll.clamp(0.0, max_scroll);
+        let y0 = viewport.top() - self.lane_scroll;
+
+        // 3. Hit-testing the laid-out marks (inside the lane area only).
+        let mut hovered = None;
         let mut zoom_to: Option<(f64, f64)> = None;
-        let emphasis = !input.marked_events.is_empty();
-        for (k, &l) in lanes.iter().enumerate() {
-            let lane = &index.lanes[l];
-            let lane_top = lanes_rect.top() + k as f32 * lane_h;
-            let mut marks = marks::lane_marks(&index, lane, article, &tr, &filters, !at_max_zoom);
-            let event_of = |m: &Mark| {
-                index
-                    .items
-                    .get(m.item as usize)
-                    .and_then(|it| article.events.get(it.event as usize))
-            };
-            marks::place(
-                &mut marks,
-                (chart.left() + 2.0, chart.right() - 2.0),
-                rows,
-                |m| {
-                    event_of(m).map_or(0.0, |e| {
-                        measure_text(&ctx, &label_job(&e.label, Color32::WHITE, m.selected)).x
-                    })
-                },
-            );
-            for m in &marks {
-                let y = lane_top + LANE_PAD + sub_h * (f32::from(m.row) + 0.5);
-                let faded = emphasis && !m.marked && !m.selected;
-                let Some(item) = index.items.get(m.item as usize) else {
+        for (k, lane) in lanes.iter().enumerate() {
+            for (j, m) in lane.marks.iter().enumerate() {
+                let y = y0 + lane.top + row_y(m.row);
+                let half = marker_half_height(m).max(SUB_H * 0.5 - 1.0);
+                let mut hit = Rect::from_x_y_ranges(m.x.0..=m.x.1, y - half..=y + half);
+                if let Some(l) = m.label {
+                    let ly = y0 + lane.top + row_y(l.row);
+                    hit = hit.union(Rect::from_x_y_ranges(
+                        l.x.0..=l.x.1,
+                        ly - SUB_H * 0.5 + 1.0..=ly + SUB_H * 0.5 - 1.0,
+                    ));
+                }
+                let hit = hit.intersect(lanes_rect);
+                if !hit.is_positive() {
                     continue;
-                };
-                let color = lane_color(lane_category(article, item.lane), dark)
-                    .gamma_multiply(if faded { 0.28 } else { 1.0 });
-                let label_rect = m.label.map(|l| {
-                    let (a, b) = l.range();
-                    Rect::from_x_y_ranges(a..=b, y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0)
-                });
-                let marker_rect = Rect::from_x_y_ranges(
-                    m.x.0..=m.x.1,
-                    y - sub_h * 0.5 + 1.0..=y + sub_h * 0.5 - 1.0,
+                }
+                let resp = ui.interact(
+                    hit,
+                    id.with(("mark", m.item, m.kind == MarkKind::Cluster)),
+                    Sense::CLICK,
                 );
-                let hit = label_rect
-                    .map_or(marker_rect, |r| r.union(marker_rect))
-                    .intersect(lanes_rect);
-                let hovered = if hit.is_positive() {
-                    let resp = ui.interact(
-                        hit,
-                        id.with(("mark", m.item, m.kind == MarkKind::Cluster)),
-                        Sense::CLICK,
-                    );
-                    let resp = mark_response(resp, m, article, &index, input);
-                    if resp.clicked() {
-                        match m.kind {
-                            MarkKind::Cluster => zoom_to = Some(m.days),
-                            _ => {
-                                if let Some(e) = event_of(m) {
-                                    actions.push(TimelineAction::Select(e.id.clone()));
-                                }
-                                ui.memory_mut(|mem| mem.request_focus(id));
+                let resp = tooltips::mark_response(resp, m, article, &index, input);
+                if resp.clicked() {
+                    match m.kind {
+                        MarkKind::Cluster => zoom_to = Some(m.days),
+                        _ => {
+                            if let Some(e) = index
+                                .items
+                                .get(m.item as usize)
+                                .and_then(|it| article.events.get(it.event as usize))
+                            {
+                                actions.push(TimelineAction::Select(e.id.clone()));
+                                // The click chose what is on screen: the view stays.
+                                self.last_selected = Some(e.id.clone());
                             }
+                            ui.memory_mut(|mem| mem.request_focus(id));
                         }
                     }
-                    resp.hovered()
-                } else {
-                    false
-                };
-                paint_mark(
-                    &chart_painter,
-                    &tr,
-                    m,
-                    item,
-                    y,
-                    &MarkStyle {
-                        color,
-                        hovered,
-                        dark,
-                        lang: input.lang,
-                        bar_h: BAR_H.min(sub_h - 4.0),
-                    },
-                );
-                if let (Some(place), Some(e)) = (m.label, event_of(m)) {
-                    let ink = if faded {
-                        theme::ink(dark).gamma_multiply(0.35)
-                    } else {
-                        theme::ink(dark)
-                    };
-                    let (a, b) = place.range();
-                    let job = label_job(&e.label, ink, m.selected);
-                    paint_text(
-                        &chart_painter,
-                        &job,
-                        pos2((a + b) * 0.5, y),
-                        Align2::CENTER_CENTER,
-                    );
+                }
+                if resp.hovered() {
+                    hovered = Some((k, j));
                 }
             }
         }
-        overview_ui(
-            &painter,
-            &ov_tr,
-            overview,
-            &index,
-            tr.range(),
-            ov.hovered() || ov.dragged(),
-            dark,
-        );
-        if bg.has_focus() {
-            painter.rect_stroke(
-                chart.expand(1.0),
-                4.0,
-                Stroke::new(1.5, theme::date_mark(dark)),
-                StrokeKind::Inside,
-            );
+        // Events left outside the window (a focused fit): counted at the edges; a click
+        // shows them all.
+        let (lo, hi) = tr.range();
+        let outside = index.outside(article, input.visible_events, (lo, hi));
+        let mut edge_badges = Vec::new();
+        for (n, later) in [(outside.0, false), (outside.1, true)] {
+            if n == 0 {
+                continue;
+            }
+            let at_left = later == (input.direction == TimeDirection::RightToLeft);
+            let words = if later {
+                s.later_events
+            } else {
+                s.earlier_events
+            };
+            // «۱ رویداد پیش‌تر», "1 earlier event", "3 earlier events".
+            let words = if n == 1 && input.lang == Lang::En {
+                words.trim_end_matches('s')
+            } else {
+                words
+            };
+            let text = format!("{} {words}", input.lang.num(n));
+            let job = crate::text::TextJob::new(text.as_str())
+                .size(11.0)
+                .selectable(false);
+            let w = crate::text::measure_text(&ctx, &job).x + 12.0;
+            let x = if at_left {
+                chart.left() + 2.0
+            } else {
+                chart.right() - 2.0 - w
+            };
+            let r = Rect::from_min_size(pos2(x, axis.top() + 2.0), vec2(w, 16.0));
+            let resp = ui.interact(r, id.with(("outside", later)), Sense::click());
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
+            if resp.clicked() {
+                let span = index.span_of(article, input.visible_events);
+                if let Some(span) = span {
+                    self.animate_to(self.fitted(span));
+                }
+            }
+            edge_badges.push((r, text, resp.hovered()));
         }
-        paint_range_text(&painter, toolbar, &tr, input, rtl_ui);
+
+        // 4. Paint.
+        let look = Look {
+            dark,
+            lang: input.lang,
+            emphasis: !input.marked_events.is_empty(),
+            hovered,
+        };
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter_at(rect);
+            let lanes_painter = painter.with_clip_rect(viewport.intersect(rect));
+            let name_x = if rtl_ui {
+                (label_x.1 - 10.0, HAlign::Right)
+            } else {
+                (label_x.0 + 10.0, HAlign::Left)
+            };
+            for sh in lane_titles(
+                article,
+                &index,
+                &lanes,
+                0.0,
+                (rect.left(), rect.right()),
+                name_x,
+                look,
+            ) {
+                paint_shape(&lanes_painter, &sh.shape, y0);
+            }
+            let sep_x = if rtl_ui { label_x.0 } else { label_x.1 };
+            painter.line_segment(
+                [pos2(sep_x, axis.top()), pos2(sep_x, viewport.bottom())],
+                Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.4)),
+            );
+            let reserved: Vec<(f32, f32)> = edge_badges
+                .iter()
+                .map(|(r, _, _)| (r.left(), r.right()))
+                .collect();
+            let (axis_shapes, drawn) = axis_shapes(
+                &tr,
+                calendars,
+                AxisFrame {
+                    top: axis.top(),
+                    name_x: (name_x.0, name_x.1),
+                    reserved: &reserved,
+                },
+                look,
+                &mut UiMeasure(&ctx),
+            );
+            self.axis_labels = drawn;
+            for sh in &axis_shapes {
+                paint_shape(&painter, &sh.shape, 0.0);
+            }
+            // The grid, under the marks, over the bands.
+            let chart_painter = painter.with_clip_rect(lanes_rect.intersect(rect));
+            let first = calendars
+                .first()
+                .copied()
+                .unwrap_or(crate::persian::dates::Calendar::Gregorian);
+            for sh in &grid_shapes(&tr, first, (viewport.top(), viewport.bottom()), look) {
+                paint_shape(&chart_painter, &sh.shape, 0.0);
+            }
+            for sh in lane_marks_shapes(article, &index, &tr, &lanes, 0.0, look) {
+                paint_shape(&chart_painter, &sh.shape, y0);
+            }
+            if max_scroll > 0.0 {
+                self.scrollbar_ui(
+                    ui,
+                    id,
+                    viewport,
+                    label_x,
+                    rtl_ui,
+                    total_h,
+                    view_h,
+                    dark,
+                    s.lanes_scroll,
+                );
+            }
+            for (r, text, hovered) in &edge_badges {
+                painter.rect_filled(*r, 8.0, theme::sidebar(dark));
+                if *hovered {
+                    painter.rect_stroke(
+                        *r,
+                        8.0,
+                        Stroke::new(1.0, theme::date_mark(dark)),
+                        StrokeKind::Inside,
+                    );
+                }
+                let job = crate::text::TextJob::new(text.as_str())
+                    .size(11.0)
+                    .color(theme::muted(dark))
+                    .selectable(false);
+                crate::text::paint_text(&painter, &job, r.center(), egui::Align2::CENTER_CENTER);
+            }
+            overview::overview_paint(
+                &painter,
+                &ov_tr,
+                strip,
+                &index,
+                tr.range(),
+                ov_active,
+                (dark, input.lang, input.calendar.main()),
+            );
+            let legend_x = if rtl_ui { chart.right() } else { chart.left() };
+            let (legend, _) = legend_shapes(legend_x, legend_y, rtl_ui, look, &mut UiMeasure(&ctx));
+            for sh in &legend {
+                paint_shape(&painter, &sh.shape, 0.0);
+            }
+            if bg.has_focus() {
+                painter.rect_stroke(
+                    chart.expand(1.0),
+                    4.0,
+                    Stroke::new(1.5, theme::date_mark(dark)),
+                    StrokeKind::Inside,
+                );
+            }
+            paint_range_text(&painter, toolbar, &tr, input, rtl_ui);
+        }
+        self.lanes = lanes;
         if let Some((a, b)) = zoom_to {
             let pad = ((b - a) * 0.2).max(1.0);
             self.set_window((a - pad, b + pad));
@@ -682,692 +863,68 @@ impl TimelineView {
         actions
     }
 
-    /// Fits the window to the shown events (all when there is no filter).
-    fn fit_shown(
+    /// The lanes' scroll bar at the lane names' outer edge: its thumb can be dragged.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the frame's geometry, passed once"
+    )]
+    fn scrollbar_ui(
         &mut self,
+        ui: &mut Ui,
+        id: egui::Id,
+        viewport: Rect,
+        label_x: (f32, f32),
+        rtl: bool,
+        total_h: f32,
+        view_h: f32,
+        dark: bool,
+        label: &str,
+    ) {
+        let x = if rtl {
+            label_x.1 - SCROLLBAR_W - 1.0
+        } else {
+            label_x.0 + 1.0
+        };
+        let track = Rect::from_x_y_ranges(x..=x + SCROLLBAR_W, viewport.y_range());
+        let resp = ui.interact(track, id.with("lanes-scroll"), Sense::click_and_drag());
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, label));
+        if resp.dragged() {
+            self.lane_scroll += resp.drag_delta().y * total_h / view_h.max(1.0);
+        }
+        let thumb_h = (view_h / total_h * view_h).max(16.0);
+        let top = viewport.top() + self.lane_scroll / total_h.max(1.0) * view_h;
+        let thumb = Rect::from_x_y_ranges(
+            track.x_range(),
+            top..=(top + thumb_h).min(viewport.bottom()),
+        );
+        let c = theme::muted(dark).gamma_multiply(if resp.hovered() || resp.dragged() {
+            0.8
+        } else {
+            0.45
+        });
+        ui.painter().rect_filled(thumb, 3.0, c);
+    }
+
+    /// Fit-all's window: the dense stretch holding most events (the few outside are
+    /// counted at the chart's edges), or all events when they are spread evenly or the
+    /// window already shows the dense stretch.
+    fn fit_target(
+        &self,
         index: &EventIndex,
         article: &Article,
         visible: Option<&HashSet<String>>,
-    ) {
-        let span = match visible {
-            None => index.span,
-            Some(set) => index
-                .items
-                .iter()
-                .filter(|it| {
-                    article
-                        .events
-                        .get(it.event as usize)
-                        .is_some_and(|e| set.contains(&e.id))
-                })
-                .fold(None, |acc: Option<(f64, f64)>, it| {
-                    Some(acc.map_or((it.start, it.end), |(lo, hi)| {
-                        (lo.min(it.start), hi.max(it.end))
-                    }))
-                }),
-        };
-        self.fit_span(span);
-    }
-}
-
-/// An event's days: first day number and the day after its last.
-fn event_days(e: &Event) -> (f64, f64) {
-    let a = e.date.start.day_number() as f64;
-    let b = e.date.end.day_number() as f64;
-    (a.min(b), a.max(b) + 1.0)
-}
-
-/// The overview's range: all events (padded) and the window.
-fn overview_range(index: &EventIndex, window: (f64, f64)) -> (f64, f64) {
-    match index.span {
-        Some((lo, hi)) => {
-            let pad = ((hi - lo) * 0.03).max(5.0);
-            ((lo - pad).min(window.0), (hi + pad).max(window.1))
-        }
-        None => window,
-    }
-}
-
-/// Colour of a category's markers on a light or dark background.
-pub fn lane_color(category: &Category, dark: bool) -> Color32 {
-    let [r, g, b] = category.rgb(dark).0;
-    Color32::from_rgb(r, g, b)
-}
-
-fn lane_job(category: &Category, lang: Lang, dark: bool) -> TextJob {
-    TextJob::new(category.name(lang == Lang::Fa))
-        .size(LANE_LABEL_SIZE)
-        .weight(600.0)
-        .color(theme::ink(dark))
-        .selectable(false)
-}
-
-fn label_job(text: &str, color: Color32, selected: bool) -> TextJob {
-    TextJob::new(text)
-        .size(LABEL_SIZE)
-        .weight(if selected { 700.0 } else { 450.0 })
-        .color(color)
-        .selectable(false)
-}
-
-fn small_job(text: &str, color: Color32) -> TextJob {
-    TextJob::new(text)
-        .size(TICK_SIZE)
-        .color(color)
-        .selectable(false)
-}
-
-/// The «no events» state.
-fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, dark: bool) {
-    let (rect, _) = ui.allocate_exact_size(vec2(width, EMPTY_H), Sense::hover());
-    let resp = ui.interact(rect, id.with("empty"), Sense::hover());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, s.no_events));
-    if ui.is_rect_visible(rect) {
-        let painter = ui.painter_at(rect);
-        let job = TextJob::new(s.no_events)
-            .size(14.0)
-            .color(theme::muted(dark))
-            .selectable(false);
-        paint_text(&painter, &job, rect.center(), Align2::CENTER_CENTER);
-    }
-}
-
-/// The toolbar's icon buttons, at the start side. Returns those clicked.
-fn toolbar_ui(
-    ui: &mut Ui,
-    id: Id,
-    toolbar: Rect,
-    input: &TimelineInput<'_>,
-    rtl_ui: bool,
-) -> Vec<Icon> {
-    let s = input.lang.strings();
-    let buttons = [
-        (Icon::Fit, s.fit_all),
-        (Icon::ZoomIn, s.zoom_in),
-        (Icon::ZoomOut, s.zoom_out),
-        (Icon::Prev, s.prev_event),
-        (Icon::Next, s.next_event),
-    ];
-    let mut out = Vec::new();
-    let y = toolbar.center().y;
-    for (k, (icon, label)) in buttons.into_iter().enumerate() {
-        let gap = if k >= 3 { 10.0 } else { 0.0 };
-        let offset = SIDE_PAD + gap + k as f32 * (BUTTON + 2.0) + BUTTON * 0.5;
-        let cx = if rtl_ui {
-            toolbar.right() - offset
-        } else {
-            toolbar.left() + offset
-        };
-        let rect = Rect::from_center_size(pos2(cx, y), vec2(BUTTON, BUTTON - 2.0));
-        if icon_button(ui, id.with(("button", k)), rect, icon, label, input) {
-            out.push(icon);
-        }
-    }
-    out
-}
-
-/// One icon button drawn with the painter; its label is its AccessKit name and tooltip.
-fn icon_button(
-    ui: &mut Ui,
-    id: Id,
-    rect: Rect,
-    icon: Icon,
-    label: &str,
-    input: &TimelineInput<'_>,
-) -> bool {
-    let dark = input.dark;
-    let resp = ui
-        .interact(rect, id, Sense::click())
-        .on_hover_cursor(egui::CursorIcon::PointingHand);
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-    let clicked = resp.clicked();
-    if ui.is_rect_visible(rect) {
-        let painter = ui.painter();
-        if resp.hovered() || resp.has_focus() {
-            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.08));
-        }
-        if resp.has_focus() {
-            painter.rect_stroke(
-                rect,
-                5.0,
-                Stroke::new(1.5, theme::date_mark(dark)),
-                StrokeKind::Inside,
-            );
-        }
-        let ink = Stroke::new(1.6, theme::ink(dark));
-        let c = rect.center();
-        match icon {
-            Icon::Fit => {
-                let (l, r) = (c.x - 8.0, c.x + 8.0);
-                painter.line_segment([pos2(l, c.y - 6.0), pos2(l, c.y + 6.0)], ink);
-                painter.line_segment([pos2(r, c.y - 6.0), pos2(r, c.y + 6.0)], ink);
-                painter.line_segment([pos2(l + 3.0, c.y), pos2(r - 3.0, c.y)], ink);
-                for (tip, d) in [(l + 3.0, 1.0), (r - 3.0, -1.0)] {
-                    painter.line_segment([pos2(tip, c.y), pos2(tip + 3.5 * d, c.y - 3.5)], ink);
-                    painter.line_segment([pos2(tip, c.y), pos2(tip + 3.5 * d, c.y + 3.5)], ink);
-                }
-            }
-            Icon::ZoomIn | Icon::ZoomOut => {
-                let o = c + vec2(-1.5, -1.5);
-                painter.circle_stroke(o, 6.0, ink);
-                painter.line_segment(
-                    [o + vec2(4.3, 4.3), o + vec2(8.5, 8.5)],
-                    Stroke::new(2.2, theme::ink(dark)),
-                );
-                painter.line_segment([o - vec2(3.0, 0.0), o + vec2(3.0, 0.0)], ink);
-                if icon == Icon::ZoomIn {
-                    painter.line_segment([o - vec2(0.0, 3.0), o + vec2(0.0, 3.0)], ink);
-                }
-            }
-            Icon::Prev | Icon::Next => {
-                // Points the way earlier (Prev) or later (Next) events lie on screen.
-                let later_left = input.direction == TimeDirection::RightToLeft;
-                let left = (icon == Icon::Next) == later_left;
-                let d = if left { -1.0 } else { 1.0 };
-                let pts = vec![
-                    pos2(c.x + 5.0 * d, c.y),
-                    pos2(c.x - 4.0 * d, c.y - 6.0),
-                    pos2(c.x - 4.0 * d, c.y + 6.0),
-                ];
-                painter.add(Shape::convex_polygon(pts, theme::ink(dark), Stroke::NONE));
-            }
-        }
-    }
-    let _tip = resp.on_hover_ui(|ui| {
-        let job = TextJob::new(label)
-            .size(12.5)
-            .color(theme::ink(dark))
-            .selectable(false);
-        let w = measure_text(ui.ctx(), &job).x + 2.0;
-        Paragraph::new(job).width(w).show(ui);
-    });
-    clicked
-}
-
-/// One row of ticks (and, for the first row, the grid over `grid`).
-/// Returns the labels drawn.
-fn axis_row_ui(
-    painter: &egui::Painter,
-    tr: &Transform,
-    row: Rect,
-    grid: Option<Rect>,
-    t: &[Tick],
-    dark: bool,
-) -> Vec<String> {
-    let muted = theme::muted(dark);
-    let bottom = row.bottom();
-    if let Some(g) = grid {
-        for tick in t.iter().filter(|t| !t.label.is_empty()) {
-            let x = tr.x_from_day(tick.day) as f32;
-            if x < g.left() || x > g.right() {
-                continue;
-            }
-            let alpha = if tick.major { 0.22 } else { 0.1 };
-            painter.line_segment(
-                [pos2(x, g.top()), pos2(x, g.bottom())],
-                Stroke::new(1.0, muted.gamma_multiply(alpha)),
-            );
-        }
-    }
-    for tick in t {
-        let x = tr.x_from_day(tick.day) as f32;
-        if x < row.left() || x > row.right() {
-            continue;
-        }
-        let len = if tick.major {
-            7.0
-        } else if tick.label.is_empty() {
-            3.0
-        } else {
-            5.0
-        };
-        painter.line_segment(
-            [pos2(x, bottom - len), pos2(x, bottom)],
-            Stroke::new(1.0, muted),
-        );
-    }
-    // Labels: major first, then the rest; skip any that would overlap or leave the row.
-    let mut taken: Vec<(f32, f32)> = Vec::new();
-    let mut drawn = Vec::new();
-    for pass_major in [true, false] {
-        for tick in t
-            .iter()
-            .filter(|t| t.major == pass_major && !t.label.is_empty())
-        {
-            let x = tr.x_from_day(tick.day) as f32;
-            let color = if tick.major { theme::ink(dark) } else { muted };
-            let job = small_job(&tick.label, color).weight(if tick.major { 650.0 } else { 400.0 });
-            let w = measure_text(painter.ctx(), &job).x;
-            let (a, b) = (x - w * 0.5, x + w * 0.5);
-            if a < row.left()
-                || b > row.right()
-                || taken.iter().any(|&(l, r)| b + 8.0 > l && a < r + 8.0)
-            {
-                continue;
-            }
-            taken.push((a, b));
-            paint_text(
-                painter,
-                &job,
-                pos2(x, row.center().y - 3.0),
-                Align2::CENTER_CENTER,
-            );
-            drawn.push(tick.label.clone());
-        }
-    }
-    drawn
-}
-
-/// Adds AccessKit info, cursor and tooltip to a mark's response.
-fn mark_response(
-    resp: Response,
-    m: &Mark,
-    article: &Article,
-    index: &EventIndex,
-    input: &TimelineInput<'_>,
-) -> Response {
-    let s = input.lang.strings();
-    let event_of = |p: u32| {
-        index
-            .items
-            .get(p as usize)
-            .and_then(|it| article.events.get(it.event as usize))
-    };
-    let resp = resp.on_hover_cursor(egui::CursorIcon::PointingHand);
-    match m.kind {
-        MarkKind::Cluster => {
-            // «۳۰ رویداد»: the count isolated in the tooltip, plain for AccessKit.
-            let label = format!("{} {}", input.lang.num_isolated(m.count), s.cluster_events);
-            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, plain(&label)));
-            resp.on_hover_ui(|ui| {
-                cluster_tooltip_ui(ui, m, &label, input, |p| {
-                    event_of(p).map(|e| e.label.as_str())
-                })
-            })
-        }
-        _ => {
-            let Some(e) = event_of(m.item) else {
-                return resp;
-            };
-            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &e.label));
-            resp.on_hover_ui(|ui| event_tooltip_ui(ui, article, e, input))
+    ) -> (f64, f64) {
+        let all = index.span_of(article, visible).map(|s| self.fitted(s));
+        let dense = dense_span(&index.mids_of(article, visible)).map(|s| self.fitted(s));
+        let now = self.target_window();
+        let same = |w: (f64, f64)| (w.0 - now.0).abs() < 1e-6 && (w.1 - now.1).abs() < 1e-6;
+        match (dense, all) {
+            (Some(d), _) if !same(d) => d,
+            (_, Some(a)) => a,
+            (Some(d), None) => d,
+            (None, None) => now,
         }
     }
 }
 
-/// Shows `lines` (text, size, weight, colour) as engine paragraphs no wider than needed,
-/// in the UI's direction (a date range with no letters reads the UI's way round).
-fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>, lang: Lang) {
-    let direction = if lang.is_rtl() {
-        crate::text::Direction::Rtl
-    } else {
-        crate::text::Direction::Ltr
-    };
-    let jobs: Vec<TextJob> = lines
-        .into_iter()
-        .map(|(t, size, weight, color)| {
-            TextJob::new(t)
-                .size(size)
-                .weight(weight)
-                .color(color)
-                .selectable(false)
-                .align(Align::Start)
-                .direction(direction)
-        })
-        .collect();
-    let w = jobs
-        .iter()
-        .map(|j| measure_text(ui.ctx(), j).x)
-        .fold(0.0f32, f32::max)
-        .clamp(60.0, 360.0)
-        + 2.0;
-    ui.spacing_mut().item_spacing.y = 0.0;
-    for (k, job) in jobs.into_iter().enumerate() {
-        Paragraph::new(job)
-            .id_salt(("timeline-tip", k))
-            .width(w)
-            .show(ui);
-    }
-}
-
-/// Tooltip of an event: label, wording, interval in both calendars, sources.
-fn event_tooltip_ui(ui: &mut Ui, article: &Article, e: &Event, input: &TimelineInput<'_>) {
-    let s = input.lang.strings();
-    let fa = input.lang == Lang::Fa;
-    let (ink, muted) = (theme::ink(input.dark), theme::muted(input.dark));
-    let mut lines = vec![(e.label.clone(), 13.5, 700.0, ink)];
-    if !e.date.wording.is_empty() {
-        lines.push((format!("«{}»", e.date.wording), 12.0, 400.0, muted));
-    }
-    lines.push((
-        format!(
-            "{}: {}",
-            s.gregorian,
-            dates::interval_text(&e.date, Calendar::Gregorian, fa)
-        ),
-        12.0,
-        400.0,
-        ink,
-    ));
-    lines.push((
-        format!(
-            "{}: {}",
-            s.solar_hijri,
-            dates::interval_text(&e.date, Calendar::SolarHijri, fa)
-        ),
-        12.0,
-        400.0,
-        ink,
-    ));
-    let names: Vec<String> = article
-        .sources_of_event(&e.id)
-        .into_iter()
-        .filter_map(|id| article.source(id))
-        .map(|src| {
-            isolate(if fa || src.name_en.is_empty() {
-                &src.name
-            } else {
-                &src.name_en
-            })
-        })
-        .collect();
-    let sources = if names.is_empty() {
-        s.unsourced.to_owned()
-    } else {
-        names.join(if fa { "، " } else { ", " })
-    };
-    lines.push((
-        format!("{}: {sources}", s.sources_of_event),
-        12.0,
-        400.0,
-        muted,
-    ));
-    tooltip_lines(ui, lines, input.lang);
-}
-
-/// Tooltip of a cluster: its count, its span, the first few labels.
-fn cluster_tooltip_ui<'a>(
-    ui: &mut Ui,
-    m: &Mark,
-    title: &str,
-    input: &TimelineInput<'_>,
-    label_of: impl Fn(u32) -> Option<&'a str>,
-) {
-    let fa = input.lang == Lang::Fa;
-    let (ink, muted) = (theme::ink(input.dark), theme::muted(input.dark));
-    let cal = if input.calendar == CalendarMode::SolarHijri {
-        Calendar::SolarHijri
-    } else {
-        Calendar::Gregorian
-    };
-    let a = Day::from_day_number(m.days.0.floor() as i64);
-    let b = Day::from_day_number((m.days.1.ceil() as i64 - 1).max(m.days.0.floor() as i64));
-    let span = FuzzyDate::new(
-        a,
-        b,
-        if a == b {
-            Precision::Day
-        } else {
-            Precision::Range
-        },
-        "",
-    );
-    let mut lines = vec![
-        (title.to_owned(), 13.5, 700.0, ink),
-        (dates::interval_text(&span, cal, fa), 12.0, 400.0, muted),
-    ];
-    for &p in m.members.iter().take(5) {
-        if let Some(l) = label_of(p) {
-            lines.push((format!("• {l}"), 12.0, 400.0, ink));
-        }
-    }
-    if m.count > 5 {
-        lines.push(("…".to_owned(), 12.0, 400.0, muted));
-    }
-    tooltip_lines(ui, lines, input.lang);
-}
-
-/// How to paint a mark this frame.
-struct MarkStyle {
-    color: Color32,
-    /// Height of a bar, points.
-    bar_h: f32,
-    hovered: bool,
-    dark: bool,
-    lang: Lang,
-}
-
-/// Paints one mark: a bar, a dot or a counted cluster, with selection and hover rings.
-fn paint_mark(
-    painter: &egui::Painter,
-    tr: &Transform,
-    m: &Mark,
-    item: &Item,
-    y: f32,
-    style: &MarkStyle,
-) {
-    let MarkStyle {
-        color,
-        hovered,
-        dark,
-        bar_h,
-        ..
-    } = *style;
-    let accent = theme::accent(dark);
-    let paper = theme::paper(dark);
-    match m.kind {
-        MarkKind::Bar => {
-            let (x0, x1) = m.x;
-            let clip = painter.clip_rect();
-            let fill = color.gamma_multiply(if hovered { 0.42 } else { 0.3 });
-            let body = Rect::from_x_y_ranges(x0..=x1, y - bar_h * 0.5..=y + bar_h * 0.5);
-            let base = Rect::from_x_y_ranges(x0..=x1, y + bar_h * 0.5 - 3.0..=y + bar_h * 0.5);
-            if item.fuzzy {
-                let fade = ((x1 - x0) * 0.3).clamp(3.0, 80.0);
-                painter.add(Shape::mesh(faded_rect(body, fade, fill, clip)));
-                painter.add(Shape::mesh(faded_rect(base, fade, color, clip)));
-            } else {
-                painter.rect_filled(body, 3.0, fill);
-                painter.rect_filled(base, 1.0, color);
-            }
-            if m.selected {
-                painter.rect_stroke(
-                    body.expand(2.0),
-                    4.0,
-                    Stroke::new(2.0, accent),
-                    StrokeKind::Outside,
-                );
-            }
-        }
-        MarkKind::Point => {
-            let c = pos2(m.cx(), y);
-            // A month (or a narrow bar) wider than its dot: a thin bracket shows its days.
-            let (a, b) = tr.x_span(m.days.0, m.days.1);
-            if b - a > f64::from(DOT_RADIUS) * 2.5 {
-                let stroke = Stroke::new(2.0, color.gamma_multiply(0.45));
-                painter.line_segment([pos2(a as f32, y), pos2(b as f32, y)], stroke);
-                for x in [a as f32, b as f32] {
-                    painter.line_segment([pos2(x, y - 3.0), pos2(x, y + 3.0)], stroke);
-                }
-            }
-            let r = if hovered {
-                DOT_RADIUS + 1.5
-            } else {
-                DOT_RADIUS
-            };
-            if item.fuzzy {
-                painter.add(Shape::mesh(halo(c, r * 2.2, color.gamma_multiply(0.55))));
-                painter.circle_filled(c, r * 0.75, color);
-            } else {
-                painter.circle_filled(c, r, color);
-                painter.circle_stroke(c, r, Stroke::new(1.0, paper));
-            }
-            if m.selected {
-                painter.circle_stroke(c, r + 3.5, Stroke::new(2.0, accent));
-            }
-        }
-        MarkKind::Cluster => {
-            let c = pos2(m.cx(), y);
-            let r = marks::cluster_radius(m.count) + if hovered { 1.0 } else { 0.0 };
-            painter.circle_filled(c, r, color);
-            painter.circle_stroke(c, r, Stroke::new(1.5, paper));
-            if m.marked {
-                painter.circle_stroke(c, r + 2.5, Stroke::new(2.0, accent));
-            }
-            let text = style.lang.num(m.count);
-            let job = TextJob::new(text)
-                .size(10.5)
-                .weight(700.0)
-                .color(Color32::WHITE)
-                .selectable(false);
-            paint_text(painter, &job, c + vec2(0.0, 0.5), Align2::CENTER_CENTER);
-        }
-    }
-}
-
-/// A rectangle whose left and right `fade` points go from transparent to `color`
-/// (per-vertex alpha), cut to `clip` so a bar thousands of points wide stays small.
-fn faded_rect(rect: Rect, fade: f32, color: Color32, clip: Rect) -> Mesh {
-    let (l, r) = (rect.left(), rect.right());
-    let fade = fade.min(rect.width() * 0.5);
-    let stops = [(l, 0.0), (l + fade, 1.0), (r - fade, 1.0), (r, 0.0)];
-    // Clip the stops to the visible x range, interpolating alpha.
-    let (cl, cr) = (clip.left() - 2.0, clip.right() + 2.0);
-    let alpha_at = |x: f32| -> f32 {
-        for w in stops.windows(2) {
-            let ((x0, a0), (x1, a1)) = (w[0], w[1]);
-            if x >= x0 && x <= x1 {
-                return if x1 > x0 {
-                    a0 + (a1 - a0) * (x - x0) / (x1 - x0)
-                } else {
-                    a1
-                };
-            }
-        }
-        0.0
-    };
-    let mut xs: Vec<f32> = stops.iter().map(|s| s.0.clamp(cl, cr)).collect();
-    xs.dedup_by(|a, b| (*a - *b).abs() < 0.01);
-    let mut mesh = Mesh::default();
-    for (k, &x) in xs.iter().enumerate() {
-        let c = color.gamma_multiply(alpha_at(x));
-        mesh.colored_vertex(pos2(x, rect.top()), c);
-        mesh.colored_vertex(pos2(x, rect.bottom()), c);
-        if k > 0 {
-            let i = (2 * k) as u32;
-            mesh.add_triangle(i - 2, i - 1, i);
-            mesh.add_triangle(i - 1, i, i + 1);
-        }
-    }
-    mesh
-}
-
-/// A disc of `color` at the centre fading to transparent at `radius` (per-vertex alpha).
-fn halo(c: Pos2, radius: f32, color: Color32) -> Mesh {
-    const N: u32 = 24;
-    let mut mesh = Mesh::default();
-    mesh.colored_vertex(c, color);
-    for k in 0..N {
-        let a = std::f32::consts::TAU * k as f32 / N as f32;
-        mesh.colored_vertex(c + radius * vec2(a.cos(), a.sin()), Color32::TRANSPARENT);
-    }
-    for k in 0..N {
-        mesh.add_triangle(0, 1 + k, 1 + (k + 1) % N);
-    }
-    mesh
-}
-
-/// The overview strip: event density over the whole span and the visible window.
-fn overview_ui(
-    painter: &egui::Painter,
-    ov: &Transform,
-    rect: Rect,
-    index: &EventIndex,
-    window: (f64, f64),
-    active: bool,
-    dark: bool,
-) {
-    painter.rect_filled(rect, 3.0, theme::sidebar(dark));
-    if let Some((lo, hi)) = index.span {
-        let max = index.histogram.iter().copied().max().unwrap_or(1).max(1) as f32;
-        let bins = index.histogram.len().max(1) as f64;
-        let w = (hi - lo).max(1.0) / bins;
-        let color = theme::muted(dark).gamma_multiply(0.8);
-        for (k, &n) in index.histogram.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
-            let (a, b) = ov.x_span(lo + k as f64 * w, lo + (k + 1) as f64 * w);
-            let h = (rect.height() - 4.0) * (n as f32 / max).sqrt().max(0.2);
-            let bar = Rect::from_x_y_ranges(
-                a as f32..=(b as f32).max(a as f32 + 1.0),
-                rect.bottom() - 2.0 - h..=rect.bottom() - 2.0,
-            );
-            painter.rect_filled(bar, 0.0, color);
-        }
-    }
-    let (a, b) = ov.x_span(window.0, window.1);
-    let (a, b) = ((a as f32).max(rect.left()), (b as f32).min(rect.right()));
-    let mid = (a + b) * 0.5;
-    let half = ((b - a) * 0.5).max(2.0);
-    let win = Rect::from_x_y_ranges(mid - half..=mid + half, rect.top()..=rect.bottom());
-    let accent = theme::date_mark(dark);
-    painter.rect_filled(
-        win,
-        3.0,
-        accent.gamma_multiply(if active { 0.3 } else { 0.2 }),
-    );
-    painter.rect_stroke(win, 3.0, Stroke::new(1.5, accent), StrokeKind::Inside);
-}
-
-/// The visible window as text, at the toolbar's far side.
-fn paint_range_text(
-    painter: &egui::Painter,
-    toolbar: Rect,
-    tr: &Transform,
-    input: &TimelineInput<'_>,
-    rtl_ui: bool,
-) {
-    let fa = input.lang == Lang::Fa;
-    let cal = if input.calendar == CalendarMode::SolarHijri {
-        Calendar::SolarHijri
-    } else {
-        Calendar::Gregorian
-    };
-    let (s, e) = tr.range();
-    let a = Day::from_day_number(s.floor() as i64);
-    let b = Day::from_day_number((e.ceil() as i64 - 1).max(s.floor() as i64));
-    let span = e - s;
-    let text = if span > 3.0 * 365.0 {
-        let (ya, _, _) = dates::ymd(a, cal);
-        let (yb, _, _) = dates::ymd(b, cal);
-        format!(
-            "{} – {}",
-            dates::year_text(ya, fa),
-            dates::year_text(yb, fa)
-        )
-    } else {
-        let p = if span > 62.0 {
-            Precision::Range
-        } else {
-            Precision::Day
-        };
-        dates::interval_text(&FuzzyDate::new(a, b, p, ""), cal, fa)
-    };
-    let (x, anchor) = if rtl_ui {
-        (toolbar.left() + SIDE_PAD, Align2::LEFT_CENTER)
-    } else {
-        (toolbar.right() - SIDE_PAD, Align2::RIGHT_CENTER)
-    };
-    // A range of bare years has no letters: it reads the UI's way round.
-    let job = TextJob::new(text)
-        .size(11.5)
-        .color(theme::muted(input.dark))
-        .selectable(false)
-        .direction(if rtl_ui {
-            crate::text::Direction::Rtl
-        } else {
-            crate::text::Direction::Ltr
-        });
-    paint_text(painter, &job, pos2(x, toolbar.center().y), anchor);
-}
+pub use travel::Span;

@@ -1,4 +1,5 @@
-//! The cached index of an article's events by time: sorted by start day, one list per
+//! The cached index of an article's events by time (one place, [`event_days`], reads an
+//! event's dates): sorted by start day, one list per
 //! lane with a running maximum of end days so a window is culled by binary search, a map
 //! from event id, and a coarse histogram for the overview strip. Rebuilt only when the
 //! article's [`article_key`] changes.
@@ -40,6 +41,15 @@ pub fn article_key(article: &Article) -> u64 {
     h.finish()
 }
 
+/// An event's days: its first day number and the day number after its last (a malformed
+/// interval, `start > end`, is shown over the same days, in order). The one place that
+/// turns an event's dates into the chart's time.
+pub fn event_days(e: &Event) -> (f64, f64) {
+    let a = e.date.start.day_number() as f64;
+    let b = e.date.end.day_number() as f64;
+    (a.min(b), a.max(b) + 1.0)
+}
+
 /// The lane of events whose category is not among the article's categories.
 pub const UNKNOWN_LANE: u16 = u16::MAX;
 
@@ -78,12 +88,7 @@ pub struct Item {
 
 impl Item {
     fn of(i: u32, e: &Event, lane: u16) -> Self {
-        // A malformed interval (`start > end`) is shown over the same days, in order.
-        let (a, b) = (
-            e.date.start.day_number() as f64,
-            e.date.end.day_number() as f64,
-        );
-        let (start, end) = (a.min(b), a.max(b) + 1.0);
+        let (start, end) = event_days(e);
         let shape = match e.date.precision {
             Precision::Day | Precision::Month => Shape::Point,
             _ => Shape::Bar,
@@ -153,6 +158,8 @@ pub struct EventIndex {
     pub span: Option<(f64, f64)>,
     /// Event counts by start over `span`, [`OVERVIEW_BINS`] bins.
     pub histogram: Vec<u32>,
+    /// Every event's end day, sorted (to count events before a window).
+    ends: Vec<f64>,
 }
 
 impl EventIndex {
@@ -229,6 +236,8 @@ impl EventIndex {
                 histogram[b] = histogram[b].saturating_add(1);
             }
         }
+        let mut ends: Vec<f64> = items.iter().map(|i| i.end).collect();
+        ends.sort_by(f64::total_cmp);
         Self {
             key: article_key(article),
             items,
@@ -236,6 +245,83 @@ impl EventIndex {
             by_id,
             span,
             histogram,
+            ends,
+        }
+    }
+
+    /// How many events overlap the window `from..to` (day numbers), and the span of
+    /// their days cut to the window: what a picture of that window shows.
+    pub fn shown_in(&self, (from, to): (f64, f64)) -> (usize, Option<(f64, f64)>) {
+        let mut n = 0;
+        let mut span: Option<(f64, f64)> = None;
+        for lane in &self.lanes {
+            for e in Self::cull(lane, from, to) {
+                n += 1;
+                let (a, b) = (e.start.max(from), e.end.min(to));
+                span = Some(span.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
+            }
+        }
+        (n, span)
+    }
+
+    /// The span of the shown events' days (all when `visible` is `None`).
+    pub fn span_of(
+        &self,
+        article: &Article,
+        visible: Option<&HashSet<String>>,
+    ) -> Option<(f64, f64)> {
+        match visible {
+            None => self.span,
+            Some(set) => self
+                .items
+                .iter()
+                .enumerate()
+                .filter(|&(p, _)| self.is_shown(article, p, set))
+                .fold(None, |acc: Option<(f64, f64)>, (_, it)| {
+                    Some(acc.map_or((it.start, it.end), |(lo, hi)| {
+                        (lo.min(it.start), hi.max(it.end))
+                    }))
+                }),
+        }
+    }
+
+    /// Middle days of the shown events, sorted (for a focused fit).
+    pub fn mids_of(&self, article: &Article, visible: Option<&HashSet<String>>) -> Vec<f64> {
+        let mut mids: Vec<f64> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|&(p, _)| visible.is_none_or(|set| self.is_shown(article, p, set)))
+            .map(|(_, it)| it.mid())
+            .collect();
+        mids.sort_by(f64::total_cmp);
+        mids
+    }
+
+    /// How many shown events lie wholly before and wholly after the window `from..to`.
+    /// Binary searches without a filter; a pass over the events with one.
+    pub fn outside(
+        &self,
+        article: &Article,
+        visible: Option<&HashSet<String>>,
+        (from, to): (f64, f64),
+    ) -> (usize, usize) {
+        match visible {
+            None => (
+                self.ends.partition_point(|&e| e <= from),
+                self.items.len() - self.items.partition_point(|i| i.start < to),
+            ),
+            Some(set) => self
+                .items
+                .iter()
+                .enumerate()
+                .filter(|&(p, _)| self.is_shown(article, p, set))
+                .fold((0, 0), |(b, a), (_, it)| {
+                    (
+                        b + usize::from(it.end <= from),
+                        a + usize::from(it.start >= to),
+                    )
+                }),
         }
     }
 

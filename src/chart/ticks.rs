@@ -2,10 +2,10 @@
 //! at real month and year boundaries of the Gregorian or the Solar Hijri calendar
 //! (`Day::from_solar_hijri` / `solar_hijri_month_len`, i.e. icu_calendar). Pure: no egui.
 
+use super::Lang;
 use crate::model::{Day, MAX_YEAR, MIN_YEAR};
 use crate::persian::dates::{Calendar, month_only, year_text};
 use crate::persian::digits::num_fa;
-use crate::ui::i18n::Lang;
 
 /// One tick of the axis.
 #[derive(Clone, Debug, PartialEq)]

@@ -118,6 +118,11 @@ impl Transform {
         (self.start, self.end)
     }
 
+    /// Screen x of the chart's left and right edges, points.
+    pub fn x_range(&self) -> (f64, f64) {
+        (self.left, self.right)
+    }
+
     pub fn width(&self) -> f64 {
         self.right - self.left
     }
