@@ -134,3 +134,39 @@ fn font_size_menu_items_change_the_article_size() {
     h.run();
     assert_eq!(h.state().settings.font_size, before - 1.0);
 }
+
+/// Vertices of all meshes the last frame painted.
+fn painted_vertices<S>(h: &Harness<'_, S>) -> usize {
+    h.output()
+        .shapes
+        .iter()
+        .map(|c| match &c.shape {
+            egui::Shape::Mesh(m) => m.vertices.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn a_paragraph_of_a_hundred_thousand_words_draws_only_what_shows() {
+    use gahnegar::text::{Paragraph, TextJob};
+    // One paragraph, no line breaks: about 1.3 million characters.
+    let text: std::sync::Arc<str> = "در این گزارش آمده است که نشست بعدی در پاییز برگزار می‌شود. "
+        .repeat(22_000)
+        .into();
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(600.0, 400.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(
+            |ui, text: &mut std::sync::Arc<str>| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    Paragraph::new(TextJob::new(text.clone()).size(16.0)).show(ui);
+                });
+            },
+            text,
+        );
+    h.run();
+    let v = painted_vertices(&h);
+    // A screenful of text is a few thousand glyphs; the whole paragraph is millions.
+    assert!(v > 1_000 && v < 40_000, "{v} vertices painted");
+}

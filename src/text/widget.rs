@@ -285,7 +285,18 @@ pub(super) fn paint(
     let mut meshes: Vec<Mesh> = Vec::new();
     let mut pending: Vec<(usize, Rect, Rect, Color32)> = Vec::new();
     let inv = 1.0 / super::atlas::PAGE_SIZE as f32;
-    for line in &shaped.lines {
+    // Only the lines inside the clip are drawn: a paragraph of millions of characters
+    // costs what the screen shows, and no mesh outgrows the GPU's buffer limits.
+    let clip = painter.clip_rect();
+    let (clip_top, clip_bottom) = (
+        clip.top() * scale - origin.y,
+        clip.bottom() * scale - origin.y,
+    );
+    let first = shaped.lines.partition_point(|l| l.bottom < clip_top);
+    for line in shaped.lines[first..]
+        .iter()
+        .take_while(|l| l.top <= clip_bottom)
+    {
         for c in &line.clusters {
             let color = color_at(job, c.text_range.start);
             for g in &shaped.glyphs[c.glyphs.clone()] {
