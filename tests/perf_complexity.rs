@@ -245,3 +245,35 @@ fn twice_the_text_is_twice_the_shaping() {
     }
     assert_eq!(eng.shaped, 2 * once);
 }
+
+/// A text of `n` dated sentences on single lines (one long block once joined), imported,
+/// saved and opened again: the bytes anchor resolution looks at while opening.
+fn reopen_work(n: usize) -> (usize, usize) {
+    let text: String = (0..n)
+        .map(|i| {
+            format!(
+                "به گزارش خبرگزاری نمونه، وزیر در تاریخ {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد.\n",
+                1 + i % 28
+            )
+        })
+        .collect();
+    let imported =
+        gahnegar::import::import_bytes(text.as_bytes(), "long").unwrap_or_else(|e| panic!("{e}"));
+    let ron = gahnegar::store::to_string(&imported.article).unwrap_or_else(|e| panic!("{e}"));
+    let before = gahnegar::model::resolve_work();
+    let back = gahnegar::store::from_str(&ron, "long.ron").unwrap_or_else(|e| panic!("{e}"));
+    let work = gahnegar::model::resolve_work() - before;
+    (work, back.events.len())
+}
+
+#[test]
+fn opening_anchors_in_one_long_block_is_linear() {
+    let (small, e1) = reopen_work(300);
+    let (large, e4) = reopen_work(1200);
+    assert!(e1 >= 250 && e4 >= 4 * e1 - 50, "events {e1} / {e4}");
+    assert!(
+        large <= 5 * small.max(1),
+        "4× the text cost {:.1}× the work ({small} → {large} bytes)",
+        large as f64 / small.max(1) as f64
+    );
+}

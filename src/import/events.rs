@@ -262,6 +262,7 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
             exact: wording,
             prefix: tail(&text[..range.start], 24),
             suffix: head(&text[range.end..], 24),
+            at: Some(range.start),
         };
         events.push(Event {
             id,

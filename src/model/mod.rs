@@ -6,7 +6,7 @@ pub mod category;
 mod date;
 pub mod legacy;
 
-pub use anchor::Anchor;
+pub use anchor::{Anchor, resolve_work};
 pub use category::{Category, Rgb, news_categories};
 pub use date::{Day, DayError, FuzzyDate, MAX_YEAR, MIN_YEAR, Precision};
 
