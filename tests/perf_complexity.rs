@@ -277,3 +277,34 @@ fn opening_anchors_in_one_long_block_is_linear() {
         large as f64 / small.max(1) as f64
     );
 }
+
+/// The HTML export of `n` paragraphs, each with a dated event: the bytes anchor
+/// resolution looks at while writing it.
+fn html_work(n: usize) -> usize {
+    let text: String = (0..n)
+        .map(|i| {
+            format!(
+                "نشست شماره {i} در تاریخ {} مه ۲۰۱۹ برگزار شد.\n\n",
+                1 + i % 28
+            )
+        })
+        .collect();
+    let a = gahnegar::import::import_bytes(text.as_bytes(), "many")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .article;
+    assert!(a.blocks.len() >= n / 2 && a.events.len() >= n / 2);
+    let before = gahnegar::model::resolve_work();
+    let html = gahnegar::export::html::dump_html(&a);
+    assert!(html.contains("cue-e1"));
+    gahnegar::model::resolve_work() - before
+}
+
+#[test]
+fn the_html_export_resolves_each_mark_once() {
+    let (small, large) = (html_work(250), html_work(1000));
+    assert!(
+        large <= 5 * small.max(1),
+        "4× the paragraphs cost {:.1}× the work ({small} → {large} bytes)",
+        large as f64 / small.max(1) as f64
+    );
+}

@@ -8,7 +8,7 @@
 //! SVG whose marks link to the events) and the list of events link back to the text, and
 //! each source lists its claims linked to their paragraphs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -236,6 +236,61 @@ pub fn dump_html(article: &Article) -> String {
     // The text, with dates, mentions and claims marked.
     h.push_str("<article id=\"text\">\n");
     ids.extend(["text", "timeline", "sources"].map(str::to_owned));
+    // Every mark, resolved once and sorted to its block: linear in the anchors, where
+    // resolving every anchor for every block was blocks × anchors.
+    let block_of: HashMap<&str, usize> = article
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    let place = |a: &crate::model::Anchor| {
+        let i = *block_of.get(a.block.as_str())?;
+        a.resolve(&article.blocks[i].text).map(|r| (i, r))
+    };
+    let mut spans_of: Vec<Vec<Span>> = article.blocks.iter().map(|_| Vec::new()).collect();
+    for c in &article.claims {
+        if let Some((i, r)) = place(&c.anchor) {
+            spans_of[i].push(Span {
+                range: r,
+                rank: 0,
+                id: format!("claim-{}", c.id),
+                open: format!("<mark class=\"claim\" data-source=\"{}\">", esc(&c.source)),
+                close: "</mark>",
+                link: false,
+            });
+        }
+    }
+    for e in &article.events {
+        if let Some((i, r)) = place(&e.anchor) {
+            spans_of[i].push(Span {
+                range: r,
+                rank: 1,
+                id: format!("cue-{}", e.id),
+                open: format!(
+                    "<a class=\"cue\" href=\"#event-{}\" title=\"{}\">",
+                    esc(&e.id),
+                    esc(&e.label)
+                ),
+                close: "</a>",
+                link: true,
+            });
+        }
+    }
+    for s in &article.sources {
+        for (k, mention) in s.mentions.iter().enumerate() {
+            if let Some((i, r)) = place(mention) {
+                spans_of[i].push(Span {
+                    range: r,
+                    rank: 2,
+                    id: format!("mention-{}-{k}", s.id),
+                    open: format!("<a class=\"mention\" href=\"#source-{}\">", esc(&s.id)),
+                    close: "</a>",
+                    link: true,
+                });
+            }
+        }
+    }
     let mut in_sidebar = false;
     for (bi, b) in article.blocks.iter().enumerate() {
         if b.sidebar != in_sidebar {
@@ -246,55 +301,7 @@ pub fn dump_html(article: &Article) -> String {
             });
             in_sidebar = b.sidebar;
         }
-        let mut spans = Vec::new();
-        for c in &article.claims {
-            if let Some((i, r)) = article.resolve(&c.anchor)
-                && i == bi
-            {
-                spans.push(Span {
-                    range: r,
-                    rank: 0,
-                    id: format!("claim-{}", c.id),
-                    open: format!("<mark class=\"claim\" data-source=\"{}\">", esc(&c.source)),
-                    close: "</mark>",
-                    link: false,
-                });
-            }
-        }
-        for e in &article.events {
-            if let Some((i, r)) = article.resolve(&e.anchor)
-                && i == bi
-            {
-                spans.push(Span {
-                    range: r,
-                    rank: 1,
-                    id: format!("cue-{}", e.id),
-                    open: format!(
-                        "<a class=\"cue\" href=\"#event-{}\" title=\"{}\">",
-                        esc(&e.id),
-                        esc(&e.label)
-                    ),
-                    close: "</a>",
-                    link: true,
-                });
-            }
-        }
-        for s in &article.sources {
-            for (k, mention) in s.mentions.iter().enumerate() {
-                if let Some((i, r)) = article.resolve(mention)
-                    && i == bi
-                {
-                    spans.push(Span {
-                        range: r,
-                        rank: 2,
-                        id: format!("mention-{}-{k}", s.id),
-                        open: format!("<a class=\"mention\" href=\"#source-{}\">", esc(&s.id)),
-                        close: "</a>",
-                        link: true,
-                    });
-                }
-            }
-        }
+        let spans = std::mem::take(&mut spans_of[bi]);
         let tag = match b.kind {
             BlockKind::Heading => "h2",
             BlockKind::Paragraph => "p",
