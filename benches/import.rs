@@ -1,5 +1,6 @@
-//! `normalize` and `import` throughput on a 10 MB file made by repeating the seed texts
-//! (the damaged PDF text and the news sample), and on 1 MB to show they are linear.
+//! `normalize` and `import` throughput on a 10 MB file made by repeating the test texts
+//! (the seed's damaged PDF text, news items and a damaged PDF news text written for the
+//! project, all under `tests/data/`), and on 1 MB to show they are linear.
 
 mod common;
 
@@ -9,23 +10,24 @@ use common::full_run;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gahnegar::import::{import_bytes, normalize};
 
-/// The seed texts: `$GAHNEGAR_SEED_DIR` or `../shared/seed` beside the crate
-/// (`caucasus-gem.raw.txt`, `news-sample.txt`); without them, the built-in article's text.
+/// The texts the benchmark repeats, from `tests/data/` (see its README). A missing file
+/// stops the benchmark with its path: the figures are only comparable on the same input.
+const SEEDS: [&str; 3] = [
+    "tests/data/seed/caucasus-gem.raw.txt",
+    "tests/data/news/news-items-fa.txt",
+    "tests/data/news/damaged-pdf-fa.txt",
+];
+
 fn seeds() -> Vec<String> {
-    let dir = std::env::var_os("GAHNEGAR_SEED_DIR").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed"),
-        std::path::PathBuf::from,
-    );
-    let found: Vec<String> = ["caucasus-gem.raw.txt", "news-sample.txt"]
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    SEEDS
         .iter()
-        .filter_map(|f| std::fs::read_to_string(dir.join(f)).ok())
-        .collect();
-    if found.is_empty() {
-        let a = gahnegar::store::builtin();
-        let text: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
-        return vec![text.join("\n\n")];
-    }
-    found
+        .map(|f| {
+            let p = dir.join(f);
+            std::fs::read_to_string(&p)
+                .unwrap_or_else(|e| panic!("benchmark input missing: {}: {e}", p.display()))
+        })
+        .collect()
 }
 
 /// The seed texts repeated (whole, separated by blank lines) to at least `size` bytes.

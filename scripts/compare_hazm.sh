@@ -2,10 +2,9 @@
 # Times hazm's Normalizer().normalize and `gahnegar normalize` on the same ~1 MB file (the
 # seed texts repeated) and prints the ratio. Not run in CI: it needs the network for pip.
 #
-#   scripts/compare_hazm.sh [SEED_DIR]     (default: ../shared/seed beside the crate)
+#   scripts/compare_hazm.sh      (input: the texts of tests/data/ the import bench repeats)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seed_dir=${1:-${GAHNEGAR_SEED_DIR:-../shared/seed}}
 work=${TMPDIR:-/tmp}/gahnegar-hazm
 mkdir -p "$work"
 venv="$work/venv"
@@ -17,7 +16,8 @@ fi
 input="$work/input-1mb.txt"
 : > "$input"
 while [ "$(stat -c %s "$input")" -lt 1048576 ]; do
-    for f in "$seed_dir"/caucasus-gem.raw.txt "$seed_dir"/news-sample.txt; do
+    for f in tests/data/seed/caucasus-gem.raw.txt tests/data/news/news-items-fa.txt \
+        tests/data/news/damaged-pdf-fa.txt; do
         cat "$f" >> "$input"
         printf '\n\n' >> "$input"
     done

@@ -496,12 +496,32 @@ fn sources_and_claims_are_anchored() {
     );
 }
 
+/// The article stores its events in the order they are first mentioned (the model's
+/// invariant): by block, then by the position of the anchored wording in the block. Read
+/// by date, the earliest is the 1918–1920 republic and the latest November 2024.
 #[test]
 fn events_by_date() {
     let a = article();
-    let mut sorted: Vec<&Event> = a.events.iter().collect();
-    sorted.sort_by_key(|e| (e.date.start, e.date.end));
-    let listing: Vec<String> = sorted
+    let mut prev: Option<(usize, usize, &str)> = None;
+    for e in &a.events {
+        let (block, range) = a
+            .resolve(&e.anchor)
+            .unwrap_or_else(|| panic!("{}: anchor «{}» does not resolve", e.id, e.anchor.exact));
+        if let Some((pb, ps, pid)) = prev {
+            assert!(
+                (pb, ps) <= (block, range.start),
+                "stored out of reading order: {pid} (block {pb}, byte {ps}) before {} (block \
+                 {block}, byte {})",
+                e.id,
+                range.start
+            );
+        }
+        prev = Some((block, range.start, &e.id));
+    }
+
+    let mut by_date: Vec<&Event> = a.events.iter().collect();
+    by_date.sort_by_key(|e| (e.date.start, e.date.end));
+    let listing: Vec<String> = by_date
         .iter()
         .map(|e| {
             format!(
@@ -516,35 +536,25 @@ fn events_by_date() {
         })
         .collect();
     println!("{}", listing.join("\n"));
-
-    for w in sorted.windows(2) {
-        assert!(
-            (w[0].date.start, w[0].date.end) <= (w[1].date.start, w[1].date.end),
-            "not chronological: {} ({}) before {} ({})",
-            w[0].id,
-            w[0].date.start,
-            w[1].id,
-            w[1].date.start
-        );
-    }
+    let first = by_date[0];
     assert!(
-        sorted[0].date.wording == "۱۹۱۸-۱۹۲۰",
-        "first event is «{}», not the 1918–1920 republic",
-        sorted[0].date.wording
+        first.date.wording == "۱۹۱۸-۱۹۲۰",
+        "earliest event is «{}», not the 1918–1920 republic",
+        first.date.wording
     );
     assert!(
-        sorted[0].date.start == day("1918-01-01")
-            && sorted[0].date.end == day("1920-12-31")
-            && sorted[0].date.precision == Precision::Range,
+        first.date.start == day("1918-01-01")
+            && first.date.end == day("1920-12-31")
+            && first.date.precision == Precision::Range,
         "1918–1920 is {}..{} {:?}",
-        sorted[0].date.start,
-        sorted[0].date.end,
-        sorted[0].date.precision
+        first.date.start,
+        first.date.end,
+        first.date.precision
     );
-    let last = sorted[sorted.len() - 1];
+    let last = by_date[by_date.len() - 1];
     assert!(
         last.date.wording == "نوامبر همان سال",
-        "last event is «{}», expected November 2024",
+        "latest event is «{}», expected November 2024",
         last.date.wording
     );
 
@@ -659,7 +669,7 @@ fn events_by_date() {
     let war = event_by_wording(&a, "جنگ ۴۴ روزه قره\u{200C}باغ");
     let kuperwasser = event_by_wording(&a, "فوریه ۲۰۲۱");
     let pos = |e: &Event| {
-        sorted
+        by_date
             .iter()
             .position(|x| x.id == e.id)
             .unwrap_or(usize::MAX)

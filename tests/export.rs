@@ -365,6 +365,9 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     (info.width, info.height, buf)
 }
 
+/// The exported PNG against `tests/snapshots/timeline_export.png`, with the same checker and
+/// tolerances (`kittest.toml`) as the UI snapshots: a missing snapshot fails ("run with
+/// `UPDATE_SNAPSHOTS=1`"), a differing one leaves `.new.png` and `.diff.png` beside it.
 #[test]
 fn png_matches_its_snapshot() {
     let dir = temp_dir();
@@ -374,30 +377,9 @@ fn png_matches_its_snapshot() {
         .unwrap_or_else(|e| panic!("{e}"));
     let bytes = fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
     let (w, h, px) = decode_png(&bytes);
-    let snapshot = root().join("tests/snapshots/timeline_export.png");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !snapshot.exists() {
-        fs::write(&snapshot, &bytes).unwrap_or_else(|e| panic!("{e}"));
-        eprintln!("wrote {}: review it by eye", snapshot.display());
-        return;
-    }
-    let (sw, sh, spx) = decode_png(&fs::read(&snapshot).unwrap_or_else(|e| panic!("{e}")));
-    assert_eq!((w, h), (sw, sh), "size differs from the snapshot");
-    let differing = px
-        .chunks_exact(4)
-        .zip(spx.chunks_exact(4))
-        .filter(|(a, b)| a.iter().zip(*b).any(|(x, y)| x.abs_diff(*y) > 24))
-        .count();
-    let total = (w * h) as usize;
-    if differing * 1000 > total {
-        let new = std::env::temp_dir().join("timeline_export.new.png");
-        let _ = fs::write(&new, &bytes);
-        panic!(
-            "{differing} of {total} pixels differ from {} (more than 0.1%); the new image is {} \
-             (rerun with UPDATE_SNAPSHOTS=1 to accept it after looking at it)",
-            snapshot.display(),
-            new.display()
-        );
-    }
+    let image = image::RgbaImage::from_raw(w, h, px)
+        .unwrap_or_else(|| panic!("{w}x{h}: the buffer does not fit"));
+    egui_kittest::image_snapshot(&image, "timeline_export");
 }
 
 #[test]

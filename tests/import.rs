@@ -1,6 +1,7 @@
 //! Integration tests of the importer: the damaged seed against the hand-restored built-in
-//! article (with measured shares as floors), real news with dates checked against the
-//! calendar, and arbitrary input.
+//! article (with measured shares as floors), news items written for the project with dates
+//! checked against the calendar, a damaged PDF extraction against its restoration, golden
+//! outputs, and arbitrary input. Every input is under `tests/data/` (see its README).
 
 use std::collections::HashSet;
 
@@ -11,12 +12,20 @@ use gahnegar::persian::fold::fold;
 use gahnegar::persian::repair::{STEPS, repair, repair_skipping, replay};
 use proptest::prelude::*;
 
-const SEED: &str = "../shared/seed/caucasus-gem.raw.txt";
-const NEWS: &str = "../shared/seed/news-sample.txt";
+const SEED: &str = "tests/data/seed/caucasus-gem.raw.txt";
+const NEWS: &str = "tests/data/news/news-items-fa.txt";
+const DAMAGED: &str = "tests/data/news/damaged-pdf-fa.txt";
+const DAMAGED_RESTORED: &str = "tests/data/news/damaged-pdf-fa.expected.txt";
+const GOLDEN: &str = "tests/data/golden";
 
+/// A file of the repository; a missing input fails the test with its path.
 fn read(path: &str) -> Vec<u8> {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    std::fs::read(&p).unwrap_or_else(|e| panic!("test input missing: {}: {e}", p.display()))
+}
+
+fn read_text(path: &str) -> String {
+    String::from_utf8(read(path)).unwrap_or_else(|e| panic!("{path}: not UTF-8: {e}"))
 }
 
 fn all_sentences(a: &Article) -> Vec<String> {
@@ -165,136 +174,210 @@ fn builtin_text_passes_normalize_unchanged() {
     }
 }
 
+/// News items written for the project (one a line, as web text is often saved): Solar
+/// Hijri dates with and without weekdays and times, a numeric Solar date, Gregorian years,
+/// days and seasons, two-digit Solar years, a Solar decade, a URL holding a date.
 #[test]
-fn news_sample_dates() {
-    let imp = import_bytes(&read(NEWS), "news-sample.txt").unwrap_or_else(|e| panic!("{e}"));
+fn news_items_dates() {
+    let imp = import_bytes(&read(NEWS), "news-items-fa.txt").unwrap_or_else(|e| panic!("{e}"));
     let a = &imp.article;
     assert_eq!(a.problems(), Vec::<String>::new());
     let sh = |y, m, d| Day::from_solar_hijri(y, m, d).unwrap_or_else(|e| panic!("{e}"));
     let g = |s: &str| -> Day { s.parse().unwrap_or_else(|e| panic!("{s}: {e}")) };
-    // Every absolute date of the file, resolved; checked against the calendar by hand:
-    // 24 Mordad 1396 = 15 August 2017; 29 Dey 1394 = 19 January 2016 (a Tuesday);
-    // 3 Bahman 1395 = 22 January 2017; 13 Farvardin 1396 = 2 April 2017. A weekday before
-    // a date is part of its wording. The «2016/01/19» inside an image URL is not a date.
-    let expected: [(&str, Day, Day); 9] = [
-        ("۲۴ مرداد ۱۳۹۶", g("2017-08-15"), g("2017-08-15")),
-        ("سه شنبه ۲۹ دی ۱۳۹۴", g("2016-01-19"), g("2016-01-19")),
-        ("یکشنبه ۳ بهمن ۱۳۹۵", g("2017-01-22"), g("2017-01-22")),
-        ("یکشنبه ۱۳ فروردین ۱۳۹۶", g("2017-04-02"), g("2017-04-02")),
-        ("۱۳۹۶/۵/۲۴", g("2017-08-15"), g("2017-08-15")),
-        ("سال ۲۰۱۶", g("2016-01-01"), g("2016-12-31")),
-        ("سال ۲۰۱۵", g("2015-01-01"), g("2015-12-31")),
-        ("سال ۹۵", sh(1395, 1, 1), sh(1396, 1, 1).add_days(-1)),
-        ("سال ۸۸", sh(1388, 1, 1), sh(1389, 1, 1).add_days(-1)),
+    // Every absolute date of the file, resolved; checked against the calendar by hand
+    // (1 Farvardin of 1392, 1399, 1400, 1401, 1402, 1403 is 21 March 2013, 20 March 2020,
+    // 21 March 2021, 21 March 2022, 21 March 2023, 20 March 2024; months 1-6 have 31 days,
+    // 7-11 have 30): 12 Mehr 1402 = 4 October 2023; 7 Azar 1401 = 28 November 2022 (a
+    // Monday); 15 Esfand 1400 = 6 March 2022 (a Sunday); 18 Khordad 1402 = 8 June 2023 (a
+    // Thursday); 10 Tir 1392 = 1 July 2013; 9 Ordibehesht 1403 = 28 April 2024. A weekday
+    // before a date is part of its wording. The «2022/11/28» inside an image URL is not a
+    // date.
+    let expected: [(&str, Day, Day); 12] = [
+        ("۱۲ مهر ۱۴۰۲", g("2023-10-04"), g("2023-10-04")),
+        ("دوشنبه ۷ آذر ۱۴۰۱", g("2022-11-28"), g("2022-11-28")),
+        ("یکشنبه ۱۵ اسفند ۱۴۰۰", g("2022-03-06"), g("2022-03-06")),
+        ("پنجشنبه ۱۸ خرداد ۱۴۰۲", g("2023-06-08"), g("2023-06-08")),
+        ("۱۳۹۲/۴/۱۰", g("2013-07-01"), g("2013-07-01")),
+        ("۹ اردیبهشت ۱۴۰۳", g("2024-04-28"), g("2024-04-28")),
+        ("سال ۲۰۲۲", g("2022-01-01"), g("2022-12-31")),
+        ("سال ۲۰۲۱", g("2021-01-01"), g("2021-12-31")),
+        ("۱۴ ژوئیه ۲۰۲۳", g("2023-07-14"), g("2023-07-14")),
+        ("سال ۹۹", g("2020-03-20"), g("2021-03-20")),
+        ("سال ۹۲", g("2013-03-21"), g("2014-03-20")),
+        ("دهه ۱۳۷۰", g("1991-03-21"), g("2001-03-20")),
     ];
     assert!(
         !a.events
             .iter()
-            .any(|e| e.date.wording.contains("2016/01/19")),
+            .any(|e| e.date.wording.contains("2022/11/28")),
         "a date inside a URL"
     );
-    assert_eq!(sh(1396, 5, 24), g("2017-08-15"));
-    assert_eq!(sh(1394, 10, 29), g("2016-01-19"));
-    for (wording, start, end) in expected {
-        let key = fold(wording).text;
-        let found: Vec<_> = a
-            .events
-            .iter()
-            .filter(|e| fold(&e.date.wording).text == key)
-            .collect();
+    // The hand computation agrees with the calendar library.
+    assert_eq!(sh(1402, 7, 12), g("2023-10-04"));
+    assert_eq!(sh(1401, 9, 7), g("2022-11-28"));
+    assert_eq!(sh(1399, 1, 1), g("2020-03-20"));
+    check_events(a, &expected);
+    // A season is a span inside its year (its exact edges are the tagger's convention).
+    for e in find_events(a, "پاییز ۲۰۲۰") {
         assert!(
-            !found.is_empty(),
-            "«{wording}» not found; events: {:?}",
-            a.events.iter().map(|e| &e.date.wording).collect::<Vec<_>>()
+            e.date.start >= g("2020-09-20") && e.date.end <= g("2020-12-22"),
+            "«پاییز ۲۰۲۰»: {:?}..{:?}",
+            e.date.start,
+            e.date.end
         );
-        for e in found {
+    }
+    check_sources(
+        a,
+        &[
+            "ایرنا",
+            "ایسنا",
+            "خبرگزاری مهر",
+            "وزیر علوم",
+            "رئیس پلیس راه کشور",
+            "مدیرعامل شرکت قطار شهری مشهد",
+        ],
+    );
+}
+
+/// The events whose wording folds to `wording`'s; none fails the test.
+fn find_events<'a>(a: &'a Article, wording: &str) -> Vec<&'a gahnegar::model::Event> {
+    let key = fold(wording).text;
+    let found: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| fold(&e.date.wording).text == key)
+        .collect();
+    assert!(
+        !found.is_empty(),
+        "«{wording}» not found; events: {:?}",
+        a.events.iter().map(|e| &e.date.wording).collect::<Vec<_>>()
+    );
+    found
+}
+
+fn check_events(a: &Article, expected: &[(&str, Day, Day)]) {
+    for &(wording, start, end) in expected {
+        for e in find_events(a, wording) {
             assert_eq!((e.date.start, e.date.end), (start, end), "«{wording}»");
         }
     }
-    println!(
-        "news sample: {} events, {} sources, {} claims, {} paragraphs",
-        a.events.len(),
-        a.sources.len(),
-        a.claims.len(),
-        a.blocks.len()
-    );
 }
 
-#[test]
-fn throughput_is_reported() {
-    // Timings are printed, never asserted (machines differ).
-    let seed = String::from_utf8_lossy(&read(SEED)).into_owned();
-    let news = String::from_utf8_lossy(&read(NEWS)).into_owned();
-    let mut big = String::new();
-    while big.len() < 4 * 1024 * 1024 {
-        big.push_str(&seed);
-        big.push_str("\n\n");
-        big.push_str(&news);
-        big.push_str("\n\n");
-    }
-    let _ = normalize("گرم کردن واژه‌نامه");
-    let t = std::time::Instant::now();
-    let out = normalize(&big);
-    let n = t.elapsed();
-    let t = std::time::Instant::now();
-    let imp = import_bytes(big.as_bytes(), "big.txt");
-    let i = t.elapsed();
-    let mb = big.len() as f64 / 1e6;
-    println!(
-        "normalize: {:.1} MB/s; import: {:.1} MB/s ({} bytes in, {} out)",
-        mb / n.as_secs_f64(),
-        mb / i.as_secs_f64(),
-        big.len(),
-        out.len()
-    );
-    assert!(imp.is_ok());
-}
-
-/// Golden outputs for checking that an optimization changes nothing: with
-/// `GAHNEGAR_GOLDEN_DIR=DIR`, writes for each seed and for both seeds repeated the
-/// normalized text, the repair log of `repair` and of `repair_skipping` each single step,
-/// and the imported article (RON) with its log and warnings, one file each, so that two
-/// runs can be compared with `diff -r`. Without the variable it does nothing.
-#[test]
-fn golden_outputs() {
-    let Some(dir) = std::env::var_os("GAHNEGAR_GOLDEN_DIR") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let seed = String::from_utf8_lossy(&read(SEED)).into_owned();
-    let news = String::from_utf8_lossy(&read(NEWS)).into_owned();
-    let mut both = String::new();
-    while both.len() < 1 << 20 {
-        for t in [&seed, &news] {
-            both.push_str(t);
-            both.push_str("\n\n");
-        }
-    }
-    let write = |name: String, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    };
-    for (name, text) in [("seed", &seed), ("news", &news), ("both", &both)] {
-        write(format!("{name}.normalized.txt"), &normalize(text));
-        let (fixed, log) = repair(text);
-        write(format!("{name}.repaired.txt"), &fixed);
-        write(format!("{name}.log.txt"), &format!("{log:#?}"));
-        for step in 0..u8::try_from(STEPS.len()).unwrap_or(0) {
-            let (fixed, log) = repair_skipping(text, &HashSet::from([step]));
-            write(
-                format!("{name}.skip{step:02}.txt"),
-                &format!("{fixed}\n{log:#?}"),
-            );
-        }
-        let imp = import_bytes(text.as_bytes(), name).unwrap_or_else(|e| panic!("{e}"));
-        let ron = gahnegar::store::to_string(&imp.article).unwrap_or_else(|e| panic!("{e}"));
-        write(format!("{name}.article.ron"), &ron);
-        write(
-            format!("{name}.import.txt"),
-            &format!("{:#?}\n{:#?}", imp.repairs, imp.warnings),
+fn check_sources(a: &Article, names: &[&str]) {
+    let found: HashSet<String> = a.sources.iter().map(|s| fold(&s.name).text).collect();
+    for name in names {
+        assert!(
+            found.contains(&fold(name).text),
+            "source «{name}» not found; sources: {:?}",
+            a.sources.iter().map(|s| &s.name).collect::<Vec<_>>()
         );
     }
+}
+
+/// A news text as PDF extraction leaves it (presentation forms, Arabic ي and ك, tatweel, a
+/// split word, hard line ends inside sentences, missing ZWNJ, mirrored guillemets) is
+/// restored to the text a careful reader would write, checked by eye
+/// (`damaged-pdf-fa.expected.txt`), and its dates and sources are read.
+#[test]
+fn damaged_pdf_text_is_restored() {
+    let damaged = read_text(DAMAGED);
+    let expected = read_text(DAMAGED_RESTORED);
+    let restored = normalize(&damaged);
+    for (i, (got, want)) in restored.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(got, want, "line {}", i + 1);
+    }
+    assert_eq!(restored.trim_end(), expected.trim_end());
+    let (fixed, log) = repair(&damaged);
+    assert_eq!(replay(&damaged, &log).as_deref(), Ok(fixed.as_str()));
+
+    let imp =
+        import_bytes(damaged.as_bytes(), "damaged-pdf-fa.txt").unwrap_or_else(|e| panic!("{e}"));
+    let a = &imp.article;
+    assert_eq!(a.problems(), Vec::<String>::new());
+    let g = |s: &str| -> Day { s.parse().unwrap_or_else(|e| panic!("{s}: {e}")) };
+    // 20 Shahrivar 1403 = 10 September 2024 (a Tuesday); Mordad without a year takes 1403
+    // (22 July - 21 August 2024); Aban 1402 = 23 October - 21 November 2023.
+    check_events(
+        a,
+        &[
+            (
+                "روز سه شنبه ۲۰ شهریور ۱۴۰۳",
+                g("2024-09-10"),
+                g("2024-09-10"),
+            ),
+            ("مرداد", g("2024-07-22"), g("2024-08-21")),
+            ("سال ۱۴۰۴", g("2025-03-21"), g("2026-03-20")),
+            ("آبان ۱۴۰۲", g("2023-10-23"), g("2023-11-21")),
+            ("۱۵ سپتامبر ۲۰۲۴", g("2024-09-15"), g("2024-09-15")),
+            ("سال ۲۰۲۵", g("2025-01-01"), g("2025-12-31")),
+        ],
+    );
+    check_sources(a, &["رئیس کل بانک مرکزی", "روزنامه دنیای اقتصاد"]);
+}
+
+/// Golden outputs, so that an optimization or a crate swap that changes any output shows
+/// as a failure: for each input of `tests/data/` the normalized text, the imported article
+/// (RON) with its repair log and warnings, and for each repair step skipped on
+/// its own the size of the text and of the log, compared with `tests/data/golden/`. A
+/// missing or different file fails; `UPDATE_SNAPSHOTS=1` rewrites them (review the diff).
+#[test]
+fn golden_outputs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    let mut check = |name: String, text: &str| {
+        let p = dir.join(&name);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            return;
+        }
+        match std::fs::read_to_string(&p) {
+            Err(e) => failures.push(format!(
+                "{}: {e}: missing golden output, run with UPDATE_SNAPSHOTS=1",
+                p.display()
+            )),
+            Ok(old) if old != text => {
+                let line = old
+                    .lines()
+                    .zip(text.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or_else(|| old.lines().count().min(text.lines().count()));
+                failures.push(format!(
+                    "{}: differs from line {} (run with UPDATE_SNAPSHOTS=1 and review the diff)",
+                    p.display(),
+                    line + 1
+                ));
+            }
+            Ok(_) => {}
+        }
+    };
+    for (name, path) in [("seed", SEED), ("news", NEWS), ("damaged", DAMAGED)] {
+        let text = read_text(path);
+        let normalized = normalize(&text);
+        let (fixed, log) = repair(&text);
+        assert_eq!(fixed, normalized, "{name}: repair and normalize differ");
+        assert_eq!(replay(&text, &log).as_deref(), Ok(fixed.as_str()), "{name}");
+        check(format!("{name}.normalized.txt"), &normalized);
+        let mut skips = String::new();
+        for step in 0..u8::try_from(STEPS.len()).unwrap_or(0) {
+            let (fixed, log) = repair_skipping(&text, &HashSet::from([step]));
+            skips.push_str(&format!(
+                "step {step:02} skipped: {} bytes, {} repairs\n",
+                fixed.len(),
+                log.len()
+            ));
+        }
+        check(format!("{name}.skip.txt"), &skips);
+        let imp = import_bytes(text.as_bytes(), name).unwrap_or_else(|e| panic!("{e}"));
+        let ron = gahnegar::store::to_string(&imp.article).unwrap_or_else(|e| panic!("{e}"));
+        check(format!("{name}.article.ron"), &ron);
+        check(
+            format!("{name}.import.txt"),
+            &format!("{:#?}\n{:#?}\n", imp.repairs, imp.warnings),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 proptest! {

@@ -383,7 +383,8 @@ fn bad_articles_keep_the_app_usable() {
 #[test]
 fn importing_text_shows_a_review_and_accepting_opens_the_article() {
     let raw = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/caucasus-gem.raw.txt");
+        .join("tests/data/seed/caucasus-gem.raw.txt");
+    assert!(raw.is_file(), "test input missing: {}", raw.display());
     let mut h = harness();
     h.state_mut().push(Command::Import(raw));
     h.run_ok();

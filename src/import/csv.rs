@@ -12,66 +12,105 @@ use crate::model::{Article, Day};
 type Record = (usize, Vec<String>);
 
 /// The records of a CSV text (RFC 4180: quoted fields may hold the delimiter, quotes
-/// and line breaks), or the line of an unclosed quote and why.
+/// and line breaks; read by the `csv` crate, rows of blanks skipped), or the line of an
+/// unclosed quote and why. `delimiter` is ASCII (`,`, `;` or a tab).
 pub(super) fn csv_records(text: &str, delimiter: char) -> Result<Vec<Record>, (usize, String)> {
+    let delimiter = u8::try_from(delimiter)
+        .ok()
+        .filter(u8::is_ascii)
+        .ok_or_else(|| (1, format!("the delimiter {delimiter:?} is not ASCII")))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_field_start = true;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                at_field_start = false;
-            }
-            c if c == delimiter => {
-                fields.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                fields.push(std::mem::take(&mut field));
-                if fields.iter().any(|f| !f.trim().is_empty()) {
-                    records.push((start_line, std::mem::take(&mut fields)));
-                }
-                fields.clear();
-                line += 1;
-                start_line = line;
-                at_field_start = true;
-            }
-            _ => {
-                field.push(c);
-                at_field_start = false;
+    let mut record = csv::StringRecord::new();
+    // (line, byte) where the last record starts, lines counted from the crate's byte
+    // offsets.
+    let mut last = (1, 0);
+    let mut lines = LineCounter::new(text);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(last.0, |p| lines.line_at(to_usize(p.byte())));
+                return Err((line, e.to_string()));
             }
         }
+        if let Some(p) = record.position() {
+            // The crate's offset can stand before the previous record's line break.
+            let mut byte = to_usize(p.byte());
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            last = (lines.line_at(byte), byte);
+        }
+        if record.iter().any(|f| !f.trim().is_empty()) {
+            records.push((last.0, record.iter().map(str::to_owned).collect()));
+        }
     }
-    if quoted {
-        return Err((start_line, "a quoted field is never closed".to_owned()));
-    }
-    fields.push(field);
-    if fields.iter().any(|f| !f.trim().is_empty()) {
-        records.push((start_line, fields));
+    // The crate ends a quoted field that is never closed at the end of the text; such a
+    // field can only be in the last record, so that record is scanned for one.
+    let rest = text.as_bytes().get(last.1..).unwrap_or_default();
+    if ends_inside_quotes(rest, delimiter) {
+        return Err((last.0, "a quoted field is never closed".to_owned()));
     }
     Ok(records)
+}
+
+/// A byte offset of the crate's `Position`.
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// Line numbers (from 1) of byte offsets asked for in increasing order.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: usize) -> usize {
+        let to = byte.min(self.text.len());
+        if to > self.at {
+            self.line += memchr::memchr_iter(b'\n', &self.text[self.at..to]).count();
+            self.at = to;
+        }
+        self.line
+    }
+}
+
+/// Whether a record's bytes end inside a quoted field (a quote opens a field only at its
+/// start; `""` inside one is a quote).
+fn ends_inside_quotes(record: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = record.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' && bytes.next_if_eq(&&b'"').is_none() {
+                quoted = false;
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+    }
+    quoted
 }
 
 /// A date of a CSV cell: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a day, month or year).
@@ -328,6 +367,65 @@ mod tests {
         );
         assert_eq!(recs[2].0, 3, "line of the third record");
         assert!(csv_records("a,\"open\n", ',').is_err());
+        let lines: Vec<usize> = csv_records("a\n\"b\r\nc\"\n\nd\r\n", ',')
+            .map(|r| r.iter().map(|(l, _)| *l).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            lines,
+            [1, 2, 5],
+            "lines after a quoted line break and a blank line"
+        );
+        assert!(
+            csv_records("a,b\n\"x\"\"\n", ',').is_err(),
+            "a doubled quote does not close"
+        );
+        for ok in ["a,\"closed\"\n", "a,b\"c\n", "x\ty\n\"t\"\"q\"\"\"\n"] {
+            let delimiter = if ok.contains('\t') { '\t' } else { ',' };
+            assert!(csv_records(ok, delimiter).is_ok(), "{ok:?}");
+        }
+        assert_eq!(
+            csv_records("a;b\r\n\r\n c ; d \r\n", ';').map(|r| r.len()),
+            Ok(2),
+            "blank lines are skipped"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any text is read or refused with a line, never a panic.
+        #[test]
+        fn arbitrary_text_is_read_or_refused(text in "\\PC{0,300}", d in 0..3usize) {
+            let delimiter = [',', ';', '\t'][d];
+            if let Err((line, _)) = csv_records(&text, delimiter) {
+                proptest::prop_assert!(line >= 1);
+            }
+        }
+
+        /// Fields written as the CSV export writes them are read back unchanged.
+        #[test]
+        fn written_fields_read_back(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z\u{0627}-\u{064A},\"\n\r ]{0,8}", 1..5),
+                1..6,
+            )
+        ) {
+            let mut text = String::new();
+            for row in &rows {
+                crate::export::csv_record(&mut text, row.iter().map(String::as_str));
+            }
+            let got = csv_records(&text, ',').map_err(|(l, m)| format!("{l}: {m}"));
+            let got: Vec<Vec<String>> = got
+                .map_err(proptest::test_runner::TestCaseError::fail)?
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect();
+            let want: Vec<Vec<String>> = rows
+                .into_iter()
+                .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

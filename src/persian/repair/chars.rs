@@ -45,10 +45,10 @@ pub fn presentation_forms(input: &str, out: &mut String, log: Option<&mut Vec<Re
             continue;
         };
         if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
-            && let Ok(k) = PRESENTATION_FORMS.binary_search_by_key(&c, |&(k, _)| k)
+            && let Ok(k) = PRESENTATION_FORMS.binary_search_by_key(&c, |(k, _)| *k)
         {
             let r = at..at + c.len_utf8();
-            ed.replace(r, PRESENTATION_FORMS[k].1, RepairRule::PresentationForm);
+            ed.replace(r, &PRESENTATION_FORMS[k].1, RepairRule::PresentationForm);
         }
     }
     ed.finish()

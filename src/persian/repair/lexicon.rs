@@ -4,79 +4,23 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// FNV-1a: a fast hash for short keys (the lexicon is fixed data, not attacker-chosen
-/// keys, so `SipHash`'s flood resistance buys nothing here).
-#[derive(Clone, Copy, Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Builds [`Fnv`] hashers.
-pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
-/// A faster hash for short keys than [`Fnv`]: a key is hashed by its first and last eight
-/// bytes and its length, in constant time (keys that share those collide, which costs a
-/// comparison, never a wrong answer); multiply and add as rustc's `FxHash`. For maps that
-/// are only looked up, never iterated: the lexicon's word list keeps [`Fnv`], whose
-/// iteration order decides ties when it is parsed.
-#[derive(Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
-    }
-}
+/// The hasher of the word maps: rustc's `FxHash` (the `rustc-hash` crate, already in the
+/// tree through egui-wgpu). The keys are fixed data or the text being read, not
+/// attacker-chosen keys that `SipHash`'s flood resistance would guard against, and no
+/// result depends on a map's iteration order (ties are broken by explicit rules).
+/// Measured against the two hand-written hashers it replaced (FNV-1a, and a hash of a
+/// word's first and last eight bytes): see docs/PERFORMANCE.md.
+pub type WordBuild = rustc_hash::FxBuildHasher;
 
 /// The eight bytes of `b` from `at` (`at + 8 <= b.len()`), little-endian.
-pub(super) fn le_u64(b: &[u8], at: usize) -> u64 {
+fn le_u64(b: &[u8], at: usize) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&b[at..at + 8]);
     u64::from_le_bytes(w)
 }
 
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // The multiply mixes into the high bits; the table indexes with the low ones.
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        if n >= 8 {
-            self.add(le_u64(bytes, 0));
-            self.add(le_u64(bytes, n - 8));
-        } else {
-            let mut w = [0u8; 8];
-            w[..n].copy_from_slice(bytes);
-            self.add(u64::from_le_bytes(w));
-        }
-        self.add(n as u64);
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-}
-
-/// A word as a map key: hashed as [`WordHasher`] hashes its bytes, and compared inline
-/// (a word is mostly under sixteen bytes, not worth a call to `memcmp`).
+/// A word as a map key: hashed by its bytes, and compared inline (a word is mostly under
+/// sixteen bytes, not worth a call to `memcmp`).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct WordKey<'a>(pub(super) &'a str);
 
@@ -103,14 +47,11 @@ impl std::hash::Hash for WordKey<'_> {
     }
 }
 
-/// Builds [`WordHasher`]s.
-pub type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
-
 /// hazm's word list and verb stems (MIT; see `assets/lexicon/README.md`).
 pub struct Lexicon {
     /// Every word as the lexicon spells it, with its corpus frequency (0 for unattested
     /// variants).
-    freq: HashMap<String, u64, FnvBuild>,
+    freq: HashMap<String, u64, WordBuild>,
     /// Word with ZWNJ removed → the most frequent lexicon spelling with ZWNJ, unless the
     /// form without ZWNJ is itself an attested word.
     zwnj: HashMap<String, String, WordBuild>,
@@ -128,6 +69,15 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     )
 });
 
+/// Whether spelling `a` (word, corpus frequency) of a word written without ZWNJ beats
+/// spelling `b`: the more frequent wins; between equally frequent ones the one with fewer
+/// ZWNJs (closer to the text as written, «همجنس‌گرایی» over «هم‌جنس‌گرایی»), then the
+/// smaller in code point order, so the choice never depends on a map's iteration order.
+fn spelling_wins(a: (&str, u64), b: (&str, u64)) -> bool {
+    let zwnjs = |w: &str| w.matches('\u{200C}').count();
+    (b.1, zwnjs(a.0), a.0) < (a.1, zwnjs(b.0), b.0)
+}
+
 /// The built-in lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
@@ -136,8 +86,8 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses `word<TAB>freq` lines and `past#present` verb stems.
     pub fn parse(words: &str, verbs: &str) -> Self {
-        let mut freq: HashMap<String, u64, FnvBuild> =
-            HashMap::with_capacity_and_hasher(200_000, FnvBuild::default());
+        let mut freq: HashMap<String, u64, WordBuild> =
+            HashMap::with_capacity_and_hasher(200_000, WordBuild::default());
         for line in words.lines() {
             let mut cols = line.split('\t');
             // A ZWNJ at a word's edge («جوان‌») is noise in the list, not a spelling.
@@ -152,7 +102,7 @@ impl Lexicon {
             let e = freq.entry(w.to_owned()).or_insert(0);
             *e = (*e).max(f);
         }
-        let mut zwnj: HashMap<String, (String, u64), FnvBuild> = HashMap::default();
+        let mut zwnj: HashMap<String, (String, u64), WordBuild> = HashMap::default();
         for (w, &f) in &freq {
             if !w.contains('\u{200C}') {
                 continue;
@@ -162,7 +112,7 @@ impl Lexicon {
                 continue; // ambiguous: the joined form is a word too
             }
             match zwnj.get(&key) {
-                Some((_, g)) if *g >= f => {}
+                Some((old, g)) if !spelling_wins((w, f), (old, *g)) => {}
                 _ => {
                     zwnj.insert(key, (w.clone(), f));
                 }
@@ -267,6 +217,31 @@ pub(super) fn is_joining(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Equally frequent spellings are chosen by the explicit rule, whatever the order of
+    /// the list (and so of the map it is read into).
+    #[test]
+    fn zwnj_spelling_ties_follow_the_rule() {
+        let z = '\u{200C}';
+        let (one, two) = (format!("همجنس{z}گرایی"), format!("هم{z}جنس{z}گرایی"));
+        let (a, b) = (format!("الف{z}ب"), format!("ال{z}فب"));
+        for words in [
+            format!("{one}\t0\n{two}\t0\n{a}\t5\n{b}\t5\n"),
+            format!("{two}\t0\n{one}\t0\n{b}\t5\n{a}\t5\n"),
+        ] {
+            let lex = Lexicon::parse(&words, "");
+            assert_eq!(lex.with_zwnj("همجنسگرایی"), Some(one.as_str()), "{words:?}");
+            // One ZWNJ each: the smaller in code point order.
+            assert_eq!(
+                lex.with_zwnj("الفب"),
+                Some(a.clone().min(b.clone()).as_str()),
+                "{words:?}"
+            );
+        }
+        // The more frequent spelling wins whatever its ZWNJs.
+        let lex = Lexicon::parse(&format!("{one}\t1\n{two}\t2\n"), "");
+        assert_eq!(lex.with_zwnj("همجنسگرایی"), Some(two.as_str()));
+    }
 
     #[test]
     fn edge_zwnj_is_no_spelling() {
