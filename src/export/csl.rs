@@ -87,7 +87,7 @@ pub fn dump_csl(article: &Article) -> String {
                 },
                 container_title: (s.kind == SourceKind::Outlet).then_some(s.name.as_str()),
                 genre: &s.role,
-                url: s.link.as_deref(),
+                url: s.link.as_deref().and_then(super::web_link),
                 language: &m.language,
                 note,
             }

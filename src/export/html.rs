@@ -398,7 +398,7 @@ pub fn dump_html(article: &Article) -> String {
             if !s.role.is_empty() {
                 let _ = write!(h, " <span class=\"role\">{}</span>", esc(&s.role));
             }
-            if let Some(link) = &s.link {
+            if let Some(link) = s.link.as_deref().and_then(super::web_link) {
                 let _ = write!(
                     h,
                     " <a class=\"ext\" href=\"{0}\" dir=\"ltr\" rel=\"noopener\">{0}</a>",
@@ -575,5 +575,17 @@ mod tests {
         assert!(page.contains(
             "body{font-family:\"Vazirmatn\",\"Noto Sans\",\"Noto Sans Math\",sans-serif}"
         ));
+    }
+
+    #[test]
+    fn a_script_link_never_reaches_the_page_or_the_citations() {
+        let mut a = crate::store::builtin();
+        a.sources[0].link = Some("javascript:alert(document.cookie)".into());
+        a.sources[1].link = Some("https://example.org/report".into());
+        let html = dump_html(&a);
+        assert!(!html.to_lowercase().contains("javascript:"));
+        assert!(html.contains("href=\"https://example.org/report\""));
+        let csl = crate::export::dump(&a, crate::export::Format::Csl);
+        assert!(!csl.contains("javascript:"), "{csl}");
     }
 }

@@ -419,13 +419,55 @@ pub const CSV_HEADER: [&str; 9] = [
 /// 708 → 736 µs in alternating runs, AMD EPYC, 2 cores, issue 14), mostly checking its
 /// output is UTF-8 again. The property test in import/csv.rs reads what this writes back
 /// through the crate.
+///
+/// A field a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) is written after a `'`, OWASP's rule against CSV injection;
+/// Gahnegar's own reader takes that `'` off again ([`csv_unneutralize`]).
 fn csv_field(out: &mut String, field: &str) {
+    let guarded;
+    // (A field that already starts with `'` and a formula character is guarded too, so
+    // that reading it back takes off only the guard.)
+    let field = if field.starts_with(FORMULA_STARTS) || is_guarded(field) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
     } else {
         out.push_str(field);
+    }
+}
+
+/// `link` when it is a web address (http or https) that is safe to put in an `href` or a
+/// citation; `None` for any other scheme (`javascript:`, `data:`, `file:` …) or a link
+/// holding control characters or spaces.
+pub fn web_link(link: &str) -> Option<&str> {
+    let l = link.trim();
+    let lower = l.get(..8).unwrap_or(l).to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    (web && !l.chars().any(|c| c.is_control() || c.is_whitespace())).then_some(l)
+}
+
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `field` reads as guarded: a `'` before a formula character or another `'`.
+fn is_guarded(field: &str) -> bool {
+    field
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_STARTS) || rest.starts_with('\''))
+}
+
+/// A field as it was before [`csv_field`] guarded it against formula injection.
+pub(crate) fn csv_unneutralize(field: &str) -> &str {
+    if is_guarded(field) {
+        &field[1..]
+    } else {
+        field
     }
 }
 
@@ -713,6 +755,47 @@ mod tests {
         );
         assert!(t.contains("\n> «همکاری"), "{t}");
         assert!(t.ends_with('\n') && !t.ends_with("\n\n"), "{t:?}");
+    }
+
+    #[test]
+    fn only_web_links_are_exported_as_links() {
+        assert_eq!(
+            web_link(" https://example.org/a "),
+            Some("https://example.org/a")
+        );
+        assert_eq!(web_link("HTTP://example.org"), Some("HTTP://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "https://a b",
+            "https://a\u{7}",
+        ] {
+            assert_eq!(web_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        let mut out = String::new();
+        csv_record(
+            &mut out,
+            [
+                "=HYPERLINK(\"x\")",
+                "+1",
+                "-0500-01-01",
+                "@SUM",
+                "عادی",
+                "'-",
+            ],
+        );
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-0500-01-01,'@SUM,عادی,''-\r\n"
+        );
+        assert_eq!(csv_unneutralize("'-0500-01-01"), "-0500-01-01");
+        assert_eq!(csv_unneutralize("'نقل"), "'نقل");
     }
 
     #[test]
