@@ -596,10 +596,18 @@ pub(crate) fn html_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 forbids (and HTML calls errors) are left out, so every
+            // SVG and HTML export parses.
+            c if !is_xml_char(c) => {}
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// The event's paragraph as HTML with the cue marked, and its sources.
@@ -755,6 +763,22 @@ mod tests {
         );
         assert!(t.contains("\n> «همکاری"), "{t}");
         assert!(t.ends_with('\n') && !t.ends_with("\n\n"), "{t:?}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_svg_or_html() {
+        let mut a = crate::store::builtin();
+        a.meta.title = "عنوان\u{1}\u{8}با\u{ffff}نویسه".into();
+        if let Some(e) = a.events.first_mut() {
+            e.label = "رویداد\u{0}\u{1b}[31m".into();
+        }
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path().join("t.svg");
+        write_timeline_svg(&a, None, &p, Lang::Fa, false).unwrap_or_else(|e| panic!("{e}"));
+        let svg = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+        roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("the SVG is not XML: {e}"));
+        let html = html::dump_html(&a);
+        assert!(!html.contains(['\u{0}', '\u{1}', '\u{8}', '\u{1b}', '\u{ffff}']));
     }
 
     #[test]
