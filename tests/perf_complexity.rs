@@ -270,6 +270,7 @@ fn reopen_work(n: usize) -> (usize, usize) {
 fn opening_anchors_in_one_long_block_is_linear() {
     let (small, e1) = reopen_work(300);
     let (large, e4) = reopen_work(1200);
+    eprintln!("reopen work {small} → {large} bytes");
     assert!(e1 >= 250 && e4 >= 4 * e1 - 50, "events {e1} / {e4}");
     assert!(
         large <= 5 * small.max(1),
@@ -302,6 +303,7 @@ fn html_work(n: usize) -> usize {
 #[test]
 fn the_html_export_resolves_each_mark_once() {
     let (small, large) = (html_work(250), html_work(1000));
+    eprintln!("html work {small} → {large} bytes");
     assert!(
         large <= 5 * small.max(1),
         "4× the paragraphs cost {:.1}× the work ({small} → {large} bytes)",
