@@ -253,6 +253,21 @@ impl Cli {
     }
 }
 
+/// The error as one line for the terminal: its message, then each cause that the message
+/// does not already say (typed errors often quote their source, which anyhow's `{:#}`
+/// would print a second time).
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut out = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !out.contains(&c) {
+            out.push_str(": ");
+            out.push_str(&c);
+        }
+    }
+    out
+}
+
 /// The exit code for an error from [`run`] (usage errors exit with 2 from clap).
 pub fn exit_code(_err: &anyhow::Error) -> ExitCode {
     ExitCode::FAILURE
@@ -620,6 +635,20 @@ mod tests {
         ] {
             assert!(mode(args).is_err(), "args {args:?} should be refused");
         }
+    }
+
+    #[test]
+    fn an_os_error_is_said_once() {
+        let e = match run(Mode::Dump {
+            path: Some(PathBuf::from("/nonexistent/gahnegar-test.ron")),
+            format: Format::Json,
+        }) {
+            Err(e) => e,
+            Ok(_) => panic!("a missing file was read"),
+        };
+        let text = error_text(&e);
+        assert_eq!(text.matches("os error").count(), 1, "{text}");
+        assert!(text.contains("/nonexistent/gahnegar-test.ron"), "{text}");
     }
 
     #[test]

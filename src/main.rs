@@ -19,7 +19,11 @@ fn main() -> ExitCode {
     match cli::run(args.into_mode()) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(std::io::stderr().lock(), "gahnegar: {e:#}");
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "gahnegar: {}",
+                cli::error_text(&e)
+            );
             cli::exit_code(&e)
         }
     }
