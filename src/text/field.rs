@@ -162,7 +162,9 @@ impl<'t> TextField<'t> {
         let width = self.width.unwrap_or_else(|| ui.available_width()).max(24.0);
         let inner_w = width - 2.0 * pad.x;
 
-        let mut state: FieldState = ctx.data(|d| d.get_temp(id)).unwrap_or_default();
+        // Taken out of egui's memory for the frame and put back at its end: no copy of the
+        // text and its undo history each frame.
+        let mut state: FieldState = ctx.data_mut(|d| d.remove_temp(id)).unwrap_or_default();
         state.buf.multiline = self.multiline;
         state.buf.fold_arabic = self.fold_arabic;
         if state.buf.text() != self.text.as_str() {
@@ -347,10 +349,10 @@ impl<'t> TextField<'t> {
             let overflow = (shaped.width - view).max(0.0);
             if overflow == 0.0 {
                 state.scroll = 0.0;
+            } else if !focused {
+                // An unfocused field shows the start of its text, as browsers do.
+                state.scroll = if shaped.rtl { overflow } else { 0.0 };
             } else {
-                if state.scroll == 0.0 && shaped.rtl && prev_text.is_empty() {
-                    state.scroll = overflow;
-                }
                 let x = caret_local[0] - state.scroll;
                 if x < 0.0 {
                     state.scroll += x;

@@ -702,7 +702,14 @@ fn event_ui(
                 .selectable(false),
         )
         .id;
-        let field_width = (ui.available_width() - 190.0).clamp(120.0, 320.0);
+        let options: Vec<(String, String)> = categories
+            .iter()
+            .map(|c| (c.id.clone(), c.name(fa).to_owned()))
+            .collect();
+        // The field takes what the category box (and its label) leave of the row.
+        let (_, combo_w) = widgets::combo_box_size(ui, s.lane, &options, rtl);
+        let gap = ui.spacing().item_spacing.x;
+        let field_width = (ui.available_width() - combo_w - 2.0 * gap).clamp(120.0, 320.0);
         TextField::singleline(&mut e.label)
             .width(field_width)
             .label(format!("{}: {}", s.review_title, e.id))
@@ -711,10 +718,6 @@ fn event_ui(
             .show(ui)
             .response
             .labelled_by(label_id);
-        let options: Vec<(String, String)> = categories
-            .iter()
-            .map(|c| (c.id.clone(), c.name(fa).to_owned()))
-            .collect();
         widgets::combo_box(
             ui,
             ("review-lane", &e.id),

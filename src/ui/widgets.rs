@@ -223,6 +223,23 @@ pub fn radio(ui: &mut Ui, selected: bool, text: &str, rtl: bool) -> Response {
     )
 }
 
+/// Width of a combo box's arrow, in points.
+const COMBO_ARROW: f32 = 10.0;
+
+/// The width of a [`combo_box`]'s box and of the whole control (box and label), in points,
+/// so that a row can leave it room before laying out what comes first.
+pub fn combo_box_size<T>(ui: &Ui, label: &str, options: &[(T, String)], rtl: bool) -> (f32, f32) {
+    let ink = ui.visuals().text_color();
+    let label_w = measure_text(ui.ctx(), &control_job(label, ink, rtl)).x;
+    let widest = options
+        .iter()
+        .map(|(_, t)| measure_text(ui.ctx(), &control_job(t, ink, rtl)).x)
+        .fold(0.0f32, f32::max);
+    let gap = ui.spacing().item_spacing.x;
+    let box_w = widest + COMBO_ARROW + gap + ui.spacing().button_padding.x * 2.0;
+    (box_w, box_w + gap + label_w + 4.0)
+}
+
 /// A combo box mirrored for the UI's direction: the box at the start edge (right when
 /// `rtl`) with its label after it; the box shows the current option's text with the
 /// engine and an arrow at its end; its list is a menu of engine rows. Sets `current` and
@@ -243,16 +260,12 @@ pub fn combo_box<T: PartialEq + Clone>(
         .map_or_else(String::new, |(_, t)| t.clone());
     let label_job = control_job(label, ink, rtl);
     let label_size = measure_text(ui.ctx(), &label_job);
-    let widest = options
-        .iter()
-        .map(|(_, t)| measure_text(ui.ctx(), &control_job(t, ink, rtl)).x)
-        .fold(0.0f32, f32::max);
+    let (box_w, natural) = combo_box_size(ui, label, options, rtl);
     let pad = ui.spacing().button_padding;
-    let arrow = 10.0;
+    let arrow = COMBO_ARROW;
     let gap = ui.spacing().item_spacing.x;
-    let box_w = widest + arrow + gap + pad.x * 2.0;
     let height = ui.spacing().interact_size.y.max(label_size.y);
-    let width = row_width(ui, box_w + gap + label_size.x + 4.0);
+    let width = row_width(ui, natural);
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let (box_rect, label_pos, label_anchor) = if rtl {
         let b = Rect::from_min_max(pos2(rect.right() - box_w, rect.top()), rect.right_bottom());
