@@ -591,19 +591,17 @@ pub enum Delete {
     WordForward,
 }
 
-/// Whether a cluster's text belongs to a word: letters, digits, marks and the joiners
-/// (a ZWNJ inside «می‌خواهم» does not end the word).
+/// Whether a cluster's text belongs to a word: letters, digits, combining marks (Arabic
+/// vowel signs), tatweel and the joiners (a ZWNJ inside «می‌خواهم» does not end the word).
 fn is_word_text(t: &str) -> bool {
-    t.chars()
-        .any(|c| c.is_alphanumeric() || matches!(c, '\u{200c}' | '\u{200d}' | '\u{0640}' | '_'))
-        || (!t.is_empty()
-            && t.chars()
-                .all(|c| matches!(c, '\u{200c}' | '\u{200d}') || unicode_is_mark(c)))
-}
-
-/// Combining marks (Arabic vowel signs and the like) on their own.
-fn unicode_is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}')
+    t.chars().any(|c| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                '\u{200c}' | '\u{200d}' | '\u{0640}' | '_' | '\u{0300}'..='\u{036f}'
+                    | '\u{064b}'..='\u{065f}' | '\u{0670}'
+            )
+    })
 }
 
 /// The clusters of `line` a caret can stand between, left to right (hard breaks left out).

@@ -388,15 +388,20 @@ impl GahnegarApp {
         };
         app.settings.zoom = app.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         dedupe_recent(&mut app.settings.recent);
-        // Temporary files a killed save left beside the files worked on.
-        let dirs: HashSet<&Path> = app
+        // Temporary files a killed save left beside the files worked on, removed off the
+        // UI thread (a folder may be slow to list) so start-up does not wait for it.
+        let dirs: HashSet<PathBuf> = app
             .settings
             .recent
             .iter()
-            .filter_map(|p| p.parent())
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
             .collect();
-        for d in dirs {
-            crate::store::clean_stale_temps(d, None);
+        if !dirs.is_empty() {
+            std::thread::spawn(move || {
+                for d in dirs {
+                    crate::store::clean_stale_temps(&d, None);
+                }
+            });
         }
         if let Some(p) = path {
             if is_text_file(&p) {
