@@ -1,4 +1,4 @@
-//! Shared set-up of the benchmarks (and of `tests/perf_complexity.rs` and the examples):
+//! Shared set-up of the benchmarks (and of `tests/it/perf_complexity.rs` and the examples):
 //! synthetic articles, a headless egui driver for the real app, timeline state.
 #![allow(dead_code, reason = "each bench uses part of this module")]
 

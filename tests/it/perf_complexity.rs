@@ -3,10 +3,7 @@
 //! shapes and rasterizes nothing; scrolling draws only the visible blocks and never
 //! reshapes one it has shaped; twice the text is twice the shaping, not four times.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
-
-use common::{AppDriver, big_article};
+use crate::common::bench::{self as common, AppDriver, big_article};
 use gahnegar::text::{Align, TextEngine, TextJob, engine};
 
 fn counters(d: &AppDriver) -> (usize, usize) {

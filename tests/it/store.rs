@@ -14,7 +14,7 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mini.ron")
+    crate::common::mini_path()
 }
 
 fn builtin_path() -> PathBuf {

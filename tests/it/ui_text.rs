@@ -8,9 +8,7 @@ use gahnegar::text::TextEngine;
 use gahnegar::ui::sample::sample_jobs;
 use gahnegar::ui::{GahnegarApp, Page};
 
-#[path = "common/clipboard.rs"]
-mod clipboard;
-use clipboard::press_copy;
+use crate::common::clipboard::press_copy;
 
 fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
     let mut h = Harness::builder()

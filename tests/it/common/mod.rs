@@ -1,13 +1,37 @@
-//! What the UI test binaries share: the app in a kittest harness, and waiting for a
-//! background import.
+//! What the test modules share: the app in a kittest harness, waiting for a background
+//! import, the small test article, the clipboard, and the benches' synthetic articles.
+
+use std::path::{Path, PathBuf};
 
 use egui::Vec2;
 use egui_kittest::Harness;
+use gahnegar::model::Article;
+use gahnegar::store;
 use gahnegar::ui::GahnegarApp;
+
+pub mod clipboard;
+
+/// The benches' shared set-up (synthetic articles, the headless app driver).
+#[path = "../../../benches/common/mod.rs"]
+pub mod bench;
+
+/// A file under the repository root (tests and their data never read outside it).
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The small hand-written test article, `tests/data/mini.ron`.
+pub fn mini_path() -> PathBuf {
+    repo_path("tests/data/mini.ron")
+}
+
+/// `tests/data/mini.ron`, loaded.
+pub fn mini() -> Article {
+    store::load(&mini_path()).unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// The app at `size` points, one pixel a point, with the in-app path prompt instead of the
 /// system's file dialogs; one pass run.
-#[allow(dead_code, reason = "each test binary uses some of these helpers")]
 pub fn app_harness(size: Vec2) -> Harness<'static, GahnegarApp> {
     let mut app = GahnegarApp::new(None, None);
     app.settings.native_dialogs = false;
@@ -21,7 +45,6 @@ pub fn app_harness(size: Vec2) -> Harness<'static, GahnegarApp> {
 }
 
 /// Steps the app until the background import finishes (bounded).
-#[allow(dead_code, reason = "each test binary uses some of these helpers")]
 pub fn wait_for_import(h: &mut Harness<'_, GahnegarApp>) {
     for _ in 0..400 {
         if h.state().import_job.is_none() {

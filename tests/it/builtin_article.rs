@@ -4,7 +4,7 @@
 
 use gahnegar::model::{Article, BlockKind, Day, Event, Precision};
 
-const RON: &str = include_str!("../assets/articles/caucasus-gem.ron");
+const RON: &str = include_str!("../../assets/articles/caucasus-gem.ron");
 
 const ZWNJ: char = '\u{200C}';
 

@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::mini;
 use gahnegar::export;
-use gahnegar::model::Article;
-use gahnegar::store;
 
 /// The browser: `$CHROMIUM`, or `chromium` on the `PATH`.
 fn chromium() -> PathBuf {
@@ -93,11 +92,6 @@ fn run_chromium(page: &Path, profile: &Path, extra: &[&str]) -> String {
         "chromium failed ({status}) on {url}:\n{err}"
     );
     out
-}
-
-fn mini() -> Article {
-    store::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mini.ron"))
-        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The values of attribute `name` in serialized HTML.

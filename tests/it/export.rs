@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use crate::common::mini;
 use gahnegar::export::{self, ImageOptions};
 use gahnegar::model::{Article, Day, Meta, SCHEMA_VERSION};
 use gahnegar::store;
@@ -17,10 +18,6 @@ const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mini() -> Article {
-    store::load(&root().join("tests/data/mini.ron")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn articles() -> [(&'static str, Article); 2] {

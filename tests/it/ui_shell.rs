@@ -3,9 +3,7 @@
 //! the unsaved-changes prompt, File → Recent, the zoom of the whole window, and snapshots
 //! of the View menu and the find bar in the Persian UI.
 
-mod common;
-
-use common::{app_harness, wait_for_import};
+use crate::common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

@@ -7,9 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gahnegar::text::{TextField, field_selection};
 
-#[path = "common/clipboard.rs"]
-mod clipboard;
-use clipboard::{copied, press_copy};
+use crate::common::clipboard::{copied, press_copy};
 
 const LABEL: &str = "فیلد آزمایشی";
 

@@ -2,9 +2,7 @@
 //! selection across article, timeline and sources; find; open/save/reopen with the
 //! in-app path prompt; the unsaved-changes prompt; window snapshots; bad articles.
 
-mod common;
-
-use common::{app_harness, wait_for_import};
+use crate::common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

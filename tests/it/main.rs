@@ -1,0 +1,25 @@
+//! The integration tests, one binary of modules (ripgrep's `tests/` layout): every module
+//! links the same build of egui, wgpu and the app once, and shares the helpers in `common`.
+//! Each module's own doc comment says what it covers.
+
+mod common;
+
+mod bidi_conformance;
+mod builtin_article;
+mod chart_layout;
+mod export;
+mod fonts;
+mod html_browser;
+mod import;
+mod perf_complexity;
+mod store;
+mod svg_renderers;
+mod text_caret;
+mod text_engine;
+mod ui_field;
+mod ui_fonts;
+mod ui_review;
+mod ui_shell;
+mod ui_text;
+mod ui_timeline;
+mod ui_workspace;
