@@ -4,11 +4,13 @@
 mod anchor;
 pub mod category;
 mod date;
+mod id;
 pub mod legacy;
 
 pub use anchor::{Anchor, resolve_work};
-pub use category::{Category, Rgb, news_categories};
+pub use category::{Category, Rgb, Theme, news_categories};
 pub use date::{Day, DayError, FuzzyDate, MAX_YEAR, MIN_YEAR, Precision};
+pub use id::{CategoryId, ClaimId, EventId, SourceId};
 
 use serde::{Deserialize, Serialize};
 

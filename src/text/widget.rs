@@ -18,12 +18,13 @@ pub struct Paragraph {
 pub struct ParagraphOutput {
     /// The whole paragraph.
     pub response: Response,
-    /// Interactive spans: (span id, its response; a span broken over lines is one union).
-    pub spans: Vec<(u64, Response)>,
-    /// The span under the pointer.
-    pub hovered_span: Option<u64>,
-    /// The span clicked this frame.
-    pub clicked_span: Option<u64>,
+    /// Interactive spans: (span key, its response; a span broken over lines is one
+    /// union). The key is the caller's ([`crate::text::Span::id`]).
+    pub spans: Vec<(usize, Response)>,
+    /// The key of the span under the pointer.
+    pub hovered_span: Option<usize>,
+    /// The key of the span clicked this frame.
+    pub clicked_span: Option<usize>,
     /// The current selection (byte range, logical order), if any.
     pub selection: Option<Range<usize>>,
 }
@@ -255,7 +256,7 @@ pub(super) fn paint(
     scale: f32,
     selection: Option<Range<usize>>,
     sel_color: Color32,
-    hovered_span: Option<u64>,
+    hovered_span: Option<usize>,
 ) {
     let to_pts = |x: f32, y: f32| pos2((origin.x + x) / scale, (origin.y + y) / scale);
     // The layout the widget just broke for this width (the cache holds one per text).
