@@ -22,7 +22,7 @@ use egui::{Align as EAlign, Layout, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::chart::EventSet;
-use crate::model::{Article, CategoryId, ClaimId, EventId, SourceId};
+use crate::model::{Article, CategoryId, ClaimId, EventId, Problem, SourceId};
 use crate::{store, text};
 use article::{ArticleAction, ArticleInput, ArticleView};
 pub use i18n::Lang;
@@ -140,7 +140,7 @@ pub struct Document {
 #[derive(Clone, Debug, Default)]
 pub struct DocIndex {
     /// `Article::problems()`: broken anchors and references.
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// Indices of events no claim supports.
     pub unsourced: Vec<usize>,
     /// Number of claims of each source, by its index in `article.sources`.
@@ -247,14 +247,18 @@ impl DocIndex {
         (visible, marked)
     }
 
-    /// The problems as one line in `lang` (the label, then each problem isolated so its
-    /// Latin ids keep their order); `None` when there are none. Written once a language.
+    /// The problems as one line in `lang` (the label, then each problem in that language,
+    /// its ids isolated); `None` when there are none. Written once a language.
     pub fn problems_line(&mut self, lang: Lang) -> Option<&str> {
         if self.problems.is_empty() {
             return None;
         }
         if self.problems_line.as_ref().is_none_or(|(l, _)| *l != lang) {
-            let list: Vec<String> = self.problems.iter().map(|p| i18n::isolate(p)).collect();
+            let list: Vec<String> = self
+                .problems
+                .iter()
+                .map(|p| i18n::problem_text(p, lang))
+                .collect();
             let line = format!("{}: {}", lang.strings().problems, list.join(" · "));
             self.problems_line = Some((lang, line));
         }
