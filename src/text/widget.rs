@@ -121,7 +121,9 @@ impl Paragraph {
                 && let Some(p) = response.interact_pointer_pos()
             {
                 let (x, y) = local(p);
-                let r = word_at(&text, shaped.index_at(x, y));
+                // The same word boundaries as the text field's (UAX #29, as parley marks
+                // them).
+                let r = super::edit::word_range(shaped, shaped.index_at(x, y));
                 sel = Some(SelectionState {
                     anchor: r.start,
                     focus: r.end,
@@ -227,23 +229,6 @@ impl Paragraph {
             selection,
         }
     }
-}
-
-/// The word around byte `at`: up to whitespace or punctuation on either side.
-fn word_at(text: &str, at: usize) -> Range<usize> {
-    let stop = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '.' | '،' | '؛' | '؟' | ',' | ';' | ':' | '«' | '»' | '(' | ')' | '!' | '?'
-            )
-    };
-    let at = at.min(text.len());
-    let start = text[..at].rfind(stop).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[at..].find(stop).map_or(text.len(), |i| at + i);
-    start..end.max(start)
 }
 
 /// Paints backgrounds, selection, glyphs and underlines of `job`'s cached layout.
@@ -406,19 +391,23 @@ pub fn measure_text(ctx: &egui::Context, job: &TextJob) -> egui::Vec2 {
 
 #[cfg(test)]
 mod tests {
-    use super::word_at;
+    use crate::text::edit::word_range;
+    use crate::text::{TextEngine, TextJob};
 
     #[test]
-    fn word_at_stops_at_spaces_and_punctuation() {
-        let t = "سلام، دنیای «زیبا» (INSS)";
+    fn a_double_click_takes_the_word_without_punctuation() {
+        let mut eng = TextEngine::new();
+        let t = "سلام، دنیای «زیبا» (INSS) می‌خواهد";
+        let shaped = eng.layout(&TextJob::new(t).size(16.0), None, 1.0);
         for (needle, want) in [
             ("لا", "سلام"),
             ("نیا", "دنیای"),
             ("زیب", "زیبا"),
             ("NS", "INSS"),
+            ("خوا", "می‌خواهد"),
         ] {
             let at = t.find(needle).unwrap_or(0);
-            let r = word_at(t, at);
+            let r = word_range(shaped, at);
             assert_eq!(&t[r], want, "word at {needle}");
         }
     }
