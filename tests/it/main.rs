@@ -18,6 +18,7 @@ mod text_caret;
 mod text_engine;
 mod ui_field;
 mod ui_fonts;
+mod ui_long_block;
 mod ui_review;
 mod ui_shell;
 mod ui_text;

@@ -307,3 +307,38 @@ fn the_html_export_resolves_each_mark_once() {
         large as f64 / small.max(1) as f64
     );
 }
+
+/// Text shaped (bytes) to open an article whose last block is about `chars` characters
+/// long and show the middle of that block.
+fn long_block_work(chars: usize) -> usize {
+    use crate::ui_long_block::{MARKER, with_long_block};
+    let a = with_long_block(chars);
+    let b = a.blocks.len() - 1;
+    let at = a.blocks[b].text.find(MARKER).unwrap_or(0);
+    let mut d = AppDriver::with_article(a);
+    d.frame(Vec::new(), false);
+    d.app.article_view.scroll_to(b, at..at + MARKER.len());
+    for _ in 0..4 {
+        d.frame(Vec::new(), false);
+    }
+    assert!(
+        d.app
+            .article_view
+            .visible_items
+            .iter()
+            .any(|(i, _)| *i >= b),
+        "the long block is drawn"
+    );
+    engine(&d.ctx).lock().shaped_bytes
+}
+
+#[test]
+fn showing_the_middle_of_a_long_block_shapes_what_is_near_the_view() {
+    let (small, large) = (long_block_work(300_000), long_block_work(1_200_000));
+    eprintln!("long block shaping {small} → {large} bytes");
+    assert!(
+        large <= small + small / 2 && large < 200_000,
+        "4× the block cost {:.1}× the shaping ({small} → {large} bytes)",
+        large as f64 / small.max(1) as f64
+    );
+}
