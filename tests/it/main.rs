@@ -9,6 +9,7 @@ mod builtin_article;
 mod chart_layout;
 mod export;
 mod fonts;
+mod fuzz;
 mod html_browser;
 mod import;
 mod perf_complexity;
