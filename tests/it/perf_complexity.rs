@@ -243,13 +243,13 @@ fn twice_the_text_is_twice_the_shaping() {
     assert_eq!(eng.shaped, 2 * once);
 }
 
-/// A text of `n` dated sentences on single lines (one long block once joined), imported,
-/// saved and opened again: the bytes anchor resolution looks at while opening.
+/// A text of `n` dated sentences on one line (one long block), imported, saved and opened
+/// again: the bytes anchor resolution looks at while opening.
 fn reopen_work(n: usize) -> (usize, usize) {
     let text: String = (0..n)
         .map(|i| {
             format!(
-                "به گزارش خبرگزاری نمونه، وزیر در تاریخ {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد.\n",
+                "به گزارش خبرگزاری نمونه، وزیر در تاریخ {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد. ",
                 1 + i % 28
             )
         })
