@@ -342,3 +342,62 @@ fn showing_the_middle_of_a_long_block_shapes_what_is_near_the_view() {
         large as f64 / small.max(1) as f64
     );
 }
+
+/// The import's per-match work (`gahnegar::work`: bytes folded, read around dates,
+/// indexed for quotations) for `unit` repeated `n` times.
+fn import_work(unit: &str, n: usize) -> usize {
+    let text = unit.repeat(n);
+    let before = gahnegar::work::work();
+    let imported = gahnegar::import::import_bytes(text.as_bytes(), "many.txt");
+    assert!(imported.is_ok(), "{unit:?} × {n} imports");
+    gahnegar::work::work() - before
+}
+
+/// Each case of issue 15's superlinear imports at n and 4n: 4× the input may cost at
+/// most 5× the work.
+#[test]
+fn import_work_is_linear_in_repetitive_input() {
+    for (what, unit, n) in [
+        (
+            "one source cited many times",
+            "به گزارش خبرگزاری ایرنا، وزیر گفت که نشست برگزار شد. ",
+            200,
+        ),
+        (
+            "unbalanced « with verbs",
+            "وزیر گفت «این نشست مهم است و ادامه دارد ",
+            200,
+        ),
+        ("many dates on one line", "۱۲ مه ۲۰۱۹ و ", 300),
+        ("year ranges without spaces", "۱۹۹۱-۱۹۹۲-", 300),
+        ("open year ranges", "«۱۹۹۱-» ", 300),
+    ] {
+        let (small, large) = (import_work(unit, n), import_work(unit, 4 * n));
+        eprintln!("import work, {what}: {small} → {large} bytes");
+        assert!(
+            large <= 5 * small.max(1),
+            "{what}: 4× the input cost {:.1}× the work ({small} → {large})",
+            large as f64 / small.max(1) as f64
+        );
+    }
+}
+
+/// The TimelineJS export of `n` events: look-ups and bytes written per event.
+fn timelinejs_work(n: usize) -> usize {
+    let a = common::timeline_article(n);
+    let before = gahnegar::work::work();
+    let json = gahnegar::export::dump_timelinejs(&a);
+    assert!(json.len() > n * 20);
+    gahnegar::work::work() - before
+}
+
+#[test]
+fn the_timelinejs_export_is_linear() {
+    let (small, large) = (timelinejs_work(2_000), timelinejs_work(8_000));
+    eprintln!("TimelineJS work {small} → {large}");
+    assert!(
+        large <= 5 * small.max(1),
+        "4× the events cost {:.1}× the work ({small} → {large})",
+        large as f64 / small.max(1) as f64
+    );
+}
