@@ -12,3 +12,4 @@ pub mod persian;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod work;

@@ -15,8 +15,17 @@ use serde::Deserialize;
 
 use crate::model::{Article, Problem, SCHEMA_VERSION};
 
-/// Largest article file `load` accepts, in bytes (50 MB).
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// Bytes of RON an imported article takes per byte of its text, at most, for realistic
+/// news text: measured 2.2–7.0 (4.3 overall) over the 28 texts of the development and
+/// held-out corpora, and under this for the generated text of dated, attributed
+/// sentences `tests/it/store.rs` imports (docs/PERFORMANCE.md, "Size contract").
+pub const RON_PER_TEXT_BYTE: u64 = 8;
+
+/// Largest article file `load` accepts, in bytes: the largest text import accepts
+/// ([`crate::persian::decode::MAX_INPUT_BYTES`], 64 MiB) times [`RON_PER_TEXT_BYTE`]
+/// (512 MiB), so what import writes from any text it accepts opens again. [`to_string`]
+/// refuses to make more (text far denser in dates and sources than news).
+pub const MAX_FILE_BYTES: u64 = crate::persian::decode::MAX_INPUT_BYTES as u64 * RON_PER_TEXT_BYTE;
 
 /// The built-in article's RON text.
 const BUILTIN_RON: &str = include_str!("../assets/articles/caucasus-gem.ron");
@@ -39,6 +48,11 @@ pub enum StoreError {
         size: u64,
         limit: u64,
     },
+    #[error(
+        "the article would take {size} bytes of RON, over the limit of {limit} bytes an \
+         article file may hold (it could not be opened again); split the text"
+    )]
+    TooLargeToSave { size: u64, limit: u64 },
     #[error("{origin} is not UTF-8 text: invalid byte at offset {offset}")]
     NotUtf8 { origin: String, offset: usize },
     #[error("{origin}:{line}:{col}: {message}")]
@@ -190,14 +204,31 @@ pub fn load(path: &Path) -> Result<Article, StoreError> {
     from_str(text, &origin)
 }
 
-/// The article as pretty RON text, as [`save`] writes it.
+/// The article as pretty RON text, as [`save`] writes it (indented with tabs: a third
+/// smaller than four spaces for the nesting of claims and anchors).
+///
+/// # Errors
+/// [`StoreError::TooLargeToSave`] when the text would be over [`MAX_FILE_BYTES`] (what
+/// `load` would refuse is never written).
 pub fn to_string(article: &Article) -> Result<String, StoreError> {
+    to_string_within(article, MAX_FILE_BYTES)
+}
+
+/// [`to_string`] with another size limit (tests).
+///
+/// # Errors
+/// As [`to_string`].
+pub fn to_string_within(article: &Article, limit: u64) -> Result<String, StoreError> {
     let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
+        .indentor("\t")
         .struct_names(false);
     let mut text = ron::ser::to_string_pretty(article, config)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     text.push('\n');
+    let size = text.len() as u64;
+    if size > limit {
+        return Err(StoreError::TooLargeToSave { size, limit });
+    }
     Ok(text)
 }
 

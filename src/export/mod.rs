@@ -15,6 +15,7 @@ pub mod raster;
 pub mod scene;
 pub mod svg;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -606,31 +607,91 @@ fn is_xml_char(c: char) -> bool {
 }
 
 /// The event's paragraph as HTML with the cue marked, and its sources.
-fn tl_event_html(article: &Article, e: &Event) -> String {
+/// Look-ups the TimelineJS export makes for every event, built once: blocks by id, each
+/// event's source names (in claim order) by event id.
+struct TlIndex<'a> {
+    blocks: HashMap<&'a str, usize>,
+    sources_of: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> TlIndex<'a> {
+    fn new(article: &'a Article) -> Self {
+        let blocks = article
+            .blocks
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, b)| (b.id.as_str(), i))
+            .collect();
+        let names: HashMap<&str, &str> = article
+            .sources
+            .iter()
+            .rev()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect();
+        let mut sources_of: HashMap<&str, Vec<&str>> = HashMap::new();
+        for c in &article.claims {
+            let Some(&name) = names.get(c.source.as_str()) else {
+                continue;
+            };
+            for e in &c.events {
+                let v = sources_of.entry(e.as_str()).or_default();
+                if !v.contains(&name) {
+                    v.push(name);
+                }
+            }
+        }
+        Self { blocks, sources_of }
+    }
+}
+
+/// Blocks up to this many bytes are shown whole in an event's TimelineJS slide.
+const TL_WHOLE_BLOCK: usize = 8 * 1024;
+/// Bytes of a longer block shown on each side of an event's mark.
+const TL_CONTEXT: usize = 1500;
+
+fn tl_event_html(article: &Article, index: &TlIndex<'_>, e: &Event) -> String {
     let mut html = String::from("<p>");
-    match article.resolve(&e.anchor) {
+    let found = index
+        .blocks
+        .get(e.anchor.block.as_str())
+        .and_then(|&i| Some((i, e.anchor.resolve(&article.blocks[i].text)?)));
+    match found {
         Some((i, r)) => {
+            // The block, or around the mark in a long one: a slide per event must not
+            // repeat a long block once per event.
             let t = &article.blocks[i].text;
+            let context = if t.len() <= TL_WHOLE_BLOCK {
+                t.len()
+            } else {
+                TL_CONTEXT
+            };
+            let mut from = r.start.saturating_sub(context);
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let mut to = r.end.saturating_add(context).min(t.len());
+            while !t.is_char_boundary(to) {
+                to -= 1;
+            }
             let _ = write!(
                 html,
-                "{}<mark>{}</mark>{}",
-                html_escape(&t[..r.start]),
+                "{}{}<mark>{}</mark>{}{}",
+                if from > 0 { "… " } else { "" },
+                html_escape(&t[from..r.start]),
                 html_escape(&t[r.clone()]),
-                html_escape(&t[r.end..])
+                html_escape(&t[r.end..to]),
+                if to < t.len() { " …" } else { "" }
             );
         }
         None => html.push_str(&html_escape(&e.anchor.exact)),
     }
     html.push_str("</p>");
-    let names: Vec<String> = article
-        .sources_of_event(&e.id)
-        .into_iter()
-        .filter_map(|id| article.source(id))
-        .map(|s| html_escape(&s.name))
-        .collect();
-    if !names.is_empty() {
+    if let Some(names) = index.sources_of.get(e.id.as_str()) {
+        let names: Vec<String> = names.iter().map(|n| html_escape(n)).collect();
         let _ = write!(html, "<p>منابع: {}</p>", names.join("، "));
     }
+    crate::work::count(html.len() + 2);
     html
 }
 
@@ -640,6 +701,7 @@ fn tl_event_html(article: &Article, e: &Event) -> String {
 /// than one unit of that precision.
 pub fn dump_timelinejs(article: &Article) -> String {
     let m = &article.meta;
+    let index = TlIndex::new(article);
     let mut intro = String::new();
     for line in std::iter::once(&m.author)
         .chain(&m.lead)
@@ -667,7 +729,7 @@ pub fn dump_timelinejs(article: &Article) -> String {
                     start_date: start,
                     text: TlText {
                         headline: html_escape(&e.label),
-                        text: tl_event_html(article, e),
+                        text: tl_event_html(article, &index, e),
                     },
                     group: &article.category(&e.category).fa,
                     display_date: &e.date.wording,

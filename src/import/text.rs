@@ -570,44 +570,77 @@ static CATEGORY_FINDERS: LazyLock<Vec<(&'static str, Vec<Finder<'static>>)>> =
 /// A short label: the sentence without its date wording and leading adverbial particles,
 /// at most eight words.
 fn label(sentence: &str, wording: &str) -> String {
+    label_at(sentence, None, wording)
+}
+
+/// `before` without its last word when that word is a date's preposition («در», «طی»,
+/// «از» …: it goes with the date), preceded by white space or nothing (`None` otherwise).
+/// Looks only at the end of `before`.
+fn strip_date_preposition(before: &str) -> Option<&str> {
+    ["در", "طی", "از", "تا", "به", "روز", "سال", "ماه"]
+        .iter()
+        .find_map(|p| {
+            let head = before.strip_suffix(p)?;
+            (head.is_empty() || head.ends_with(char::is_whitespace)).then(|| head.trim_end())
+        })
+}
+
+/// Bytes of each side of a date a label reads.
+const LABEL_WINDOW: usize = 1024;
+
+/// The first `max` bytes of `s`, cut back to a character boundary.
+fn head_window(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// [`label`] with the byte offset of the date's wording in `sentence` when known: only the
+/// words the label takes are looked at, so a sentence of a whole block (text without full
+/// stops) costs a label what a short one does, and a wording that occurs more than once
+/// is taken out where this date stands.
+fn label_at(sentence: &str, at: Option<usize>, wording: &str) -> String {
+    let place = at
+        .filter(|&a| sentence.get(a..a + wording.len()) == Some(wording))
+        .or_else(|| sentence.find(wording));
     // The date's own preposition goes with it («… در ژوئن ۱۹۴۷ …»).
-    let s = match sentence.find(wording) {
+    let (before, after) = match place {
         Some(at) if !wording.is_empty() => {
             let mut before = sentence[..at].trim_end();
-            while let Some((head, last)) = before.rsplit_once(char::is_whitespace) {
-                if matches!(
-                    last,
-                    "در" | "طی" | "از" | "تا" | "به" | "روز" | "سال" | "ماه"
-                ) {
-                    before = head.trim_end();
-                } else {
-                    break;
-                }
+            while let Some(head) = strip_date_preposition(before) {
+                before = head;
             }
-            if matches!(
-                before,
-                "در" | "طی" | "از" | "تا" | "به" | "روز" | "سال" | "ماه"
-            ) {
-                before = "";
-            }
-            format!("{before} {}", &sentence[at + wording.len()..])
+            (before, &sentence[at + wording.len()..])
         }
-        _ => sentence.to_owned(),
+        _ => (sentence, ""),
     };
-    let words: Vec<&str> = s
+    // A label is at most eight words and 120 characters: a window of each side is all it
+    // can use, even when a "word" runs for megabytes (text without spaces).
+    crate::work::count(before.len().min(LABEL_WINDOW) + after.len().min(LABEL_WINDOW));
+    let mut words = head_window(before, LABEL_WINDOW)
         .split_whitespace()
+        .chain(head_window(after, LABEL_WINDOW).split_whitespace())
         .map(|w| {
             w.trim_matches(|c: char| {
                 matches!(c, '،' | '.' | ':' | '؛' | '«' | '»' | '(' | ')' | '؟' | '!')
             })
         })
         .filter(|w| !w.is_empty())
-        .collect();
-    let skip = words
-        .iter()
-        .take_while(|w| matches!(**w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی"))
-        .count();
-    let mut out: Vec<&str> = words[skip..].iter().take(8).copied().collect();
+        .peekable();
+    // Leading connectives are skipped (a bounded number: a label never reads the rest of
+    // a long sentence).
+    for _ in 0..16 {
+        match words.peek() {
+            Some(w) if matches!(*w, "در" | "از" | "و" | "تا" | "سال" | "پس" | "طی") =>
+            {
+                words.next();
+            }
+            _ => break,
+        }
+    }
+    let mut out: Vec<&str> = words.take(8).collect();
     // A label does not end on a word that needs one after it («… اروپا در از»).
     while out.len() > 1
         && out.last().is_some_and(|w| {
@@ -711,8 +744,21 @@ fn is_back_reference(wording: &str) -> bool {
 /// Whether the text before a date makes it the base of a comparison («نسبت به …», «در
 /// مقایسه با …»): a period already told, not a new happening.
 fn is_comparison_base(before: &str) -> bool {
+    // Only the last words matter: a window of the end, so the text before a date is not
+    // read (and folded) whole for every date of a block without spaces.
     let before = before.trim_end();
-    let tail: Vec<&str> = before.rsplit(char::is_whitespace).take(4).collect();
+    let mut from = before.len().saturating_sub(256);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    crate::work::count(window.len());
+    let mut tail: Vec<&str> = window.rsplit(char::is_whitespace).take(5).collect();
+    if from > 0 && tail.len() < 5 {
+        // The window's first piece may be the end of a longer word.
+        tail.pop();
+    }
+    tail.truncate(4);
     // The last words, nearest first; a «فصل» or «ماه» may stand before the date.
     let mut words = tail.iter().map(|w| fold_text(w).into_owned());
     let mut w0 = words.next().unwrap_or_default();
@@ -821,9 +867,10 @@ fn tag_events_dated(
                 }
                 list.push((wording, bi, si, format!("e{}", events.len() + 1)));
             }
+            // Sentences are in text order: the one holding the date by binary search.
             let sent = sents
-                .iter()
-                .find(|s| s.start <= t.range.start && t.range.end <= s.end)
+                .get(sents.partition_point(|s| s.end < t.range.end))
+                .filter(|s| s.start <= t.range.start)
                 .cloned()
                 .unwrap_or(0..block.text.len());
             let sentence = &block.text[sent.clone()];
@@ -831,7 +878,7 @@ fn tag_events_dated(
                 Some((r, c)) if *r == sent => *c,
                 _ => guess_category(sentence),
             };
-            category_of = Some((sent, category));
+            category_of = Some((sent.clone(), category));
             let id = format!("e{}", events.len() + 1);
             block_events[bi].push((id.clone(), t.range.clone()));
             events.push(Event {
@@ -843,7 +890,11 @@ fn tag_events_dated(
                         None => "انتشار".to_owned(),
                     }
                 } else {
-                    label(sentence, &t.date.wording)
+                    label_at(
+                        sentence,
+                        t.range.start.checked_sub(sent.start),
+                        &t.date.wording,
+                    )
                 },
                 anchor: anchor(block, t.range.clone()),
                 date: t.date,
@@ -874,7 +925,7 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
     let blocks = &article.blocks;
     let (events, block_events, first_date, attributions) = std::thread::scope(|s| {
         let found = s.spawn(|| {
-            blocks
+            let found = blocks
                 .iter()
                 .zip(&block_sentences)
                 .map(|(b, sents)| match b.kind {
@@ -883,12 +934,15 @@ fn extract(article: &mut Article, warnings: &mut Vec<String>, options: &ImportOp
                     _ if is_dateline(&b.text) => Vec::new(),
                     _ => find_attributions_in(&b.text, sents),
                 })
-                .collect::<Vec<Vec<Attribution>>>()
+                .collect::<Vec<Vec<Attribution>>>();
+            (found, crate::work::work())
         });
         let (events, block_events, first_date) = tag_events_dated(&file, blocks, &block_sentences);
-        let attributions = found
+        let (attributions, work) = found
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        // The second thread's work counts as the caller's (complexity tests).
+        crate::work::count(work);
         (events, block_events, first_date, attributions)
     });
     let (sources, claims) = sources_and_claims(&article.blocks, &attributions, &block_events);

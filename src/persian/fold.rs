@@ -201,6 +201,7 @@ fn push_folded(text: &mut String, c: char) {
 /// The folded text of `s` alone (`fold(s).text` without the map), borrowed when folding
 /// changes nothing (the common case for a single Persian word).
 pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::work::count(s.len());
     let Some(changed) = s
         .char_indices()
         .find(|&(_, c)| !matches!(fold_char(c), Fold::One(r) if r == c))

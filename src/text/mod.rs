@@ -17,6 +17,7 @@ pub mod edit;
 pub mod field;
 pub mod fonts;
 pub mod layout;
+pub mod pieces;
 mod types;
 pub mod widget;
 

@@ -9,6 +9,7 @@ use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
 use crate::model::{Article, BlockKind, EventId, SourceId};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::{fold, sentence::sentence_around};
+use crate::text::pieces::{PIECE_MAX, PIECE_THRESHOLD, piece_ranges};
 use crate::text::{Align, Direction, Paragraph, Span, SpanFormat, TextField, TextJob};
 
 use super::i18n::Lang;
@@ -84,8 +85,15 @@ pub struct ArticleView {
     /// paragraph every frame is not free).
     shape_keys: Vec<Option<u64>>,
     heights_key: (u32, u32, u32, usize),
-    /// Per block: its events, and its source mentions as (source, mention) indices.
+    /// Per block: its events and source mentions with their resolved ranges.
     marks: Vec<BlockMarks>,
+    /// Per block: the byte ranges of its pieces (one, unless the block is longer than
+    /// [`PIECE_THRESHOLD`]: a block of millions of characters is laid out piece by piece)
+    /// and whether a cut block is right to left (its pieces take the block's direction).
+    pieces: Vec<(Vec<Range<usize>>, bool)>,
+    /// What `marks`, `pieces` and `chars` were computed for (block count, text bytes,
+    /// events, source mentions).
+    article_sig: (usize, usize, usize, usize),
     scroll_to: Option<ScrollTarget>,
     /// Last frame's viewport (content coordinates) and the item at its top with the
     /// viewport's offset from that item's top: when items above it are laid out and
@@ -132,7 +140,8 @@ enum Item {
     Title,
     Author,
     Lead(usize),
-    Block(usize),
+    /// Piece `.1` of block `.0` (a block is one piece unless it is very long).
+    Block(usize, usize),
 }
 
 impl ArticleView {
@@ -274,7 +283,25 @@ impl ArticleView {
         let avail = ui.available_width();
         let column = avail.min(fs * 40.0).max(100.0);
         let margin = ((avail - column) / 2.0).max(0.0);
-        let items = items(article);
+        let sig = article_sig(article);
+        if sig != self.article_sig || self.pieces.len() != article.blocks.len() {
+            // Once per article (the view is made anew for each opened document), and again
+            // if its text or marks change.
+            self.article_sig = sig;
+            self.marks = block_marks(article);
+            self.pieces = article
+                .blocks
+                .iter()
+                .map(|b| {
+                    let r = piece_ranges(&b.text, PIECE_THRESHOLD, PIECE_MAX);
+                    let rtl = r.len() > 1
+                        && crate::text::layout::first_strong_is_rtl(&b.text).unwrap_or(true);
+                    (r, rtl)
+                })
+                .collect();
+            self.chars.clear();
+        }
+        let items = self.items(article);
         let key = (
             column.to_bits(),
             fs.to_bits(),
@@ -282,12 +309,11 @@ impl ArticleView {
             items.len(),
         );
         if self.chars.len() != items.len() {
-            // Once per article (the view is made anew for each opened document).
-            self.marks = block_marks(article);
             self.chars = items
                 .iter()
-                .map(|it| item_text(*it, article).chars().count())
+                .map(|it| self.item_text(*it, article).0.chars().count())
                 .collect();
+            self.heights_key.3 = usize::MAX;
         }
         if key != self.heights_key {
             self.heights = vec![None; items.len()];
@@ -364,8 +390,13 @@ impl ArticleView {
             moved_heights = false;
         }
         if let Some(t) = self.scroll_to.take()
-            && let Some(ti) = items.iter().position(|it| *it == Item::Block(t.block))
+            && let Some((k, from)) = self.piece_at(t.block, t.range.start)
+            && let Some(ti) = items.iter().position(|it| *it == Item::Block(t.block, k))
         {
+            let t = ScrollTarget {
+                block: t.block,
+                range: t.range.start.saturating_sub(from)..t.range.end.saturating_sub(from),
+            };
             let around = placed.overlapping(
                 |i| self.height_at(i),
                 placed.tops[ti] - view_h,
@@ -535,13 +566,19 @@ impl ArticleView {
                 egui::Stroke::new(3.0, theme::accent(input.theme)),
             );
         }
-        if matches!(it, Item::Block(b) if input.article.blocks[b].kind == BlockKind::PullQuote) {
+        if let Item::Block(b, k) = it
+            && input.article.blocks[b].kind == BlockKind::PullQuote
+        {
             let c = theme::accent(input.theme).gamma_multiply(0.6);
             let stroke = egui::Stroke::new(1.5, c);
-            ui.painter()
-                .hline(rect.x_range(), rect.top() - fs * 0.4, stroke);
-            ui.painter()
-                .hline(rect.x_range(), rect.bottom() + fs * 0.4, stroke);
+            if k == 0 {
+                ui.painter()
+                    .hline(rect.x_range(), rect.top() - fs * 0.4, stroke);
+            }
+            if self.is_last_piece(b, k) {
+                ui.painter()
+                    .hline(rect.x_range(), rect.bottom() + fs * 0.4, stroke);
+            }
         }
     }
 
@@ -598,7 +635,7 @@ impl ArticleView {
         let mut open: Option<f32> = None;
         let mut y = 0.0;
         for (i, it) in items.iter().enumerate() {
-            let is_sidebar = matches!(it, Item::Block(b) if article.blocks[*b].sidebar);
+            let is_sidebar = matches!(it, Item::Block(b, _) if article.blocks[*b].sidebar);
             match (is_sidebar, open) {
                 (true, None) => {
                     y += pad;
@@ -612,7 +649,7 @@ impl ArticleView {
                 _ => {}
             }
             tops.push(y);
-            y += self.height_at(i) + item_spacing(*it, article, fs);
+            y += self.height_at(i) + self.item_spacing(*it, article, fs);
         }
         if let Some(start) = open {
             sidebars.push((start, y));
@@ -692,8 +729,8 @@ impl ArticleView {
     ) -> (TextJob, Vec<SpanTarget>) {
         let mut job = self.plain_job(it, input);
         let mut targets = Vec::new();
-        if let Item::Block(b) = it {
-            self.add_spans(&mut job, &mut targets, b, input, selected, claims);
+        if let Item::Block(b, k) = it {
+            self.add_spans(&mut job, &mut targets, (b, k), input, selected, claims);
         }
         (job, targets)
     }
@@ -725,38 +762,107 @@ impl ArticleView {
                 .weight(600.0)
                 .color(theme::muted(theme))
                 .align(Align::Justify),
-            Item::Block(b) => {
+            Item::Block(b, _) => {
                 let block = &a.blocks[b];
+                let text = self.item_text(it, a).0;
                 let job = match block.kind {
-                    BlockKind::Heading => TextJob::new(block.text.as_str())
+                    BlockKind::Heading => TextJob::new(text)
                         .size(fs * 1.3)
                         .weight(750.0)
                         .color(theme::accent(theme)),
-                    BlockKind::PullQuote => TextJob::new(block.text.as_str())
+                    BlockKind::PullQuote => TextJob::new(text)
                         .size(fs * 1.3)
                         .weight(600.0)
                         .color(theme::accent(theme))
                         .align(Align::Center),
-                    BlockKind::Paragraph => TextJob::new(block.text.as_str())
-                        .size(fs)
-                        .color(ink)
-                        .align(Align::Justify),
+                    BlockKind::Paragraph => {
+                        TextJob::new(text).size(fs).color(ink).align(Align::Justify)
+                    }
                 };
-                if block.sidebar && block.kind == BlockKind::Paragraph {
+                let job = if block.sidebar && block.kind == BlockKind::Paragraph {
                     job.size(fs * 0.93)
                 } else {
                     job
+                };
+                // The pieces of a cut block read in the block's direction.
+                match self.pieces.get(b) {
+                    Some((r, rtl)) if r.len() > 1 => {
+                        return job.direction(if *rtl { Direction::Rtl } else { Direction::Ltr });
+                    }
+                    _ => job,
                 }
             }
         };
         job.direction(Direction::Auto)
     }
 
+    /// The items of the page: title, author, lead paragraphs, then each block's pieces.
+    fn items(&self, a: &Article) -> Vec<Item> {
+        let mut v = vec![Item::Title];
+        if !a.meta.author.is_empty() {
+            v.push(Item::Author);
+        }
+        v.extend((0..a.meta.lead.len()).map(Item::Lead));
+        for b in 0..a.blocks.len() {
+            let n = self.pieces.get(b).map_or(1, |(r, _)| r.len());
+            v.extend((0..n).map(|k| Item::Block(b, k)));
+        }
+        v
+    }
+
+    /// An item's text and, for a block's piece, where the piece starts in the block.
+    fn item_text<'a>(&self, it: Item, a: &'a Article) -> (&'a str, usize) {
+        match it {
+            Item::Title => (&a.meta.title, 0),
+            Item::Author => (&a.meta.author, 0),
+            Item::Lead(i) => (a.meta.lead.get(i).map_or("", String::as_str), 0),
+            Item::Block(b, k) => {
+                let text = a.blocks[b].text.as_str();
+                self.pieces
+                    .get(b)
+                    .and_then(|(r, _)| r.get(k))
+                    .and_then(|r| Some((text.get(r.clone())?, r.start)))
+                    .unwrap_or((text, 0))
+            }
+        }
+    }
+
+    /// The piece of block `b` holding byte `at`, and where that piece starts.
+    fn piece_at(&self, b: usize, at: usize) -> Option<(usize, usize)> {
+        let Some((r, _)) = self.pieces.get(b) else {
+            return Some((0, 0));
+        };
+        let k = r
+            .partition_point(|p| p.end <= at)
+            .min(r.len().saturating_sub(1));
+        Some((k, r.get(k).map_or(0, |p| p.start)))
+    }
+
+    /// Whether piece `k` is block `b`'s last.
+    fn is_last_piece(&self, b: usize, k: usize) -> bool {
+        self.pieces.get(b).is_none_or(|(r, _)| k + 1 >= r.len())
+    }
+
+    /// Space below an item, points (none between the pieces of one block).
+    fn item_spacing(&self, it: Item, a: &Article, fs: f32) -> f32 {
+        match it {
+            Item::Title => fs * 0.4,
+            Item::Author => fs * 1.2,
+            Item::Lead(_) => fs * 0.6,
+            Item::Block(b, k) if !self.is_last_piece(b, k) => 0.0,
+            Item::Block(b, _) => match a.blocks[b].kind {
+                BlockKind::Heading => fs * 0.5,
+                BlockKind::PullQuote => fs * 1.6,
+                BlockKind::Paragraph => fs * 0.8,
+            },
+        }
+    }
+
     fn add_spans(
         &self,
         job: &mut TextJob,
         targets: &mut Vec<SpanTarget>,
-        b: usize,
+        (b, k): (usize, usize),
         input: &ArticleInput<'_>,
         selected: &Option<(usize, Range<usize>)>,
         claims: &[(usize, Range<usize>)],
@@ -764,10 +870,23 @@ impl ArticleView {
         let a = input.article;
         let theme = input.theme;
         let text = &a.blocks[b].text;
+        // The piece's range in the block: spans are clipped to it and moved to its start.
+        let piece = self
+            .pieces
+            .get(b)
+            .and_then(|(r, _)| r.get(k).cloned())
+            .unwrap_or(0..text.len());
+        let local = |r: &Range<usize>| -> Option<Range<usize>> {
+            let (s, e) = (r.start.max(piece.start), r.end.min(piece.end));
+            (s < e || (r.is_empty() && piece.contains(&r.start)))
+                .then(|| s - piece.start..e.max(s) - piece.start)
+        };
         for (cb, r) in claims {
-            if *cb == b {
+            if *cb == b
+                && let Some(r) = local(r)
+            {
                 job.spans.push(Span::styled(
-                    r.clone(),
+                    r,
                     SpanFormat {
                         background: Some(theme::highlight(theme).gamma_multiply(0.45)),
                         ..SpanFormat::default()
@@ -777,70 +896,78 @@ impl ArticleView {
         }
         if let Some((sb, r)) = selected
             && *sb == b
+            && let Some(r) = local(r)
         {
             job.spans.push(Span::styled(
-                r.clone(),
+                r,
                 SpanFormat {
                     background: Some(theme::highlight(theme)),
                     ..SpanFormat::default()
                 },
             ));
         }
-        for (m, (mb, r)) in self.find.matches.iter().enumerate() {
-            if *mb == b {
-                let c = if m == self.find.current {
-                    Color32::from_rgb(0xFF, 0x96, 0x32)
-                } else {
-                    Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x60, 150)
-                };
-                job.spans.push(Span::styled(
-                    r.clone(),
-                    SpanFormat {
-                        background: Some(c),
-                        ..SpanFormat::default()
-                    },
-                ));
+        // Matches are in (block, start) order: only this piece's are looked at.
+        let matches = &self.find.matches;
+        let from = matches.partition_point(|(mb, r)| (*mb, r.start) < (b, piece.start));
+        for (m, (mb, r)) in matches.iter().enumerate().skip(from) {
+            if *mb != b || r.start >= piece.end {
+                break;
             }
+            let Some(r) = local(r) else { continue };
+            let c = if m == self.find.current {
+                Color32::from_rgb(0xFF, 0x96, 0x32)
+            } else {
+                Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x60, 150)
+            };
+            job.spans.push(Span::styled(
+                r,
+                SpanFormat {
+                    background: Some(c),
+                    ..SpanFormat::default()
+                },
+            ));
         }
-        let (events, mentions) = self
-            .marks
-            .get(b)
-            .map_or((&[][..], &[][..]), |(e, m)| (e.as_slice(), m.as_slice()));
-        for &i in events {
-            let e = &a.events[i];
-            if let Some(r) = e.anchor.resolve(text) {
-                let label = format!("{} — {}", e.date.wording, e.label);
-                job.spans.push(Span::interactive(
-                    r,
-                    SpanFormat {
-                        underline: Some(theme::date_mark(theme)),
-                        color: Some(theme::date_mark(theme)),
-                        ..SpanFormat::default()
-                    },
-                    targets.len(),
-                    label,
-                ));
-                targets.push(SpanTarget::Event(i));
+        let Some(marks) = self.marks.get(b) else {
+            return;
+        };
+        // Marks are sorted by where they start: a piece looks only at its own.
+        for (i, r) in marks.events_from(piece.start) {
+            if r.start >= piece.end {
+                break;
             }
+            let Some(lr) = local(r) else { continue };
+            let e = &a.events[*i];
+            let label = format!("{} — {}", e.date.wording, e.label);
+            job.spans.push(Span::interactive(
+                lr,
+                SpanFormat {
+                    underline: Some(theme::date_mark(theme)),
+                    color: Some(theme::date_mark(theme)),
+                    ..SpanFormat::default()
+                },
+                targets.len(),
+                label,
+            ));
+            targets.push(SpanTarget::Event(*i));
         }
-        for &(i, k) in mentions {
-            let s = &a.sources[i];
-            if let Some(m) = s.mentions.get(k)
-                && let Some(r) = m.resolve(text)
-            {
-                let selected = input.selected_source.map(SourceId::as_str) == Some(s.id.as_str());
-                job.spans.push(Span::interactive(
-                    r.clone(),
-                    SpanFormat {
-                        color: Some(theme::source_mark(theme)),
-                        weight: selected.then_some(700.0),
-                        ..SpanFormat::default()
-                    },
-                    targets.len(),
-                    format!("{} ({})", &text[r], s.name),
-                ));
-                targets.push(SpanTarget::Source(i));
+        for (i, r) in marks.mentions_from(piece.start) {
+            if r.start >= piece.end {
+                break;
             }
+            let Some(lr) = local(r) else { continue };
+            let s = &a.sources[*i];
+            let selected = input.selected_source.map(SourceId::as_str) == Some(s.id.as_str());
+            job.spans.push(Span::interactive(
+                lr,
+                SpanFormat {
+                    color: Some(theme::source_mark(theme)),
+                    weight: selected.then_some(700.0),
+                    ..SpanFormat::default()
+                },
+                targets.len(),
+                format!("{} ({})", text.get(r.clone()).unwrap_or_default(), s.name),
+            ));
+            targets.push(SpanTarget::Source(*i));
         }
     }
 }
@@ -861,11 +988,30 @@ fn counter_ui(ui: &mut Ui, text: &str, rtl: bool) {
     );
 }
 
-/// A block's events and source mentions (source index, mention index).
-type BlockMarks = (Vec<usize>, Vec<(usize, usize)>);
+/// A block's events (event index) and source mentions (source index), each with the
+/// byte range its anchor resolves to, sorted by where that range starts.
+#[derive(Clone, Debug, Default)]
+struct BlockMarks {
+    events: Vec<(usize, Range<usize>)>,
+    mentions: Vec<(usize, Range<usize>)>,
+}
 
-/// Which events and source mentions are anchored in each block: built once per article,
-/// so drawing a block does not walk every event of a long article.
+impl BlockMarks {
+    /// The events starting at or after byte `at`, in order.
+    fn events_from(&self, at: usize) -> impl Iterator<Item = &(usize, Range<usize>)> {
+        let from = self.events.partition_point(|(_, r)| r.start < at);
+        self.events[from..].iter()
+    }
+
+    /// The source mentions starting at or after byte `at`, in order.
+    fn mentions_from(&self, at: usize) -> impl Iterator<Item = &(usize, Range<usize>)> {
+        let from = self.mentions.partition_point(|(_, r)| r.start < at);
+        self.mentions[from..].iter()
+    }
+}
+
+/// Which events and source mentions are anchored in each block, resolved: built once per
+/// article, so drawing a block (or a piece of a long one) looks only at its own marks.
 fn block_marks(a: &Article) -> Vec<BlockMarks> {
     let by_id: std::collections::HashMap<&str, usize> = a
         .blocks
@@ -875,18 +1021,37 @@ fn block_marks(a: &Article) -> Vec<BlockMarks> {
         .collect();
     let mut marks = vec![BlockMarks::default(); a.blocks.len()];
     for (i, e) in a.events.iter().enumerate() {
-        if let Some(&b) = by_id.get(e.anchor.block.as_str()) {
-            marks[b].0.push(i);
+        if let Some(&b) = by_id.get(e.anchor.block.as_str())
+            && let Some(r) = e.anchor.resolve(&a.blocks[b].text)
+        {
+            marks[b].events.push((i, r));
         }
     }
     for (i, s) in a.sources.iter().enumerate() {
-        for (k, m) in s.mentions.iter().enumerate() {
-            if let Some(&b) = by_id.get(m.block.as_str()) {
-                marks[b].1.push((i, k));
+        for m in &s.mentions {
+            if let Some(&b) = by_id.get(m.block.as_str())
+                && let Some(r) = m.resolve(&a.blocks[b].text)
+            {
+                marks[b].mentions.push((i, r));
             }
         }
     }
+    for m in &mut marks {
+        m.events.sort_by_key(|(_, r)| r.start);
+        m.mentions.sort_by_key(|(_, r)| r.start);
+    }
     marks
+}
+
+/// What the view's per-article indexes depend on: block count, text bytes, events and
+/// source mentions (counted each frame; linear in blocks and sources, not in text).
+fn article_sig(a: &Article) -> (usize, usize, usize, usize) {
+    (
+        a.blocks.len(),
+        a.blocks.iter().map(|b| b.text.len()).sum(),
+        a.events.len(),
+        a.sources.iter().map(|s| s.mentions.len()).sum(),
+    )
 }
 
 /// A scroll asked for from the keyboard.
@@ -929,7 +1094,7 @@ fn estimate(it: Item, chars: usize, font_size: f32, column: f32) -> f32 {
             Item::Title => 1.9,
             Item::Author => 0.95,
             Item::Lead(_) => 1.08,
-            Item::Block(_) => 1.1,
+            Item::Block(..) => 1.1,
         };
     // Persian text in Vazirmatn averages about half an em per character.
     let lines = (chars as f32 * size * 0.5 / column.max(1.0))
@@ -938,46 +1103,13 @@ fn estimate(it: Item, chars: usize, font_size: f32, column: f32) -> f32 {
     lines * size * 1.7
 }
 
-/// An item's text.
-fn item_text(it: Item, a: &Article) -> &str {
-    match it {
-        Item::Title => &a.meta.title,
-        Item::Author => &a.meta.author,
-        Item::Lead(i) => a.meta.lead.get(i).map_or("", String::as_str),
-        Item::Block(b) => &a.blocks[b].text,
-    }
-}
-
-fn items(a: &Article) -> Vec<Item> {
-    let mut v = vec![Item::Title];
-    if !a.meta.author.is_empty() {
-        v.push(Item::Author);
-    }
-    v.extend((0..a.meta.lead.len()).map(Item::Lead));
-    v.extend((0..a.blocks.len()).map(Item::Block));
-    v
-}
-
 /// A stable index of an item for the height cache.
 fn item_index(it: Item, a: &Article) -> usize {
     match it {
         Item::Title => 0,
         Item::Author => 1,
         Item::Lead(i) => 2 + i,
-        Item::Block(b) => 2 + a.meta.lead.len() + b,
-    }
-}
-
-fn item_spacing(it: Item, a: &Article, fs: f32) -> f32 {
-    match it {
-        Item::Title => fs * 0.4,
-        Item::Author => fs * 1.2,
-        Item::Lead(_) => fs * 0.6,
-        Item::Block(b) => match a.blocks[b].kind {
-            BlockKind::Heading => fs * 0.5,
-            BlockKind::PullQuote => fs * 1.6,
-            BlockKind::Paragraph => fs * 0.8,
-        },
+        Item::Block(b, _) => 2 + a.meta.lead.len() + b,
     }
 }
 

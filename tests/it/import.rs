@@ -398,3 +398,39 @@ proptest! {
         }
     }
 }
+
+/// A text with a paragraph per line and no blank line (news feeds, copied web pages):
+/// each line that ends a sentence becomes a paragraph, while the hard-wrapped seed (a PDF's
+/// lines) is still joined into its paragraphs.
+#[test]
+fn a_paragraph_per_line_becomes_paragraphs() {
+    let text: String = (0..40)
+        .map(|i| {
+            format!(
+                "به گزارش ایرنا، وزیر در {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد.\n",
+                1 + i % 28
+            )
+        })
+        .collect();
+    let a = import_bytes(text.as_bytes(), "lines.txt")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .article;
+    let paragraphs = a
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains("نشست شماره"))
+        .count();
+    assert_eq!(paragraphs, 40, "one paragraph per line");
+    let seed = import_bytes(&read(SEED), "seed.txt")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .article;
+    let lines = read_text(SEED)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert!(
+        seed.blocks.len() * 3 < lines,
+        "the seed's {lines} hard-wrapped lines make {} blocks",
+        seed.blocks.len()
+    );
+}

@@ -244,13 +244,13 @@ fn twice_the_text_is_twice_the_shaping() {
     assert_eq!(eng.shaped, 2 * once);
 }
 
-/// A text of `n` dated sentences on single lines (one long block once joined), imported,
-/// saved and opened again: the bytes anchor resolution looks at while opening.
+/// A text of `n` dated sentences on one line (one long block), imported, saved and opened
+/// again: the bytes anchor resolution looks at while opening.
 fn reopen_work(n: usize) -> (usize, usize) {
     let text: String = (0..n)
         .map(|i| {
             format!(
-                "به گزارش خبرگزاری نمونه، وزیر در تاریخ {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد.\n",
+                "به گزارش خبرگزاری نمونه، وزیر در تاریخ {} مه ۲۰۱۹ گفت که نشست شماره {i} برگزار شد. ",
                 1 + i % 28
             )
         })
@@ -338,4 +338,98 @@ fn steady_frames_with_filters_build_no_event_sets() {
         d.frame(Vec::new(), false);
     }
     assert_eq!(d.app.doc.index.sets_built, before + 1);
+}
+
+/// Text shaped (bytes) to open an article whose last block is about `chars` characters
+/// long and show the middle of that block.
+fn long_block_work(chars: usize) -> usize {
+    use crate::ui_long_block::{MARKER, with_long_block};
+    let a = with_long_block(chars);
+    let b = a.blocks.len() - 1;
+    let at = a.blocks[b].text.find(MARKER).unwrap_or(0);
+    let mut d = AppDriver::with_article(a);
+    d.frame(Vec::new(), false);
+    d.app.article_view.scroll_to(b, at..at + MARKER.len());
+    for _ in 0..4 {
+        d.frame(Vec::new(), false);
+    }
+    assert!(
+        d.app
+            .article_view
+            .visible_items
+            .iter()
+            .any(|(i, _)| *i >= b),
+        "the long block is drawn"
+    );
+    engine(&d.ctx).lock().shaped_bytes
+}
+
+#[test]
+fn showing_the_middle_of_a_long_block_shapes_what_is_near_the_view() {
+    let (small, large) = (long_block_work(300_000), long_block_work(1_200_000));
+    eprintln!("long block shaping {small} → {large} bytes");
+    assert!(
+        large <= small + small / 2 && large < 200_000,
+        "4× the block cost {:.1}× the shaping ({small} → {large} bytes)",
+        large as f64 / small.max(1) as f64
+    );
+}
+
+/// The import's per-match work (`gahnegar::work`: bytes folded, read around dates,
+/// indexed for quotations) for `unit` repeated `n` times.
+fn import_work(unit: &str, n: usize) -> usize {
+    let text = unit.repeat(n);
+    let before = gahnegar::work::work();
+    let imported = gahnegar::import::import_bytes(text.as_bytes(), "many.txt");
+    assert!(imported.is_ok(), "{unit:?} × {n} imports");
+    gahnegar::work::work() - before
+}
+
+/// Each case of issue 15's superlinear imports at n and 4n: 4× the input may cost at
+/// most 5× the work.
+#[test]
+fn import_work_is_linear_in_repetitive_input() {
+    for (what, unit, n) in [
+        (
+            "one source cited many times",
+            "به گزارش خبرگزاری ایرنا، وزیر گفت که نشست برگزار شد. ",
+            200,
+        ),
+        (
+            "unbalanced « with verbs",
+            "وزیر گفت «این نشست مهم است و ادامه دارد ",
+            200,
+        ),
+        ("many dates on one line", "۱۲ مه ۲۰۱۹ و ", 300),
+        ("year ranges without spaces", "۱۹۹۱-۱۹۹۲-", 300),
+        ("open year ranges", "«۱۹۹۱-» ", 300),
+    ] {
+        let (small, large) = (import_work(unit, n), import_work(unit, 4 * n));
+        eprintln!("import work, {what}: {small} → {large} bytes");
+        assert!(
+            large <= 5 * small.max(1),
+            "{what}: 4× the input cost {:.1}× the work ({small} → {large})",
+            large as f64 / small.max(1) as f64
+        );
+    }
+}
+
+/// The TimelineJS export of `n` events: look-ups and bytes written per event.
+fn timelinejs_work(n: usize) -> usize {
+    let a = common::timeline_article(n);
+    let before = gahnegar::work::work();
+    let json = gahnegar::export::dump_timelinejs(&a);
+    assert!(json.len() > n * 20);
+    gahnegar::work::work() - before
+}
+
+#[test]
+fn the_timelinejs_export_is_linear() {
+    let (small, large) = (timelinejs_work(2_000), timelinejs_work(8_000));
+    eprintln!("TimelineJS work {small} → {large}");
+    assert!(
+        large <= 5 * small.max(1),
+        "4× the events cost {:.1}× the work ({small} → {large})",
+        large as f64 / small.max(1) as f64
+    );
 }

@@ -115,9 +115,10 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         .map(|(r, k)| (sent.start + r.start..sent.start + r.end, k))
         .collect();
     // Verbs inside a quotation, or after a «X گفت:» colon, are the quoted speaker's.
+    let quotes = Quotes::new(s);
     let mut verbs: Vec<(Range<usize>, ClaimKind)> = Vec::new();
     for (r, k) in all_verbs {
-        if inside_quote(s, r.start - sent.start) {
+        if quotes.inside(r.start - sent.start) {
             continue;
         }
         if let Some((prev, _)) = verbs.last()
@@ -144,11 +145,23 @@ fn sentence_attributions(text: &str, sent: Range<usize>, out: &mut Vec<Attributi
         cited.push(d);
     }
     cited.extend(patterns::cues(text, sent.clone(), &verb_ranges));
-    // A passive inside a quotation is the quoted speaker's words.
+    // A passive inside a quotation, or after the first «X گفت:» colon, is the quoted
+    // speaker's words.
+    let first_colon = verbs
+        .iter()
+        .filter_map(|(v, _)| {
+            let rest = &text[v.end..sent.end];
+            let t = rest.trim_start();
+            t.starts_with(':').then(|| v.end + rest.len() - t.len())
+        })
+        .min();
     cited.extend(
         patterns::passives(text, sent.clone())
             .into_iter()
-            .filter(|c| !quoted_or_after_colon(text, &verbs, sent.start, c.phrase.start)),
+            .filter(|c| {
+                let at = c.phrase.start;
+                !(quotes.open_at(at - sent.start) || first_colon.is_some_and(|colon| colon < at))
+            }),
     );
     for c in &cited {
         let (clause, kind) = clause_of(if c.speaker.via == Via::Dateline {
@@ -284,27 +297,43 @@ fn words_before(text: &str, r: Range<usize>) -> Option<&str> {
     text.get(r)?.split_whitespace().next_back()
 }
 
-/// Whether the byte `at` of the sentence starting at `start` is quoted speech: after an
-/// opening « (closed or not, the quotation may run over sentences), or after a reporting
-/// verb and its colon («X افزود: …»).
-fn quoted_or_after_colon(
-    text: &str,
-    verbs: &[(Range<usize>, ClaimKind)],
-    start: usize,
-    at: usize,
-) -> bool {
-    let before = &text[start..at];
-    before.matches('«').count() > before.matches('»').count()
-        || verbs
-            .iter()
-            .any(|(v, _)| v.end <= at && text[v.end..at].trim_start().starts_with(':'))
+/// Where a sentence's guillemets are, so that whether an offset is quoted is a binary
+/// search, not a count over the text before it (a long sentence with many verbs, or an
+/// unbalanced «, made that quadratic).
+struct Quotes {
+    /// Offsets of «, in order.
+    opens: Vec<usize>,
+    /// Offsets of », in order.
+    closes: Vec<usize>,
 }
 
-/// Whether `at` is inside a «quotation» of `s` that closes (an unclosed «, common in
-/// damaged text, quotes nothing).
-fn inside_quote(s: &str, at: usize) -> bool {
-    let before = &s[..at];
-    before.matches('«').count() > before.matches('»').count() && s[at..].contains('»')
+impl Quotes {
+    fn new(s: &str) -> Self {
+        let b = s.as_bytes();
+        let (mut opens, mut closes) = (Vec::new(), Vec::new());
+        // « is C2 AB and » is C2 BB in UTF-8.
+        for i in memchr::memchr_iter(0xC2, b) {
+            match b.get(i + 1) {
+                Some(0xAB) => opens.push(i),
+                Some(0xBB) => closes.push(i),
+                _ => {}
+            }
+        }
+        crate::work::count(s.len());
+        Self { opens, closes }
+    }
+
+    /// Whether more « than » stand before `at` (quoted speech, closed or not: the
+    /// quotation may run over sentences).
+    fn open_at(&self, at: usize) -> bool {
+        self.opens.partition_point(|&o| o < at) > self.closes.partition_point(|&c| c < at)
+    }
+
+    /// Whether `at` is inside a «quotation» that closes (an unclosed «, common in damaged
+    /// text, quotes nothing).
+    fn inside(&self, at: usize) -> bool {
+        self.open_at(at) && self.closes.last().is_some_and(|&c| c >= at)
+    }
 }
 
 /// Offset just after « و » following `at`, else `at`.

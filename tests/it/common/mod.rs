@@ -10,6 +10,7 @@ use gahnegar::store;
 use gahnegar::ui::GahnegarApp;
 
 pub mod clipboard;
+pub mod fuzz;
 
 /// The benches' shared set-up (synthetic articles, the headless app driver).
 #[path = "../../../benches/common/mod.rs"]
