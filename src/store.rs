@@ -791,6 +791,9 @@ mod tests {
                                     category: news_categories()[*lane].id.clone(),
                                     label: label.clone(),
                                     anchor,
+                                    certainty: Default::default(),
+                                    origin: Default::default(),
+                                    note: String::new(),
                                 }
                             },
                         )
@@ -807,6 +810,7 @@ mod tests {
                             link: None,
                             aliases: Vec::new(),
                             mentions: vec![piece(i % blocks.len(), &0)],
+                            note: String::new(),
                         })
                         .collect();
                     let claims: Vec<Claim> = claims
@@ -826,6 +830,8 @@ mod tests {
                             } else {
                                 evs.iter().map(|e| format!("e{}", e % n_events)).collect()
                             },
+                            certainty: Default::default(),
+                            note: String::new(),
                         })
                         .collect();
                     Article {
@@ -843,6 +849,7 @@ mod tests {
                         events,
                         sources,
                         claims,
+                        highlights: Vec::new(),
                     }
                 },
             )

@@ -962,6 +962,7 @@ mod tests {
             events: vec![],
             sources: vec![],
             claims: vec![],
+            highlights: Vec::new(),
         };
         for f in [
             Format::Json,

@@ -12,6 +12,7 @@ mod fonts;
 mod html_browser;
 mod import;
 mod perf_complexity;
+mod recovery;
 mod store;
 mod svg_renderers;
 mod text_caret;

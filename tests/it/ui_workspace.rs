@@ -298,6 +298,9 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
                         "در"
                     },
                 ),
+                certainty: Default::default(),
+                origin: Default::default(),
+                note: String::new(),
             }
         })
         .collect();
