@@ -17,6 +17,7 @@ use super::theme;
 /// Span ids: the tag is in the top byte, the index below.
 const EVENT_TAG: u64 = 1 << 56;
 const SOURCE_TAG: u64 = 2 << 56;
+const HIGHLIGHT_TAG: u64 = 3 << 56;
 const INDEX_MASK: u64 = (1 << 56) - 1;
 
 /// What the article pane is given each frame.
@@ -35,6 +36,42 @@ pub struct ArticleInput<'a> {
 pub enum ArticleAction {
     SelectEvent(String),
     SelectSource(String),
+    /// The reader chose an entry of a selection's context menu in block `block`.
+    FromSelection {
+        block: usize,
+        range: Range<usize>,
+        what: SelectionAction,
+    },
+    /// A highlight (by id) was clicked: show its note.
+    OpenHighlight(String),
+}
+
+/// What the reader can make of words selected in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelectionAction {
+    /// A new event anchored on the selection, dated from it.
+    NewEvent,
+    /// Mark the passage.
+    Highlight,
+    /// Mark the passage and write a note on it.
+    Note,
+}
+
+impl SelectionAction {
+    /// Every entry, in menu order.
+    pub const ALL: [SelectionAction; 3] = [Self::NewEvent, Self::Highlight, Self::Note];
+
+    /// The menu text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang == Lang::Fa) {
+            (Self::NewEvent, true) => "رویداد تازه",
+            (Self::Highlight, true) => "برجسته‌سازی",
+            (Self::Note, true) => "یادداشت",
+            (Self::NewEvent, false) => "New event",
+            (Self::Highlight, false) => "Highlight",
+            (Self::Note, false) => "Note",
+        }
+    }
 }
 
 /// Where to scroll: a block and a byte range inside it.
@@ -132,6 +169,12 @@ enum Item {
 }
 
 impl ArticleView {
+    /// The article's events, sources or highlights changed (its text did not): their marks
+    /// in the text are found again on the next frame.
+    pub fn article_changed(&mut self) {
+        self.chars.clear();
+    }
+
     /// Scrolls to `range` of block `block` on the next frame.
     pub fn scroll_to(&mut self, block: usize, range: Range<usize>) {
         self.scroll_to = Some(ScrollTarget { block, range });
@@ -456,9 +499,18 @@ impl ArticleView {
                 let shaped = crate::text::engine(&ctx).lock().shaped;
                 let out = ui
                     .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
+                        let menu = if matches!(it, Item::Block(_)) {
+                            SelectionAction::ALL
+                                .iter()
+                                .map(|a| a.text(input.lang).to_owned())
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
                         Paragraph::new(job)
                             .id_salt(("article-item", i))
                             .width(column)
+                            .selection_menu(menu)
                             .show(ui)
                     })
                     .inner;
@@ -477,6 +529,13 @@ impl ArticleView {
                 let rect = Rect::from_min_size(rect.min, vec2(column, real));
                 self.decorate(ui, it, rect, input);
                 self.span_actions(&out.spans, input, &mut actions);
+                if let (Item::Block(block), Some((k, range))) = (it, out.menu_choice.clone()) {
+                    actions.push(ArticleAction::FromSelection {
+                        block,
+                        range,
+                        what: SelectionAction::ALL[k],
+                    });
+                }
                 self.visible_items.push((item_index(it, article), rect));
             }
             if shift != 0.0 {
@@ -559,6 +618,12 @@ impl ArticleView {
                     if resp.clicked() {
                         actions.push(ArticleAction::SelectEvent(ev.id.clone()));
                     }
+                }
+            } else if span_id & !INDEX_MASK == HIGHLIGHT_TAG
+                && let Some(h) = article.highlights.get(idx)
+            {
+                if resp.clicked() {
+                    actions.push(ArticleAction::OpenHighlight(h.id.clone()));
                 }
             } else if span_id & !INDEX_MASK == SOURCE_TAG
                 && let Some(src) = article.sources.get(idx)
@@ -788,6 +853,27 @@ impl ArticleView {
                 ));
             }
         }
+        let block_id = a.blocks[b].id.as_str();
+        for (i, h) in a.highlights.iter().enumerate() {
+            if h.anchor.block == block_id
+                && let Some(r) = h.anchor.resolve(text)
+            {
+                let label = if h.note.is_empty() {
+                    text[r.clone()].to_owned()
+                } else {
+                    format!("{} — {}", &text[r.clone()], h.note)
+                };
+                job.spans.push(Span::interactive(
+                    r,
+                    SpanFormat {
+                        background: Some(reader_highlight(dark)),
+                        ..SpanFormat::default()
+                    },
+                    HIGHLIGHT_TAG | i as u64,
+                    label,
+                ));
+            }
+        }
         let (events, mentions) = self
             .marks
             .get(b)
@@ -843,6 +929,16 @@ fn counter_ui(ui: &mut Ui, text: &str, rtl: bool) {
         rect.center(),
         egui::Align2::CENTER_CENTER,
     );
+}
+
+/// The background of a passage the reader highlighted: a marker's yellow, dimmed on a dark
+/// page.
+fn reader_highlight(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgba_unmultiplied(0xB0, 0x8A, 0x1A, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(0xFF, 0xE2, 0x5A, 150)
+    }
 }
 
 /// A block's events and source mentions (source index, mention index).

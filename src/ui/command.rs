@@ -18,7 +18,7 @@ pub enum UiCommand {
     Undo,
     Redo,
     DeleteEvent,
-    NewCategory,
+    EditEvent,
     Find,
     Back,
     Forward,
@@ -55,7 +55,7 @@ impl UiCommand {
         Self::Undo,
         Self::Redo,
         Self::DeleteEvent,
-        Self::NewCategory,
+        Self::EditEvent,
         Self::Find,
         Self::Back,
         Self::Forward,
@@ -79,7 +79,7 @@ impl UiCommand {
             Self::Undo => ("واگرد", "Undo"),
             Self::Redo => ("ازنو", "Redo"),
             Self::DeleteEvent => ("حذف رویداد", "Delete event"),
-            Self::NewCategory => ("دسته تازه", "New category"),
+            Self::EditEvent => ("ویرایش رویداد…", "Edit event…"),
             Self::Find => ("جستجو", "Find"),
             Self::Back => ("قبلی", "Back"),
             Self::Forward => ("بعدی", "Forward"),
@@ -103,6 +103,7 @@ impl UiCommand {
         const QUIT: [KeyboardShortcut; 1] = [sc(CMD, Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [sc(CMD, Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [sc(CMD_SHIFT, Key::Z), sc(CMD, Key::Y)];
+        const EDIT_EVENT: [KeyboardShortcut; 1] = [sc(Modifiers::NONE, Key::F2)];
         const FIND: [KeyboardShortcut; 2] = [sc(CMD, Key::F), sc(Modifiers::NONE, Key::F3)];
         const BACK: [KeyboardShortcut; 1] = [sc(Modifiers::ALT, Key::ArrowLeft)];
         const FORWARD: [KeyboardShortcut; 1] = [sc(Modifiers::ALT, Key::ArrowRight)];
@@ -117,6 +118,7 @@ impl UiCommand {
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
+            Self::EditEvent => &EDIT_EVENT,
             Self::Find => &FIND,
             Self::Back => &BACK,
             Self::Forward => &FORWARD,
@@ -124,7 +126,6 @@ impl UiCommand {
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
-            | Self::NewCategory
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme
@@ -139,16 +140,18 @@ impl UiCommand {
 
     /// The commands whose shortcut was pressed this frame, consumed from the input. A
     /// shortcut with more modifiers is tried first, so Ctrl+Shift+Z is not taken for
-    /// Ctrl+Z (egui matches Shift loosely).
-    pub fn pressed(input: &mut egui::InputState) -> Vec<UiCommand> {
+    /// Ctrl+Z (egui matches Shift loosely). While a text field has the keyboard
+    /// (`text_focus`), undo and redo are the field's own, not the article's.
+    pub fn pressed(input: &mut egui::InputState, text_focus: bool) -> Vec<UiCommand> {
         let mut all: Vec<(UiCommand, &KeyboardShortcut)> = Self::ALL
             .iter()
+            .filter(|c| !(text_focus && matches!(c, Self::Undo | Self::Redo)))
             .flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s)))
             .collect();
         let weight = |m: Modifiers| {
             u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd)
         };
-        all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.logical_modifiers)));
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
         let mut out = Vec::new();
         for (c, s) in all {
             if input.consume_shortcut(s) && !out.contains(&c) {
@@ -167,9 +170,15 @@ mod tests {
     fn texts_in_both_languages_and_no_shortcut_twice() {
         let mut seen = std::collections::HashSet::new();
         for c in UiCommand::ALL {
-            assert!(!c.text(Lang::Fa).is_empty() && !c.text(Lang::En).is_empty(), "{c:?}");
+            assert!(
+                !c.text(Lang::Fa).is_empty() && !c.text(Lang::En).is_empty(),
+                "{c:?}"
+            );
             for s in c.shortcuts() {
-                assert!(seen.insert((s.logical_modifiers, s.logical_key)), "{c:?}: {s:?} twice");
+                assert!(
+                    seen.insert((s.modifiers, s.logical_key)),
+                    "{c:?}: {s:?} twice"
+                );
             }
         }
     }
@@ -187,11 +196,10 @@ mod tests {
                     repeat: false,
                     modifiers,
                 }],
-                modifiers,
                 ..Default::default()
             };
             let _ = ctx.run_ui(input, |ui| {
-                fired = ui.input_mut(UiCommand::pressed);
+                fired = ui.input_mut(|i| UiCommand::pressed(i, false));
             });
             fired
         };
@@ -199,6 +207,7 @@ mod tests {
         assert_eq!(press(CMD_SHIFT, Key::Z), vec![UiCommand::Redo]);
         assert_eq!(press(Modifiers::COMMAND, Key::Y), vec![UiCommand::Redo]);
         assert_eq!(press(CMD_SHIFT, Key::S), vec![UiCommand::SaveAs]);
+        assert_eq!(press(Modifiers::NONE, Key::F2), vec![UiCommand::EditEvent]);
         assert_eq!(press(Modifiers::COMMAND, Key::S), vec![UiCommand::Save]);
     }
 }

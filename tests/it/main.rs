@@ -17,6 +17,7 @@ mod store;
 mod svg_renderers;
 mod text_caret;
 mod text_engine;
+mod ui_edit;
 mod ui_field;
 mod ui_fonts;
 mod ui_review;

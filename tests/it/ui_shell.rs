@@ -246,7 +246,7 @@ fn edit(h: &mut Harness<'_, GahnegarApp>) -> String {
         .unwrap_or_else(|| panic!("a second category"));
     h.state_mut().push(Command::SetLane(first.id, lane.clone()));
     h.run_ok();
-    assert!(h.state().doc.dirty);
+    assert!(h.state().doc.is_dirty());
     lane
 }
 
@@ -273,7 +273,7 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
         h.state().doc.path.is_none(),
         "then the built-in article opened"
     );
-    assert!(!h.state().doc.dirty);
+    assert!(!h.state().doc.is_dirty());
 
     // The built-in article has no file: Save goes through Save As, then opens.
     let lane = edit(&mut h);
