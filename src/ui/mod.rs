@@ -49,6 +49,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Ids of the categories whose events are hidden.
     pub hidden_lanes: HashSet<String>,
+    /// Certainties whose events the timeline hides (View → Certainty).
+    pub hidden_certainties: HashSet<crate::model::Certainty>,
     pub timeline: Option<TimelineView>,
     /// Height of the timeline panel under the article (where the splitter between them was
     /// dragged to), points; `None` until it is dragged: then the timeline takes
@@ -70,6 +72,7 @@ impl Default for Settings {
             last_file: None,
             recent: Vec::new(),
             hidden_lanes: HashSet::new(),
+            hidden_certainties: HashSet::new(),
             timeline: None,
             timeline_height: None,
             native_dialogs: true,
@@ -198,6 +201,8 @@ pub enum Command {
     Forward,
     /// Show or hide a category's events (by category id).
     ToggleLane(String),
+    /// Show or hide the events of a certainty on the timeline.
+    ToggleCertainty(crate::model::Certainty),
     SetOnlySource(bool),
     /// Move an event (by id) to another category (by id).
     SetLane(String, String),
@@ -709,7 +714,11 @@ impl GahnegarApp {
             .only_selected_source
             .then_some(self.selection.source.as_deref())
             .flatten();
-        if self.settings.hidden_lanes.is_empty() && only_src.is_none() {
+        let hidden_certainties = &self.settings.hidden_certainties;
+        if self.settings.hidden_lanes.is_empty()
+            && only_src.is_none()
+            && hidden_certainties.is_empty()
+        {
             return None;
         }
         let of_source: Option<HashSet<&str>> = only_src.map(|s| {
@@ -721,6 +730,7 @@ impl GahnegarApp {
             a.events
                 .iter()
                 .filter(|e| !self.settings.hidden_lanes.contains(&e.category))
+                .filter(|e| !hidden_certainties.contains(&e.certainty))
                 .filter(|e| {
                     of_source
                         .as_ref()
@@ -1038,6 +1048,14 @@ impl GahnegarApp {
         ] {
             if widgets::radio(ui, self.settings.direction == dir, name, rtl).clicked() {
                 self.commands.push(Command::SetDirection(dir));
+            }
+        }
+        ui.separator();
+        widgets::header(ui, &widgets::control_job(s.certainty, muted, rtl), rtl);
+        for c in crate::model::Certainty::ALL {
+            let mut shown = !self.settings.hidden_certainties.contains(&c);
+            if widgets::check_box(ui, &mut shown, c.name(lang == Lang::Fa), rtl).clicked() {
+                self.commands.push(Command::ToggleCertainty(c));
             }
         }
         ui.separator();
@@ -1499,6 +1517,11 @@ impl GahnegarApp {
             Command::ToggleLane(l) => {
                 if !self.settings.hidden_lanes.remove(&l) {
                     self.settings.hidden_lanes.insert(l);
+                }
+            }
+            Command::ToggleCertainty(c) => {
+                if !self.settings.hidden_certainties.remove(&c) {
+                    self.settings.hidden_certainties.insert(c);
                 }
             }
             Command::SetOnlySource(b) => self.only_selected_source = b,

@@ -402,3 +402,43 @@ fn a_recovery_file_is_offered_at_start_and_restored() {
         "saving goes back to the file it came from"
     );
 }
+
+#[test]
+fn disputed_events_are_drawn_hollow_and_can_be_filtered_out() {
+    let (mut h, _dir) = harness();
+    let ev = h
+        .state()
+        .doc
+        .article
+        .event("e1")
+        .cloned()
+        .unwrap_or_else(|| panic!("e1"));
+    h.get_by_label(&format!("{} — {}", ev.date.wording, ev.label))
+        .click();
+    h.run_ok();
+    press(&mut h, Modifiers::NONE, Key::F2);
+    h.get_by_label(Certainty::Disputed.name(true)).click();
+    h.run_ok();
+    h.get_by_label("بستن").scroll_to_me();
+    h.run_ok();
+    h.get_by_label("بستن").click();
+    h.run_ok();
+    let on_timeline = |h: &Harness<'_, GahnegarApp>| h.query_all_by_label(&ev.label).count();
+    let before = on_timeline(&h);
+    assert!(before >= 1, "«{}» on the timeline", ev.label);
+    h.snapshot("timeline_disputed");
+    // View → Certainty: hide the disputed ones.
+    let view = h.state().strings().menu_view;
+    h.get_by_label(view).click();
+    h.run_ok();
+    h.get_by_label(Certainty::Disputed.name(true)).click();
+    h.run_ok();
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert_eq!(on_timeline(&h), 0, "hidden from the timeline");
+    h.get_by_label(view).click();
+    h.run_ok();
+    h.get_by_label(Certainty::Disputed.name(true)).click();
+    h.run_ok();
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(on_timeline(&h) >= 1, "shown again");
+}

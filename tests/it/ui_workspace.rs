@@ -200,7 +200,10 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     h.state_mut()
         .push(Command::SetLane(first.id.clone(), lane.clone()));
     h.run_ok();
-    assert!(h.state().doc.is_dirty(), "an edit marks the document unsaved");
+    assert!(
+        h.state().doc.is_dirty(),
+        "an edit marks the document unsaved"
+    );
     assert!(
         h.state().window_title().starts_with('●'),
         "title shows the unsaved marker"
