@@ -101,8 +101,8 @@ impl GahnegarApp {
         self.timeline.invalidate();
         self.article_view.article_changed();
         let sel = &self.selection;
-        let event_gone = sel.event.as_deref().is_some_and(|e| a.event(e).is_none());
-        let source_gone = sel.source.as_deref().is_some_and(|s| a.source(s).is_none());
+        let event_gone = sel.event_id().is_some_and(|e| a.event(e).is_none());
+        let source_gone = sel.source_id().is_some_and(|s| a.source(s).is_none());
         if event_gone || source_gone {
             self.selection = Selection {
                 event: sel.event.clone().filter(|_| !event_gone),
@@ -154,7 +154,7 @@ impl GahnegarApp {
             UiCommand::Redo => Command::Redo,
             UiCommand::EditEvent => Command::OpenEditor,
             UiCommand::DeleteEvent => match self.selection.event.clone() {
-                Some(event) => Command::Edit(Box::new(Edit::DeleteEvent { event })),
+                Some(event) => Command::Edit(Box::new(Edit::DeleteEvent { event: event.0 })),
                 None => return,
             },
             UiCommand::Find => {
@@ -171,7 +171,7 @@ impl GahnegarApp {
             UiCommand::ZoomReset => Command::Zoom(1.0),
             UiCommand::FontLarger => Command::FontSize(self.settings.font_size + 1.0),
             UiCommand::FontSmaller => Command::FontSize(self.settings.font_size - 1.0),
-            UiCommand::ToggleTheme => Command::SetDark(!self.settings.dark),
+            UiCommand::ToggleTheme => Command::SetTheme(self.settings.theme.toggled()),
             UiCommand::ToggleLanguage => Command::SetLang(if self.settings.lang == Lang::Fa {
                 Lang::En
             } else {
@@ -232,7 +232,7 @@ impl GahnegarApp {
                     at,
                     claims: Vec::new(),
                 })));
-                self.commands.push(Command::EditEvent(id));
+                self.commands.push(Command::EditEvent(id.into()));
             }
             SelectionAction::Highlight | SelectionAction::Note => {
                 let id = a.fresh_id("h");

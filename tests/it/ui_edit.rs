@@ -125,7 +125,7 @@ fn a_date_is_corrected_by_typing_a_persian_wording_then_undone_and_redone() {
     h.get_by_label(&format!("{} — {}", e1.date.wording, e1.label))
         .click();
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some("e1"));
+    assert_eq!(h.state().selection.event_id(), Some("e1"));
     press(&mut h, Modifiers::NONE, Key::F2);
     let field = h.get_by_role_and_label(egui::Role::TextInput, "تاریخ");
     field.click();
@@ -235,7 +235,7 @@ fn an_event_made_from_selected_words_is_on_the_timeline_and_leads_back_to_them()
     // Dated by what the paragraph says before the word: «دهه ۱۹۹۰».
     let e2 = before.event("e2").unwrap_or_else(|| panic!("e2"));
     assert_eq!((new.date.start, new.date.end), (e2.date.start, e2.date.end));
-    assert_eq!(h.state().selection.event.as_deref(), Some(new.id.as_str()));
+    assert_eq!(h.state().selection.event_id(), Some(new.id.as_str()));
     assert!(h.state().editor.is_some(), "its edit panel opened");
 
     // On the timeline, and the timeline's mark leads back to the words.
@@ -253,7 +253,7 @@ fn an_event_made_from_selected_words_is_on_the_timeline_and_leads_back_to_them()
         .unwrap_or_else(|| panic!("«{}» is not on the timeline", new.label));
     mark.click();
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(new.id.as_str()));
+    assert_eq!(h.state().selection.event_id(), Some(new.id.as_str()));
     let _in_text = h.get_by_label(&format!("{} — {}", new.date.wording, new.label));
 
     press(&mut h, Modifiers::COMMAND, Key::Z);
