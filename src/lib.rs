@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod persian;
+pub mod recovery;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -828,6 +828,9 @@ mod tests {
                                     category: news_categories()[*lane].id.clone(),
                                     label: label.clone(),
                                     anchor,
+                                    certainty: Default::default(),
+                                    origin: Default::default(),
+                                    note: String::new(),
                                 }
                             },
                         )
@@ -844,6 +847,7 @@ mod tests {
                             link: None,
                             aliases: Vec::new(),
                             mentions: vec![piece(i % blocks.len(), &0)],
+                            note: String::new(),
                         })
                         .collect();
                     let claims: Vec<Claim> = claims
@@ -863,6 +867,8 @@ mod tests {
                             } else {
                                 evs.iter().map(|e| format!("e{}", e % n_events)).collect()
                             },
+                            certainty: Default::default(),
+                            note: String::new(),
                         })
                         .collect();
                     Article {
@@ -880,6 +886,7 @@ mod tests {
                         events,
                         sources,
                         claims,
+                        highlights: Vec::new(),
                     }
                 },
             )

@@ -98,6 +98,9 @@ pub fn timeline_article(n: usize) -> Article {
                     .cloned()
                     .unwrap_or_default(),
                 anchor: Anchor::new("p1", ""),
+                certainty: Default::default(),
+                origin: Default::default(),
+                note: String::new(),
             }
         })
         .collect();
@@ -112,6 +115,7 @@ pub fn timeline_article(n: usize) -> Article {
         events,
         sources: Vec::new(),
         claims: Vec::new(),
+        highlights: Vec::new(),
     }
 }
 

@@ -441,6 +441,9 @@ mod tests {
                     category: (*lane).to_owned(),
                     label: format!("رویداد {i}"),
                     anchor: Anchor::new("p1", ""),
+                    certainty: Default::default(),
+                    origin: Default::default(),
+                    note: String::new(),
                 }
             })
             .collect();
@@ -452,6 +455,7 @@ mod tests {
             events,
             sources: Vec::new(),
             claims: Vec::new(),
+            highlights: Vec::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 //! Colours are opaque, blended over what lies under them ([`Rgba::over`]), so every
 //! renderer shows them alike.
 
-use crate::model::{Article, Theme};
+use crate::model::{Article, Certainty, Theme};
 use crate::persian::dates::Calendar;
 
 use super::index::{EventIndex, lane_category};
@@ -253,6 +253,13 @@ pub fn lane_marks_shapes(
             mark_shapes(
                 m, it.fuzzy, tr, y, color, bg, clip, hovered, look.theme, look.lang, &mut push,
             );
+            if m.kind != MarkKind::Cluster {
+                let certainty = article
+                    .events
+                    .get(it.event as usize)
+                    .map_or(Certainty::Reported, |e| e.certainty);
+                certainty_shapes(m, certainty, y, color, bg, clip, hovered, &mut push);
+            }
             if let Some((l, text)) = label {
                 let ly = top + row_y(l.row);
                 let ink = palette::ink(look.theme);
@@ -440,6 +447,66 @@ fn mark_shapes(
                 color: Rgba::WHITE,
             });
         }
+    }
+}
+
+/// How sure the reader is, drawn over a mark: a disputed event is hollow (its dot or bar
+/// emptied to the background, its outline kept), a confirmed one gets a second ring (a
+/// frame around a bar); a reported one, as the article reports it, is drawn as it is.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one mark's drawing state, as mark_shapes"
+)]
+fn certainty_shapes(
+    m: &Mark,
+    certainty: Certainty,
+    y: f32,
+    color: Rgba,
+    bg: Rgba,
+    clip: (f32, f32),
+    hovered: bool,
+    push: &mut impl FnMut(Shape),
+) {
+    let r = if hovered {
+        DOT_RADIUS + 1.5
+    } else {
+        DOT_RADIUS
+    };
+    let half = BAR_H * 0.5;
+    let (x0, x1) = (m.x.0.max(clip.0), m.x.1.min(clip.1));
+    match (certainty, m.kind) {
+        (Certainty::Reported, _) | (_, MarkKind::Cluster) => {}
+        (Certainty::Disputed, MarkKind::Point) => push(Shape::Circle {
+            center: [m.cx, y],
+            radius: r * 0.45,
+            fill: Some(bg),
+            stroke: None,
+        }),
+        (Certainty::Disputed, MarkKind::Bar) if x1 - x0 > 4.0 => push(Shape::Rect(RectShape {
+            min: [x0 + 2.0, y - half + 2.0],
+            max: [x1 - 2.0, y + half - BAR_BASE_H],
+            radius: 1.0,
+            fill: Some(bg),
+            stroke: None,
+            fade: [0.0; 2],
+            under: bg,
+        })),
+        (Certainty::Confirmed, MarkKind::Point) => push(Shape::Circle {
+            center: [m.cx, y],
+            radius: r + 2.0,
+            fill: None,
+            stroke: Some((1.2, color)),
+        }),
+        (Certainty::Confirmed, MarkKind::Bar) if x1 > x0 => push(Shape::Rect(RectShape {
+            min: [x0 - 1.5, y - half - 1.5],
+            max: [x1 + 1.5, y + half + 1.5],
+            radius: 3.0,
+            fill: None,
+            stroke: Some((1.2, color)),
+            fade: [0.0; 2],
+            under: bg,
+        })),
+        _ => {}
     }
 }
 

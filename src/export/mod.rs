@@ -1019,6 +1019,7 @@ mod tests {
             events: vec![],
             sources: vec![],
             claims: vec![],
+            highlights: Vec::new(),
         };
         for f in [
             Format::Json,

@@ -13,8 +13,8 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::model::{
-    Anchor, Article, Block, BlockKind, Day, Event, FuzzyDate, Meta, Precision, SCHEMA_VERSION,
-    category, news_categories,
+    Anchor, Article, Block, BlockKind, Certainty, Day, Event, FuzzyDate, Meta, Origin, Precision,
+    SCHEMA_VERSION, category, news_categories,
 };
 use crate::persian::dates::{self, Calendar};
 
@@ -273,6 +273,9 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
             category: category::find_or_add(&mut categories, &d.group),
             label: d.label,
             anchor,
+            certainty: Certainty::default(),
+            origin: Origin::default(),
+            note: String::new(),
         });
     }
     Article {
@@ -288,6 +291,7 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
         events,
         sources: Vec::new(),
         claims: Vec::new(),
+        highlights: Vec::new(),
     }
 }
 

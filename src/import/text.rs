@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use crate::model::{
-    Anchor, Article, Block, BlockKind, Claim, Event, Meta, SCHEMA_VERSION, Source, category,
-    news_categories,
+    Anchor, Article, Block, BlockKind, Certainty, Claim, Event, Meta, Origin, SCHEMA_VERSION,
+    Source, category, news_categories,
 };
 use crate::persian::attribution::coref::{Resolved, Resolver};
 use crate::persian::attribution::{Attribution, Via, find_attributions_in, sentences};
@@ -258,6 +258,7 @@ fn finish(
         events: Vec::new(),
         sources: Vec::new(),
         claims: Vec::new(),
+        highlights: Vec::new(),
     };
     extract(&mut article, &mut warnings, options);
     Imported {
@@ -898,6 +899,9 @@ fn tag_events_dated(
                 },
                 anchor: anchor(block, t.range.clone()),
                 date: t.date,
+                certainty: Certainty::default(),
+                origin: Origin::default(),
+                note: String::new(),
             });
         }
     }
@@ -1036,6 +1040,7 @@ fn sources_and_claims(
                         link: None,
                         aliases: Vec::new(),
                         mentions: Vec::new(),
+                        note: String::new(),
                     }),
                     Resolved::Named(_) => {
                         let src = &mut sources[si];
@@ -1084,6 +1089,8 @@ fn sources_and_claims(
                     kind: a.kind,
                     anchor: anchor(block, clause.clone()),
                     events: evs.clone(),
+                    certainty: Certainty::default(),
+                    note: String::new(),
                 });
             }
         }

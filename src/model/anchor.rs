@@ -20,6 +20,9 @@ pub fn resolve_work() -> usize {
     SCANNED.with(Cell::get)
 }
 
+/// Characters of context [`Anchor::from_range`] keeps on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
 /// A quote inside one block: `exact` text, optionally disambiguated by the text just
 /// before (`prefix`) and just after (`suffix`) it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +54,35 @@ impl Anchor {
             prefix: String::new(),
             suffix: String::new(),
             at: None,
+        }
+    }
+
+    /// An anchor on bytes `range` of a block's `text` (clamped to character boundaries),
+    /// with up to [`CONTEXT_CHARS`] characters of context on each side and the place as
+    /// its hint.
+    pub fn from_range(block: impl Into<String>, text: &str, range: std::ops::Range<usize>) -> Self {
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (start, end) = (floor(range.start), floor(range.end));
+        let (start, end) = (start.min(end), end.max(start));
+        let before = &text[..start];
+        let prefix_at = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let suffix: String = text[end..].chars().take(CONTEXT_CHARS).collect();
+        Self {
+            block: block.into(),
+            exact: text[start..end].to_owned(),
+            prefix: before[prefix_at..].to_owned(),
+            suffix,
+            at: Some(start),
         }
     }
 
@@ -115,6 +147,23 @@ mod tests {
         assert_eq!(a.resolve(text), Some(second..second + "در سال".len()));
         assert_eq!(Anchor::new("p1", "نیست").resolve(text), None);
         assert_eq!(Anchor::new("p1", "").resolve(text), None);
+    }
+
+    #[test]
+    fn an_anchor_from_a_range_keeps_its_context_and_resolves_there() {
+        let text = "در سال ۲۰۱۹ چنین شد و در سال ۲۰۲۲ چنان.";
+        let second = text.rfind("در سال").unwrap_or(0);
+        let a = Anchor::from_range("p1", text, second..second + "در سال".len());
+        assert_eq!(a.exact, "در سال");
+        assert!(a.prefix.ends_with("چنین شد و "), "{a:?}");
+        assert!(a.suffix.starts_with(" ۲۰۲۲"), "{a:?}");
+        assert_eq!(a.resolve(text), Some(second..second + "در سال".len()));
+        // Without the hint, the context alone finds the second occurrence.
+        let moved = Anchor { at: None, ..a };
+        assert_eq!(moved.resolve(text), Some(second..second + "در سال".len()));
+        // A range inside a character is widened to its boundary, not a panic.
+        let b = Anchor::from_range("p1", text, 1..3);
+        assert!(text.contains(&b.exact));
     }
 
     #[test]

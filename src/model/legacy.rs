@@ -160,6 +160,9 @@ impl ArticleV1 {
                 category: e.lane.category().id,
                 label: e.label,
                 anchor: e.anchor,
+                certainty: super::Certainty::default(),
+                origin: super::Origin::default(),
+                note: String::new(),
             })
             .collect();
         Article {
@@ -170,6 +173,7 @@ impl ArticleV1 {
             events,
             sources: self.sources,
             claims: self.claims,
+            highlights: Vec::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod anchor;
 pub mod category;
 mod date;
+pub mod edit;
 mod id;
 pub mod legacy;
 mod problem;
@@ -11,6 +12,7 @@ mod problem;
 pub use anchor::{Anchor, resolve_work};
 pub use category::{Category, Rgb, Theme, news_categories};
 pub use date::{Day, DayError, FuzzyDate, MAX_YEAR, MIN_YEAR, Precision};
+pub use edit::{Edit, EditError, History};
 pub use id::{CategoryId, ClaimId, EventId, SourceId};
 pub use problem::{AnchorOwner, Problem};
 
@@ -39,6 +41,9 @@ pub struct Article {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Passages the reader marked, with their notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Highlight>,
 }
 
 /// Bibliographic data.
@@ -100,8 +105,92 @@ pub struct Event {
     pub category: String,
     /// A short Persian title for the timeline.
     pub label: String,
-    /// The date wording in its sentence (`anchor.exact == date.wording`).
+    /// The date wording in its sentence (`anchor.exact == date.wording`) for an imported
+    /// event; the passage the reader selected for a manual one.
     pub anchor: Anchor,
+    /// How sure the reader is that it happened as stated.
+    #[serde(default, skip_serializing_if = "Certainty::is_default")]
+    pub certainty: Certainty,
+    /// Who made it: the importer or the reader.
+    #[serde(default, skip_serializing_if = "Origin::is_default")]
+    pub origin: Origin,
+    /// The reader's note (any number of lines; empty when none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How sure the reader is of an event or a claim. Articles report what they report, so an
+/// imported item is [`Certainty::Reported`] until the reader says otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Certainty {
+    /// Checked against other sources.
+    Confirmed,
+    /// As the article reports it, not checked.
+    #[default]
+    Reported,
+    /// Doubted or contradicted by other sources.
+    Disputed,
+}
+
+impl Certainty {
+    /// Every certainty, surest first.
+    pub const ALL: [Certainty; 3] = [Self::Confirmed, Self::Reported, Self::Disputed];
+
+    /// Whether this is the default ([`Certainty::Reported`]), which files leave unsaid.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Lower-case English name, as in the JSON dump.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Reported => "reported",
+            Self::Disputed => "disputed",
+        }
+    }
+
+    /// Its name in Persian (`fa`) or English.
+    pub fn name(self, fa: bool) -> &'static str {
+        match (self, fa) {
+            (Self::Confirmed, true) => "تأییدشده",
+            (Self::Reported, true) => "گزارش‌شده",
+            (Self::Disputed, true) => "مورد تردید",
+            (Self::Confirmed, false) => "Confirmed",
+            (Self::Reported, false) => "Reported",
+            (Self::Disputed, false) => "Disputed",
+        }
+    }
+}
+
+/// Who made an event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Found by the importer (or read from an imported file).
+    #[default]
+    Imported,
+    /// Added by the reader.
+    Manual,
+}
+
+impl Origin {
+    /// Whether this is the default ([`Origin::Imported`]), which files leave unsaid.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A passage the reader marked, with an optional note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    /// Unique within the article, e.g. `"h1"`.
+    pub id: String,
+    /// The marked passage.
+    pub anchor: Anchor,
+    /// The reader's note (any number of lines; empty when none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Who a source is.
@@ -158,6 +247,9 @@ pub struct Source {
     /// Where the article names this source.
     #[serde(default)]
     pub mentions: Vec<Anchor>,
+    /// The reader's note (any number of lines; empty when none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// How a claim is made.
@@ -184,6 +276,12 @@ pub struct Claim {
     /// Ids of the events it supports.
     #[serde(default)]
     pub events: Vec<String>,
+    /// How sure the reader is of it.
+    #[serde(default, skip_serializing_if = "Certainty::is_default")]
+    pub certainty: Certainty,
+    /// The reader's note (any number of lines; empty when none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// `items` by id, the first of items sharing an id winning (as [`Article::block`],
@@ -223,6 +321,38 @@ impl Article {
             .iter()
             .find(|c| c.id == id)
             .unwrap_or_else(|| category::other())
+    }
+
+    /// Whether any block, event, source, claim or highlight has this id.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.blocks.iter().any(|b| b.id == id)
+            || self.events.iter().any(|e| e.id == id)
+            || self.sources.iter().any(|s| s.id == id)
+            || self.claims.iter().any(|c| c.id == id)
+            || self.highlights.iter().any(|h| h.id == id)
+    }
+
+    /// A new id `{prefix}{n}` no item of the article has, `n` counting up from one more
+    /// than the number of ids that start with `prefix` (so `e43` after `e1`..`e42`).
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        let taken = self
+            .blocks
+            .iter()
+            .map(|b| &b.id)
+            .chain(self.events.iter().map(|e| &e.id))
+            .chain(self.sources.iter().map(|s| &s.id))
+            .chain(self.claims.iter().map(|c| &c.id))
+            .chain(self.highlights.iter().map(|h| &h.id))
+            .filter(|id| id.starts_with(prefix))
+            .count();
+        let mut n = taken + 1;
+        loop {
+            let id = format!("{prefix}{n}");
+            if !self.has_id(&id) {
+                return id;
+            }
+            n += 1;
+        }
     }
 
     /// Index of the category with this id in [`Article::categories`].
@@ -280,7 +410,8 @@ impl Article {
             .map(|b| &b.id)
             .chain(self.events.iter().map(|e| &e.id))
             .chain(self.sources.iter().map(|s| &s.id))
-            .chain(self.claims.iter().map(|c| &c.id));
+            .chain(self.claims.iter().map(|c| &c.id))
+            .chain(self.highlights.iter().map(|h| &h.id));
         for id in ids {
             if !seen.insert(id.as_str()) {
                 out.push(Problem::DuplicateId { id: id.clone() });
@@ -313,6 +444,9 @@ impl Article {
         }
         for c in &self.claims {
             check_anchor(&|| AnchorOwner::Claim(c.id.clone()), &c.anchor);
+        }
+        for h in &self.highlights {
+            check_anchor(&|| AnchorOwner::Highlight(h.id.clone()), &h.anchor);
         }
         for e in &self.events {
             if !e.date.is_well_formed() {

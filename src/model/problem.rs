@@ -15,6 +15,8 @@ pub enum AnchorOwner {
     Mention(String),
     /// The claim with this id.
     Claim(String),
+    /// The reader's highlight with this id.
+    Highlight(String),
 }
 
 impl fmt::Display for AnchorOwner {
@@ -23,6 +25,7 @@ impl fmt::Display for AnchorOwner {
             Self::Event(id) => write!(f, "event {id}"),
             Self::Mention(id) => write!(f, "source {id} mention"),
             Self::Claim(id) => write!(f, "claim {id}"),
+            Self::Highlight(id) => write!(f, "highlight {id}"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! date tagger and the attribution finder. No egui here.
 
 pub mod attribution;
+pub mod date_entry;
 pub mod dateline;
 pub mod dates;
 pub mod decode;

@@ -59,6 +59,18 @@ struct FieldState {
     skip_space: bool,
 }
 
+/// Where the last focused field leaves its id in egui memory.
+fn focused_field_key() -> Id {
+    Id::unique("gahnegar-focused-text-field")
+}
+
+/// Whether a text field has the keyboard: its keys (Ctrl+Z, Ctrl+A…) are its own then,
+/// not the app's shortcuts.
+pub fn text_field_has_focus(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<Id>(focused_field_key()))
+        .is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
+}
+
 /// The caret and selection of the field with id `id`, for tests and callers that restore
 /// them: (selection byte range, caret byte index).
 pub fn field_selection(ctx: &egui::Context, id: Id) -> Option<(std::ops::Range<usize>, usize)> {
@@ -244,6 +256,7 @@ impl<'t> TextField<'t> {
 
         // Keyboard, clipboard and input method.
         if focused {
+            ctx.data_mut(|d| d.insert_temp(focused_field_key(), id));
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,

@@ -24,7 +24,7 @@ pub mod widget;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use field::{FieldOutput, TextField, field_selection};
+pub use field::{FieldOutput, TextField, field_selection, text_field_has_focus};
 pub use layout::{ShapedText, VisualCluster, VisualLine};
 pub use types::{Align, Direction, Span, SpanFormat, TextJob, TextStyle};
 pub use widget::{Paragraph, ParagraphOutput, measure_text, paint_text};

@@ -12,6 +12,8 @@ pub struct Paragraph {
     job: TextJob,
     id_salt: Option<Id>,
     width: Option<f32>,
+    /// Entries the selection's context menu offers after Copy.
+    menu: Vec<String>,
 }
 
 /// What happened to a paragraph this frame.
@@ -27,6 +29,9 @@ pub struct ParagraphOutput {
     pub clicked_span: Option<usize>,
     /// The current selection (byte range, logical order), if any.
     pub selection: Option<Range<usize>>,
+    /// An entry of [`Paragraph::selection_menu`] chosen this frame (its index), with the
+    /// selection it was chosen for.
+    pub menu_choice: Option<(usize, Range<usize>)>,
 }
 
 /// Drag selection, kept in egui memory per paragraph.
@@ -46,7 +51,16 @@ impl Paragraph {
             job,
             id_salt: None,
             width: None,
+            menu: Vec::new(),
         }
+    }
+
+    /// Entries for the selection's context menu after Copy ("New event", "Highlight"…);
+    /// the one chosen is [`ParagraphOutput::menu_choice`].
+    #[must_use]
+    pub fn selection_menu(mut self, entries: Vec<String>) -> Self {
+        self.menu = entries;
+        self
     }
 
     /// A stable id for the paragraph's interaction state (default: from its text).
@@ -146,6 +160,7 @@ impl Paragraph {
         let selection = sel
             .map(|s| s.anchor.min(s.focus)..s.anchor.max(s.focus))
             .filter(|r| !r.is_empty());
+        let mut menu_choice = None;
         if let Some(r) = selection.clone() {
             let wants_copy = ctx.input(|i| {
                 i.events.iter().any(|e| {
@@ -163,6 +178,12 @@ impl Paragraph {
                 if ui.button(label).clicked() {
                     ui.ctx().copy_text(text[r.clone()].to_owned());
                     ui.close();
+                }
+                for (k, entry) in self.menu.iter().enumerate() {
+                    if ui.button(entry.as_str()).clicked() {
+                        menu_choice = Some((k, r.clone()));
+                        ui.close();
+                    }
                 }
             });
         }
@@ -227,6 +248,7 @@ impl Paragraph {
             hovered_span,
             clicked_span,
             selection,
+            menu_choice,
         }
     }
 }

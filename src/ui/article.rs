@@ -31,6 +31,42 @@ pub struct ArticleInput<'a> {
 pub enum ArticleAction {
     SelectEvent(EventId),
     SelectSource(SourceId),
+    /// The reader chose an entry of a selection's context menu in block `block`.
+    FromSelection {
+        block: usize,
+        range: Range<usize>,
+        what: SelectionAction,
+    },
+    /// A highlight (by id) was clicked: show its note.
+    OpenHighlight(String),
+}
+
+/// What the reader can make of words selected in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelectionAction {
+    /// A new event anchored on the selection, dated from it.
+    NewEvent,
+    /// Mark the passage.
+    Highlight,
+    /// Mark the passage and write a note on it.
+    Note,
+}
+
+impl SelectionAction {
+    /// Every entry, in menu order.
+    pub const ALL: [SelectionAction; 3] = [Self::NewEvent, Self::Highlight, Self::Note];
+
+    /// The menu text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang == Lang::Fa) {
+            (Self::NewEvent, true) => "رویداد تازه",
+            (Self::Highlight, true) => "برجسته‌سازی",
+            (Self::Note, true) => "یادداشت",
+            (Self::NewEvent, false) => "New event",
+            (Self::Highlight, false) => "Highlight",
+            (Self::Note, false) => "Note",
+        }
+    }
 }
 
 /// Where to scroll: a block and a byte range inside it.
@@ -67,6 +103,9 @@ enum SpanTarget {
     Event(usize),
     /// A mention of the source at this index of `article.sources`.
     Source(usize),
+    /// A passage the reader highlighted: the highlight at this index of
+    /// `article.highlights`.
+    Highlight(usize),
 }
 
 /// The article pane's view state.
@@ -145,6 +184,12 @@ enum Item {
 }
 
 impl ArticleView {
+    /// The article's events, sources or highlights changed (its text did not): their marks
+    /// in the text are found again on the next frame.
+    pub fn article_changed(&mut self) {
+        self.chars.clear();
+    }
+
     /// Scrolls to `range` of block `block` on the next frame.
     pub fn scroll_to(&mut self, block: usize, range: Range<usize>) {
         self.scroll_to = Some(ScrollTarget { block, range });
@@ -491,9 +536,18 @@ impl ArticleView {
                 let shaped = crate::text::engine(&ctx).lock().shaped;
                 let out = ui
                     .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
+                        let menu = if matches!(it, Item::Block(..)) {
+                            SelectionAction::ALL
+                                .iter()
+                                .map(|a| a.text(input.lang).to_owned())
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
                         Paragraph::new(job)
                             .id_salt(("article-item", i))
                             .width(column)
+                            .selection_menu(menu)
                             .show(ui)
                     })
                     .inner;
@@ -512,6 +566,15 @@ impl ArticleView {
                 let rect = Rect::from_min_size(rect.min, vec2(column, real));
                 self.decorate(ui, it, rect, input);
                 self.span_actions(&out.spans, &targets, input, &mut actions);
+                if let (Item::Block(block, _), Some((k, range))) = (it, out.menu_choice.clone()) {
+                    // The selection is in the piece's text: moved to the block's bytes.
+                    let at = self.item_text(it, article).1;
+                    actions.push(ArticleAction::FromSelection {
+                        block,
+                        range: range.start + at..range.end + at,
+                        what: SelectionAction::ALL[k],
+                    });
+                }
                 self.visible_items.push((item_index(it, article), rect));
             }
             if shift != 0.0 {
@@ -602,6 +665,13 @@ impl ArticleView {
                         .on_hover_ui(|ui| event_tooltip_ui(ui, article, idx, input));
                     if resp.clicked() {
                         actions.push(ArticleAction::SelectEvent(ev.id.as_str().into()));
+                    }
+                }
+                Some(&SpanTarget::Highlight(idx)) => {
+                    if resp.clicked()
+                        && let Some(h) = article.highlights.get(idx)
+                    {
+                        actions.push(ArticleAction::OpenHighlight(h.id.clone()));
                     }
                 }
                 Some(&SpanTarget::Source(idx)) => {
@@ -927,6 +997,30 @@ impl ArticleView {
                 },
             ));
         }
+        let block_id = a.blocks[b].id.as_str();
+        for (i, h) in a.highlights.iter().enumerate() {
+            if h.anchor.block == block_id
+                && let Some(r) = h.anchor.resolve(text)
+                && let Some(lr) = local(&r)
+            {
+                let quote = text.get(r).unwrap_or_default();
+                let label = if h.note.is_empty() {
+                    quote.to_owned()
+                } else {
+                    format!("{quote} — {}", h.note)
+                };
+                job.spans.push(Span::interactive(
+                    lr,
+                    SpanFormat {
+                        background: Some(reader_highlight(theme)),
+                        ..SpanFormat::default()
+                    },
+                    targets.len(),
+                    label,
+                ));
+                targets.push(SpanTarget::Highlight(i));
+            }
+        }
         let Some(marks) = self.marks.get(b) else {
             return;
         };
@@ -969,6 +1063,16 @@ impl ArticleView {
             ));
             targets.push(SpanTarget::Source(*i));
         }
+    }
+}
+
+/// The background of a passage the reader highlighted: a marker's yellow, dimmed on a dark
+/// page.
+fn reader_highlight(theme: Theme) -> Color32 {
+    if theme.is_dark() {
+        Color32::from_rgba_unmultiplied(0xB0, 0x8A, 0x1A, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(0xFF, 0xE2, 0x5A, 150)
     }
 }
 

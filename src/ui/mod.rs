@@ -6,6 +6,9 @@
 //! borrowing each other.
 
 pub mod article;
+pub mod command;
+pub mod edit_panel;
+mod editing;
 pub mod i18n;
 pub mod review;
 pub mod sample;
@@ -22,7 +25,8 @@ use egui::{Align as EAlign, Layout, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::chart::EventSet;
-use crate::model::{Article, CategoryId, ClaimId, EventId, Problem, SourceId};
+use crate::model::edit::{Edit, History};
+use crate::model::{Article, CategoryId, Certainty, ClaimId, EventId, Problem, SourceId};
 use crate::{store, text};
 use article::{ArticleAction, ArticleInput, ArticleView};
 pub use i18n::Lang;
@@ -49,6 +53,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Ids of the categories whose events are hidden.
     pub hidden_lanes: HashSet<CategoryId>,
+    /// Certainties whose events the timeline hides (View → Certainty).
+    pub hidden_certainties: HashSet<Certainty>,
     pub timeline: Option<TimelineView>,
     /// Height of the timeline panel under the article (where the splitter between them was
     /// dragged to), points; `None` until it is dragged: then the timeline takes
@@ -70,6 +76,7 @@ impl Default for Settings {
             last_file: None,
             recent: Vec::new(),
             hidden_lanes: HashSet::new(),
+            hidden_certainties: HashSet::new(),
             timeline: None,
             timeline_height: None,
             native_dialogs: true,
@@ -129,7 +136,10 @@ pub struct Document {
     pub article: Article,
     /// Where it was loaded from / saved to; `None` for the built-in article.
     pub path: Option<PathBuf>,
+    /// Changed outside the edit history (imported, restored, or changes discarded).
     pub dirty: bool,
+    /// The reader's edits, for undo and redo; knows whether they are saved.
+    pub edits: History,
     /// What is derived from the article once, not every frame.
     pub index: DocIndex,
 }
@@ -160,6 +170,7 @@ pub struct DocIndex {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct FilterKey {
     hidden_lanes: HashSet<CategoryId>,
+    hidden_certainties: HashSet<Certainty>,
     only_source: Option<SourceId>,
 }
 
@@ -205,15 +216,20 @@ impl DocIndex {
         &mut self,
         a: &Article,
         hidden_lanes: &HashSet<CategoryId>,
+        hidden_certainties: &HashSet<Certainty>,
         only_source: Option<&SourceId>,
         marked_source: Option<&SourceId>,
     ) -> (Option<&EventSet>, &EventSet) {
         let fresh = self.visible.as_ref().is_some_and(|(k, _)| {
-            k.only_source.as_ref() == only_source && k.hidden_lanes == *hidden_lanes
+            k.only_source.as_ref() == only_source
+                && k.hidden_lanes == *hidden_lanes
+                && k.hidden_certainties == *hidden_certainties
         });
         if !fresh {
             self.sets_built += 1;
-            let set = (!hidden_lanes.is_empty() || only_source.is_some()).then(|| {
+            let filtered =
+                !hidden_lanes.is_empty() || !hidden_certainties.is_empty() || only_source.is_some();
+            let set = filtered.then(|| {
                 let of_source = only_source.map(|s| source_events(a, s));
                 EventSet::from_indices(
                     a.events.len(),
@@ -221,12 +237,14 @@ impl DocIndex {
                         .iter()
                         .enumerate()
                         .filter(|(_, e)| !hidden_lanes.contains(e.category.as_str()))
+                        .filter(|(_, e)| !hidden_certainties.contains(&e.certainty))
                         .filter(|&(i, _)| of_source.as_ref().is_none_or(|set| set.contains(i)))
                         .map(|(i, _)| i),
                 )
             });
             let key = FilterKey {
                 hidden_lanes: hidden_lanes.clone(),
+                hidden_certainties: hidden_certainties.clone(),
                 only_source: only_source.cloned(),
             };
             self.visible = Some((key, set));
@@ -289,12 +307,18 @@ impl Document {
             article,
             path,
             dirty: false,
+            edits: History::default(),
             index,
         }
     }
 
-    /// After a change to the article: marks it unsaved and rebuilds its index (and so
-    /// drops the sets cached for the old article).
+    /// Whether the article has changes not saved to its file.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty || self.edits.is_dirty()
+    }
+
+    /// After a change to the article outside the edit history: marks it unsaved and
+    /// rebuilds its index (and so drops the sets cached for the old article).
     pub fn edited(&mut self) {
         self.dirty = true;
         self.index = DocIndex::new(&self.article);
@@ -320,9 +344,28 @@ pub enum Command {
     Forward,
     /// Show or hide a category's events (by category id).
     ToggleLane(CategoryId),
+    /// Show or hide the events of a certainty on the timeline.
+    ToggleCertainty(Certainty),
     SetOnlySource(bool),
-    /// Move an event (by id) to another category (by id).
+    /// Move an event (by id) to another category (by id), as an undoable edit.
     SetLane(EventId, CategoryId),
+    /// Apply a reader's edit (undoable). Boxed: an edit carries whole events.
+    Edit(Box<Edit>),
+    Undo,
+    Redo,
+    /// Open the edit panel of the selected event.
+    OpenEditor,
+    CloseEditor,
+    /// Select an event and open its edit panel.
+    EditEvent(EventId),
+    /// Make an event, a highlight or a note of words selected in block `block`.
+    FromSelection {
+        block: usize,
+        range: std::ops::Range<usize>,
+        what: article::SelectionAction,
+    },
+    /// Open the note of a highlight (by id).
+    OpenNote(String),
     OpenFind,
     /// Ask for a file to open (native dialog or in-app prompt).
     OpenDialog,
@@ -463,6 +506,16 @@ pub enum Modal {
         title: String,
         body: String,
     },
+    /// The note of a highlight, being written.
+    Note {
+        highlight: String,
+        text: String,
+    },
+    /// A recovery file of unsaved edits was found at start: restore it?
+    Restore {
+        /// The file its article came from.
+        source: Option<PathBuf>,
+    },
 }
 
 /// The application.
@@ -487,6 +540,12 @@ pub struct GahnegarApp {
     /// A command waiting for a save to succeed (Save in the unsaved-changes prompt when the
     /// article had to go through Save As first); dropped when the save is cancelled or fails.
     after_save: Option<Command>,
+    /// The selected event's edit panel, when open (it stands in the sources panel's place).
+    pub editor: Option<edit_panel::EditPanel>,
+    /// The worker keeping the recovery file of unsaved edits (see [`GahnegarApp::with_recovery`]).
+    recovery: Option<crate::recovery::Recovery>,
+    /// A recovery file found at start, while the reader decides about it.
+    recovered: Option<Box<crate::recovery::Recovered>>,
 }
 
 impl GahnegarApp {
@@ -520,6 +579,9 @@ impl GahnegarApp {
             shown_title: String::new(),
             allow_close: false,
             after_save: None,
+            editor: None,
+            recovery: None,
+            recovered: None,
         };
         app.settings.zoom = app.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         dedupe_recent(&mut app.settings.recent);
@@ -607,6 +669,7 @@ impl GahnegarApp {
                     if let Some(r) = self.review.take() {
                         self.set_article(r.accepted_article(), None);
                         self.doc.dirty = true;
+                        self.sync_recovery();
                     }
                     self.page = Page::Article;
                 }
@@ -675,7 +738,13 @@ impl GahnegarApp {
             side.resizable(true)
                 .default_size(320.0)
                 .min_size(200.0)
-                .show(ui, |ui| self.sources_ui(ui));
+                .show(ui, |ui| {
+                    if self.editor.is_some() && self.selection.event.is_some() {
+                        self.editor_ui(ui);
+                    } else {
+                        self.sources_ui(ui);
+                    }
+                });
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
@@ -767,6 +836,10 @@ impl GahnegarApp {
             self.commands.push(match a {
                 ArticleAction::SelectEvent(id) => Command::SelectEvent(id),
                 ArticleAction::SelectSource(id) => Command::SelectSource(id),
+                ArticleAction::FromSelection { block, range, what } => {
+                    Command::FromSelection { block, range, what }
+                }
+                ArticleAction::OpenHighlight(id) => Command::OpenNote(id),
             });
         }
     }
@@ -780,6 +853,7 @@ impl GahnegarApp {
         let (visible, marked) = self.doc.index.timeline_sets(
             a,
             &self.settings.hidden_lanes,
+            &self.settings.hidden_certainties,
             only_source,
             self.selection.source.as_ref(),
         );
@@ -796,6 +870,28 @@ impl GahnegarApp {
         for act in self.timeline.ui(ui, &input) {
             match act {
                 TimelineAction::Select(id) => self.commands.push(Command::SelectEvent(id)),
+            }
+        }
+    }
+
+    /// The edit panel of the selected event, in the sources panel's place.
+    fn editor_ui(&mut self, ui: &mut Ui) {
+        let (Some(panel), Some(id)) = (self.editor.as_mut(), self.selection.event.clone()) else {
+            return;
+        };
+        let lang = self.settings.lang;
+        let actions = egui::ScrollArea::vertical()
+            .id_salt("editor-scroll")
+            .show(ui, |ui| panel.ui(ui, &self.doc.article, id.as_str(), lang))
+            .inner;
+        for a in actions {
+            match a {
+                edit_panel::PanelAction::Edit(e) => self.commands.push(Command::Edit(Box::new(e))),
+                edit_panel::PanelAction::EditAndSelect(e, id) => {
+                    self.commands.push(Command::Edit(Box::new(e)));
+                    self.commands.push(Command::SelectEvent(id.into()));
+                }
+                edit_panel::PanelAction::Close => self.commands.push(Command::CloseEditor),
             }
         }
     }
@@ -823,55 +919,18 @@ impl GahnegarApp {
         }
     }
 
+    /// The command table's shortcuts (see [`command::UiCommand`]), then Esc.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let sc = |m, k| KeyboardShortcut::new(m, k);
-        let zoom = self.settings.zoom;
-        let table: [(KeyboardShortcut, Command); 13] = [
-            (
-                sc(Modifiers::COMMAND, Key::Equals),
-                Command::Zoom(zoom + ZOOM_STEP),
-            ),
-            (
-                sc(Modifiers::COMMAND, Key::Plus),
-                Command::Zoom(zoom + ZOOM_STEP),
-            ),
-            (
-                sc(Modifiers::COMMAND, Key::Minus),
-                Command::Zoom(zoom - ZOOM_STEP),
-            ),
-            (sc(Modifiers::COMMAND, Key::Num0), Command::Zoom(1.0)),
-            (sc(Modifiers::COMMAND, Key::F), Command::OpenFind),
-            (sc(Modifiers::COMMAND, Key::O), Command::OpenDialog),
-            (
-                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                Command::SaveAsDialog,
-            ),
-            (sc(Modifiers::COMMAND, Key::S), Command::Save),
-            (sc(Modifiers::COMMAND, Key::I), Command::ImportDialog),
-            (sc(Modifiers::COMMAND, Key::Q), Command::Quit),
-            (sc(Modifiers::ALT, Key::ArrowLeft), Command::Back),
-            (sc(Modifiers::ALT, Key::ArrowRight), Command::Forward),
-            (sc(Modifiers::NONE, Key::F3), Command::OpenFind),
-        ];
-        let mut fired = Vec::new();
-        ctx.input_mut(|i| {
-            for (shortcut, cmd) in table {
-                if i.consume_shortcut(&shortcut) {
-                    fired.push(cmd);
-                }
-            }
-        });
+        // While a dialog is open its field owns the keyboard.
+        let fired = if self.modal.is_none() {
+            let text_focus = text::text_field_has_focus(ctx);
+            ctx.input_mut(|i| command::UiCommand::pressed(i, text_focus))
+        } else {
+            Vec::new()
+        };
         self.escape(ctx);
-        for cmd in fired {
-            if cmd == Command::OpenFind
-                && self.article_view.find.open
-                && !self.article_view.find.matches.is_empty()
-            {
-                self.article_view.find_step(true);
-            } else {
-                self.commands.push(cmd);
-            }
+        for c in fired {
+            self.run_ui_command(c);
         }
     }
 
@@ -914,7 +973,8 @@ impl GahnegarApp {
     }
 
     fn close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.dirty && !self.allow_close {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved {
                 then: Box::new(Command::Quit),
@@ -924,7 +984,7 @@ impl GahnegarApp {
 
     /// The window title: article title, unsaved marker, app name.
     pub fn window_title(&self) -> String {
-        let mark = if self.doc.dirty { "● " } else { "" };
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
         format!(
             "{mark}{} — {}",
             self.doc.article.meta.title,
@@ -952,6 +1012,9 @@ impl GahnegarApp {
             ui.with_layout(layout, |ui| {
                 ui.menu_button(s.menu_file, |ui| {
                     menu_column(ui, rtl, |ui| self.file_menu_ui(ui))
+                });
+                ui.menu_button(s.menu_edit, |ui| {
+                    menu_column(ui, rtl, |ui| self.edit_menu_ui(ui))
                 });
                 ui.menu_button(s.menu_view, |ui| {
                     menu_column(ui, rtl, |ui| self.view_menu_ui(ui))
@@ -995,17 +1058,13 @@ impl GahnegarApp {
         let lang = self.settings.lang;
         let s = lang.strings();
         let rtl = lang.is_rtl();
-        if ui.button(s.open).clicked() {
-            self.commands.push(Command::OpenDialog);
-        }
-        if ui.button(s.import_text).clicked() {
-            self.commands.push(Command::ImportDialog);
-        }
-        if ui.button(s.save).clicked() {
-            self.commands.push(Command::Save);
-        }
-        if ui.button(s.save_as).clicked() {
-            self.commands.push(Command::SaveAsDialog);
+        for c in [
+            command::UiCommand::Open,
+            command::UiCommand::ImportText,
+            command::UiCommand::Save,
+            command::UiCommand::SaveAs,
+        ] {
+            self.command_row(ui, c);
         }
         ui.menu_button(s.export, |ui| {
             menu_column(ui, rtl, |ui| {
@@ -1026,9 +1085,7 @@ impl GahnegarApp {
             menu_column(ui, rtl, |ui| self.recent_menu_ui(ui))
         });
         ui.separator();
-        if ui.button(s.quit).clicked() {
-            self.commands.push(Command::Quit);
-        }
+        self.command_row(ui, command::UiCommand::Quit);
     }
 
     /// File → Recent: the built-in article, then the files opened, imported or saved, most
@@ -1101,6 +1158,14 @@ impl GahnegarApp {
             }
         }
         ui.separator();
+        widgets::header(ui, &widgets::control_job(s.certainty, muted, rtl), rtl);
+        for c in crate::model::Certainty::ALL {
+            let mut shown = !self.settings.hidden_certainties.contains(&c);
+            if widgets::check_box(ui, &mut shown, c.name(lang == Lang::Fa), rtl).clicked() {
+                self.commands.push(Command::ToggleCertainty(c));
+            }
+        }
+        ui.separator();
         let page = if self.page == Page::Sample {
             (Page::Article, s.back_to_article)
         } else {
@@ -1165,8 +1230,12 @@ impl GahnegarApp {
             Modal::Path { .. } => &[s.ok, s.cancel],
             Modal::ConfirmOverwrite { .. } => &[s.overwrite, s.cancel],
             Modal::Message { .. } => &[s.dismiss],
+            Modal::Restore { .. } => &[s.restore, s.discard],
+            Modal::Note { .. } => &[s.ok, s.cancel],
         };
         let cancel = labels.len() - 1;
+        // Enter in a note is a line break, not OK.
+        let enter_is_ok = !matches!(modal, Modal::Note { .. });
         let mut choice = None;
         let resp = egui::Modal::new(egui::Id::unique("gahnegar-modal")).show(ctx, |ui| {
             ui.set_max_width(DIALOG_WIDTH);
@@ -1202,6 +1271,30 @@ impl GahnegarApp {
                     body(ui, s.overwrite_body);
                     body(ui, &i18n::isolate(&path.display().to_string()));
                 }
+                Modal::Note { text, .. } => {
+                    let note = if lang == Lang::Fa {
+                        "یادداشت"
+                    } else {
+                        "Note"
+                    };
+                    title(ui, note);
+                    let field = text::TextField::multiline(text, 5)
+                        .width(DIALOG_WIDTH)
+                        .id_salt("note-field")
+                        .label(note)
+                        .rtl_when_empty(rtl)
+                        .show(ui);
+                    if !field.response.has_focus() && !field.response.lost_focus() {
+                        field.response.request_focus();
+                    }
+                }
+                Modal::Restore { source } => {
+                    title(ui, s.restore_title);
+                    body(ui, s.restore_body);
+                    if let Some(p) = source {
+                        body(ui, &i18n::isolate(&p.display().to_string()));
+                    }
+                }
                 Modal::Message { title: t, body: b } => {
                     title(ui, t);
                     // Each line isolated: an error in English keeps its order in the
@@ -1227,7 +1320,7 @@ impl GahnegarApp {
                 });
                 if esc {
                     choice = Some(cancel);
-                } else if enter {
+                } else if enter && enter_is_ok {
                     choice = Some(0);
                 }
             }
@@ -1241,6 +1334,14 @@ impl GahnegarApp {
             return;
         };
         self.modal = None;
+        if let Modal::Restore { .. } = modal {
+            if k == 0 {
+                self.restore_recovered();
+            } else {
+                self.discard_recovered();
+            }
+            return;
+        }
         if k == cancel && !matches!(modal, Modal::Message { .. }) {
             // A save waiting behind this dialog is not going to happen.
             self.after_save = None;
@@ -1252,7 +1353,10 @@ impl GahnegarApp {
                     self.after_save = Some(*then);
                     self.commands.push(Command::Save);
                 } else {
+                    // Discarded: the article counts as saved, and its copy goes.
                     self.doc.dirty = false;
+                    self.doc.edits.mark_saved();
+                    self.sync_recovery();
                     if *then == Command::Quit {
                         self.allow_close = true;
                     }
@@ -1268,7 +1372,8 @@ impl GahnegarApp {
                 });
             }
             Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
-            Modal::Message { .. } => {}
+            Modal::Note { highlight, text } => self.set_highlight_note(highlight, text),
+            Modal::Message { .. } | Modal::Restore { .. } => {}
         }
     }
 
@@ -1287,6 +1392,7 @@ impl GahnegarApp {
                 Ok(imported) => {
                     self.set_article(imported.article, None);
                     self.doc.dirty = true;
+                    self.sync_recovery();
                     self.remember(path);
                     if !imported.warnings.is_empty() {
                         let title = self.strings().import_text.trim_end_matches('…').to_owned();
@@ -1314,6 +1420,7 @@ impl GahnegarApp {
                 let own = is_ron.then(|| path.to_path_buf());
                 self.set_article(article, own);
                 self.doc.dirty = !is_ron;
+                self.sync_recovery();
                 self.remember(path);
             }
             Err(e) => self.error(e),
@@ -1327,6 +1434,8 @@ impl GahnegarApp {
         self.history = vec![Selection::default()];
         self.history_pos = 0;
         self.article_view = ArticleView::default();
+        self.editor = None;
+        self.sync_recovery();
     }
 
     /// Puts `path` (an opened, imported or saved file) first in File → Recent: absolute,
@@ -1347,6 +1456,8 @@ impl GahnegarApp {
             Ok(()) => {
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.dirty = false;
+                self.doc.edits.mark_saved();
+                self.sync_recovery();
                 self.remember(path);
                 if let Some(then) = self.after_save.take() {
                     if then == Command::Quit {
@@ -1521,28 +1632,49 @@ impl GahnegarApp {
                     self.settings.hidden_lanes.insert(l);
                 }
             }
+            Command::ToggleCertainty(c) => {
+                if !self.settings.hidden_certainties.remove(&c) {
+                    self.settings.hidden_certainties.insert(c);
+                }
+            }
             Command::SetOnlySource(b) => self.only_selected_source = b,
-            Command::SetLane(id, lane) => {
-                let known = self.doc.article.category_index(lane.as_str()).is_some();
-                if let Some(e) = self
+            Command::SetLane(event, category) => {
+                let same = self
                     .doc
                     .article
-                    .events
-                    .iter_mut()
-                    .find(|e| e.id == id.as_str())
-                    && known
-                    && e.category != lane.as_str()
-                {
-                    e.category = lane.0;
-                    self.doc.edited();
+                    .event(event.as_str())
+                    .is_some_and(|e| e.category == category.as_str());
+                if !same {
+                    self.apply_edit(Edit::SetCategory {
+                        event: event.0,
+                        category: category.0,
+                    });
                 }
+            }
+            Command::Edit(edit) => self.apply_edit(*edit),
+            Command::Undo => self.undo_redo(false),
+            Command::Redo => self.undo_redo(true),
+            Command::OpenEditor => {
+                if self.selection.event.is_some() {
+                    self.page = Page::Article;
+                    self.editor.get_or_insert_with(Default::default);
+                }
+            }
+            Command::CloseEditor => self.editor = None,
+            Command::FromSelection { block, range, what } => {
+                self.make_from_selection(block, range, what);
+            }
+            Command::OpenNote(id) => self.open_note(id),
+            Command::EditEvent(id) => {
+                self.apply(ctx, Command::SelectEvent(id));
+                self.editor.get_or_insert_with(Default::default);
             }
             Command::OpenFind => {
                 self.page = Page::Article;
                 self.article_view.open_find();
             }
             Command::OpenDialog | Command::OpenBuiltin | Command::ImportDialog
-                if self.doc.dirty =>
+                if self.doc.is_dirty() =>
             {
                 self.modal = Some(Modal::Unsaved {
                     then: Box::new(cmd),
@@ -1574,7 +1706,7 @@ impl GahnegarApp {
             }
             Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
             Command::Import(p) => {
-                if self.doc.dirty {
+                if self.doc.is_dirty() {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Import(p)),
                     });
@@ -1583,7 +1715,7 @@ impl GahnegarApp {
                 }
             }
             Command::Open(p) => {
-                if self.doc.dirty {
+                if self.doc.is_dirty() {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Open(p)),
                     });
@@ -1669,7 +1801,7 @@ impl GahnegarApp {
             }
             Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite),
             Command::Quit => {
-                if self.doc.dirty && !self.allow_close {
+                if self.doc.is_dirty() && !self.allow_close {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Quit),
                     });
@@ -1735,7 +1867,13 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         i18n::FA.app_name,
         options,
-        Box::new(move |cc| Ok(Box::new(GahnegarApp::new(cc.storage, path)))),
+        Box::new(move |cc| {
+            let app = GahnegarApp::new(cc.storage, path);
+            Ok(Box::new(match eframe::storage_dir("gahnegar") {
+                Some(dir) => app.with_recovery(&dir),
+                None => app,
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -89,6 +89,9 @@ fn generated(n: usize) -> Article {
                 category: categories[(i * 7 + i / 5) % categories.len()].id.clone(),
                 label,
                 anchor: Anchor::new("p1", ""),
+                certainty: Default::default(),
+                origin: Default::default(),
+                note: String::new(),
             }
         })
         .collect();
@@ -103,6 +106,7 @@ fn generated(n: usize) -> Article {
         events,
         sources: Vec::new(),
         claims: Vec::new(),
+        highlights: Vec::new(),
     }
 }
 

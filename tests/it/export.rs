@@ -587,6 +587,7 @@ fn an_empty_timeline_is_refused() {
         events: vec![],
         sources: vec![],
         claims: vec![],
+        highlights: Vec::new(),
     };
     let ron = dir.path().join("empty.ron");
     store::save(&empty, &ron).unwrap_or_else(|e| panic!("{e}"));

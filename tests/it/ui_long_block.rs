@@ -43,6 +43,9 @@ pub fn with_long_block(chars: usize) -> Article {
         category,
         label: "بازگشایی کاروانسرا".to_owned(),
         anchor,
+        certainty: Default::default(),
+        origin: Default::default(),
+        note: String::new(),
     });
     a
 }

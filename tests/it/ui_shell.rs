@@ -247,7 +247,7 @@ fn edit(h: &mut Harness<'_, GahnegarApp>) -> String {
     h.state_mut()
         .push(Command::SetLane(first.id.into(), lane.as_str().into()));
     h.run_ok();
-    assert!(h.state().doc.dirty);
+    assert!(h.state().doc.is_dirty());
     lane
 }
 
@@ -274,7 +274,7 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
         h.state().doc.path.is_none(),
         "then the built-in article opened"
     );
-    assert!(!h.state().doc.dirty);
+    assert!(!h.state().doc.is_dirty());
 
     // The built-in article has no file: Save goes through Save As, then opens.
     let lane = edit(&mut h);

@@ -123,6 +123,9 @@ fn event(id: &str, start: &str, end: &str, precision: Precision, lane: &str, lab
         category: lane.to_owned(),
         label: label.to_owned(),
         anchor: Anchor::new("p1", label),
+        certainty: Default::default(),
+        origin: Default::default(),
+        note: String::new(),
     }
 }
 
@@ -142,6 +145,7 @@ fn article(events: Vec<Event>) -> Article {
         events,
         sources: Vec::new(),
         claims: Vec::new(),
+        highlights: Vec::new(),
     }
 }
 

@@ -202,7 +202,10 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
         lane.as_str().into(),
     ));
     h.run_ok();
-    assert!(h.state().doc.dirty, "an edit marks the document unsaved");
+    assert!(
+        h.state().doc.is_dirty(),
+        "an edit marks the document unsaved"
+    );
     assert!(
         h.state().window_title().starts_with('●'),
         "title shows the unsaved marker"
@@ -213,11 +216,11 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     let _prompt = h.get_by_label(h.state().strings().unsaved_title);
     h.get_by_label(h.state().strings().cancel).click();
     h.run_ok();
-    assert!(h.state().doc.dirty, "cancel keeps the changes");
+    assert!(h.state().doc.is_dirty(), "cancel keeps the changes");
     // Save, reopen, compare.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run_ok();
-    assert!(!h.state().doc.dirty, "saved");
+    assert!(!h.state().doc.is_dirty(), "saved");
     let saved = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         saved,
@@ -300,6 +303,9 @@ fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
                         "در"
                     },
                 ),
+                certainty: Default::default(),
+                origin: Default::default(),
+                note: String::new(),
             }
         })
         .collect();
@@ -465,7 +471,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
     );
     assert!(app.doc.article.event(&first).is_none());
     assert!(
-        app.doc.dirty && app.doc.path.is_none(),
+        app.doc.is_dirty() && app.doc.path.is_none(),
         "an import is unsaved until saved as .ron"
     );
     assert!(

@@ -9,6 +9,7 @@
 //! - `context`: the document date (dateline, «تاریخ انتشار», `--date`), the calendar the
 //!   document counts in, and the tense of a sentence;
 //! - `rules`: absolute forms and ranges;
+//! - `english`: English periods as a reader types them («spring 1999», «late 1980s»);
 //! - `relative`: words relative to the last date («همان سال») or to the document date
 //!   («دیروز», «هفته گذشته», «روز یکشنبه»).
 //!
@@ -32,6 +33,7 @@
 
 mod calendars;
 mod context;
+mod english;
 mod relative;
 mod rules;
 mod tokens;

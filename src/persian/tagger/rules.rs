@@ -886,6 +886,7 @@ pub(super) fn part_of(c: &Ctx, i: usize) -> Option<Found> {
 pub(super) fn absolute(c: &Ctx, i: usize) -> Option<Found> {
     numeric_date(c, i)
         .or_else(|| english_date(c, i))
+        .or_else(|| super::english::period(c, i))
         .or_else(|| month_date(c, i))
         .or_else(|| season(c, i))
         .or_else(|| decade(c, i))

@@ -480,6 +480,7 @@ static START_WORDS: LazyLock<HashSet<&'static str, WordBuild>> = LazyLock::new(|
         .chain(["ربیع", "جمادی", "ذی", "ذو", "بیستم", "ش"])
         .chain(["سهماهه", "ششماهه", "نیمهشب", "نیمه", "شش", "ان"])
         .chain(ENGLISH.iter().flat_map(|n| n.iter()).copied())
+        .chain(super::english::STARTS)
         .chain([
             "monday",
             "tuesday",
