@@ -104,7 +104,7 @@ fn a_block_of_millions_of_characters_opens_scrolls_and_draws() {
     );
     link.click();
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some("e-long"));
+    assert_eq!(h.state().selection.event_id(), Some("e-long"));
     let v = painted_vertices(&h);
     assert!(v > 1_000 && v < 60_000, "{v} vertices painted");
     h.snapshot("long_block_middle");
