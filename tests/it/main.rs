@@ -11,6 +11,7 @@ mod export;
 mod fonts;
 mod html_browser;
 mod import;
+mod library;
 mod perf_complexity;
 mod store;
 mod svg_renderers;
