@@ -473,7 +473,6 @@ fn open_catalog(root: &Path, report: &mut OpenReport) -> (Catalog, Vec<bool>, bo
         }
     }
     if !orphans.is_empty() {
-        changed = true;
         let loaded = add::parallel_map(&orphans, threads, &|id| {
             let p = catalog::article_path(root, id);
             crate::store::load(&p).map(|a| {
@@ -486,6 +485,7 @@ fn open_catalog(root: &Path, report: &mut OpenReport) -> (Catalog, Vec<bool>, bo
                 Ok(entry) => {
                     catalog.entries.push(entry);
                     usable.push(true);
+                    changed = true;
                 }
                 Err(err) => report.damaged.push(Damaged {
                     id: id.clone(),
