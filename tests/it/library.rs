@@ -266,7 +266,7 @@ fn changed_file_replaces_its_article_and_cancel_stops() {
     let (mut lib, _) = open(&dir);
     let calls = std::sync::Mutex::new(Vec::new());
     let report = lib
-        .add(&[input.clone()], &AddOptions::default(), &|p| {
+        .add(std::slice::from_ref(&input), &AddOptions::default(), &|p| {
             if let Ok(mut c) = calls.lock() {
                 c.push((p.done, p.total));
             }
