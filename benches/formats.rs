@@ -67,6 +67,16 @@ fn formats(c: &mut Criterion) {
     g.bench_function("from_timelinejs", |b| {
         b.iter(|| black_box(from_timelinejs(&tl, "bench.json").map_or(0, |a| a.events.len())));
     });
+    // Entity decoding on text of bare ampersands (no `;`): linear, not a search for a
+    // `;` from each `&` to the end of the text.
+    let amps = format!(
+        r#"{{"events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "x", "text": "<p>{}</p>"}}}}]}}"#,
+        "&".repeat(20_000)
+    );
+    g.throughput(Throughput::Bytes(amps.len() as u64));
+    g.bench_function("from_timelinejs_ampersands", |b| {
+        b.iter(|| black_box(from_timelinejs(&amps, "bench.json").map_or(0, |a| a.blocks.len())));
+    });
     g.throughput(Throughput::Bytes(feed.len() as u64));
     g.bench_function("feed_items", |b| {
         b.iter(|| black_box(feed_items(&feed).map_or(0, |f| f.len())));

@@ -3,15 +3,15 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use common::{full_run, timeline_article};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, Rect, Vec2};
+use gahnegar::chart::EventSet;
 use gahnegar::model::{Article, Day};
-use gahnegar::ui::Lang;
 use gahnegar::ui::timeline::{CalendarMode, TimeDirection, TimelineInput, TimelineView};
+use gahnegar::ui::{Lang, Theme};
 
 /// The timeline panel's size in the app window, points.
 const PANEL: Vec2 = Vec2::new(1280.0, 270.0);
@@ -20,7 +20,7 @@ struct Chart {
     ctx: egui::Context,
     view: TimelineView,
     article: Article,
-    marked: HashSet<String>,
+    marked: EventSet,
     time: f64,
 }
 
@@ -32,7 +32,7 @@ impl Chart {
             ctx: egui::Context::default(),
             view,
             article,
-            marked: HashSet::new(),
+            marked: EventSet::default(),
             time: 0.0,
         }
     }
@@ -52,7 +52,7 @@ impl Chart {
             calendar: CalendarMode::Gregorian,
             direction: TimeDirection::RightToLeft,
             lang: Lang::Fa,
-            dark: false,
+            theme: Theme::Light,
         };
         let view = &mut self.view;
         let t0 = Instant::now();

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
-use crate::model::{Article, SCHEMA_VERSION};
+use crate::model::{Article, Problem, SCHEMA_VERSION};
 
 /// Largest article file `load` accepts, in bytes (50 MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -68,7 +68,7 @@ pub enum StoreError {
     #[error("{origin}: {} broken reference(s): {}", problems.len(), list_problems(problems))]
     Broken {
         origin: String,
-        problems: Vec<String>,
+        problems: Vec<Problem>,
     },
     #[error("cannot serialize the article: {0}")]
     Serialize(String),
@@ -153,11 +153,11 @@ pub const MAX_LISTED: usize = 20;
 
 /// The first [`MAX_LISTED`] of `problems` joined with "; ", then how many more there are:
 /// an error about 100,000 broken references stays one readable line.
-pub fn list_problems(problems: &[String]) -> String {
+pub fn list_problems<P: std::fmt::Display>(problems: &[P]) -> String {
     let mut s = problems
         .iter()
         .take(MAX_LISTED)
-        .map(String::as_str)
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ");
     if problems.len() > MAX_LISTED {
@@ -555,15 +555,21 @@ mod tests {
 
     #[test]
     fn a_long_problem_list_is_capped_and_counted() {
-        let problems: Vec<String> = (0..100_000)
-            .map(|i| format!("claim c{i} names no event"))
+        let problems: Vec<Problem> = (0..100_000)
+            .map(|i| Problem::UnknownEvent {
+                claim: format!("c{i}"),
+                event: "e0".into(),
+            })
             .collect();
         let e = StoreError::Broken {
             origin: "big.ron".into(),
             problems,
         }
         .to_string();
-        assert!(e.starts_with("big.ron: 100000 broken reference(s): claim c0 names no event"));
+        assert!(
+            e.starts_with("big.ron: 100000 broken reference(s): claim c0: unknown event «e0»"),
+            "{e}"
+        );
         assert!(e.ends_with("; and 99980 more"), "{e}");
         assert!(e.len() < 2_000, "{} bytes", e.len());
     }

@@ -4,10 +4,51 @@
 //! from event id, and a coarse histogram for the overview strip. Rebuilt only when the
 //! article's [`article_key`] changes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use fixedbitset::FixedBitSet;
 use std::hash::{Hash, Hasher};
 
 use crate::model::{Article, Category, Event, Precision, category};
+
+/// A set of an article's events by their index in `article.events`: the timeline's
+/// filter (the events shown) and emphasis (the events marked). Built once when the
+/// article or the filter changes and read every frame, by index, without hashing ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventSet(FixedBitSet);
+
+impl EventSet {
+    /// The set of `indices` among `len` events (indices `>= len` are ignored).
+    pub fn from_indices(len: usize, indices: impl IntoIterator<Item = usize>) -> Self {
+        let mut bits = FixedBitSet::with_capacity(len);
+        for i in indices {
+            if i < len {
+                bits.insert(i);
+            }
+        }
+        Self(bits)
+    }
+
+    /// Whether event `i` (index into `article.events`) is in the set.
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.contains(i)
+    }
+
+    /// Whether no event is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_clear()
+    }
+
+    /// Number of events in the set.
+    pub fn len(&self) -> usize {
+        self.0.count_ones(..)
+    }
+
+    /// The indices in the set, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.ones()
+    }
+}
 
 /// Number of bins of the overview histogram.
 pub const OVERVIEW_BINS: usize = 256;
@@ -265,18 +306,14 @@ impl EventIndex {
     }
 
     /// The span of the shown events' days (all when `visible` is `None`).
-    pub fn span_of(
-        &self,
-        article: &Article,
-        visible: Option<&HashSet<String>>,
-    ) -> Option<(f64, f64)> {
+    pub fn span_of(&self, visible: Option<&EventSet>) -> Option<(f64, f64)> {
         match visible {
             None => self.span,
             Some(set) => self
                 .items
                 .iter()
                 .enumerate()
-                .filter(|&(p, _)| self.is_shown(article, p, set))
+                .filter(|&(p, _)| self.is_shown(p, set))
                 .fold(None, |acc: Option<(f64, f64)>, (_, it)| {
                     Some(acc.map_or((it.start, it.end), |(lo, hi)| {
                         (lo.min(it.start), hi.max(it.end))
@@ -286,12 +323,12 @@ impl EventIndex {
     }
 
     /// Middle days of the shown events, sorted (for a focused fit).
-    pub fn mids_of(&self, article: &Article, visible: Option<&HashSet<String>>) -> Vec<f64> {
+    pub fn mids_of(&self, visible: Option<&EventSet>) -> Vec<f64> {
         let mut mids: Vec<f64> = self
             .items
             .iter()
             .enumerate()
-            .filter(|&(p, _)| visible.is_none_or(|set| self.is_shown(article, p, set)))
+            .filter(|&(p, _)| visible.is_none_or(|set| self.is_shown(p, set)))
             .map(|(_, it)| it.mid())
             .collect();
         mids.sort_by(f64::total_cmp);
@@ -300,12 +337,7 @@ impl EventIndex {
 
     /// How many shown events lie wholly before and wholly after the window `from..to`.
     /// Binary searches without a filter; a pass over the events with one.
-    pub fn outside(
-        &self,
-        article: &Article,
-        visible: Option<&HashSet<String>>,
-        (from, to): (f64, f64),
-    ) -> (usize, usize) {
+    pub fn outside(&self, visible: Option<&EventSet>, (from, to): (f64, f64)) -> (usize, usize) {
         match visible {
             None => (
                 self.ends.partition_point(|&e| e <= from),
@@ -315,7 +347,7 @@ impl EventIndex {
                 .items
                 .iter()
                 .enumerate()
-                .filter(|&(p, _)| self.is_shown(article, p, set))
+                .filter(|&(p, _)| self.is_shown(p, set))
                 .fold((0, 0), |(b, a), (_, it)| {
                     (
                         b + usize::from(it.end <= from),
@@ -341,35 +373,34 @@ impl EventIndex {
     }
 
     /// The lanes that hold at least one shown event.
-    pub fn shown_lanes(&self, article: &Article, visible: Option<&HashSet<String>>) -> Vec<usize> {
+    pub fn shown_lanes(&self, visible: Option<&EventSet>) -> Vec<usize> {
         (0..self.lanes.len())
             .filter(|&l| match visible {
                 None => true,
                 Some(set) => self.lanes[l]
                     .entries
                     .iter()
-                    .any(|e| self.is_shown(article, e.pos as usize, set)),
+                    .any(|e| self.is_shown(e.pos as usize, set)),
             })
             .collect()
     }
 
-    fn is_shown(&self, article: &Article, pos: usize, set: &HashSet<String>) -> bool {
+    /// Whether the event at position `pos` (time order) is in `set`.
+    pub fn is_shown(&self, pos: usize, set: &EventSet) -> bool {
         self.items
             .get(pos)
-            .and_then(|it| article.events.get(it.event as usize))
-            .is_some_and(|e| set.contains(&e.id))
+            .is_some_and(|it| set.contains(it.event as usize))
     }
 
     /// The shown event after (`forward`) or before position `from` in time; from
     /// `None`, the first (or last) shown event.
     pub fn step(
         &self,
-        article: &Article,
-        visible: Option<&HashSet<String>>,
+        visible: Option<&EventSet>,
         from: Option<usize>,
         forward: bool,
     ) -> Option<usize> {
-        let shown = |p: usize| visible.is_none_or(|set| self.is_shown(article, p, set));
+        let shown = |p: usize| visible.is_none_or(|set| self.is_shown(p, set));
         let n = self.items.len();
         match (from, forward) {
             (None, true) => (0..n).find(|&p| shown(p)),
@@ -381,19 +412,13 @@ impl EventIndex {
 
     /// The first shown event starting at or after `day` (forward) or the last starting at or
     /// before it (backward).
-    pub fn near(
-        &self,
-        article: &Article,
-        visible: Option<&HashSet<String>>,
-        day: f64,
-        forward: bool,
-    ) -> Option<usize> {
+    pub fn near(&self, visible: Option<&EventSet>, day: f64, forward: bool) -> Option<usize> {
         let p = self.items.partition_point(|i| i.start < day);
         if forward {
-            self.step(article, visible, p.checked_sub(1), true)
+            self.step(visible, p.checked_sub(1), true)
         } else {
             let q = self.items.partition_point(|i| i.start <= day);
-            self.step(article, visible, Some(q), false)
+            self.step(visible, Some(q), false)
         }
     }
 }
@@ -474,23 +499,23 @@ mod tests {
         ]);
         let idx = EventIndex::build(&a);
         let id = |p: Option<usize>| p.map(|p| a.events[idx.items[p].event as usize].id.clone());
-        assert_eq!(id(idx.step(&a, None, None, true)).as_deref(), Some("e1"));
-        assert_eq!(id(idx.step(&a, None, None, false)).as_deref(), Some("e0"));
+        assert_eq!(id(idx.step(None, None, true)).as_deref(), Some("e1"));
+        assert_eq!(id(idx.step(None, None, false)).as_deref(), Some("e0"));
         let from = idx.position("e2");
-        assert_eq!(id(idx.step(&a, None, from, true)).as_deref(), Some("e0"));
-        assert_eq!(id(idx.step(&a, None, from, false)).as_deref(), Some("e1"));
-        let only: HashSet<String> = ["e0".to_owned(), "e1".to_owned()].into();
+        assert_eq!(id(idx.step(None, from, true)).as_deref(), Some("e0"));
+        assert_eq!(id(idx.step(None, from, false)).as_deref(), Some("e1"));
+        let only = EventSet::from_indices(a.events.len(), [0, 1]);
         assert_eq!(
-            id(idx.step(&a, Some(&only), idx.position("e1"), true)).as_deref(),
+            id(idx.step(Some(&only), idx.position("e1"), true)).as_deref(),
             Some("e0")
         );
         assert_eq!(
-            idx.shown_lanes(&a, Some(&HashSet::from(["e1".to_owned()]))),
+            idx.shown_lanes(Some(&EventSet::from_indices(a.events.len(), [1]))),
             [1]
         );
         assert_eq!(idx.histogram.iter().sum::<u32>(), 3);
         assert_ne!(article_key(&a), article_key(&article(&[])));
         let empty = EventIndex::build(&article(&[]));
-        assert!(empty.span.is_none() && empty.step(&a, None, None, true).is_none());
+        assert!(empty.span.is_none() && empty.step(None, None, true).is_none());
     }
 }

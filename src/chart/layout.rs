@@ -82,14 +82,7 @@ pub fn layout_lanes(
         let Some(lane) = spec.index.lanes.get(l) else {
             continue;
         };
-        let mut marks = lane_marks(
-            spec.index,
-            lane,
-            spec.article,
-            tr,
-            &spec.filters,
-            spec.clustering,
-        );
+        let mut marks = lane_marks(spec.index, lane, tr, &spec.filters, spec.clustering);
         let text_of = |m: &Mark| {
             spec.index
                 .items

@@ -3,11 +3,7 @@
 //! chart's width, whatever the number of events). Where each mark and its label go is
 //! [`super::place`]'s job.
 
-use std::collections::HashSet;
-
-use crate::model::Article;
-
-use super::index::{EventIndex, Item, LaneIndex, Shape};
+use super::index::{EventIndex, EventSet, Item, LaneIndex, Shape};
 use super::sizes::{
     BAR_ROWS, CLUSTER_POINTS, DOT_RADIUS, GAP, MIN_BAR_POINTS, SELECTED_RING, cluster_radius,
 };
@@ -74,8 +70,10 @@ pub fn has_bracket((a, b): (f32, f32)) -> bool {
 
 /// What the frame knows about selection and filters.
 pub struct Filters<'a> {
-    pub visible: Option<&'a HashSet<String>>,
-    pub marked: &'a HashSet<String>,
+    /// The events shown (by index into `article.events`); `None` = all.
+    pub visible: Option<&'a EventSet>,
+    /// The events emphasised; empty = none.
+    pub marked: &'a EventSet,
     /// Position of the selected event in the index.
     pub selected: Option<usize>,
 }
@@ -134,7 +132,6 @@ const MAX_UNCLUSTERED: u32 = 4;
 pub fn lane_marks(
     index: &EventIndex,
     lane: &LaneIndex,
-    article: &Article,
     tr: &Transform,
     f: &Filters<'_>,
     clustering: super::Clustering,
@@ -163,13 +160,7 @@ pub fn lane_marks(
     let mut out: Vec<Mark> = Vec::new();
     let mut row_end = [f64::NEG_INFINITY; BAR_ROWS];
     let gap_days = f64::from(GAP) * 2.0 * dpp;
-    let id_of = |p: u32| {
-        index
-            .items
-            .get(p as usize)
-            .and_then(|it| article.events.get(it.event as usize))
-            .map(|e| e.id.as_str())
-    };
+    let in_set = |p: u32, set: &EventSet| index.is_shown(p as usize, set);
     let any_marked = !f.marked.is_empty();
     let single = |p: u32, kind: MarkKind, it: &Item, selected: bool, marked: bool| {
         let x = if kind == MarkKind::Bar {
@@ -220,12 +211,12 @@ pub fn lane_marks(
     for e in EventIndex::cull(lane, from, to) {
         let p = e.pos;
         if let Some(set) = f.visible
-            && !id_of(p).is_some_and(|id| set.contains(id))
+            && !in_set(p, set)
         {
             continue;
         }
         let selected = f.selected == Some(p as usize);
-        let marked = any_marked && id_of(p).is_some_and(|id| f.marked.contains(id));
+        let marked = any_marked && in_set(p, f.marked);
         let wide = e.bar && (e.end - e.start) / dpp >= MIN_BAR_POINTS;
         if wide || selected {
             let Some(it) = index.items.get(p as usize) else {
@@ -270,7 +261,7 @@ pub fn lane_marks(
         if one_by_one {
             for &p in &bin.members {
                 if let Some(it) = index.items.get(p as usize) {
-                    let marked = any_marked && id_of(p).is_some_and(|id| f.marked.contains(id));
+                    let marked = any_marked && in_set(p, f.marked);
                     out.push(single(p, MarkKind::Point, it, false, marked));
                 }
             }

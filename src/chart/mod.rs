@@ -25,7 +25,7 @@
 //!     clustering: Clustering::Auto,
 //!     max_rows: 6,
 //! };
-//! let lanes = layout_lanes(&spec, &index.shown_lanes(&article, None), &mut engine);
+//! let lanes = layout_lanes(&spec, &index.shown_lanes(None), &mut engine);
 //! assert!(!lanes.is_empty());
 //! ```
 
@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::persian::dates::Calendar;
 
-pub use index::{EventIndex, Item, LaneIndex, article_key, event_days, lane_category};
+pub use index::{EventIndex, EventSet, Item, LaneIndex, article_key, event_days, lane_category};
 pub use lang::{Lang, isolate};
 pub use layout::{ChartSpec, Clustering, LaneLayout, layout_lanes};
 pub use marks::{Filters, Label, Mark, MarkKind};

@@ -6,7 +6,7 @@
 //! Colours are opaque, blended over what lies under them ([`Rgba::over`]), so every
 //! renderer shows them alike.
 
-use crate::model::Article;
+use crate::model::{Article, Theme};
 use crate::persian::dates::Calendar;
 
 use super::index::{EventIndex, lane_category};
@@ -105,7 +105,7 @@ pub struct ShapeItem {
 /// How marks are drawn this frame.
 #[derive(Clone, Copy, Debug)]
 pub struct Look {
-    pub dark: bool,
+    pub theme: Theme,
     pub lang: Lang,
     /// Some events are marked: the others are faded.
     pub emphasis: bool,
@@ -159,7 +159,7 @@ pub fn lane_titles(
     let fa = look.lang == Lang::Fa;
     for (k, lane) in lanes.iter().enumerate() {
         let top = y0 + lane.top;
-        let band = palette::lane_band(k, look.dark);
+        let band = palette::lane_band(k, look.theme);
         out.push(ShapeItem {
             shape: rect([band_x.0, top], [band_x.1, top + lane.height], 0.0, band),
             item: None,
@@ -179,7 +179,7 @@ pub fn lane_titles(
             shape: Shape::Circle {
                 center: [x + toward * 4.0, cy],
                 radius: SWATCH_RADIUS,
-                fill: Some(palette::lane_color(cat, look.dark)),
+                fill: Some(palette::lane_color(cat, look.theme)),
                 stroke: None,
             },
             item: None,
@@ -191,7 +191,7 @@ pub fn lane_titles(
                 align,
                 size: LANE_LABEL_SIZE,
                 weight: LANE_LABEL_WEIGHT,
-                color: palette::ink(look.dark),
+                color: palette::ink(look.theme),
             },
             item: None,
         });
@@ -213,7 +213,7 @@ pub fn lane_marks_shapes(
     let clip = (cl as f32 - 2.0, cr as f32 + 2.0);
     let mut out = Vec::new();
     for (k, lane) in lanes.iter().enumerate() {
-        let bg = palette::lane_band(k, look.dark);
+        let bg = palette::lane_band(k, look.theme);
         let top = y0 + lane.top;
         for (j, m) in lane.marks.iter().enumerate() {
             let Some(it) = index.items.get(m.item as usize) else {
@@ -221,7 +221,7 @@ pub fn lane_marks_shapes(
             };
             let hovered = look.hovered == Some((k, j));
             let faded = look.emphasis && !m.marked && !m.selected;
-            let base = palette::lane_color(lane_category(article, it.lane), look.dark);
+            let base = palette::lane_color(lane_category(article, it.lane), look.theme);
             let color = if faded {
                 base.faded(0.28).over(bg)
             } else {
@@ -247,15 +247,15 @@ pub fn lane_marks_shapes(
                     [l.x.0 - 3.0, ly - LABEL_HALF_H],
                     [l.x.1 + 3.0, ly + LABEL_HALF_H],
                     4.0,
-                    palette::date_mark(look.dark).faded(0.16).over(bg),
+                    palette::date_mark(look.theme).faded(0.16).over(bg),
                 ));
             }
             mark_shapes(
-                m, it.fuzzy, tr, y, color, bg, clip, hovered, look.dark, look.lang, &mut push,
+                m, it.fuzzy, tr, y, color, bg, clip, hovered, look.theme, look.lang, &mut push,
             );
             if let Some((l, text)) = label {
                 let ly = top + row_y(l.row);
-                let ink = palette::ink(look.dark);
+                let ink = palette::ink(look.theme);
                 let ink = if faded { ink.faded(0.35).over(bg) } else { ink };
                 if let Some((from_x, to_x)) = l.leader {
                     let down = l.row > m.row;
@@ -264,7 +264,7 @@ pub fn lane_marks_shapes(
                         from: [from_x, y + sign * (marker_half_height(m) + 1.0)],
                         to: [to_x, ly - sign * (LABEL_HALF_H - 2.0)],
                         width: 1.0,
-                        color: palette::muted(look.dark).faded(0.8).over(bg),
+                        color: palette::muted(look.theme).faded(0.8).over(bg),
                     });
                 }
                 push(Shape::Text {
@@ -301,11 +301,11 @@ fn mark_shapes(
     bg: Rgba,
     clip: (f32, f32),
     hovered: bool,
-    dark: bool,
+    theme: Theme,
     lang: Lang,
     push: &mut impl FnMut(Shape),
 ) {
-    let accent = palette::accent(dark);
+    let accent = palette::accent(theme);
     match m.kind {
         MarkKind::Bar => {
             let (x0, x1) = (m.x.0.max(clip.0), m.x.1.min(clip.1));
@@ -462,8 +462,8 @@ pub fn grid_shapes(
 ) -> Vec<ShapeItem> {
     let (left, right) = tr.x_range();
     let (left, right) = (left as f32, right as f32);
-    let muted = palette::muted(look.dark);
-    let paper = palette::paper(look.dark);
+    let muted = palette::muted(look.theme);
+    let paper = palette::paper(look.theme);
     ticks(tr.range(), right - left, calendar, look.lang)
         .iter()
         .filter(|t| !t.label.is_empty())
@@ -493,8 +493,8 @@ pub fn axis_shapes(
 ) -> (Vec<ShapeItem>, Vec<String>) {
     let (left, right) = tr.x_range();
     let (left, right) = (left as f32, right as f32);
-    let (ink, muted) = (palette::ink(look.dark), palette::muted(look.dark));
-    let paper = palette::paper(look.dark);
+    let (ink, muted) = (palette::ink(look.theme), palette::muted(look.theme));
+    let paper = palette::paper(look.theme);
     let in_chart = |x: f32| x >= left && x <= right;
     let mut out = Vec::new();
     let mut drawn = Vec::new();
@@ -606,8 +606,8 @@ pub fn legend_shapes(
             "nearby events (click to zoom)",
         ),
     ];
-    let bg = palette::paper(look.dark);
-    let color = palette::muted(look.dark);
+    let bg = palette::paper(look.theme);
+    let color = palette::muted(look.theme);
     let dir = if rtl { -1.0 } else { 1.0 };
     let mut x = start_x;
     let mut out = Vec::new();
@@ -653,7 +653,7 @@ pub fn legend_shapes(
             bg,
             (a, b),
             false,
-            look.dark,
+            look.theme,
             look.lang,
             &mut push,
         );
@@ -666,7 +666,7 @@ pub fn legend_shapes(
             align: if rtl { HAlign::Right } else { HAlign::Left },
             size: TICK_SIZE,
             weight: 400.0,
-            color: palette::muted(look.dark),
+            color: palette::muted(look.theme),
         });
         x += dir * (w + 16.0);
     }

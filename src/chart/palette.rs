@@ -2,7 +2,7 @@
 //! light and dark themes' inks and papers, and a lane's colour. [`Rgba`] is a plain sRGB
 //! colour; `ui::theme` turns it into egui's.
 
-use crate::model::Category;
+use crate::model::{Category, Theme};
 
 /// An sRGB colour with straight (not premultiplied) alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,8 +55,8 @@ impl Rgba {
 }
 
 /// Body text colour.
-pub fn ink(dark: bool) -> Rgba {
-    if dark {
+pub fn ink(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0xE6, 0xE1, 0xD8)
     } else {
         Rgba::rgb(0x1F, 0x1D, 0x1A)
@@ -64,8 +64,8 @@ pub fn ink(dark: bool) -> Rgba {
 }
 
 /// Secondary text (author, captions, ticks).
-pub fn muted(dark: bool) -> Rgba {
-    if dark {
+pub fn muted(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0xA8, 0xA2, 0x98)
     } else {
         Rgba::rgb(0x6B, 0x65, 0x5C)
@@ -73,8 +73,8 @@ pub fn muted(dark: bool) -> Rgba {
 }
 
 /// Accent for headings, quotations, links and the selection ring.
-pub fn accent(dark: bool) -> Rgba {
-    if dark {
+pub fn accent(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0xE0, 0x9A, 0x5A)
     } else {
         Rgba::rgb(0x9C, 0x3D, 0x12)
@@ -82,8 +82,8 @@ pub fn accent(dark: bool) -> Rgba {
 }
 
 /// Page background of the article and the chart.
-pub fn paper(dark: bool) -> Rgba {
-    if dark {
+pub fn paper(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0x1E, 0x1F, 0x22)
     } else {
         Rgba::rgb(0xFB, 0xF8, 0xF1)
@@ -91,8 +91,8 @@ pub fn paper(dark: bool) -> Rgba {
 }
 
 /// Sidebar box background (and the overview strip's).
-pub fn sidebar(dark: bool) -> Rgba {
-    if dark {
+pub fn sidebar(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0x2A, 0x2C, 0x30)
     } else {
         Rgba::rgb(0xF1, 0xEA, 0xDC)
@@ -100,8 +100,8 @@ pub fn sidebar(dark: bool) -> Rgba {
 }
 
 /// Highlight of the selected event's sentence.
-pub fn highlight(dark: bool) -> Rgba {
-    if dark {
+pub fn highlight(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba([0xE0, 0xB0, 0x40, 70])
     } else {
         Rgba([0xFF, 0xD8, 0x4A, 120])
@@ -109,8 +109,8 @@ pub fn highlight(dark: bool) -> Rgba {
 }
 
 /// Subtle underline of date and source spans; the chart's focus and window frame.
-pub fn date_mark(dark: bool) -> Rgba {
-    if dark {
+pub fn date_mark(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0x5A, 0x9B, 0xD8)
     } else {
         Rgba::rgb(0x2F, 0x6D, 0xB0)
@@ -118,8 +118,8 @@ pub fn date_mark(dark: bool) -> Rgba {
 }
 
 /// Mark of a source mention.
-pub fn source_mark(dark: bool) -> Rgba {
-    if dark {
+pub fn source_mark(theme: Theme) -> Rgba {
+    if theme.is_dark() {
         Rgba::rgb(0x7C, 0xC4, 0x8A)
     } else {
         Rgba::rgb(0x2E, 0x7D, 0x4A)
@@ -127,17 +127,17 @@ pub fn source_mark(dark: bool) -> Rgba {
 }
 
 /// Colour of a category's markers on a light or dark background.
-pub fn lane_color(category: &Category, dark: bool) -> Rgba {
-    let [r, g, b] = category.rgb(dark).0;
+pub fn lane_color(category: &Category, theme: Theme) -> Rgba {
+    let [r, g, b] = category.rgb(theme).0;
     Rgba::rgb(r, g, b)
 }
 
 /// Background of the `k`-th lane: every other lane is banded, the rest is paper.
-pub fn lane_band(k: usize, dark: bool) -> Rgba {
+pub fn lane_band(k: usize, theme: Theme) -> Rgba {
     if k.is_multiple_of(2) {
-        ink(dark).faded(0.035).over(paper(dark))
+        ink(theme).faded(0.035).over(paper(theme))
     } else {
-        paper(dark)
+        paper(theme)
     }
 }
 
@@ -154,6 +154,6 @@ mod tests {
             Rgba([100, 100, 100, 128]).over(paper),
             Rgba::rgb(150, 100, 50)
         );
-        assert!(lane_band(0, false).is_opaque() && lane_band(1, true).is_opaque());
+        assert!(lane_band(0, Theme::Light).is_opaque() && lane_band(1, Theme::Dark).is_opaque());
     }
 }

@@ -18,6 +18,7 @@ use super::svg::to_svg;
 use crate::chart::Lang;
 use crate::chart::palette as theme;
 use crate::chart::palette::lane_color;
+use crate::model::Theme;
 use crate::model::{Article, BlockKind, SourceKind};
 use crate::persian::dates::{self, Calendar};
 use crate::text::fonts::{self, FALLBACK_FACES, VAZIRMATN};
@@ -183,7 +184,7 @@ fn fallback_fonts_css(article: &Article) -> String {
 /// The article as one self-contained HTML page (see the module documentation).
 pub fn dump_html(article: &Article) -> String {
     let m = &article.meta;
-    let dark = false;
+    let theme = Theme::Light;
     let mut ids: HashSet<String> = HashSet::new();
     let mut h = String::with_capacity(VAZIRMATN.len() * 4 / 3 + 64 * 1024);
     let _ = write!(
@@ -202,13 +203,13 @@ pub fn dump_html(article: &Article) -> String {
          :root{{--ink:{ink};--muted:{muted};--paper:{paper};--accent:{accent};--date:{date};--source:{source};--side:{side}}}\n",
         font = base64(VAZIRMATN),
         fallbacks = fallback_fonts_css(article),
-        ink = css_color(theme::ink(dark)),
-        muted = css_color(theme::muted(dark)),
-        paper = css_color(theme::paper(dark)),
-        accent = css_color(theme::accent(dark)),
-        date = css_color(theme::date_mark(dark)),
-        source = css_color(theme::source_mark(dark)),
-        side = css_color(theme::sidebar(dark)),
+        ink = css_color(theme::ink(theme)),
+        muted = css_color(theme::muted(theme)),
+        paper = css_color(theme::paper(theme)),
+        accent = css_color(theme::accent(theme)),
+        date = css_color(theme::date_mark(theme)),
+        source = css_color(theme::source_mark(theme)),
+        side = css_color(theme::sidebar(theme)),
     );
     h.push_str(CSS);
     h.push_str("</style>\n</head>\n<body>\n<main>\n<header>\n");
@@ -347,7 +348,7 @@ pub fn dump_html(article: &Article) -> String {
                  <span class=\"interval\">{greg} · {sh}</span> <strong>{label}</strong> \
                  <span class=\"lane\">{lane}</span>",
                 id = esc(&id),
-                color = css_color(lane_color(article.category(&e.category), dark)),
+                color = css_color(lane_color(article.category(&e.category), theme)),
                 back = esc(&back),
                 wording = esc(&e.date.wording),
                 greg = esc(&dates::interval_text(&e.date, Calendar::Gregorian, true)),

@@ -586,21 +586,16 @@ fn tl_date(d: Day, g: Grain) -> TlDate {
     }
 }
 
-/// Escapes text for TimelineJS's HTML fields.
+/// Escapes text for HTML and SVG text and quoted attributes and TimelineJS's HTML fields
+/// (`& < > " '`, by the html-escape crate). Characters XML 1.0 forbids (and HTML calls
+/// errors) are left out first, so every SVG and HTML export parses.
 pub(crate) fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 forbids (and HTML calls errors) are left out, so every
-            // SVG and HTML export parses.
-            c if !is_xml_char(c) => {}
-            _ => out.push(c),
-        }
+    if s.chars().all(is_xml_char) {
+        ::html_escape::encode_quoted_attribute_to_string(s, &mut out);
+    } else {
+        let allowed: String = s.chars().filter(|&c| is_xml_char(c)).collect();
+        ::html_escape::encode_quoted_attribute_to_string(&allowed, &mut out);
     }
     out
 }
@@ -945,7 +940,7 @@ mod tests {
     fn html_is_escaped() {
         assert_eq!(
             html_escape("<b>\"x\" & 'y'</b>"),
-            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+            "&lt;b&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/b&gt;"
         );
     }
 

@@ -22,10 +22,11 @@ use crate::chart::paint::{
 use crate::chart::sizes::{EXPORT_ROWS, LANE_LABEL_SIZE, LANE_LABEL_WEIGHT, TICK_ROW_H};
 use crate::chart::travel::fit_window;
 use crate::chart::{
-    CalendarMode, EventIndex, Filters, HAlign, Lang, Shape, TimeDirection, Transform, palette,
+    CalendarMode, EventIndex, EventSet, Filters, HAlign, Lang, Shape, TimeDirection, Transform,
+    palette,
 };
-use crate::model::Article;
 use crate::model::Day;
+use crate::model::{Article, Theme};
 use crate::persian::dates::{self, Calendar};
 use crate::persian::digits::num_fa;
 use crate::text::layout::FontInstance;
@@ -107,7 +108,7 @@ pub struct ImageOptions {
     pub width: f32,
     /// Language of the labels and digits, and side of the lane labels.
     pub lang: Lang,
-    pub dark: bool,
+    pub theme: Theme,
     /// Which way time flows. Default: right to left in Persian, left to right in English.
     pub direction: TimeDirection,
     /// Tick rows. Default: both calendars in Persian, Gregorian in English.
@@ -122,7 +123,7 @@ impl ImageOptions {
             view: None,
             width: DEFAULT_WIDTH,
             lang,
-            dark: false,
+            theme: Theme::Light,
             direction: if fa {
                 TimeDirection::RightToLeft
             } else {
@@ -324,11 +325,11 @@ pub fn caption(count: usize, span: Option<(f64, f64)>, lang: Lang) -> String {
 pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut TextEngine) -> Scene {
     let lang = options.lang;
     let fa = lang == Lang::Fa;
-    let dark = options.dark;
+    let theme = options.theme;
     let (ink, muted, paper) = (
-        palette::ink(dark),
-        palette::muted(dark),
-        palette::paper(dark),
+        palette::ink(theme),
+        palette::muted(theme),
+        palette::paper(theme),
     );
     let width = options.width.clamp(MIN_WIDTH, MAX_WIDTH);
     let index = EventIndex::build(article);
@@ -374,7 +375,7 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
     let range = tr.range();
 
     // The lanes with events in the view, laid out as on screen (every event drawn).
-    let none = std::collections::HashSet::new();
+    let none = EventSet::default();
     let spec = ChartSpec {
         article,
         index: &index,
@@ -387,7 +388,7 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
         clustering: Clustering::Never,
         max_rows: EXPORT_ROWS,
     };
-    let all = index.shown_lanes(article, None);
+    let all = index.shown_lanes(None);
     let mut lanes = layout_lanes(&spec, &all, p.engine);
     lanes.retain(|l| !l.marks.is_empty());
     crate::chart::layout::restack(&mut lanes);
@@ -416,7 +417,7 @@ pub fn timeline_scene(article: &Article, options: &ImageOptions, engine: &mut Te
     let lanes_h: f32 = lanes.iter().map(|l| l.height).sum();
     let lanes_bottom = lanes_top + if lanes.is_empty() { EMPTY_H } else { lanes_h };
     let look = Look {
-        dark,
+        theme,
         lang,
         emphasis: false,
         hovered: None,

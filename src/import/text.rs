@@ -1087,7 +1087,7 @@ mod tests {
         let text = "رفاقت روباه و خارپشت\n\nدر دسامبر 2023، گزارشها نشان داد آذربایجان تنها کشور مسلمانی است که از اسرائیل حمایت میکند. در ا کتبر ۲۰۲۴، واینت گزارش داد گردشگران اســـرائیلی افزایش یافتند.\n";
         let imp = import_bytes(text.as_bytes(), "x.txt").unwrap_or_else(|e| panic!("{e}"));
         let a = &imp.article;
-        assert_eq!(a.problems(), Vec::<String>::new());
+        assert_eq!(a.problems(), Vec::<crate::model::Problem>::new());
         assert_eq!(a.meta.title, "رفاقت روباه و خارپشت");
         assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
         let ev: Vec<(&str, String)> = a

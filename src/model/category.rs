@@ -69,6 +69,29 @@ impl<'de> Deserialize<'de> for Rgb {
     }
 }
 
+/// The background colours are drawn on: light paper or a dark page. The views and the
+/// exports take their palette from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The other theme (what View → theme switches to).
+    pub fn toggled(self) -> Self {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+
+    pub fn is_dark(self) -> bool {
+        self == Theme::Dark
+    }
+}
+
 /// A category of events: one lane of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,12 +121,11 @@ impl Category {
         }
     }
 
-    /// Its colour for a light or a dark background.
-    pub fn rgb(&self, dark: bool) -> Rgb {
-        if dark {
-            self.dark.unwrap_or_else(|| self.color.lighten(0.35))
-        } else {
-            self.color
+    /// Its colour on `theme`'s background.
+    pub fn rgb(&self, theme: Theme) -> Rgb {
+        match theme {
+            Theme::Dark => self.dark.unwrap_or_else(|| self.color.lighten(0.35)),
+            Theme::Light => self.color,
         }
     }
 
@@ -226,12 +248,12 @@ mod tests {
     #[test]
     fn dark_colour_is_given_or_lighter() {
         let mut c = Category::new("x", "ایکس", "X", Rgb([0, 100, 200]));
-        let d = c.rgb(true);
+        let d = c.rgb(Theme::Dark);
         assert!(d.0.iter().zip(c.color.0).all(|(a, b)| *a >= b), "{d:?}");
         assert_ne!(d, c.color);
         c.dark = Some(Rgb([1, 2, 3]));
-        assert_eq!(c.rgb(true), Rgb([1, 2, 3]));
-        assert_eq!(c.rgb(false), Rgb([0, 100, 200]));
+        assert_eq!(c.rgb(Theme::Dark), Rgb([1, 2, 3]));
+        assert_eq!(c.rgb(Theme::Light), Rgb([0, 100, 200]));
     }
 
     #[test]

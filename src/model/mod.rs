@@ -4,11 +4,15 @@
 mod anchor;
 pub mod category;
 mod date;
+mod id;
 pub mod legacy;
+mod problem;
 
 pub use anchor::{Anchor, resolve_work};
-pub use category::{Category, Rgb, news_categories};
+pub use category::{Category, Rgb, Theme, news_categories};
 pub use date::{Day, DayError, FuzzyDate, MAX_YEAR, MIN_YEAR, Precision};
+pub use id::{CategoryId, ClaimId, EventId, SourceId};
+pub use problem::{AnchorOwner, Problem};
 
 use serde::{Deserialize, Serialize};
 
@@ -253,18 +257,21 @@ impl Article {
 
     /// Every problem with this article's internal references: duplicate ids, dangling
     /// references, anchors that do not resolve, malformed intervals. Empty when sound.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut category_ids = std::collections::HashSet::new();
         for c in &self.categories {
             if !category_ids.insert(c.id.as_str()) {
-                out.push(format!("duplicate category id «{}»", c.id));
+                out.push(Problem::DuplicateCategory { id: c.id.clone() });
             }
         }
         for e in &self.events {
             if !category_ids.contains(e.category.as_str()) {
-                out.push(format!("event {}: unknown category «{}»", e.id, e.category));
+                out.push(Problem::UnknownCategory {
+                    event: e.id.clone(),
+                    category: e.category.clone(),
+                });
             }
         }
         let ids = self
@@ -276,7 +283,7 @@ impl Article {
             .chain(self.claims.iter().map(|c| &c.id));
         for id in ids {
             if !seen.insert(id.as_str()) {
-                out.push(format!("duplicate id «{id}»"));
+                out.push(Problem::DuplicateId { id: id.clone() });
             }
         }
         // Ids looked up by hash: a long article has thousands of anchors and blocks.
@@ -284,48 +291,51 @@ impl Article {
         let events = by_id(&self.events, |e| e.id.as_str());
         let sources = by_id(&self.sources, |s| s.id.as_str());
         let mut check_anchor =
-            |what: &dyn Fn() -> String, a: &Anchor| match blocks.get(a.block.as_str()) {
-                None => out.push(format!(
-                    "{}: anchor names unknown block «{}»",
-                    what(),
-                    a.block
-                )),
-                Some(b) if a.resolve(&b.text).is_none() => {
-                    out.push(format!(
-                        "{}: broken anchor «{}» not found in block «{}»",
-                        what(),
-                        a.exact,
-                        a.block
-                    ));
-                }
+            |owner: &dyn Fn() -> AnchorOwner, a: &Anchor| match blocks.get(a.block.as_str()) {
+                None => out.push(Problem::UnknownBlock {
+                    owner: owner(),
+                    block: a.block.clone(),
+                }),
+                Some(b) if a.resolve(&b.text).is_none() => out.push(Problem::BrokenAnchor {
+                    owner: owner(),
+                    exact: a.exact.clone(),
+                    block: a.block.clone(),
+                }),
                 Some(_) => {}
             };
         for e in &self.events {
-            check_anchor(&|| format!("event {}", e.id), &e.anchor);
+            check_anchor(&|| AnchorOwner::Event(e.id.clone()), &e.anchor);
         }
         for s in &self.sources {
             for m in &s.mentions {
-                check_anchor(&|| format!("source {} mention", s.id), m);
+                check_anchor(&|| AnchorOwner::Mention(s.id.clone()), m);
             }
         }
         for c in &self.claims {
-            check_anchor(&|| format!("claim {}", c.id), &c.anchor);
+            check_anchor(&|| AnchorOwner::Claim(c.id.clone()), &c.anchor);
         }
         for e in &self.events {
             if !e.date.is_well_formed() {
-                out.push(format!(
-                    "event {}: interval {}..{} ends before it starts",
-                    e.id, e.date.start, e.date.end
-                ));
+                out.push(Problem::BadInterval {
+                    event: e.id.clone(),
+                    start: e.date.start,
+                    end: e.date.end,
+                });
             }
         }
         for c in &self.claims {
             if !sources.contains_key(c.source.as_str()) {
-                out.push(format!("claim {}: unknown source «{}»", c.id, c.source));
+                out.push(Problem::UnknownSource {
+                    claim: c.id.clone(),
+                    source: c.source.clone(),
+                });
             }
             for e in &c.events {
                 if !events.contains_key(e.as_str()) {
-                    out.push(format!("claim {}: unknown event «{e}»", c.id));
+                    out.push(Problem::UnknownEvent {
+                        claim: c.id.clone(),
+                        event: e.clone(),
+                    });
                 }
             }
         }

@@ -1,40 +1,34 @@
-//! Sentence boundaries in Persian text (for highlighting the sentence behind an event).
+//! Sentence boundaries in Persian text: one splitter ([`sentences`], the importer's) for
+//! attribution, event labels and the sentence highlighted behind an event.
 
 use std::ops::Range;
 
-/// Whether `c` ends a sentence.
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '\n' | '…')
-}
+pub use super::attribution::sentences;
 
-/// The sentence containing `range` (byte offsets on char boundaries): from just after the
-/// previous terminal punctuation to just after the next one, trimmed of spaces.
+/// The sentence containing `range` (byte offsets on char boundaries; clamped to the
+/// text): from the start of the sentence holding its start to the end of the one holding
+/// its end, sentences as [`sentences`] splits them (the importer's rules: «quotations»
+/// and decimal numbers are not cut), so the sentence highlighted behind an event is the
+/// one its attribution was read from.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     let start_at = range.start.min(text.len());
     let end_at = range.end.clamp(start_at, text.len());
-    let mut start = text[..start_at].rfind(is_terminal).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let mut end = text[end_at..].find(is_terminal).map_or(text.len(), |i| {
-        let j = end_at + i;
-        j + text[j..].chars().next().map_or(0, char::len_utf8)
-    });
-    // Closing guillemets and brackets right after the terminal belong to the sentence.
-    while let Some(c) = text[end..].chars().next() {
-        if matches!(c, '»' | ')' | '"') {
-            end += c.len_utf8();
-        } else {
-            break;
-        }
+    let sents = sentences(text);
+    // The sentence holding a byte, or the next one when it falls between sentences (the
+    // last one past the end).
+    let holding = |at: usize| {
+        sents
+            .partition_point(|s| s.end <= at)
+            .min(sents.len().saturating_sub(1))
+    };
+    let (first, last) = (
+        holding(start_at),
+        holding(end_at.saturating_sub(1).max(start_at)),
+    );
+    match (sents.get(first), sents.get(last.max(first))) {
+        (Some(a), Some(b)) => a.start.min(start_at)..b.end.max(end_at),
+        _ => start_at..end_at,
     }
-    while let Some(c) = text[start..end].chars().next() {
-        if c.is_whitespace() {
-            start += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    start..end.max(start)
 }
 
 #[cfg(test)]

@@ -72,8 +72,9 @@ pub struct Span {
     /// Byte range into [`TextJob::text`]; clamped to char boundaries.
     pub range: Range<usize>,
     pub format: SpanFormat,
-    /// When set, the span is hoverable and clickable and reports this id.
-    pub id: Option<u64>,
+    /// When set, the span is hoverable and clickable and reports this key: an index into
+    /// the caller's own list of what its spans stand for.
+    pub id: Option<usize>,
     /// AccessKit label of an interactive span (defaults to its text).
     pub label: Option<String>,
 }
@@ -89,11 +90,11 @@ impl Span {
         }
     }
 
-    /// An interactive span reporting `id`.
+    /// An interactive span reporting `id` (see [`Span::id`]).
     pub fn interactive(
         range: Range<usize>,
         format: SpanFormat,
-        id: u64,
+        id: usize,
         label: impl Into<String>,
     ) -> Self {
         Self {

@@ -18,12 +18,13 @@ pub struct Paragraph {
 pub struct ParagraphOutput {
     /// The whole paragraph.
     pub response: Response,
-    /// Interactive spans: (span id, its response; a span broken over lines is one union).
-    pub spans: Vec<(u64, Response)>,
-    /// The span under the pointer.
-    pub hovered_span: Option<u64>,
-    /// The span clicked this frame.
-    pub clicked_span: Option<u64>,
+    /// Interactive spans: (span key, its response; a span broken over lines is one
+    /// union). The key is the caller's ([`crate::text::Span::id`]).
+    pub spans: Vec<(usize, Response)>,
+    /// The key of the span under the pointer.
+    pub hovered_span: Option<usize>,
+    /// The key of the span clicked this frame.
+    pub clicked_span: Option<usize>,
     /// The current selection (byte range, logical order), if any.
     pub selection: Option<Range<usize>>,
 }
@@ -120,7 +121,9 @@ impl Paragraph {
                 && let Some(p) = response.interact_pointer_pos()
             {
                 let (x, y) = local(p);
-                let r = word_at(&text, shaped.index_at(x, y));
+                // The same word boundaries as the text field's (UAX #29, as parley marks
+                // them).
+                let r = super::edit::word_range(shaped, shaped.index_at(x, y));
                 sel = Some(SelectionState {
                     anchor: r.start,
                     focus: r.end,
@@ -228,23 +231,6 @@ impl Paragraph {
     }
 }
 
-/// The word around byte `at`: up to whitespace or punctuation on either side.
-fn word_at(text: &str, at: usize) -> Range<usize> {
-    let stop = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '.' | '،' | '؛' | '؟' | ',' | ';' | ':' | '«' | '»' | '(' | ')' | '!' | '?'
-            )
-    };
-    let at = at.min(text.len());
-    let start = text[..at].rfind(stop).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[at..].find(stop).map_or(text.len(), |i| at + i);
-    start..end.max(start)
-}
-
 /// Paints backgrounds, selection, glyphs and underlines of `job`'s cached layout.
 #[expect(clippy::too_many_arguments, reason = "one private painting step")]
 pub(super) fn paint(
@@ -255,7 +241,7 @@ pub(super) fn paint(
     scale: f32,
     selection: Option<Range<usize>>,
     sel_color: Color32,
-    hovered_span: Option<u64>,
+    hovered_span: Option<usize>,
 ) {
     let to_pts = |x: f32, y: f32| pos2((origin.x + x) / scale, (origin.y + y) / scale);
     // The layout the widget just broke for this width (the cache holds one per text).
@@ -405,19 +391,23 @@ pub fn measure_text(ctx: &egui::Context, job: &TextJob) -> egui::Vec2 {
 
 #[cfg(test)]
 mod tests {
-    use super::word_at;
+    use crate::text::edit::word_range;
+    use crate::text::{TextEngine, TextJob};
 
     #[test]
-    fn word_at_stops_at_spaces_and_punctuation() {
-        let t = "سلام، دنیای «زیبا» (INSS)";
+    fn a_double_click_takes_the_word_without_punctuation() {
+        let mut eng = TextEngine::new();
+        let t = "سلام، دنیای «زیبا» (INSS) می‌خواهد";
+        let shaped = eng.layout(&TextJob::new(t).size(16.0), None, 1.0);
         for (needle, want) in [
             ("لا", "سلام"),
             ("نیا", "دنیای"),
             ("زیب", "زیبا"),
             ("NS", "INSS"),
+            ("خوا", "می‌خواهد"),
         ] {
             let at = t.find(needle).unwrap_or(0);
-            let r = word_at(t, at);
+            let r = word_range(shaped, at);
             assert_eq!(&t[r], want, "word at {needle}");
         }
     }

@@ -6,26 +6,21 @@ use std::ops::Range;
 
 use egui::{Color32, Rect, Ui, UiBuilder, pos2, vec2};
 
-use crate::model::{Article, BlockKind};
+use crate::model::{Article, BlockKind, EventId, SourceId};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::{fold, sentence::sentence_around};
 use crate::text::{Align, Direction, Paragraph, Span, SpanFormat, TextField, TextJob};
 
 use super::i18n::Lang;
-use super::theme;
-
-/// Span ids: the tag is in the top byte, the index below.
-const EVENT_TAG: u64 = 1 << 56;
-const SOURCE_TAG: u64 = 2 << 56;
-const INDEX_MASK: u64 = (1 << 56) - 1;
+use super::theme::{self, Theme};
 
 /// What the article pane is given each frame.
 pub struct ArticleInput<'a> {
     pub article: &'a Article,
-    pub selected_event: Option<&'a str>,
-    pub selected_source: Option<&'a str>,
+    pub selected_event: Option<&'a EventId>,
+    pub selected_source: Option<&'a SourceId>,
     pub lang: Lang,
-    pub dark: bool,
+    pub theme: Theme,
     /// Body size, points.
     pub font_size: f32,
 }
@@ -33,8 +28,8 @@ pub struct ArticleInput<'a> {
 /// What the user did in the article pane.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArticleAction {
-    SelectEvent(String),
-    SelectSource(String),
+    SelectEvent(EventId),
+    SelectSource(SourceId),
 }
 
 /// Where to scroll: a block and a byte range inside it.
@@ -63,6 +58,15 @@ const PREFETCH_BYTES: usize = 3 * 1024;
 const PREFETCH_ITEMS: usize = 4;
 /// Items this far outside the viewport are drawn too, points.
 const DRAW_MARGIN: f32 = 200.0;
+
+/// What an interactive span of the article stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SpanTarget {
+    /// A date: the event at this index of `article.events`.
+    Event(usize),
+    /// A mention of the source at this index of `article.sources`.
+    Source(usize),
+}
 
 /// The article pane's view state.
 #[derive(Default)]
@@ -372,7 +376,7 @@ impl ArticleView {
                     moved_heights |= self.measure(&ctx, i, items[i], input, column);
                 }
             }
-            let job = self.job(items[ti], input, &selected_sentence, &claim_ranges);
+            let (job, _) = self.job(items[ti], input, &selected_sentence, &claim_ranges);
             let within = {
                 let shared = crate::text::engine(&ctx);
                 let mut eng = shared.lock();
@@ -452,7 +456,7 @@ impl ArticleView {
                 }
                 let h = self.height_at(i);
                 let rect = Rect::from_min_size(pos2(left, top + y), vec2(column, h));
-                let job = self.job(it, input, &selected_sentence, &claim_ranges);
+                let (job, targets) = self.job(it, input, &selected_sentence, &claim_ranges);
                 let shaped = crate::text::engine(&ctx).lock().shaped;
                 let out = ui
                     .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("item", i)), |ui| {
@@ -476,14 +480,14 @@ impl ArticleView {
                 }
                 let rect = Rect::from_min_size(rect.min, vec2(column, real));
                 self.decorate(ui, it, rect, input);
-                self.span_actions(&out.spans, input, &mut actions);
+                self.span_actions(&out.spans, &targets, input, &mut actions);
                 self.visible_items.push((item_index(it, article), rect));
             }
             if shift != 0.0 {
                 placed = self.place(&items, article, fs);
             }
             let pad = fs * 0.9;
-            let fill = theme::sidebar(input.dark);
+            let fill = theme::sidebar(input.theme);
             let shapes: Vec<egui::Shape> = placed
                 .sidebars
                 .iter()
@@ -528,11 +532,11 @@ impl ArticleView {
                     pos2(bar_x, rect.top() + 2.0),
                     pos2(bar_x, rect.bottom() - 2.0),
                 ],
-                egui::Stroke::new(3.0, theme::accent(input.dark)),
+                egui::Stroke::new(3.0, theme::accent(input.theme)),
             );
         }
         if matches!(it, Item::Block(b) if input.article.blocks[b].kind == BlockKind::PullQuote) {
-            let c = theme::accent(input.dark).gamma_multiply(0.6);
+            let c = theme::accent(input.theme).gamma_multiply(0.6);
             let stroke = egui::Stroke::new(1.5, c);
             ui.painter()
                 .hline(rect.x_range(), rect.top() - fs * 0.4, stroke);
@@ -544,38 +548,44 @@ impl ArticleView {
     /// Tooltips and clicks of an item's date and source spans.
     fn span_actions(
         &self,
-        spans: &[(u64, egui::Response)],
+        spans: &[(usize, egui::Response)],
+        targets: &[SpanTarget],
         input: &ArticleInput<'_>,
         actions: &mut Vec<ArticleAction>,
     ) {
         let article = input.article;
-        for (span_id, resp) in spans {
-            let idx = usize::try_from(span_id & INDEX_MASK).unwrap_or(usize::MAX);
-            if span_id & !INDEX_MASK == EVENT_TAG {
-                if let Some(ev) = article.events.get(idx) {
+        for (key, resp) in spans {
+            match targets.get(*key) {
+                Some(&SpanTarget::Event(idx)) => {
+                    let Some(ev) = article.events.get(idx) else {
+                        continue;
+                    };
                     let resp = resp
                         .clone()
                         .on_hover_ui(|ui| event_tooltip_ui(ui, article, idx, input));
                     if resp.clicked() {
-                        actions.push(ArticleAction::SelectEvent(ev.id.clone()));
+                        actions.push(ArticleAction::SelectEvent(ev.id.as_str().into()));
                     }
                 }
-            } else if span_id & !INDEX_MASK == SOURCE_TAG
-                && let Some(src) = article.sources.get(idx)
-            {
-                let resp = resp.clone().on_hover_ui(|ui| {
-                    let t = if src.role.is_empty() {
-                        src.name.clone()
-                    } else {
-                        format!("{} — {}", src.name, src.role)
+                Some(&SpanTarget::Source(idx)) => {
+                    let Some(src) = article.sources.get(idx) else {
+                        continue;
                     };
-                    Paragraph::new(TextJob::new(t).size(14.0).color(theme::ink(input.dark)))
-                        .width(280.0)
-                        .show(ui);
-                });
-                if resp.clicked() {
-                    actions.push(ArticleAction::SelectSource(src.id.clone()));
+                    let resp = resp.clone().on_hover_ui(|ui| {
+                        let t = if src.role.is_empty() {
+                            src.name.clone()
+                        } else {
+                            format!("{} — {}", src.name, src.role)
+                        };
+                        Paragraph::new(TextJob::new(t).size(14.0).color(theme::ink(input.theme)))
+                            .width(280.0)
+                            .show(ui);
+                    });
+                    if resp.clicked() {
+                        actions.push(ArticleAction::SelectSource(src.id.as_str().into()));
+                    }
                 }
+                None => {}
             }
         }
     }
@@ -671,18 +681,21 @@ impl ArticleView {
     }
 
     /// The item's text job with its date, source, claim, sentence and find spans.
+    /// The item's text job with its highlights and interactive spans, and what each
+    /// interactive span stands for (a span's key is its target's index in the list).
     fn job(
         &self,
         it: Item,
         input: &ArticleInput<'_>,
         selected: &Option<(usize, Range<usize>)>,
         claims: &[(usize, Range<usize>)],
-    ) -> TextJob {
+    ) -> (TextJob, Vec<SpanTarget>) {
         let mut job = self.plain_job(it, input);
+        let mut targets = Vec::new();
         if let Item::Block(b) = it {
-            self.add_spans(&mut job, b, input, selected, claims);
+            self.add_spans(&mut job, &mut targets, b, input, selected, claims);
         }
-        job
+        (job, targets)
     }
 
     /// The item's text job without spans: what its height and shaping depend on. Each
@@ -692,8 +705,8 @@ impl ArticleView {
     fn plain_job(&self, it: Item, input: &ArticleInput<'_>) -> TextJob {
         let a = input.article;
         let fs = input.font_size;
-        let dark = input.dark;
-        let ink = theme::ink(dark);
+        let theme = input.theme;
+        let ink = theme::ink(theme);
         let job = match it {
             Item::Title => TextJob::new(a.meta.title.as_str())
                 .size(fs * 1.9)
@@ -705,12 +718,12 @@ impl ArticleView {
                 TextJob::new(format!("{by} {}", a.meta.author))
                     .size(fs * 0.95)
                     .weight(500.0)
-                    .color(theme::muted(dark))
+                    .color(theme::muted(theme))
             }
             Item::Lead(i) => TextJob::new(a.meta.lead.get(i).map_or("", String::as_str))
                 .size(fs * 1.08)
                 .weight(600.0)
-                .color(theme::muted(dark))
+                .color(theme::muted(theme))
                 .align(Align::Justify),
             Item::Block(b) => {
                 let block = &a.blocks[b];
@@ -718,11 +731,11 @@ impl ArticleView {
                     BlockKind::Heading => TextJob::new(block.text.as_str())
                         .size(fs * 1.3)
                         .weight(750.0)
-                        .color(theme::accent(dark)),
+                        .color(theme::accent(theme)),
                     BlockKind::PullQuote => TextJob::new(block.text.as_str())
                         .size(fs * 1.3)
                         .weight(600.0)
-                        .color(theme::accent(dark))
+                        .color(theme::accent(theme))
                         .align(Align::Center),
                     BlockKind::Paragraph => TextJob::new(block.text.as_str())
                         .size(fs)
@@ -742,20 +755,21 @@ impl ArticleView {
     fn add_spans(
         &self,
         job: &mut TextJob,
+        targets: &mut Vec<SpanTarget>,
         b: usize,
         input: &ArticleInput<'_>,
         selected: &Option<(usize, Range<usize>)>,
         claims: &[(usize, Range<usize>)],
     ) {
         let a = input.article;
-        let dark = input.dark;
+        let theme = input.theme;
         let text = &a.blocks[b].text;
         for (cb, r) in claims {
             if *cb == b {
                 job.spans.push(Span::styled(
                     r.clone(),
                     SpanFormat {
-                        background: Some(theme::highlight(dark).gamma_multiply(0.45)),
+                        background: Some(theme::highlight(theme).gamma_multiply(0.45)),
                         ..SpanFormat::default()
                     },
                 ));
@@ -767,7 +781,7 @@ impl ArticleView {
             job.spans.push(Span::styled(
                 r.clone(),
                 SpanFormat {
-                    background: Some(theme::highlight(dark)),
+                    background: Some(theme::highlight(theme)),
                     ..SpanFormat::default()
                 },
             ));
@@ -799,13 +813,14 @@ impl ArticleView {
                 job.spans.push(Span::interactive(
                     r,
                     SpanFormat {
-                        underline: Some(theme::date_mark(dark)),
-                        color: Some(theme::date_mark(dark)),
+                        underline: Some(theme::date_mark(theme)),
+                        color: Some(theme::date_mark(theme)),
                         ..SpanFormat::default()
                     },
-                    EVENT_TAG | i as u64,
+                    targets.len(),
                     label,
                 ));
+                targets.push(SpanTarget::Event(i));
             }
         }
         for &(i, k) in mentions {
@@ -813,17 +828,18 @@ impl ArticleView {
             if let Some(m) = s.mentions.get(k)
                 && let Some(r) = m.resolve(text)
             {
-                let selected = input.selected_source == Some(s.id.as_str());
+                let selected = input.selected_source.map(SourceId::as_str) == Some(s.id.as_str());
                 job.spans.push(Span::interactive(
                     r.clone(),
                     SpanFormat {
-                        color: Some(theme::source_mark(dark)),
+                        color: Some(theme::source_mark(theme)),
                         weight: selected.then_some(700.0),
                         ..SpanFormat::default()
                     },
-                    SOURCE_TAG | i as u64,
+                    targets.len(),
                     format!("{} ({})", &text[r], s.name),
                 ));
+                targets.push(SpanTarget::Source(i));
             }
         }
     }
@@ -967,7 +983,7 @@ fn item_spacing(it: Item, a: &Article, fs: f32) -> f32 {
 
 /// The sentence of the selected event: (block index, byte range).
 fn selected_sentence(input: &ArticleInput<'_>) -> Option<(usize, Range<usize>)> {
-    let e = input.article.event(input.selected_event?)?;
+    let e = input.article.event(input.selected_event?.as_str())?;
     let (b, r) = input.article.resolve(&e.anchor)?;
     Some((b, sentence_around(&input.article.blocks[b].text, r)))
 }
@@ -979,7 +995,7 @@ fn claim_ranges(input: &ArticleInput<'_>) -> Vec<(usize, Range<usize>)> {
     };
     input
         .article
-        .claims_of_source(src)
+        .claims_of_source(src.as_str())
         .filter_map(|c| input.article.resolve(&c.anchor))
         .collect()
 }
@@ -991,8 +1007,8 @@ pub fn event_tooltip_ui(ui: &mut Ui, article: &Article, idx: usize, input: &Arti
     };
     let fa = input.lang == Lang::Fa;
     let s = input.lang.strings();
-    let ink = theme::ink(input.dark);
-    let muted = theme::muted(input.dark);
+    let ink = theme::ink(input.theme);
+    let muted = theme::muted(input.theme);
     let w = 300.0;
     Paragraph::new(
         TextJob::new(e.label.as_str())

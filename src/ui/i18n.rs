@@ -1,5 +1,6 @@
 //! Every UI string, in Persian and English, in one table.
 
+use crate::model::{AnchorOwner, Problem};
 use crate::persian::repair::RepairRule;
 
 pub use crate::chart::{Lang, isolate};
@@ -419,6 +420,55 @@ impl Lang {
             Lang::Fa => fa,
             Lang::En => en,
         })
+    }
+}
+
+/// A problem of the article in `lang`: its ids (Latin) isolated, so they keep their
+/// order inside a Persian sentence.
+pub fn problem_text(p: &Problem, lang: Lang) -> String {
+    if lang == Lang::En {
+        return isolate(&p.to_string());
+    }
+    let owner = |o: &AnchorOwner| match o {
+        AnchorOwner::Event(id) => format!("رویداد {}", isolate(id)),
+        AnchorOwner::Mention(id) => format!("نام منبع {}", isolate(id)),
+        AnchorOwner::Claim(id) => format!("ادعای {}", isolate(id)),
+    };
+    match p {
+        Problem::DuplicateCategory { id } => format!("شناسه‌ی دسته‌ی تکراری «{}»", isolate(id)),
+        Problem::UnknownCategory { event, category } => format!(
+            "رویداد {}: دسته‌ی ناشناخته‌ی «{}»",
+            isolate(event),
+            isolate(category)
+        ),
+        Problem::DuplicateId { id } => format!("شناسه‌ی تکراری «{}»", isolate(id)),
+        Problem::UnknownBlock { owner: o, block } => {
+            format!("{}: بند «{}» در مقاله نیست", owner(o), isolate(block))
+        }
+        Problem::BrokenAnchor {
+            owner: o,
+            exact,
+            block,
+        } => format!(
+            "{}: «{exact}» در بند «{}» پیدا نشد",
+            owner(o),
+            isolate(block)
+        ),
+        Problem::BadInterval { event, start, end } => format!(
+            "رویداد {}: بازه‌ی {} پیش از آغازش پایان می‌یابد",
+            isolate(event),
+            isolate(&format!("{start}..{end}"))
+        ),
+        Problem::UnknownSource { claim, source } => format!(
+            "ادعای {}: منبع ناشناخته‌ی «{}»",
+            isolate(claim),
+            isolate(source)
+        ),
+        Problem::UnknownEvent { claim, event } => format!(
+            "ادعای {}: رویداد ناشناخته‌ی «{}»",
+            isolate(claim),
+            isolate(event)
+        ),
     }
 }
 

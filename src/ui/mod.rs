@@ -21,11 +21,13 @@ use std::path::{Path, PathBuf};
 use egui::{Align as EAlign, Layout, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Article;
+use crate::chart::EventSet;
+use crate::model::{Article, CategoryId, ClaimId, EventId, Problem, SourceId};
 use crate::{store, text};
 use article::{ArticleAction, ArticleInput, ArticleView};
 pub use i18n::Lang;
 use sources::{SourcesAction, SourcesInput};
+pub use theme::Theme;
 use timeline::{CalendarMode, TimeDirection, TimelineAction, TimelineInput, TimelineView};
 
 /// Persistent settings (eframe storage). Documents and caches are not stored here.
@@ -33,7 +35,9 @@ use timeline::{CalendarMode, TimeDirection, TimelineAction, TimelineInput, Timel
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
-    pub dark: bool,
+    /// Stored under the key `dark` as a flag, as earlier versions wrote it.
+    #[serde(rename = "dark", with = "theme::dark_flag")]
+    pub theme: Theme,
     /// Article body size in points.
     pub font_size: f32,
     /// Zoom of the whole window (egui's zoom factor: the article, the timeline, the
@@ -44,7 +48,7 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     /// Ids of the categories whose events are hidden.
-    pub hidden_lanes: HashSet<String>,
+    pub hidden_lanes: HashSet<CategoryId>,
     pub timeline: Option<TimelineView>,
     /// Height of the timeline panel under the article (where the splitter between them was
     /// dragged to), points; `None` until it is dragged: then the timeline takes
@@ -58,7 +62,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             lang: Lang::Fa,
-            dark: false,
+            theme: Theme::Light,
             font_size: 17.0,
             zoom: 1.0,
             calendar: CalendarMode::default(),
@@ -104,8 +108,20 @@ pub enum Page {
 /// What is selected: shared by all three panes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
-    pub event: Option<String>,
-    pub source: Option<String>,
+    pub event: Option<EventId>,
+    pub source: Option<SourceId>,
+}
+
+impl Selection {
+    /// The selected event's id as a string.
+    pub fn event_id(&self) -> Option<&str> {
+        self.event.as_ref().map(EventId::as_str)
+    }
+
+    /// The selected source's id as a string.
+    pub fn source_id(&self) -> Option<&str> {
+        self.source.as_ref().map(SourceId::as_str)
+    }
 }
 
 /// The open article.
@@ -118,15 +134,33 @@ pub struct Document {
     pub index: DocIndex,
 }
 
-/// Facts about an article the panes show every frame, computed when it is opened.
+/// Facts about an article the panes show every frame, computed when it is opened or
+/// edited; and what the frame derives from the article and the view's filters, kept
+/// until the filters change (by event index, not by id string).
 #[derive(Clone, Debug, Default)]
 pub struct DocIndex {
     /// `Article::problems()`: broken anchors and references.
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// Indices of events no claim supports.
     pub unsourced: Vec<usize>,
-    /// Number of claims of each source id.
-    pub claim_counts: std::collections::HashMap<String, usize>,
+    /// Number of claims of each source, by its index in `article.sources`.
+    pub claim_counts: Vec<usize>,
+    /// The events shown under the filters, for the filters it was computed for.
+    visible: Option<(FilterKey, Option<EventSet>)>,
+    /// The events of the selected source's claims, for that source.
+    marked: Option<(Option<SourceId>, EventSet)>,
+    /// The problems line as shown, for the language it was written in.
+    problems_line: Option<(Lang, String)>,
+    /// How many times a filter or emphasis set was built (work counter for tests: a
+    /// steady frame builds none).
+    pub sets_built: usize,
+}
+
+/// What the timeline's filter depends on besides the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FilterKey {
+    hidden_lanes: HashSet<CategoryId>,
+    only_source: Option<SourceId>,
 }
 
 impl DocIndex {
@@ -136,9 +170,18 @@ impl DocIndex {
             .iter()
             .flat_map(|c| c.events.iter().map(String::as_str))
             .collect();
-        let mut claim_counts = std::collections::HashMap::new();
+        let source_index: std::collections::HashMap<&str, usize> = a
+            .sources
+            .iter()
+            .enumerate()
+            .rev() // the first of sources sharing an id wins, as `Article::source` finds it
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut claim_counts = vec![0; a.sources.len()];
         for c in &a.claims {
-            *claim_counts.entry(c.source.clone()).or_insert(0) += 1;
+            if let Some(&i) = source_index.get(c.source.as_str()) {
+                claim_counts[i] += 1;
+            }
         }
         Self {
             problems: a.problems(),
@@ -150,8 +193,93 @@ impl DocIndex {
                 .map(|(i, _)| i)
                 .collect(),
             claim_counts,
+            ..Self::default()
         }
     }
+
+    /// The timeline's sets: the events shown (those outside `hidden_lanes` and, with
+    /// `only_source`, among that source's claims; `None` when nothing is filtered) and the
+    /// events marked (those `marked_source`'s claims support; empty without one). Each is
+    /// built when what it depends on changes, then read from the cache.
+    pub fn timeline_sets(
+        &mut self,
+        a: &Article,
+        hidden_lanes: &HashSet<CategoryId>,
+        only_source: Option<&SourceId>,
+        marked_source: Option<&SourceId>,
+    ) -> (Option<&EventSet>, &EventSet) {
+        let fresh = self.visible.as_ref().is_some_and(|(k, _)| {
+            k.only_source.as_ref() == only_source && k.hidden_lanes == *hidden_lanes
+        });
+        if !fresh {
+            self.sets_built += 1;
+            let set = (!hidden_lanes.is_empty() || only_source.is_some()).then(|| {
+                let of_source = only_source.map(|s| source_events(a, s));
+                EventSet::from_indices(
+                    a.events.len(),
+                    a.events
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| !hidden_lanes.contains(e.category.as_str()))
+                        .filter(|&(i, _)| of_source.as_ref().is_none_or(|set| set.contains(i)))
+                        .map(|(i, _)| i),
+                )
+            });
+            let key = FilterKey {
+                hidden_lanes: hidden_lanes.clone(),
+                only_source: only_source.cloned(),
+            };
+            self.visible = Some((key, set));
+        }
+        if self
+            .marked
+            .as_ref()
+            .is_none_or(|(k, _)| k.as_ref() != marked_source)
+        {
+            self.sets_built += 1;
+            let set = marked_source
+                .map(|s| source_events(a, s))
+                .unwrap_or_default();
+            self.marked = Some((marked_source.cloned(), set));
+        }
+        let marked = &self.marked.get_or_insert_default().1;
+        let visible = self.visible.as_ref().and_then(|(_, set)| set.as_ref());
+        (visible, marked)
+    }
+
+    /// The problems as one line in `lang` (the label, then each problem in that language,
+    /// its ids isolated); `None` when there are none. Written once a language.
+    pub fn problems_line(&mut self, lang: Lang) -> Option<&str> {
+        if self.problems.is_empty() {
+            return None;
+        }
+        if self.problems_line.as_ref().is_none_or(|(l, _)| *l != lang) {
+            let list: Vec<String> = self
+                .problems
+                .iter()
+                .map(|p| i18n::problem_text(p, lang))
+                .collect();
+            let line = format!("{}: {}", lang.strings().problems, list.join(" · "));
+            self.problems_line = Some((lang, line));
+        }
+        self.problems_line.as_ref().map(|(_, line)| line.as_str())
+    }
+}
+
+/// The indices of the events source `s`'s claims support.
+fn source_events(a: &Article, s: &SourceId) -> EventSet {
+    let ids: HashSet<&str> = a
+        .claims_of_source(s.as_str())
+        .flat_map(|c| c.events.iter().map(String::as_str))
+        .collect();
+    EventSet::from_indices(
+        a.events.len(),
+        a.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ids.contains(e.id.as_str()))
+            .map(|(i, _)| i),
+    )
 }
 
 impl Document {
@@ -164,13 +292,20 @@ impl Document {
             index,
         }
     }
+
+    /// After a change to the article: marks it unsaved and rebuilds its index (and so
+    /// drops the sets cached for the old article).
+    pub fn edited(&mut self) {
+        self.dirty = true;
+        self.index = DocIndex::new(&self.article);
+    }
 }
 
 /// Something to do after the pass.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     SetLang(Lang),
-    SetDark(bool),
+    SetTheme(Theme),
     FontSize(f32),
     /// Zoom the whole window to this factor (clamped to [`ZOOM_RANGE`]).
     Zoom(f32),
@@ -178,16 +313,16 @@ pub enum Command {
     SetDirection(TimeDirection),
     ShowPage(Page),
     Select(Selection),
-    SelectEvent(String),
-    SelectSource(String),
-    ShowClaim(String),
+    SelectEvent(EventId),
+    SelectSource(SourceId),
+    ShowClaim(ClaimId),
     Back,
     Forward,
     /// Show or hide a category's events (by category id).
-    ToggleLane(String),
+    ToggleLane(CategoryId),
     SetOnlySource(bool),
     /// Move an event (by id) to another category (by id).
-    SetLane(String, String),
+    SetLane(EventId, CategoryId),
     OpenFind,
     /// Ask for a file to open (native dialog or in-app prompt).
     OpenDialog,
@@ -346,7 +481,7 @@ pub struct GahnegarApp {
     pub review: Option<review::Review>,
     commands: Vec<Command>,
     ctx_ready: bool,
-    applied: Option<(bool, Lang)>,
+    applied: Option<(Theme, Lang)>,
     shown_title: String,
     allow_close: bool,
     /// A command waiting for a save to succeed (Save in the unsaved-changes prompt when the
@@ -424,17 +559,16 @@ impl GahnegarApp {
     }
 
     fn apply_visuals(&mut self, ctx: &egui::Context) {
-        let want = (self.settings.dark, self.settings.lang);
+        let want = (self.settings.theme, self.settings.lang);
         if self.applied == Some(want) {
             return;
         }
         self.applied = Some(want);
-        ctx.set_visuals_of(egui::Theme::Dark, theme::visuals(true));
-        ctx.set_visuals_of(egui::Theme::Light, theme::visuals(false));
-        ctx.set_theme(if self.settings.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
+        ctx.set_visuals_of(egui::Theme::Dark, theme::visuals(Theme::Dark));
+        ctx.set_visuals_of(egui::Theme::Light, theme::visuals(Theme::Light));
+        ctx.set_theme(match self.settings.theme {
+            Theme::Dark => egui::Theme::Dark,
+            Theme::Light => egui::Theme::Light,
         });
         text::set_copy_label(ctx, self.settings.lang.strings().copy);
     }
@@ -461,11 +595,11 @@ impl GahnegarApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.import_progress_ui(&ctx);
         if self.page == Page::Review && self.review.is_some() {
-            let (lang, dark) = (self.settings.lang, self.settings.dark);
+            let (lang, theme) = (self.settings.lang, self.settings.theme);
             let mut decision = None;
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(r) = self.review.as_mut() {
-                    decision = r.ui(ui, lang, dark);
+                    decision = r.ui(ui, lang, theme);
                 }
             });
             match decision {
@@ -486,7 +620,7 @@ impl GahnegarApp {
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::paper(self.settings.dark))
+                        .fill(theme::paper(self.settings.theme))
                         .inner_margin(24.0),
                 )
                 .show(ui, |ui| {
@@ -507,7 +641,7 @@ impl GahnegarApp {
                     egui::ScrollArea::vertical()
                         .auto_shrink(false)
                         .show(ui, |ui| {
-                            sample::sample_ui(ui, self.settings.dark, self.settings.font_size);
+                            sample::sample_ui(ui, self.settings.theme, self.settings.font_size);
                         });
                 });
         } else {
@@ -545,7 +679,7 @@ impl GahnegarApp {
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::paper(self.settings.dark))
+                        .fill(theme::paper(self.settings.theme))
                         .inner_margin(egui::Margin::symmetric(28, 12)),
                 )
                 .show(ui, |ui| self.article_ui(ui));
@@ -615,23 +749,18 @@ impl GahnegarApp {
 
     fn article_ui(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
-        let s = lang.strings();
         self.article_view.find_bar_ui(ui, &self.doc.article, lang);
-        let problems = &self.doc.index.problems;
-        if !problems.is_empty() {
-            // Problems name anchors and ids (Latin) inside the UI's sentence: the engine.
-            let list: Vec<String> = problems.iter().map(|p| i18n::isolate(p)).collect();
-            let msg = format!("{}: {}", s.problems, list.join(" · "));
-            let job = widgets::control_job(&msg, ui.visuals().warn_fg_color, lang.is_rtl())
+        if let Some(msg) = self.doc.index.problems_line(lang) {
+            let job = widgets::control_job(msg, ui.visuals().warn_fg_color, lang.is_rtl())
                 .selectable(true);
             text::Paragraph::new(job).id_salt("problems").show(ui);
         }
         let input = ArticleInput {
             article: &self.doc.article,
-            selected_event: self.selection.event.as_deref(),
-            selected_source: self.selection.source.as_deref(),
+            selected_event: self.selection.event.as_ref(),
+            selected_source: self.selection.source.as_ref(),
             lang: self.settings.lang,
-            dark: self.settings.dark,
+            theme: self.settings.theme,
             font_size: self.settings.font_size,
         };
         for a in self.article_view.ui(ui, &input) {
@@ -642,57 +771,27 @@ impl GahnegarApp {
         }
     }
 
-    /// Events shown on the timeline under the current filters.
-    fn visible_events(&self) -> Option<HashSet<String>> {
-        let a = &self.doc.article;
-        let only_src = self
-            .only_selected_source
-            .then_some(self.selection.source.as_deref())
-            .flatten();
-        if self.settings.hidden_lanes.is_empty() && only_src.is_none() {
-            return None;
-        }
-        let of_source: Option<HashSet<&str>> = only_src.map(|s| {
-            a.claims_of_source(s)
-                .flat_map(|c| c.events.iter().map(String::as_str))
-                .collect()
-        });
-        Some(
-            a.events
-                .iter()
-                .filter(|e| !self.settings.hidden_lanes.contains(&e.category))
-                .filter(|e| {
-                    of_source
-                        .as_ref()
-                        .is_none_or(|set| set.contains(e.id.as_str()))
-                })
-                .map(|e| e.id.clone())
-                .collect(),
-        )
-    }
-
     fn timeline_ui(&mut self, ui: &mut Ui) {
         let a = &self.doc.article;
-        let marked: HashSet<String> = self
-            .selection
-            .source
-            .as_deref()
-            .map(|s| {
-                a.claims_of_source(s)
-                    .flat_map(|c| c.events.iter().cloned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let visible = self.visible_events();
+        let only_source = self
+            .only_selected_source
+            .then_some(self.selection.source.as_ref())
+            .flatten();
+        let (visible, marked) = self.doc.index.timeline_sets(
+            a,
+            &self.settings.hidden_lanes,
+            only_source,
+            self.selection.source.as_ref(),
+        );
         let input = TimelineInput {
             article: a,
-            selected_event: self.selection.event.as_deref(),
-            marked_events: &marked,
-            visible_events: visible.as_ref(),
+            selected_event: self.selection.event.as_ref(),
+            marked_events: marked,
+            visible_events: visible,
             calendar: self.settings.calendar,
             direction: self.settings.direction,
             lang: self.settings.lang,
-            dark: self.settings.dark,
+            theme: self.settings.theme,
         };
         for act in self.timeline.ui(ui, &input) {
             match act {
@@ -704,10 +803,10 @@ impl GahnegarApp {
     fn sources_ui(&mut self, ui: &mut Ui) {
         let input = SourcesInput {
             article: &self.doc.article,
-            selected_event: self.selection.event.as_deref(),
-            selected_source: self.selection.source.as_deref(),
+            selected_event: self.selection.event.as_ref(),
+            selected_source: self.selection.source.as_ref(),
             lang: self.settings.lang,
-            dark: self.settings.dark,
+            theme: self.settings.theme,
             hidden_lanes: &self.settings.hidden_lanes,
             only_selected_source: self.only_selected_source,
             index: &self.doc.index,
@@ -958,12 +1057,16 @@ impl GahnegarApp {
         let lang = self.settings.lang;
         let s = lang.strings();
         let rtl = lang.is_rtl();
-        let dark = self.settings.dark;
+        let theme = self.settings.theme;
         if ui
-            .button(if dark { s.theme_light } else { s.theme_dark })
+            .button(if theme.is_dark() {
+                s.theme_light
+            } else {
+                s.theme_dark
+            })
             .clicked()
         {
-            self.commands.push(Command::SetDark(!dark));
+            self.commands.push(Command::SetTheme(theme.toggled()));
         }
         if ui.button(s.font_larger).clicked() {
             self.commands
@@ -1267,7 +1370,7 @@ impl GahnegarApp {
         let lang = self.settings.lang;
         let mut options = export::ImageOptions::new(lang);
         options.view = Some(self.timeline.visible_range());
-        options.dark = self.settings.dark;
+        options.theme = self.settings.theme;
         options.direction = self.settings.direction;
         options.calendar = self.settings.calendar;
         let result = match kind {
@@ -1321,7 +1424,12 @@ impl GahnegarApp {
     fn show_selection(&mut self, sel: Selection) {
         self.selection = sel;
         let a = &self.doc.article;
-        if let Some(e) = self.selection.event.as_deref().and_then(|id| a.event(id)) {
+        if let Some(e) = self
+            .selection
+            .event
+            .as_ref()
+            .and_then(|id| a.event(id.as_str()))
+        {
             if let Some((b, r)) = a.resolve(&e.anchor) {
                 self.article_view.scroll_to(b, r);
             }
@@ -1351,7 +1459,7 @@ impl GahnegarApp {
                     TimeDirection::LeftToRight
                 };
             }
-            Command::SetDark(d) => self.settings.dark = d,
+            Command::SetTheme(t) => self.settings.theme = t,
             Command::FontSize(s) => {
                 self.settings.font_size = s.clamp(FONT_SIZE_RANGE.0, FONT_SIZE_RANGE.1)
             }
@@ -1366,11 +1474,12 @@ impl GahnegarApp {
             Command::ShowPage(p) => self.page = p,
             Command::Select(sel) => self.select(sel),
             Command::SelectEvent(id) => {
-                let source = self
-                    .selection
-                    .source
-                    .clone()
-                    .filter(|s| self.doc.article.sources_of_event(&id).contains(&s.as_str()));
+                let source = self.selection.source.clone().filter(|s| {
+                    self.doc
+                        .article
+                        .sources_of_event(id.as_str())
+                        .contains(&s.as_str())
+                });
                 self.select(Selection {
                     event: Some(id),
                     source,
@@ -1382,10 +1491,10 @@ impl GahnegarApp {
             }),
             Command::ShowClaim(cid) => {
                 let a = &self.doc.article;
-                if let Some(c) = a.claims.iter().find(|c| c.id == cid) {
-                    let source = c.source.clone();
+                if let Some(c) = a.claims.iter().find(|c| c.id == cid.as_str()) {
+                    let source = SourceId::from(c.source.as_str());
                     let target = a.resolve(&c.anchor);
-                    let event = c.events.first().cloned();
+                    let event = c.events.first().map(|e| EventId::from(e.as_str()));
                     self.select(Selection {
                         event,
                         source: Some(source),
@@ -1414,13 +1523,18 @@ impl GahnegarApp {
             }
             Command::SetOnlySource(b) => self.only_selected_source = b,
             Command::SetLane(id, lane) => {
-                let known = self.doc.article.category_index(&lane).is_some();
-                if let Some(e) = self.doc.article.events.iter_mut().find(|e| e.id == id)
+                let known = self.doc.article.category_index(lane.as_str()).is_some();
+                if let Some(e) = self
+                    .doc
+                    .article
+                    .events
+                    .iter_mut()
+                    .find(|e| e.id == id.as_str())
                     && known
-                    && e.category != lane
+                    && e.category != lane.as_str()
                 {
-                    e.category = lane;
-                    self.doc.dirty = true;
+                    e.category = lane.0;
+                    self.doc.edited();
                 }
             }
             Command::OpenFind => {

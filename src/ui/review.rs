@@ -21,6 +21,7 @@ use crate::persian::sentence::sentence_around;
 use crate::text::{Paragraph, Span, SpanFormat, TextField, TextJob, measure_text, paint_text};
 
 use super::i18n::{Lang, isolate};
+use super::theme::Theme;
 use super::{theme, widgets};
 use controls::{RowHeights, check_box, label, row};
 use corrections::Correction;
@@ -344,10 +345,10 @@ impl Review {
     /// The pane: the decision and the document date on top; below, the found events and
     /// sources beside the repairs (mirrored in a right-to-left UI; above them in a narrow
     /// window). Returns the decision when one is made.
-    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<ReviewAction> {
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, theme: Theme) -> Option<ReviewAction> {
         let s = lang.strings();
         let rtl = lang.is_rtl();
-        let muted = theme::muted(dark);
+        let muted = theme::muted(theme);
         let mut action = None;
         row(ui, rtl, false, |ui| {
             if ui.button(s.review_accept).clicked() {
@@ -359,7 +360,7 @@ impl Review {
             let path = path_text(&self.source_path);
             label(ui, &TextJob::new(path).size(SMALL).color(muted));
         });
-        if self.date_ui(ui, lang, dark) {
+        if self.date_ui(ui, lang, theme) {
             self.apply_date();
         }
         ui.separator();
@@ -368,15 +369,15 @@ impl Review {
             ui.columns(2, |cols| {
                 let [left, right] = cols else { return };
                 let (main, side) = if rtl { (right, left) } else { (left, right) };
-                toggled = self.repairs_ui(side, lang, dark);
-                self.items_ui(main, lang, dark);
+                toggled = self.repairs_ui(side, lang, theme);
+                self.items_ui(main, lang, theme);
             });
         } else {
             // A narrow window: events and sources above, repairs below.
             let top = egui::vec2(ui.available_width(), ui.available_height() * 0.55);
-            ui.allocate_ui(top, |ui| self.items_ui(ui, lang, dark));
+            ui.allocate_ui(top, |ui| self.items_ui(ui, lang, theme));
             ui.separator();
-            toggled = self.repairs_ui(ui, lang, dark);
+            toggled = self.repairs_ui(ui, lang, theme);
         }
         if let Some((step, apply)) = toggled {
             self.set_step(step, apply);
@@ -385,10 +386,10 @@ impl Review {
     }
 
     /// The document date row. Returns whether the typed date is to be applied.
-    fn date_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> bool {
+    fn date_ui(&mut self, ui: &mut Ui, lang: Lang, theme: Theme) -> bool {
         let s = lang.strings();
         let fa = lang == Lang::Fa;
-        let (ink, muted) = (theme::ink(dark), theme::muted(dark));
+        let (ink, muted) = (theme::ink(theme), theme::muted(theme));
         let mut apply_date = false;
         row(ui, lang.is_rtl(), false, |ui| {
             let label_id = label(ui, &TextJob::new(s.review_date).size(14.0).color(ink)).id;
@@ -431,10 +432,10 @@ impl Review {
     /// The repairs column: a check box per repair step (untick to undo the step: the text
     /// is imported again), then every correction with its context, only those in view laid
     /// out. Returns a step toggled this frame.
-    fn repairs_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) -> Option<(u8, bool)> {
+    fn repairs_ui(&mut self, ui: &mut Ui, lang: Lang, theme: Theme) -> Option<(u8, bool)> {
         let s = lang.strings();
         let rtl = lang.is_rtl();
-        let (ink, muted) = (theme::ink(dark), theme::muted(dark));
+        let (ink, muted) = (theme::ink(theme), theme::muted(theme));
         heading(
             ui,
             format!(
@@ -470,7 +471,7 @@ impl Review {
             });
             return toggled;
         }
-        let pal = corrections::Palette::new(dark);
+        let pal = corrections::Palette::new(theme);
         let sample = TextJob::new("نمونه").size(SMALL);
         let row_height = measure_text(ui.ctx(), &sample).y + 4.0;
         // The rule names stand in a column as wide as the widest of them.
@@ -540,7 +541,7 @@ impl Review {
 
     /// The events and sources column (and the import's notes): a row per item, only those
     /// in view laid out.
-    fn items_ui(&mut self, ui: &mut Ui, lang: Lang, dark: bool) {
+    fn items_ui(&mut self, ui: &mut Ui, lang: Lang, theme: Theme) {
         let a = &mut self.imported.article;
         let warnings = &self.imported.warnings;
         let mut items: Vec<Item> =
@@ -558,7 +559,7 @@ impl Review {
             (&mut self.rejected_events, &mut self.rejected_sources);
         let s = lang.strings();
         let rtl = lang.is_rtl();
-        let ink = theme::ink(dark);
+        let ink = theme::ink(theme);
         controls::lazy_rows(
             ui,
             "review-items",
@@ -584,14 +585,14 @@ impl Review {
                         ..
                     } = &mut *a;
                     if let Some(e) = events.get_mut(*k) {
-                        event_ui(ui, e, categories, blocks, rejected_events, lang, dark);
+                        event_ui(ui, e, categories, blocks, rejected_events, lang, theme);
                     }
                 }
                 Some(Item::Source(k)) => {
                     let claims = &a.claims;
                     if let Some(src) = a.sources.get_mut(*k) {
                         let n = claims.iter().filter(|c| c.source == src.id).count();
-                        source_ui(ui, src, n, rejected_sources, lang, dark);
+                        source_ui(ui, src, n, rejected_sources, lang, theme);
                     }
                 }
                 Some(Item::Warning(k)) => {
@@ -677,12 +678,12 @@ fn event_ui(
     blocks: &[crate::model::Block],
     rejected: &mut HashSet<String>,
     lang: Lang,
-    dark: bool,
+    theme: Theme,
 ) {
     let s = lang.strings();
     let fa = lang == Lang::Fa;
     let rtl = lang.is_rtl();
-    let ink = theme::ink(dark);
+    let ink = theme::ink(theme);
     row(ui, rtl, false, |ui| {
         keep_box(ui, rejected, &e.id, &e.label, lang, ink);
         let date = interval_text(&e.date, Calendar::Gregorian, fa);
@@ -691,7 +692,7 @@ fn event_ui(
             &TextJob::new(date)
                 .size(SMALL)
                 .weight(700.0)
-                .color(theme::accent(dark))
+                .color(theme::accent(theme))
                 .selectable(false),
         );
         let label_id = label(
@@ -727,7 +728,7 @@ fn event_ui(
             lang.is_rtl(),
         );
     });
-    let job = sentence_job(e, blocks, lang, dark);
+    let job = sentence_job(e, blocks, lang, theme);
     row(ui, rtl, false, |ui| {
         Paragraph::new(job)
             .width(ui.available_width() - 24.0)
@@ -743,9 +744,9 @@ fn sentence_job(
     e: &crate::model::Event,
     blocks: &[crate::model::Block],
     lang: Lang,
-    dark: bool,
+    theme: Theme,
 ) -> TextJob {
-    let muted = theme::muted(dark);
+    let muted = theme::muted(theme);
     let found = blocks
         .iter()
         .find(|b| b.id == e.anchor.block)
@@ -766,8 +767,8 @@ fn sentence_job(
         .span(Span::styled(
             wording,
             SpanFormat {
-                color: Some(theme::ink(dark)),
-                background: Some(theme::highlight(dark)),
+                color: Some(theme::ink(theme)),
+                background: Some(theme::highlight(theme)),
                 ..Default::default()
             },
         ))
@@ -780,11 +781,11 @@ fn source_ui(
     claims: usize,
     rejected: &mut HashSet<String>,
     lang: Lang,
-    dark: bool,
+    theme: Theme,
 ) {
     let s = lang.strings();
     let rtl = lang.is_rtl();
-    let (ink, muted) = (theme::ink(dark), theme::muted(dark));
+    let (ink, muted) = (theme::ink(theme), theme::muted(theme));
     row(ui, rtl, false, |ui| {
         keep_box(ui, rejected, &src.id, &src.name, lang, ink);
         let label_id = label(

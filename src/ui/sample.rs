@@ -3,12 +3,14 @@
 
 use egui::Ui;
 
+use super::theme::Theme;
+
 use crate::text::{Align, Paragraph, Span, SpanFormat, TextJob};
 
 /// The sample paragraphs: (AccessKit-visible id, job).
-pub fn sample_jobs(dark: bool, size: f32) -> Vec<(&'static str, TextJob)> {
-    let ink = super::theme::ink(dark);
-    let accent = super::theme::accent(dark);
+pub fn sample_jobs(theme: Theme, size: f32) -> Vec<(&'static str, TextJob)> {
+    let ink = super::theme::ink(theme);
+    let accent = super::theme::accent(theme);
     let heading = "رفاقت روباه و خارپشت";
     let persian = "آذربایجان، نگین قفقاز، در نقطه‌ای استراتژیک میان اروپا و آسیا قرار دارد و به‌عنوان پلی بین شرق و غرب، از اهمیت جغرافیایی فوق‌العاده‌ای برخوردار است. این جغرافیای منحصر به فرد و منابع ارزشمند، آذربایجان را به‌عنوان عروس هزارداماد در دنیای سیاست مطرح کرده است.";
     let mixed = "در سال ۲۰۱۲، مؤسسه مطالعات امنیت ملی اسرائیل (INSS) گزارش داد و در سال ۲۰۲۲ وب‌سایت Zman.co.il اعلام کرد که بیشتر سوخت اسرائیل، از ۶۰ تا ۶۹ درصد، از آذربایجان وارد می‌شود؛ نشریه Israel Hayom نیز در ۲۰۱۹ به همین نکته اشاره کرد.";
@@ -73,8 +75,8 @@ pub fn sample_jobs(dark: bool, size: f32) -> Vec<(&'static str, TextJob)> {
 }
 
 /// Shows the sample in `ui`.
-pub fn sample_ui(ui: &mut Ui, dark: bool, size: f32) {
-    for (id, job) in sample_jobs(dark, size) {
+pub fn sample_ui(ui: &mut Ui, theme: Theme, size: f32) {
+    for (id, job) in sample_jobs(theme, size) {
         Paragraph::new(job).id_salt(id).show(ui);
         ui.add_space(size * 0.8);
     }

@@ -5,23 +5,23 @@ use std::collections::HashSet;
 
 use egui::Ui;
 
-use crate::model::{Article, SourceKind};
+use crate::model::{Article, CategoryId, ClaimId, EventId, SourceId, SourceKind};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::text::{Direction, Paragraph, TextJob};
 
 use super::i18n::{Lang, isolate};
-use super::theme;
+use super::theme::{self, Theme};
 use super::widgets::{check_box, combo_box, header, text_row};
 
 /// What the sources panel is given each frame.
 pub struct SourcesInput<'a> {
     pub article: &'a Article,
-    pub selected_event: Option<&'a str>,
-    pub selected_source: Option<&'a str>,
+    pub selected_event: Option<&'a EventId>,
+    pub selected_source: Option<&'a SourceId>,
     pub lang: Lang,
-    pub dark: bool,
+    pub theme: Theme,
     /// Ids of the categories whose events are hidden.
-    pub hidden_lanes: &'a HashSet<String>,
+    pub hidden_lanes: &'a HashSet<CategoryId>,
     pub only_selected_source: bool,
     /// Unsourced events and claim counts, computed once per article.
     pub index: &'a super::DocIndex,
@@ -30,15 +30,15 @@ pub struct SourcesInput<'a> {
 /// What the user did in the sources panel.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SourcesAction {
-    SelectSource(String),
-    SelectEvent(String),
+    SelectSource(SourceId),
+    SelectEvent(EventId),
     /// Scroll the article to this claim.
-    ShowClaim(String),
+    ShowClaim(ClaimId),
     /// Show or hide a category's events (by category id).
-    ToggleLane(String),
+    ToggleLane(CategoryId),
     SetOnlySelectedSource(bool),
     /// Move an event (by id) to another category (by id): an edit of the article.
-    SetLane(String, String),
+    SetLane(EventId, CategoryId),
 }
 
 fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
@@ -77,13 +77,13 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
     let s = lang.strings();
     let rtl = lang.is_rtl();
     let fa = lang == Lang::Fa;
-    let ink = theme::ink(input.dark);
-    let muted = theme::muted(input.dark);
-    let accent = theme::accent(input.dark);
+    let ink = theme::ink(input.theme);
+    let muted = theme::muted(input.theme);
+    let accent = theme::accent(input.theme);
     let width = ui.available_width();
     let event_sources: HashSet<&str> = input
         .selected_event
-        .map(|e| a.sources_of_event(e).into_iter().collect())
+        .map(|e| a.sources_of_event(e.as_str()).into_iter().collect())
         .unwrap_or_default();
 
     egui::ScrollArea::vertical()
@@ -91,7 +91,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
         .auto_shrink(false)
         .show(ui, |ui| {
             // The selected event.
-            if let Some(e) = input.selected_event.and_then(|id| a.event(id)) {
+            if let Some(e) = input.selected_event.and_then(|id| a.event(id.as_str())) {
                 header(
                     ui,
                     &TextJob::new(s.selected_event)
@@ -138,7 +138,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 let mut lane = e.category.as_str();
                 combo_box(ui, "lane", s.lane, &mut lane, &options, rtl);
                 if lane != e.category {
-                    out.push(SourcesAction::SetLane(e.id.clone(), lane.to_owned()));
+                    out.push(SourcesAction::SetLane(e.id.as_str().into(), lane.into()));
                 }
                 header(
                     ui,
@@ -157,14 +157,14 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                         if text_row(
                             ui,
                             &job,
-                            input.selected_source == Some(sid),
+                            input.selected_source.map(SourceId::as_str) == Some(sid),
                             true,
                             &src.name,
                             rtl,
                         )
                         .clicked()
                         {
-                            out.push(SourcesAction::SelectSource(src.id.clone()));
+                            out.push(SourcesAction::SelectSource(src.id.as_str().into()));
                         }
                     }
                 }
@@ -172,7 +172,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
             }
 
             // The selected source and its claims.
-            if let Some(src) = input.selected_source.and_then(|id| a.source(id)) {
+            if let Some(src) = input.selected_source.and_then(|id| a.source(id.as_str())) {
                 Paragraph::new(
                     TextJob::new(src.name.as_str())
                         .size(16.0)
@@ -214,7 +214,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                                     TextJob::new(d.as_str())
                                         .size(12.0)
                                         .weight(600.0)
-                                        .color(theme::date_mark(input.dark)),
+                                        .color(theme::date_mark(input.theme)),
                                 )
                                 .width(width - 24.0)
                                 .id_salt(("claim-date", &c.id))
@@ -235,7 +235,7 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                         .on_hover_cursor(egui::CursorIcon::PointingHand);
                     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, quote));
                     if resp.clicked() {
-                        out.push(SourcesAction::ShowClaim(c.id.clone()));
+                        out.push(SourcesAction::ShowClaim(c.id.as_str().into()));
                     }
                     ui.add_space(4.0);
                 }
@@ -249,49 +249,51 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 rtl,
             );
             for kind in SourceKind::ALL {
-                let group: Vec<_> = a.sources.iter().filter(|s| s.kind == kind).collect();
+                let group: Vec<_> = a
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.kind == kind)
+                    .collect();
                 if group.is_empty() {
                     continue;
                 }
                 let title = counted(kind_title(kind, lang), group.len(), lang);
                 header(ui, &row_job(title, 13.0, muted, rtl).weight(700.0), rtl);
-                for src in group {
-                    let n = input.index.claim_counts.get(&src.id).copied().unwrap_or(0);
+                for (i, src) in group {
+                    let n = input.index.claim_counts.get(i).copied().unwrap_or(0);
                     let job = row_job(counted(&isolate(&src.name), n, lang), 14.0, ink, rtl);
-                    let selected = input.selected_source == Some(src.id.as_str());
+                    let selected =
+                        input.selected_source.map(SourceId::as_str) == Some(src.id.as_str());
                     let marked = event_sources.contains(src.id.as_str());
                     if text_row(ui, &job, selected, marked, &src.name, rtl).clicked() {
-                        out.push(SourcesAction::SelectSource(src.id.clone()));
+                        out.push(SourcesAction::SelectSource(src.id.as_str().into()));
                     }
                 }
             }
 
             // Unsourced events.
-            let unsourced: Vec<_> = input
-                .index
-                .unsourced
-                .iter()
-                .filter_map(|&i| a.events.get(i))
-                .collect();
+            let unsourced = &input.index.unsourced;
             // A long list is cut: the timeline and the article show every event anyway.
             const MAX_LISTED: usize = 60;
             if !unsourced.is_empty() {
                 ui.add_space(6.0);
                 let title = counted(s.unsourced, unsourced.len(), lang);
                 header(ui, &row_job(title, 13.0, muted, rtl).weight(700.0), rtl);
-                for e in unsourced.iter().take(MAX_LISTED) {
+                let listed = unsourced.iter().take(MAX_LISTED);
+                for e in listed.filter_map(|&i| a.events.get(i)) {
                     let job = row_job(e.label.as_str(), 13.5, ink, rtl);
                     if text_row(
                         ui,
                         &job,
-                        input.selected_event == Some(e.id.as_str()),
+                        input.selected_event.map(EventId::as_str) == Some(e.id.as_str()),
                         false,
                         &e.label,
                         rtl,
                     )
                     .clicked()
                     {
-                        out.push(SourcesAction::SelectEvent(e.id.clone()));
+                        out.push(SourcesAction::SelectEvent(e.id.as_str().into()));
                     }
                 }
             }
@@ -312,9 +314,9 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                 if n == 0 {
                     continue;
                 }
-                let mut shown = !input.hidden_lanes.contains(&c.id);
+                let mut shown = !input.hidden_lanes.contains(c.id.as_str());
                 if check_box(ui, &mut shown, &counted(c.name(fa), n, lang), rtl).changed() {
-                    out.push(SourcesAction::ToggleLane(c.id.clone()));
+                    out.push(SourcesAction::ToggleLane(c.id.as_str().into()));
                 }
             }
             let mut only = input.only_selected_source;

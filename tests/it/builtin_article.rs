@@ -76,7 +76,7 @@ fn parses_and_is_sound() {
         problems.is_empty(),
         "article has {} problems:\n{}",
         problems.len(),
-        problems.join("\n")
+        gahnegar::store::list_problems(&problems)
     );
     assert!(
         a.meta.title == "نگین قفقاز بر انگشتری صهیونیست",

@@ -4,12 +4,10 @@
 //! another label or a mark that is not its own, every label stays inside the chart and
 //! within reach of its mark, and a label away from its mark's sub-row has a leader line.
 
-use std::collections::HashSet;
-
 use gahnegar::chart::layout::{ChartSpec, Clustering, LaneLayout, layout_lanes};
 use gahnegar::chart::paint::{LABEL_HALF_H, marker_half_height};
 use gahnegar::chart::sizes::{EXPORT_ROWS, LABEL_REACH, WIDGET_ROWS, row_y};
-use gahnegar::chart::{EventIndex, Filters, MarkKind, TimeDirection, Transform};
+use gahnegar::chart::{EventIndex, EventSet, Filters, MarkKind, TimeDirection, Transform};
 use gahnegar::model::{Anchor, Article, Day, Event, FuzzyDate, Meta, Precision, news_categories};
 use gahnegar::text::TextEngine;
 
@@ -180,7 +178,7 @@ fn check(lanes: &[LaneLayout], bounds: (f32, f32), what: &str) -> (usize, usize)
 #[test]
 fn labels_never_mislead_at_any_zoom() {
     let mut engine = TextEngine::new();
-    let none = HashSet::new();
+    let none = EventSet::default();
     for (name, article) in [
         ("built-in", gahnegar::store::builtin()),
         ("1,000 events", generated(1000)),
@@ -189,7 +187,7 @@ fn labels_never_mislead_at_any_zoom() {
         let Some((lo, hi)) = index.span else {
             panic!("{name}: no events")
         };
-        let shown = index.shown_lanes(&article, None);
+        let shown = index.shown_lanes(None);
         let (mut labelled, mut displaced) = (0, 0);
         for width in [640.0f32, 1000.0, 1600.0] {
             for direction in [TimeDirection::RightToLeft, TimeDirection::LeftToRight] {
@@ -246,7 +244,7 @@ fn labels_never_mislead_at_any_zoom() {
 fn the_diplomacy_lane_labels_every_event() {
     let article = gahnegar::store::builtin();
     let index = EventIndex::build(&article);
-    let none = HashSet::new();
+    let none = EventSet::default();
     let d = |y: i32| Day::new(y, 1, 1).map_or(0.0, |d| d.day_number() as f64);
     let tr = Transform::new(0.0, 1000.0, (d(1988), d(2026)), TimeDirection::RightToLeft);
     let diplomacy = index

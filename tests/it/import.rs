@@ -52,10 +52,10 @@ fn seed_against_builtin() {
     let builtin = gahnegar::store::builtin();
     let imp = import_bytes(&read(SEED), "caucasus-gem.raw.txt").unwrap_or_else(|e| panic!("{e}"));
     let a = &imp.article;
-    assert_eq!(
-        a.problems(),
-        Vec::<String>::new(),
-        "imported article is unsound"
+    assert!(
+        a.problems().is_empty(),
+        "imported article is unsound: {:?}",
+        a.problems()
     );
 
     // Sentences: exactly, and ignoring ZWNJ.
@@ -181,7 +181,7 @@ fn builtin_text_passes_normalize_unchanged() {
 fn news_items_dates() {
     let imp = import_bytes(&read(NEWS), "news-items-fa.txt").unwrap_or_else(|e| panic!("{e}"));
     let a = &imp.article;
-    assert_eq!(a.problems(), Vec::<String>::new());
+    assert!(a.problems().is_empty(), "{:?}", a.problems());
     let sh = |y, m, d| Day::from_solar_hijri(y, m, d).unwrap_or_else(|e| panic!("{e}"));
     let g = |s: &str| -> Day { s.parse().unwrap_or_else(|e| panic!("{s}: {e}")) };
     // Every absolute date of the file, resolved; checked against the calendar by hand
@@ -293,7 +293,7 @@ fn damaged_pdf_text_is_restored() {
     let imp =
         import_bytes(damaged.as_bytes(), "damaged-pdf-fa.txt").unwrap_or_else(|e| panic!("{e}"));
     let a = &imp.article;
-    assert_eq!(a.problems(), Vec::<String>::new());
+    assert!(a.problems().is_empty(), "{:?}", a.problems());
     let g = |s: &str| -> Day { s.parse().unwrap_or_else(|e| panic!("{s}: {e}")) };
     // 20 Shahrivar 1403 = 10 September 2024 (a Tuesday); Mordad without a year takes 1403
     // (22 July - 21 August 2024); Aban 1402 = 23 October - 21 November 2023.

@@ -5,6 +5,7 @@
 
 use crate::common::bench::{self as common, AppDriver, big_article};
 use gahnegar::text::{Align, TextEngine, TextJob, engine};
+use gahnegar::ui::Command;
 
 fn counters(d: &AppDriver) -> (usize, usize) {
     let e = engine(&d.ctx);
@@ -306,4 +307,35 @@ fn the_html_export_resolves_each_mark_once() {
         "4× the paragraphs cost {:.1}× the work ({small} → {large} bytes)",
         large as f64 / small.max(1) as f64
     );
+}
+
+/// The timeline's filter and emphasis sets (by event index) are built when the filters or
+/// the selected source change, not every frame; a steady frame with every filter on builds
+/// none, whatever the number of events.
+#[test]
+fn steady_frames_with_filters_build_no_event_sets() {
+    let mut d = AppDriver::with_article(common::timeline_article(20_000));
+    let a = &d.app.doc.article;
+    let lane = a.categories[0].id.clone();
+    let source = gahnegar::store::builtin().sources[0].id.clone();
+    d.app.push(Command::ToggleLane(lane.as_str().into()));
+    d.app.push(Command::SelectSource(source.as_str().into()));
+    d.app.push(Command::SetOnlySource(true));
+    d.frame(Vec::new(), false);
+    d.frame(Vec::new(), false);
+    let before = d.app.doc.index.sets_built;
+    assert!(before > 0, "the filters never built a set");
+    for _ in 0..5 {
+        d.frame(Vec::new(), false);
+    }
+    assert_eq!(
+        d.app.doc.index.sets_built, before,
+        "steady frames rebuilt the timeline's event sets"
+    );
+    // Showing the lane again changes the filter: one set is built, once.
+    d.app.push(Command::ToggleLane(lane.as_str().into()));
+    for _ in 0..3 {
+        d.frame(Vec::new(), false);
+    }
+    assert_eq!(d.app.doc.index.sets_built, before + 1);
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use gahnegar::chart::{Shape, palette};
 use gahnegar::export::scene::Primitive;
 use gahnegar::export::{ImageOptions, raster, svg, timeline_scene};
+use gahnegar::model::Theme;
 use gahnegar::text::TextEngine;
 use gahnegar::ui::Lang;
 
@@ -138,7 +139,8 @@ fn chromium_and_imagemagick_render_the_svg_as_gahnegar_does() {
         .iter()
         .find_map(|i| match &i.primitive {
             Primitive::Shape(Shape::Rect(r))
-                if r.fill == Some(palette::lane_band(0, false)) && r.max[0] - r.min[0] > 500.0 =>
+                if r.fill == Some(palette::lane_band(0, Theme::Light))
+                    && r.max[0] - r.min[0] > 500.0 =>
             {
                 Some((r.min[0] as usize + 40, r.min[1] as usize + 3))
             }

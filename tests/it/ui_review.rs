@@ -7,7 +7,7 @@ use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gahnegar::persian::repair::RepairRule;
-use gahnegar::ui::{Command, GahnegarApp, Lang};
+use gahnegar::ui::{Command, GahnegarApp, Lang, Theme};
 
 /// A short news text with typical damage, written for these tests: Arabic «ي», a tatweel,
 /// a verb without its ZWNJ, a plural suffix written apart and a space before a comma.
@@ -310,24 +310,24 @@ fn a_long_import_lays_out_only_the_rows_in_view() {
 
 #[test]
 fn review_snapshot_fa_light() {
-    review_snapshot("review_fa_light", Lang::Fa, false);
+    review_snapshot("review_fa_light", Lang::Fa, Theme::Light);
 }
 
 /// The English pane, left to right, for comparison by eye.
 #[test]
 fn review_snapshot_en_light() {
-    review_snapshot("review_en_light", Lang::En, false);
+    review_snapshot("review_en_light", Lang::En, Theme::Light);
 }
 
 #[test]
 fn review_snapshot_fa_dark() {
-    review_snapshot("review_fa_dark", Lang::Fa, true);
+    review_snapshot("review_fa_dark", Lang::Fa, Theme::Dark);
 }
 
-fn review_snapshot(name: &str, lang: Lang, dark: bool) {
+fn review_snapshot(name: &str, lang: Lang, theme: Theme) {
     let (mut h, _dir) = review_of(DAM);
     h.state_mut().settings.lang = lang;
-    h.state_mut().settings.dark = dark;
+    h.state_mut().settings.theme = theme;
     // A fixed path (the temporary one changes from run to run), Persian with a Latin
     // extension, to show it isolated in the Persian line.
     if let Some(r) = h.state_mut().review.as_mut() {

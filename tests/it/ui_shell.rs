@@ -94,14 +94,14 @@ fn a_mirrored_check_box_toggles_and_reports_its_state() {
     // Boxes on the right, labels to their left, counts in Persian digits.
     h.snapshot("filters_fa");
     assert!(
-        h.state().settings.hidden_lanes.contains(&cat.id),
+        h.state().settings.hidden_lanes.contains(cat.id.as_str()),
         "a click hides the category's events"
     );
     assert_eq!(toggled(&h), Some(egui::accesskit::Toggled::False));
     h.get_by_role_and_label(egui::Role::CheckBox, &label)
         .click();
     h.run_ok();
-    assert!(!h.state().settings.hidden_lanes.contains(&cat.id));
+    assert!(!h.state().settings.hidden_lanes.contains(cat.id.as_str()));
     assert_eq!(toggled(&h), Some(egui::accesskit::Toggled::True));
 }
 
@@ -128,7 +128,7 @@ fn view_menu_radio_buttons_choose_the_calendar() {
 fn escape_closes_the_dialog_then_find_then_the_sample_then_the_selection() {
     let mut h = harness();
     let ev = h.state().doc.article.events[0].id.clone();
-    h.state_mut().push(Command::SelectEvent(ev.clone()));
+    h.state_mut().push(Command::SelectEvent(ev.as_str().into()));
     h.run_ok();
     find(&mut h, "علی");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
@@ -143,14 +143,14 @@ fn escape_closes_the_dialog_then_find_then_the_sample_then_the_selection() {
     h.key_press(egui::Key::Escape);
     h.run_ok();
     assert!(!h.state().article_view.find.open, "then Esc closes find");
-    assert_eq!(h.state().selection.event.as_deref(), Some(ev.as_str()));
+    assert_eq!(h.state().selection.event_id(), Some(ev.as_str()));
 
     h.state_mut().push(Command::ShowPage(Page::Sample));
     h.run_ok();
     h.key_press(egui::Key::Escape);
     h.run_ok();
     assert_eq!(h.state().page, Page::Article, "then Esc leaves the sample");
-    assert_eq!(h.state().selection.event.as_deref(), Some(ev.as_str()));
+    assert_eq!(h.state().selection.event_id(), Some(ev.as_str()));
 
     h.key_press(egui::Key::Escape);
     h.run_ok();
@@ -244,7 +244,8 @@ fn edit(h: &mut Harness<'_, GahnegarApp>) -> String {
         .map(|c| c.id.clone())
         .find(|id| *id != first.category)
         .unwrap_or_else(|| panic!("a second category"));
-    h.state_mut().push(Command::SetLane(first.id, lane.clone()));
+    h.state_mut()
+        .push(Command::SetLane(first.id.into(), lane.as_str().into()));
     h.run_ok();
     assert!(h.state().doc.dirty);
     lane
@@ -416,7 +417,8 @@ fn the_mirrored_combo_box_moves_an_event_to_another_category() {
         .iter()
         .find(|c| c.id != e.category)
         .unwrap_or_else(|| panic!("a second category"));
-    h.state_mut().push(Command::SelectEvent(e.id.clone()));
+    h.state_mut()
+        .push(Command::SelectEvent(e.id.as_str().into()));
     h.run_ok();
     let s = h.state().strings();
     let combo = h.get_by_role_and_label(egui::Role::ComboBox, s.lane);

@@ -6,11 +6,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gahnegar::text::TextEngine;
 use gahnegar::ui::sample::sample_jobs;
-use gahnegar::ui::{GahnegarApp, Page};
+use gahnegar::ui::{GahnegarApp, Page, Theme};
 
 use crate::common::clipboard::press_copy;
 
-fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
+fn harness(theme: Theme) -> Harness<'static, GahnegarApp> {
     let mut h = Harness::builder()
         .with_size(Vec2::new(900.0, 760.0))
         .with_pixels_per_point(1.0)
@@ -18,7 +18,7 @@ fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
             |ui, app: &mut GahnegarApp| app.ui_root(ui),
             GahnegarApp::new(None, None),
         );
-    h.state_mut().settings.dark = dark;
+    h.state_mut().settings.theme = theme;
     h.state_mut().page = Page::Sample;
     h.run();
     h
@@ -26,13 +26,13 @@ fn harness(dark: bool) -> Harness<'static, GahnegarApp> {
 
 #[test]
 fn sample_snapshot_light() {
-    let mut h = harness(false);
+    let mut h = harness(Theme::Light);
     h.snapshot("sample_light");
 }
 
 #[test]
 fn sample_snapshot_dark() {
-    let mut h = harness(true);
+    let mut h = harness(Theme::Dark);
     h.snapshot("sample_dark");
 }
 
@@ -40,7 +40,7 @@ fn sample_snapshot_dark() {
 /// engine at the paragraph's width.
 fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, needle: &str) -> (egui::Rect, String) {
     let size = h.state().settings.font_size;
-    let (_, job) = sample_jobs(false, size)
+    let (_, job) = sample_jobs(Theme::Light, size)
         .into_iter()
         .find(|(i, _)| *i == id)
         .unwrap_or_else(|| panic!("sample {id}"));
@@ -64,7 +64,7 @@ fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, needle: &str) -> (egui::Rec
 
 #[test]
 fn drag_selecting_a_persian_word_copies_it() {
-    let mut h = harness(false);
+    let mut h = harness(Theme::Light);
     let word = "استراتژیک";
     let (rect, _) = word_rect(&h, "sample-persian", word);
     // Drag from just inside the word's right edge (its logical start) to its left edge.
@@ -90,7 +90,7 @@ fn drag_selecting_a_persian_word_copies_it() {
 
 #[test]
 fn drag_across_latin_inside_persian_copies_it() {
-    let mut h = harness(false);
+    let mut h = harness(Theme::Light);
     let word = "Zman.co.il";
     let (rect, _) = word_rect(&h, "sample-mixed", word);
     let y = rect.center().y;
@@ -110,7 +110,7 @@ fn drag_across_latin_inside_persian_copies_it() {
 
 #[test]
 fn font_size_menu_items_change_the_article_size() {
-    let mut h = harness(false);
+    let mut h = harness(Theme::Light);
     let before = h.state().settings.font_size;
     let s = h.state().strings();
     h.get_by_label(s.menu_view).click();

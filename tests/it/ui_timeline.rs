@@ -8,12 +8,24 @@ use std::collections::HashSet;
 use egui::{Modifiers, MouseWheelUnit, Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use gahnegar::chart::EventSet;
+use gahnegar::model::EventId;
 use gahnegar::model::{Anchor, Article, Day, Event, FuzzyDate, Meta, Precision, category};
 use gahnegar::persian::dates::Calendar;
+use gahnegar::ui::Theme;
 use gahnegar::ui::i18n::Lang;
 use gahnegar::ui::timeline::{
     CalendarMode, TimeDirection, TimelineAction, TimelineInput, TimelineView, ticks,
 };
+
+/// The events of `article` whose ids are in `ids`.
+fn event_set(article: &Article, ids: &HashSet<String>) -> EventSet {
+    let of = |(i, e): (usize, &Event)| ids.contains(&e.id).then_some(i);
+    EventSet::from_indices(
+        article.events.len(),
+        article.events.iter().enumerate().filter_map(of),
+    )
+}
 
 struct State {
     view: TimelineView,
@@ -47,23 +59,28 @@ impl State {
 
     fn ui(&mut self, ui: &mut egui::Ui) {
         // The app's light theme (tooltips and the go-to field as in the app).
-        ui.ctx().set_visuals(gahnegar::ui::theme::visuals(false));
+        ui.ctx()
+            .set_visuals(gahnegar::ui::theme::visuals(Theme::Light));
+        // The state names events by id; the timeline takes them by index.
+        let selected = self.selected.as_deref().map(EventId::from);
+        let marked = event_set(&self.article, &self.marked);
+        let visible = self.visible.as_ref().map(|v| event_set(&self.article, v));
         let input = TimelineInput {
             article: &self.article,
-            selected_event: self.selected.as_deref(),
-            marked_events: &self.marked,
-            visible_events: self.visible.as_ref(),
+            selected_event: selected.as_ref(),
+            marked_events: &marked,
+            visible_events: visible.as_ref(),
             calendar: self.calendar,
             direction: self.direction,
             lang: self.lang,
-            dark: false,
+            theme: Theme::Light,
         };
         let started = std::time::Instant::now();
         let actions = self.view.ui(ui, &input);
         self.spent += started.elapsed();
         for act in actions {
             let TimelineAction::Select(id) = &act;
-            self.selected = Some(id.clone());
+            self.selected = Some(id.to_string());
             self.actions.push(act);
         }
     }
@@ -179,7 +196,7 @@ fn selected_ids(h: &Harness<'_, State>) -> Vec<String> {
         .actions
         .iter()
         .map(|a| match a {
-            TimelineAction::Select(id) => id.clone(),
+            TimelineAction::Select(id) => id.to_string(),
         })
         .collect()
 }

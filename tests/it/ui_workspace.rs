@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gahnegar::model::{Article, Day, FuzzyDate, Precision};
 use gahnegar::store;
-use gahnegar::ui::{Command, GahnegarApp, Lang};
+use gahnegar::ui::{Command, GahnegarApp, Lang, Theme};
 
 fn harness() -> Harness<'static, GahnegarApp> {
     app_harness(Vec2::new(1280.0, 820.0))
@@ -51,7 +51,7 @@ fn clicking_a_timeline_event_selects_scrolls_and_lists_sources() {
     h.get_by_label(&e.label).click();
     h.run_ok();
     assert_eq!(
-        h.state().selection.event.as_deref(),
+        h.state().selection.event_id(),
         Some(e.id.as_str()),
         "clicking «{}» selects it",
         e.label
@@ -83,7 +83,7 @@ fn clicking_a_source_lists_claims_and_a_claim_scrolls_the_article() {
         .unwrap_or_else(|| panic!("no claims"));
     h.get_by_label(&src.name).click();
     h.run_ok();
-    assert_eq!(h.state().selection.source.as_deref(), Some(src.id.as_str()));
+    assert_eq!(h.state().selection.source_id(), Some(src.id.as_str()));
     let (b, r) = a
         .resolve(&claim.anchor)
         .unwrap_or_else(|| panic!("claim anchor"));
@@ -95,7 +95,7 @@ fn clicking_a_source_lists_claims_and_a_claim_scrolls_the_article() {
         "clicking the claim scrolls the article to block {b}"
     );
     // Its events are marked: the timeline input carries them (the selection keeps the source).
-    assert_eq!(h.state().selection.source.as_deref(), Some(src.id.as_str()));
+    assert_eq!(h.state().selection.source_id(), Some(src.id.as_str()));
 }
 
 #[test]
@@ -110,21 +110,21 @@ fn back_and_forward_walk_the_selection_history() {
         .find(|e| e.id != e1)
         .map(|e| e.id.clone())
         .unwrap_or_default();
-    h.state_mut().push(Command::SelectEvent(e1.clone()));
+    h.state_mut().push(Command::SelectEvent(e1.as_str().into()));
     h.run_ok();
-    h.state_mut().push(Command::SelectEvent(e2.clone()));
+    h.state_mut().push(Command::SelectEvent(e2.as_str().into()));
     h.run_ok();
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowLeft);
     h.run_ok();
     assert_eq!(
-        h.state().selection.event.as_deref(),
+        h.state().selection.event_id(),
         Some(e1.as_str()),
         "Alt+Left goes back"
     );
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowRight);
     h.run_ok();
     assert_eq!(
-        h.state().selection.event.as_deref(),
+        h.state().selection.event_id(),
         Some(e2.as_str()),
         "Alt+Right goes forward"
     );
@@ -197,8 +197,10 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
         .map(|c| c.id.clone())
         .find(|id| *id != first.category)
         .unwrap_or_else(|| panic!("the article has a second category"));
-    h.state_mut()
-        .push(Command::SetLane(first.id.clone(), lane.clone()));
+    h.state_mut().push(Command::SetLane(
+        first.id.as_str().into(),
+        lane.as_str().into(),
+    ));
     h.run_ok();
     assert!(h.state().doc.dirty, "an edit marks the document unsaved");
     assert!(
@@ -232,14 +234,14 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     assert_eq!(h.state().doc.article.events[0].category, lane);
 }
 
-fn window_snapshot(name: &str, dark: bool, lang: Lang, select: bool) {
+fn window_snapshot(name: &str, theme: Theme, lang: Lang, select: bool) {
     let a = store::builtin();
     let (ev, _) = sourced_event(&a);
     let mut h = harness();
-    h.state_mut().settings.dark = dark;
+    h.state_mut().settings.theme = theme;
     h.state_mut().settings.lang = lang;
     if select {
-        h.state_mut().push(Command::SelectEvent(ev));
+        h.state_mut().push(Command::SelectEvent(ev.into()));
     }
     h.run_ok();
     h.run_ok();
@@ -248,22 +250,22 @@ fn window_snapshot(name: &str, dark: bool, lang: Lang, select: bool) {
 
 #[test]
 fn window_snapshot_fa_light() {
-    window_snapshot("window_fa_light", false, Lang::Fa, false);
+    window_snapshot("window_fa_light", Theme::Light, Lang::Fa, false);
 }
 
 #[test]
 fn window_snapshot_fa_dark() {
-    window_snapshot("window_fa_dark", true, Lang::Fa, false);
+    window_snapshot("window_fa_dark", Theme::Dark, Lang::Fa, false);
 }
 
 #[test]
 fn window_snapshot_en_light() {
-    window_snapshot("window_en_light", false, Lang::En, false);
+    window_snapshot("window_en_light", Theme::Light, Lang::En, false);
 }
 
 #[test]
 fn window_snapshot_fa_selected_event() {
-    window_snapshot("window_fa_selected", false, Lang::Fa, true);
+    window_snapshot("window_fa_selected", Theme::Light, Lang::Fa, true);
 }
 
 fn synthetic(events: &[(&str, &str, Precision)], broken: bool) -> Article {
@@ -742,10 +744,7 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
         n.click();
     }
     h.run_ok();
-    assert_eq!(
-        h.state().selection.event.as_deref(),
-        Some(on_screen.0.as_str())
-    );
+    assert_eq!(h.state().selection.event_id(), Some(on_screen.0.as_str()));
     assert_eq!(
         h.state().timeline.window(),
         before,
@@ -785,7 +784,7 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
         .unwrap_or_else(|| panic!("«{}» is not listed", e.label));
     listed.click();
     h.run_ok();
-    assert_eq!(h.state().selection.event.as_deref(), Some(e.id.as_str()));
+    assert_eq!(h.state().selection.event_id(), Some(e.id.as_str()));
     let (s, t) = h.state().timeline.window();
     assert!(
         ((t - s) - span).abs() < span * 1e-9,

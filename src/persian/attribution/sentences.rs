@@ -1,88 +1,62 @@
-//! Sentence splitting for attribution and event labels: a paragraph's sentences as byte
-//! ranges, never cutting a «quotation» or a decimal number.
+//! Sentence splitting for attribution, event labels and the highlighted sentence: a
+//! paragraph's sentences as byte ranges. The boundaries are Unicode's (UAX #29, by
+//! icu_segmenter, which keeps decimal numbers such as «۳.۵» and domains such as
+//! «Zman.co.il» whole and ends «…شد.به …» at the glued full stop); on top of them the
+//! project's rules: no boundary inside a «quotation» that closes later, and a feed's
+//! « [n] » paragraph mark ends a sentence.
 
 use std::ops::Range;
 
-use crate::persian::repair::find_pair;
+use icu_segmenter::SentenceSegmenter;
+use icu_segmenter::options::SentenceBreakInvariantOptions;
 
-/// Sentences of a paragraph: ends at `. ! ? ؟` followed by a space or the end, not inside
-/// «guillemets»; a closing `»` or `)` right after the mark belongs to the sentence.
+/// The feed's paragraph mark inside one line.
+const PARAGRAPH_MARK: &str = "[n]";
+
+/// Sentences of a paragraph: ends at Unicode's sentence boundaries (after `. ! ? ؟` and
+/// the closing `»`, `)` or `"` that follows), except inside «guillemets» that close
+/// later; trimmed of spaces, empty ones left out.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut depth = 0usize;
-    let mut start = 0;
-    // The chars that matter: « » (C2 AB, C2 BB), . ! ? and ؟ (D8 9F).
-    let hit = |c: u8, n: u8| {
-        (c == b'.')
-            | (c == b'!')
-            | (c == b'?')
-            | (c == 0xC2) & ((n == 0xAB) | (n == 0xBB))
-            | (c == 0xD8) & (n == 0x9F)
-            | (c == b'[') & (n == b'n')
-    };
+    let mut at = 0;
+    for part in text.split(PARAGRAPH_MARK) {
+        split_part(text, at..at + part.len(), &mut out);
+        at += part.len() + PARAGRAPH_MARK.len();
+    }
+    out
+}
+
+/// Splits `text[range]` (no paragraph mark in it) into sentences, appended to `out`.
+fn split_part(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let part = &text[range.clone()];
     // A «quotation» never closed (the next guillemet opens another) does not hold the
     // rest of the paragraph in one sentence.
-    let marks: Vec<(usize, bool)> = text
+    let marks: Vec<(usize, bool)> = part
         .match_indices(['«', '»'])
         .map(|(at, m)| (at, m == "»"))
         .collect();
     let closes_later = |i: usize| {
-        let k = marks.partition_point(|&(at, _)| at <= i);
+        let k = marks.partition_point(|&(at, _)| at < i);
         marks.get(k).is_some_and(|&(_, close)| close)
     };
-    let mut i = 0;
-    while let Some(at) = find_pair(b, i, hit) {
-        i = at;
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let next = i + c.len_utf8();
-        match c {
-            // « [n] », a feed's paragraph mark inside one line, ends a sentence.
-            '[' if text[i..].starts_with("[n]") => {
-                push_trimmed(&mut out, text, start..i);
-                depth = 0;
-                start = i + "[n]".len();
-                i = start;
-                continue;
-            }
-            '«' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
-            '.' | '!' | '?' | '؟' => {
-                let mut j = next;
-                // «…شد.»: the guillemet closes the quote and the sentence.
-                while let Some(n) = text[j..].chars().next()
-                    && matches!(n, '»' | ')' | '"')
-                {
-                    if n == '»' {
-                        depth = depth.saturating_sub(1);
-                    }
-                    j += n.len_utf8();
-                }
-                // «…برگزار شد.به نوشته …»: a full stop between two Persian letters
-                // with no space still ends a sentence (a domain such as «Zman.co.il» is
-                // Latin).
-                let glued = c == '.'
-                    && j == next
-                    && text[..i].chars().next_back().is_some_and(is_persian_letter)
-                    && text[j..].chars().next().is_some_and(is_persian_letter);
-                let at_end = glued || text[j..].chars().next().is_none_or(char::is_whitespace);
-                let decimal = c == '.' && text[next..].chars().next().is_some_and(char::is_numeric);
-                if (depth == 0 || !closes_later(i)) && at_end && !decimal {
-                    depth = 0;
-                    push_trimmed(&mut out, text, start..j);
-                    start = j;
-                    i = j;
-                    continue;
-                }
-            }
-            _ => {}
+    let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
+    let (mut start, mut depth, mut seen) = (0, 0usize, 0);
+    for b in segmenter.segment_str(part).skip(1) {
+        for &(_, close) in &marks[seen..marks.partition_point(|&(at, _)| at < b)] {
+            depth = if close {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
         }
-        i = next;
+        seen = marks.partition_point(|&(at, _)| at < b);
+        if b < part.len() && depth > 0 && closes_later(b) {
+            continue;
+        }
+        depth = 0;
+        push_trimmed(out, text, range.start + start..range.start + b);
+        start = b;
     }
-    push_trimmed(&mut out, text, start..text.len());
-    out
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
@@ -92,22 +66,6 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     if !t.is_empty() {
         out.push(r.start + lead..r.start + lead + t.len());
     }
-}
-
-/// Letters of the Arabic script as Persian uses them.
-fn is_persian_letter(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0621}'
-            ..='\u{064A}'
-                | '\u{067E}'
-                | '\u{0686}'
-                | '\u{0698}'
-                | '\u{06A9}'
-                | '\u{06AF}'
-                | '\u{06CC}'
-                | '\u{06C0}'
-    )
 }
 
 #[cfg(test)]

@@ -43,7 +43,6 @@ use std::ops::Range;
 
 pub use chars::{arabic_letters, invisible_controls, line_endings, presentation_forms, tatweel};
 pub use digits::{mixed_digits, reversed_digits};
-pub(crate) use edits::find_pair;
 pub use lexicon::{Lexicon, WordBuild, is_fa_letter, lexicon};
 pub use lines::{displaced_fragments, is_heading, is_separator, join_lines};
 pub use punctuation::{mirrored_brackets, missing_space, spacing};

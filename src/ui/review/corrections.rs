@@ -10,6 +10,7 @@ use egui::Color32;
 use crate::persian::repair::{Repair, RepairRule};
 use crate::text::{Span, SpanFormat, TextJob};
 use crate::ui::i18n::{Lang, isolate};
+use crate::ui::theme::Theme;
 
 /// Words of context shown on each side of a change.
 const CONTEXT_WORDS: usize = 4;
@@ -329,11 +330,11 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn new(dark: bool) -> Self {
-        if dark {
+    pub fn new(theme: Theme) -> Self {
+        if theme.is_dark() {
             Self {
-                ink: crate::ui::theme::ink(true),
-                muted: crate::ui::theme::muted(true),
+                ink: crate::ui::theme::ink(theme),
+                muted: crate::ui::theme::muted(theme),
                 removed: Color32::from_rgb(0xF0, 0x90, 0x88),
                 removed_bg: Color32::from_rgba_unmultiplied(0xC0, 0x40, 0x38, 60),
                 inserted: Color32::from_rgb(0xA8, 0xE0, 0xA8),
@@ -342,8 +343,8 @@ impl Palette {
             }
         } else {
             Self {
-                ink: crate::ui::theme::ink(false),
-                muted: crate::ui::theme::muted(false),
+                ink: crate::ui::theme::ink(theme),
+                muted: crate::ui::theme::muted(theme),
                 removed: Color32::from_rgb(0xA8, 0x24, 0x1C),
                 removed_bg: Color32::from_rgba_unmultiplied(0xF0, 0x80, 0x70, 70),
                 inserted: Color32::from_rgb(0x17, 0x5E, 0x2A),
@@ -569,7 +570,7 @@ mod tests {
             inserted: "\u{200C}".to_owned(),
             after: "رود".to_owned(),
         };
-        let pal = Palette::new(false);
+        let pal = Palette::new(Theme::Light);
         let job = correction_job(&c, Lang::Fa, &pal, 13.0);
         let hl = job
             .spans

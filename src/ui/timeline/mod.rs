@@ -21,7 +21,6 @@ pub use crate::chart::{
     CalendarMode, MAX_SPAN_DAYS, MIN_POINTS_PER_DAY, Tick, TimeDirection, Transform, ticks,
 };
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
@@ -37,12 +36,12 @@ use crate::chart::sizes::{
 };
 use crate::chart::travel::{self, dense_span, parse_target, span_around};
 use crate::chart::{
-    EventIndex, Filters, HAlign, MarkKind, Measure, article_key, event_days, lane_category,
-    transform,
+    EventIndex, EventSet, Filters, HAlign, MarkKind, Measure, article_key, event_days,
+    lane_category, transform,
 };
-use crate::model::{Article, Day, Event};
+use crate::model::{Article, Day, Event, EventId};
 use crate::ui::i18n::Lang;
-use crate::ui::theme;
+use crate::ui::theme::{self, Theme};
 
 use paint::{UiMeasure, paint_shape};
 use toolbar::{Icon, TOOLBAR_H, empty_ui, paint_range_text, toolbar_ui};
@@ -50,22 +49,22 @@ use toolbar::{Icon, TOOLBAR_H, empty_ui, paint_range_text, toolbar_ui};
 /// What the timeline shows this frame (the app's state, read-only here).
 pub struct TimelineInput<'a> {
     pub article: &'a Article,
-    pub selected_event: Option<&'a str>,
+    pub selected_event: Option<&'a EventId>,
     /// Events to emphasise (e.g. those of the selected source); empty = none emphasised.
-    pub marked_events: &'a HashSet<String>,
+    pub marked_events: &'a EventSet,
     /// Events to show at all (filters); None = all.
-    pub visible_events: Option<&'a HashSet<String>>,
+    pub visible_events: Option<&'a EventSet>,
     pub calendar: CalendarMode,
     pub direction: TimeDirection,
     pub lang: Lang,
-    pub dark: bool,
+    pub theme: Theme,
 }
 
 /// What the timeline asks the app to do after the pass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TimelineAction {
     /// Select the event with this id.
-    Select(String),
+    Select(EventId),
 }
 
 // Geometry of the widget around the chart, points (the chart's own sizes are
@@ -111,7 +110,7 @@ pub struct TimelineView {
     width: f32,
     /// The selection seen last frame: a new one is brought into view.
     #[serde(skip)]
-    last_selected: Option<String>,
+    last_selected: Option<EventId>,
     /// The tick labels the axis drew last frame, top row first.
     #[serde(skip)]
     axis_labels: Vec<String>,
@@ -126,7 +125,7 @@ pub struct TimelineView {
     pan: Option<Pan>,
     /// The lane holding this event is scrolled into view when next laid out.
     #[serde(skip)]
-    scroll_to: Option<String>,
+    scroll_to: Option<EventId>,
     /// The text of the go-to field.
     #[serde(skip)]
     go_to: String,
@@ -254,7 +253,7 @@ impl TimelineView {
     /// pans to it (animated), keeping the zoom unless the event does not fit.
     pub fn center_on(&mut self, event: &Event) {
         let (a, b) = event_days(event);
-        self.scroll_to = Some(event.id.clone());
+        self.scroll_to = Some(event.id.as_str().into());
         self.reveal_days(a, b);
     }
 
@@ -328,15 +327,15 @@ impl TimelineView {
         };
         let id = ui.make_persistent_id("gahnegar-timeline");
         let width = ui.available_width().max(240.0);
-        let shown = index.shown_lanes(article, input.visible_events);
+        let shown = index.shown_lanes(input.visible_events);
         if shown.is_empty() {
             self.lanes.clear();
-            empty_ui(ui, id, width, s, input.dark);
+            empty_ui(ui, id, width, s, input.theme);
             return actions;
         }
         let ctx = ui.ctx().clone();
         let rtl_ui = input.lang.is_rtl();
-        let dark = input.dark;
+        let theme = input.theme;
         let lane_label_w = shown
             .iter()
             .filter_map(|&l| index.lanes.get(l).and_then(|l| l.lane))
@@ -408,14 +407,14 @@ impl TimelineView {
         }
 
         // A selection made elsewhere (the article, the sources) is brought into view.
-        if input.selected_event != self.last_selected.as_deref() {
-            self.last_selected = input.selected_event.map(str::to_owned);
+        if input.selected_event != self.last_selected.as_ref() {
+            self.last_selected = input.selected_event.cloned();
             if let Some(it) = input
                 .selected_event
-                .and_then(|id| index.position(id))
+                .and_then(|id| index.position(id.as_str()))
                 .and_then(|p| index.items.get(p))
             {
-                self.scroll_to = input.selected_event.map(str::to_owned);
+                self.scroll_to = input.selected_event.cloned();
                 self.reveal_days(it.start, it.end);
             }
         }
@@ -425,7 +424,7 @@ impl TimelineView {
 
         // The background goes under everything, the toolbar's buttons included.
         if ui.is_rect_visible(rect) {
-            ui.painter().rect_filled(rect, 6.0, theme::paper(dark));
+            ui.painter().rect_filled(rect, 6.0, theme::paper(theme));
         }
 
         // 1. Input: toolbar, background (focus, keys, wheel, pinch, drag), overview.
@@ -439,11 +438,13 @@ impl TimelineView {
         let user_moved = |view: &mut Self| view.pan = None;
         let mut nav: Option<bool> = None; // Some(forward)
         let mut jump: Option<bool> = None; // Some(to_last)
-        let selected_pos = input.selected_event.and_then(|id| index.position(id));
+        let selected_pos = input
+            .selected_event
+            .and_then(|id| index.position(id.as_str()));
         for icon in pressed {
             match icon {
                 Icon::Fit => {
-                    let to = self.fit_target(&index, article, input.visible_events);
+                    let to = self.fit_target(&index, input.visible_events);
                     self.animate_to(to);
                 }
                 Icon::ZoomIn => tr.zoom_at(f64::from(chart.center().x), ZOOM_STEP),
@@ -575,17 +576,12 @@ impl TimelineView {
 
         // Keyboard and button navigation: select and keep in view.
         let target = match (nav, jump) {
-            (_, Some(to_last)) => index.step(article, input.visible_events, None, !to_last),
+            (_, Some(to_last)) => index.step(input.visible_events, None, !to_last),
             (Some(forward), None) => match selected_pos {
-                Some(p) => index.step(article, input.visible_events, Some(p), forward),
+                Some(p) => index.step(input.visible_events, Some(p), forward),
                 None => {
                     let (a, b) = tr.range();
-                    index.near(
-                        article,
-                        input.visible_events,
-                        if forward { a } else { b },
-                        forward,
-                    )
+                    index.near(input.visible_events, if forward { a } else { b }, forward)
                 }
             },
             (None, None) => None,
@@ -594,9 +590,9 @@ impl TimelineView {
             && let Some(it) = index.items.get(p)
             && let Some(e) = article.events.get(it.event as usize)
         {
-            actions.push(TimelineAction::Select(e.id.clone()));
-            self.last_selected = Some(e.id.clone());
-            self.scroll_to = Some(e.id.clone());
+            actions.push(TimelineAction::Select(e.id.as_str().into()));
+            self.last_selected = Some(e.id.as_str().into());
+            self.scroll_to = Some(e.id.as_str().into());
             self.reveal_days(it.start, it.end);
             // Keys move at once (a held key must not outrun an animation).
             if let Some(pan) = self.pan.take() {
@@ -626,7 +622,7 @@ impl TimelineView {
         // lanes' heights are known from a frame before): its mark's row, or the lane.
         if !self.lanes.is_empty()
             && let Some(id) = self.scroll_to.take()
-            && let Some(pos) = index.position(&id)
+            && let Some(pos) = index.position(id.as_str())
         {
             let lane_of = index.items.get(pos).map(|it| it.lane);
             let found = lanes.iter().find_map(|l| {
@@ -683,9 +679,9 @@ impl TimelineView {
                                 .get(m.item as usize)
                                 .and_then(|it| article.events.get(it.event as usize))
                             {
-                                actions.push(TimelineAction::Select(e.id.clone()));
+                                actions.push(TimelineAction::Select(e.id.as_str().into()));
                                 // The click chose what is on screen: the view stays.
-                                self.last_selected = Some(e.id.clone());
+                                self.last_selected = Some(e.id.as_str().into());
                             }
                             ui.memory_mut(|mem| mem.request_focus(id));
                         }
@@ -699,7 +695,7 @@ impl TimelineView {
         // Events left outside the window (a focused fit): counted at the edges; a click
         // shows them all.
         let (lo, hi) = tr.range();
-        let outside = index.outside(article, input.visible_events, (lo, hi));
+        let outside = index.outside(input.visible_events, (lo, hi));
         let mut edge_badges = Vec::new();
         for (n, later) in [(outside.0, false), (outside.1, true)] {
             if n == 0 {
@@ -731,7 +727,7 @@ impl TimelineView {
             let resp = ui.interact(r, id.with(("outside", later)), Sense::click());
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
             if resp.clicked() {
-                let span = index.span_of(article, input.visible_events);
+                let span = index.span_of(input.visible_events);
                 if let Some(span) = span {
                     self.animate_to(self.fitted(span));
                 }
@@ -741,7 +737,7 @@ impl TimelineView {
 
         // 4. Paint.
         let look = Look {
-            dark,
+            theme,
             lang: input.lang,
             emphasis: !input.marked_events.is_empty(),
             hovered,
@@ -768,7 +764,7 @@ impl TimelineView {
             let sep_x = if rtl_ui { label_x.0 } else { label_x.1 };
             painter.line_segment(
                 [pos2(sep_x, axis.top()), pos2(sep_x, viewport.bottom())],
-                Stroke::new(1.0, theme::muted(dark).gamma_multiply(0.4)),
+                Stroke::new(1.0, theme::muted(theme).gamma_multiply(0.4)),
             );
             let reserved: Vec<(f32, f32)> = edge_badges
                 .iter()
@@ -810,23 +806,23 @@ impl TimelineView {
                     rtl_ui,
                     total_h,
                     view_h,
-                    dark,
+                    theme,
                     s.lanes_scroll,
                 );
             }
             for (r, text, hovered) in &edge_badges {
-                painter.rect_filled(*r, 8.0, theme::sidebar(dark));
+                painter.rect_filled(*r, 8.0, theme::sidebar(theme));
                 if *hovered {
                     painter.rect_stroke(
                         *r,
                         8.0,
-                        Stroke::new(1.0, theme::date_mark(dark)),
+                        Stroke::new(1.0, theme::date_mark(theme)),
                         StrokeKind::Inside,
                     );
                 }
                 let job = crate::text::TextJob::new(text.as_str())
                     .size(11.0)
-                    .color(theme::muted(dark))
+                    .color(theme::muted(theme))
                     .selectable(false);
                 crate::text::paint_text(&painter, &job, r.center(), egui::Align2::CENTER_CENTER);
             }
@@ -837,7 +833,7 @@ impl TimelineView {
                 &index,
                 tr.range(),
                 ov_active,
-                (dark, input.lang, input.calendar.main()),
+                (theme, input.lang, input.calendar.main()),
             );
             let legend_x = if rtl_ui { chart.right() } else { chart.left() };
             let (legend, _) = legend_shapes(legend_x, legend_y, rtl_ui, look, &mut UiMeasure(&ctx));
@@ -848,7 +844,7 @@ impl TimelineView {
                 painter.rect_stroke(
                     chart.expand(1.0),
                     4.0,
-                    Stroke::new(1.5, theme::date_mark(dark)),
+                    Stroke::new(1.5, theme::date_mark(theme)),
                     StrokeKind::Inside,
                 );
             }
@@ -877,7 +873,7 @@ impl TimelineView {
         rtl: bool,
         total_h: f32,
         view_h: f32,
-        dark: bool,
+        theme: Theme,
         label: &str,
     ) {
         let x = if rtl {
@@ -897,7 +893,7 @@ impl TimelineView {
             track.x_range(),
             top..=(top + thumb_h).min(viewport.bottom()),
         );
-        let c = theme::muted(dark).gamma_multiply(if resp.hovered() || resp.dragged() {
+        let c = theme::muted(theme).gamma_multiply(if resp.hovered() || resp.dragged() {
             0.8
         } else {
             0.45
@@ -908,14 +904,9 @@ impl TimelineView {
     /// Fit-all's window: the dense stretch holding most events (the few outside are
     /// counted at the chart's edges), or all events when they are spread evenly or the
     /// window already shows the dense stretch.
-    fn fit_target(
-        &self,
-        index: &EventIndex,
-        article: &Article,
-        visible: Option<&HashSet<String>>,
-    ) -> (f64, f64) {
-        let all = index.span_of(article, visible).map(|s| self.fitted(s));
-        let dense = dense_span(&index.mids_of(article, visible)).map(|s| self.fitted(s));
+    fn fit_target(&self, index: &EventIndex, visible: Option<&EventSet>) -> (f64, f64) {
+        let all = index.span_of(visible).map(|s| self.fitted(s));
+        let dense = dense_span(&index.mids_of(visible)).map(|s| self.fitted(s));
         let now = self.target_window();
         let same = |w: (f64, f64)| (w.0 - now.0).abs() < 1e-6 && (w.1 - now.1).abs() < 1e-6;
         match (dense, all) {

@@ -7,7 +7,7 @@ use egui::{Align2, Id, Rect, Sense, Stroke, StrokeKind, Ui, pos2};
 use crate::chart::{EventIndex, Lang, Transform, ticks};
 use crate::persian::dates::Calendar;
 use crate::text::{TextJob, measure_text, paint_text};
-use crate::ui::theme;
+use crate::ui::theme::{self, Theme};
 
 /// Height of the density strip and of its row of year labels, points.
 pub(super) const STRIP_H: f32 = 16.0;
@@ -70,14 +70,14 @@ pub(super) fn overview_paint(
     index: &EventIndex,
     window: (f64, f64),
     active: bool,
-    (dark, lang, calendar): (bool, Lang, Calendar),
+    (theme, lang, calendar): (Theme, Lang, Calendar),
 ) {
-    painter.rect_filled(strip, 3.0, theme::sidebar(dark));
+    painter.rect_filled(strip, 3.0, theme::sidebar(theme));
     if let Some((lo, hi)) = index.span {
         let max = index.histogram.iter().copied().max().unwrap_or(1).max(1) as f32;
         let bins = index.histogram.len().max(1) as f64;
         let w = (hi - lo).max(1.0) / bins;
-        let color = theme::muted(dark).gamma_multiply(0.8);
+        let color = theme::muted(theme).gamma_multiply(0.8);
         for (k, &n) in index.histogram.iter().enumerate() {
             if n == 0 {
                 continue;
@@ -96,7 +96,7 @@ pub(super) fn overview_paint(
     let mid = (a + b) * 0.5;
     let half = ((b - a) * 0.5).max(3.0);
     let win = Rect::from_x_y_ranges(mid - half..=mid + half, strip.top()..=strip.bottom());
-    let accent = theme::date_mark(dark);
+    let accent = theme::date_mark(theme);
     painter.rect_filled(
         win,
         3.0,
@@ -113,7 +113,7 @@ pub(super) fn overview_paint(
             let x = ov.x_from_day(tick.day) as f32;
             let job = TextJob::new(tick.label.as_str())
                 .size(LABEL_SIZE)
-                .color(theme::muted(dark))
+                .color(theme::muted(theme))
                 .selectable(false);
             let w = measure_text(painter.ctx(), &job).x;
             let (a, b) = (x - w * 0.5, x + w * 0.5);
@@ -123,7 +123,7 @@ pub(super) fn overview_paint(
             taken.push((a, b));
             painter.line_segment(
                 [pos2(x, strip.bottom() - 3.0), pos2(x, strip.bottom())],
-                Stroke::new(1.0, theme::muted(dark)),
+                Stroke::new(1.0, theme::muted(theme)),
             );
             paint_text(painter, &job, pos2(x, y), Align2::CENTER_CENTER);
         }

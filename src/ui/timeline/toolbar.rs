@@ -9,7 +9,7 @@ use crate::model::{Day, FuzzyDate, Precision};
 use crate::persian::dates;
 use crate::text::{Paragraph, TextJob, measure_text, paint_text};
 use crate::ui::i18n::{Lang, Strings};
-use crate::ui::theme;
+use crate::ui::theme::{self, Theme};
 
 use super::TimelineInput;
 
@@ -83,12 +83,12 @@ pub(super) fn toolbar_ui(
     {
         let job = TextJob::new(label)
             .size(12.0)
-            .color(theme::ink(input.dark))
+            .color(theme::ink(input.theme))
             .selectable(false);
         let w = measure_text(ui.ctx(), &job).x + 14.0;
         let cx = at(offset + w * 0.5);
         let rect = Rect::from_center_size(pos2(cx, y), vec2(w, BUTTON - 4.0));
-        if text_button(ui, id.with(("span", k)), rect, &job, label, input.dark) {
+        if text_button(ui, id.with(("span", k)), rect, &job, label, input.theme) {
             out.push(Icon::Span(span));
         }
         offset += w + 2.0;
@@ -127,7 +127,7 @@ fn button_frame(
     id: Id,
     rect: Rect,
     label: &str,
-    dark: bool,
+    theme: Theme,
     always: bool,
 ) -> egui::Response {
     let resp = ui
@@ -137,15 +137,15 @@ fn button_frame(
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
         if resp.hovered() || resp.has_focus() {
-            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.1));
+            painter.rect_filled(rect, 5.0, theme::ink(theme).gamma_multiply(0.1));
         } else if always {
-            painter.rect_filled(rect, 5.0, theme::ink(dark).gamma_multiply(0.04));
+            painter.rect_filled(rect, 5.0, theme::ink(theme).gamma_multiply(0.04));
         }
         if resp.has_focus() {
             painter.rect_stroke(
                 rect,
                 5.0,
-                Stroke::new(1.5, theme::date_mark(dark)),
+                Stroke::new(1.5, theme::date_mark(theme)),
                 StrokeKind::Inside,
             );
         }
@@ -154,8 +154,8 @@ fn button_frame(
 }
 
 /// A small button with a text label painted by the engine.
-fn text_button(ui: &mut Ui, id: Id, rect: Rect, job: &TextJob, label: &str, dark: bool) -> bool {
-    let resp = button_frame(ui, id, rect, label, dark, true);
+fn text_button(ui: &mut Ui, id: Id, rect: Rect, job: &TextJob, label: &str, theme: Theme) -> bool {
+    let resp = button_frame(ui, id, rect, label, theme, true);
     if ui.is_rect_visible(rect) {
         paint_text(ui.painter(), job, rect.center(), Align2::CENTER_CENTER);
     }
@@ -171,12 +171,12 @@ fn icon_button(
     label: &str,
     input: &TimelineInput<'_>,
 ) -> bool {
-    let dark = input.dark;
-    let resp = button_frame(ui, id, rect, label, dark, false);
+    let theme = input.theme;
+    let resp = button_frame(ui, id, rect, label, theme, false);
     let clicked = resp.clicked();
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        let ink = Stroke::new(1.6, theme::ink(dark));
+        let ink = Stroke::new(1.6, theme::ink(theme));
         let c = rect.center();
         match icon {
             Icon::Fit => {
@@ -194,7 +194,7 @@ fn icon_button(
                 painter.circle_stroke(o, 6.0, ink);
                 painter.line_segment(
                     [o + vec2(4.3, 4.3), o + vec2(8.5, 8.5)],
-                    Stroke::new(2.2, theme::ink(dark)),
+                    Stroke::new(2.2, theme::ink(theme)),
                 );
                 painter.line_segment([o - vec2(3.0, 0.0), o + vec2(3.0, 0.0)], ink);
                 if icon == Icon::ZoomIn {
@@ -212,14 +212,14 @@ fn icon_button(
                     pos2(c.x - 4.0 * d, c.y - 6.0),
                     pos2(c.x - 4.0 * d, c.y + 6.0),
                 ];
-                painter.add(Shape::convex_polygon(pts, theme::ink(dark), Stroke::NONE));
+                painter.add(Shape::convex_polygon(pts, theme::ink(theme), Stroke::NONE));
             }
         }
     }
     let _tip = resp.on_hover_ui(|ui| {
         let job = TextJob::new(label)
             .size(12.5)
-            .color(theme::ink(dark))
+            .color(theme::ink(theme))
             .selectable(false);
         let w = measure_text(ui.ctx(), &job).x + 2.0;
         Paragraph::new(job).width(w).show(ui);
@@ -265,7 +265,7 @@ pub(super) fn paint_range_text(
     // A range of bare years has no letters: it reads the UI's way round.
     let job = TextJob::new(text)
         .size(11.5)
-        .color(theme::muted(input.dark))
+        .color(theme::muted(input.theme))
         .selectable(false)
         .direction(if rtl_ui {
             crate::text::Direction::Rtl
@@ -279,7 +279,7 @@ pub(super) fn paint_range_text(
 const EMPTY_H: f32 = 96.0;
 
 /// The «no events» state.
-pub(super) fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, dark: bool) {
+pub(super) fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, theme: Theme) {
     let (rect, _) = ui.allocate_exact_size(vec2(width, EMPTY_H), Sense::hover());
     let resp = ui.interact(rect, id.with("empty"), Sense::hover());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, s.no_events));
@@ -287,7 +287,7 @@ pub(super) fn empty_ui(ui: &mut Ui, id: Id, width: f32, s: &Strings, dark: bool)
         let painter = ui.painter_at(rect);
         let job = TextJob::new(s.no_events)
             .size(14.0)
-            .color(theme::muted(dark))
+            .color(theme::muted(theme))
             .selectable(false);
         paint_text(&painter, &job, rect.center(), Align2::CENTER_CENTER);
     }

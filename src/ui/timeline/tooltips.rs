@@ -90,7 +90,7 @@ fn tooltip_lines(ui: &mut Ui, lines: Vec<(String, f32, f32, Color32)>, lang: Lan
 fn event_tooltip_ui(ui: &mut Ui, article: &Article, e: &Event, input: &TimelineInput<'_>) {
     let s = input.lang.strings();
     let fa = input.lang == Lang::Fa;
-    let (ink, muted) = (theme::ink(input.dark), theme::muted(input.dark));
+    let (ink, muted) = (theme::ink(input.theme), theme::muted(input.theme));
     let mut lines = vec![(e.label.clone(), 13.5, 700.0, ink)];
     if !e.date.wording.is_empty() {
         lines.push((format!("«{}»", e.date.wording), 12.0, 400.0, muted));
@@ -150,7 +150,7 @@ fn cluster_tooltip_ui<'a>(
     label_of: impl Fn(u32) -> Option<&'a str>,
 ) {
     let fa = input.lang == Lang::Fa;
-    let (ink, muted) = (theme::ink(input.dark), theme::muted(input.dark));
+    let (ink, muted) = (theme::ink(input.theme), theme::muted(input.theme));
     let cal = input.calendar.main();
     let a = Day::from_day_number(m.days.0.floor() as i64);
     let b = Day::from_day_number((m.days.1.ceil() as i64 - 1).max(m.days.0.floor() as i64));
