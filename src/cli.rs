@@ -56,6 +56,14 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// A library of many articles: add files, search them, dump their events and sources.
+    Library {
+        #[command(subcommand)]
+        what: LibraryCommand,
+        /// The library folder (default: gahnegar/library in the platform's data folder).
+        #[arg(long, value_name = "DIR", global = true)]
+        library: Option<PathBuf>,
+    },
     /// Print the repaired text of a file (standard input when IN is `-` or absent).
     Normalize {
         /// The text file, or `-` for standard input.
@@ -97,6 +105,41 @@ pub enum ExportCommand {
     Csl(ExportArgs),
     /// The article as one self-contained HTML page.
     Html(ExportArgs),
+}
+
+/// What `gahnegar library` does.
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum LibraryCommand {
+    /// Add files or folders (text, CSV feeds and events, TimelineJS JSON, RON articles);
+    /// a file already in the library is not added again.
+    Add {
+        /// Files and folders to add (folders are walked for .txt, .csv, .tsv, .json, .ron).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Search every article; one hit a line: article, paragraph, snippet.
+    Search {
+        /// Words to find (Persian folding: ی/ي, ک/ك, ZWNJ and spaces, diacritics, digits).
+        query: String,
+        /// Most hits printed.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Events, sources and claims as one flat table with a `kind` column.
+    Dump {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: LibraryDumpFormat,
+    },
+}
+
+/// The `library dump --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LibraryDumpFormat {
+    /// One JSON object a line.
+    Jsonl,
+    /// CSV, UTF-8 with a byte-order mark.
+    Csv,
 }
 
 /// What every export takes.
@@ -163,6 +206,11 @@ pub enum Mode {
     },
     /// `None` reads standard input.
     Normalize { input: Option<PathBuf> },
+    /// A library command on the folder `library` (`None`: the default folder).
+    Library {
+        command: LibraryCommand,
+        library: Option<PathBuf>,
+    },
     /// Write `path` (or the built-in article) to `output` as `kind`.
     Export {
         kind: ExportKind,
@@ -210,6 +258,10 @@ impl Cli {
                 output,
                 force,
                 date,
+            },
+            Some(Command::Library { what, library }) => Mode::Library {
+                command: what,
+                library,
             },
             Some(Command::Normalize { input }) => Mode::Normalize {
                 input: input.filter(|p| p.as_os_str() != "-"),
@@ -299,6 +351,7 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
             output,
             force,
         } => export(&kind, path.as_deref(), &output, force),
+        Mode::Library { command, library } => run_library(command, library),
         Mode::Normalize { input } => {
             let bytes = match &input {
                 Some(p) => read_limited(p)?,
@@ -313,6 +366,91 @@ pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
                 .map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
             let decoded = crate::persian::decode::decode(&bytes).with_context(|| name.clone())?;
             write_stdout(&crate::import::normalize(&decoded.text))
+        }
+    }
+}
+
+/// `gahnegar library …`: opens the library (reporting what it repaired on standard
+/// error), then adds, searches or dumps.
+fn run_library(command: LibraryCommand, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    use crate::library::{AddOptions, Library, dump};
+    let dir = match dir {
+        Some(d) => d,
+        None => crate::library::default_dir().context(
+            "this platform has no data folder for the library; choose one with --library DIR",
+        )?,
+    };
+    let (mut lib, opened) = Library::open(&dir)?;
+    let mut err = io::stderr().lock();
+    for d in &opened.damaged {
+        let _ = writeln!(
+            err,
+            "damaged article {} ({}): {}",
+            d.id,
+            d.path.display(),
+            d.reason
+        );
+    }
+    if let Some(why) = &opened.catalog_rebuilt {
+        let _ = writeln!(err, "catalog rebuilt: {why}");
+    }
+    if let Some(why) = &opened.index_rebuilt {
+        let _ = writeln!(err, "search index rebuilt: {why}");
+    }
+    if let Some(why) = &opened.decisions_lost {
+        let _ = writeln!(err, "groups' decisions set aside: {why}");
+    }
+    match command {
+        LibraryCommand::Add { paths } => {
+            let report = lib.add(&paths, &AddOptions::default(), &|p| {
+                if p.done % 100 == 0 || p.done == p.total {
+                    let left = p.time_left().map_or(String::new(), |t| {
+                        format!(", {:.0} s left", t.as_secs_f64())
+                    });
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "{}/{} files, {:.1} files/s{left}",
+                        p.done,
+                        p.total,
+                        p.rate()
+                    );
+                }
+            })?;
+            let mut out = format!(
+                "{} articles added, {} already in the library, {} replaced, {} failed -> {}\n",
+                report.added.len(),
+                report.duplicates.len(),
+                report.replaced.len(),
+                report.failed.len(),
+                lib.root().display()
+            );
+            for (path, of) in &report.duplicates {
+                out.push_str(&format!("already there: {} ({of})\n", path.display()));
+            }
+            for f in &report.failed {
+                out.push_str(&format!("failed: {}: {}\n", f.path.display(), f.reason));
+            }
+            write_stdout(&out)?;
+            Ok(if report.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        LibraryCommand::Search { query, limit } => {
+            let mut out = String::new();
+            for h in lib.search(&query, limit)? {
+                let snippet = h.snippet.replace(['\n', '\t'], " ");
+                out.push_str(&format!("{}\t{}\t{snippet}\n", h.article, h.block_id));
+            }
+            write_stdout(&out)
+        }
+        LibraryCommand::Dump { format } => {
+            let format = match format {
+                LibraryDumpFormat::Jsonl => dump::DumpFormat::Jsonl,
+                LibraryDumpFormat::Csv => dump::DumpFormat::Csv,
+            };
+            write_stdout(&dump::dump(&lib, format)?)
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod model;
 pub mod persian;
 pub mod recovery;

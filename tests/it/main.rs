@@ -12,6 +12,7 @@ mod fonts;
 mod fuzz;
 mod html_browser;
 mod import;
+mod library;
 mod perf_complexity;
 mod recovery;
 mod store;
