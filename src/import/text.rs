@@ -218,6 +218,7 @@ pub fn import_text_skipping_with(
             kind,
             text: (*p).to_owned(),
             sidebar: false,
+            page: None,
         });
     }
     if title.is_empty() {
@@ -295,6 +296,7 @@ fn feed_article(
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         });
     };
     for item in items {
@@ -1312,6 +1314,7 @@ mod tests {
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "خبر نخست"),
@@ -1388,6 +1391,7 @@ mod tests {
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "گزارش بازرگانی"),

@@ -11,6 +11,8 @@ mod export;
 mod fonts;
 mod html_browser;
 mod import;
+mod import_formats;
+mod pdf_roundtrip;
 mod perf_complexity;
 mod store;
 mod svg_renderers;
