@@ -27,11 +27,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Repair, segment and extract a text file, write it as RON and print counts.
+    /// Repair, segment and extract a file (text, a saved web page, a Telegram export,
+    /// TimelineJS or CSV: told apart by content), write it as RON and print counts.
     Import {
-        /// The text file to import.
+        /// The file to import.
         input: PathBuf,
-        /// Where to write the article (default: IN with the extension .ron).
+        /// Where to write the article (default: IN with the extension .ron); a Telegram
+        /// export, one article a post, is written as a folder of NNNN.ron files.
         #[arg(short, long, value_name = "OUT.ron")]
         output: Option<PathBuf>,
         /// Replace OUT if it exists.
@@ -489,8 +491,17 @@ fn import(
         anyhow::bail!("{} exists; pass --force to replace it", out.display());
     }
     let options = crate::import::ImportOptions { date };
-    let imported = crate::import::import_path_with(input, &options)?;
+    let mut all = crate::import::import_file(input, &options)?;
+    if all.len() > 1 {
+        return import_many(input, &all, &out, force);
+    }
+    let imported = all.remove(0);
     store::save(&imported.article, &out)?;
+    write_stdout(&import_report(input, &imported, &out))
+}
+
+/// One line of counts for an imported article, then its warnings.
+fn import_report(input: &Path, imported: &crate::import::Imported, out: &Path) -> String {
     let a = &imported.article;
     let mut report = format!(
         "{}: {} blocks, {} events, {} sources, {} claims, {} repairs -> {}\n",
@@ -505,6 +516,48 @@ fn import(
     for w in &imported.warnings {
         report.push_str(&format!("warning: {w}\n"));
     }
+    report
+}
+
+/// A file of several articles (a Telegram export: one a post) goes into the folder `dir`
+/// (made if missing), one `NNNN.ron` an article; an existing file is replaced only with
+/// `--force`, and none is written when one would be refused.
+fn import_many(
+    input: &Path,
+    all: &[crate::import::Imported],
+    dir: &Path,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let dir = if dir
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        dir.with_extension("")
+    } else {
+        dir.to_path_buf()
+    };
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!(
+            "{} holds {} articles and is written as a folder, but {} is a file; name a folder with -o",
+            input.display(),
+            all.len(),
+            dir.display()
+        );
+    }
+    let width = all.len().to_string().len().max(4);
+    let paths: Vec<PathBuf> = (1..=all.len())
+        .map(|i| dir.join(format!("{i:0width$}.ron")))
+        .collect();
+    if !force && let Some(p) = paths.iter().find(|p| p.symlink_metadata().is_ok()) {
+        anyhow::bail!("{} exists; pass --force to replace it", p.display());
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot make {}", dir.display()))?;
+    let mut report = String::new();
+    for (imported, path) in all.iter().zip(&paths) {
+        store::save(&imported.article, path)?;
+        report.push_str(&import_report(input, imported, path));
+    }
+    report.push_str(&format!("{} articles -> {}\n", all.len(), dir.display()));
     write_stdout(&report)
 }
 

@@ -804,6 +804,7 @@ mod tests {
                             ][usize::from(kind)],
                             text,
                             sidebar,
+                            page: None,
                         })
                         .collect();
                     // A non-empty piece of block `b`, cut at char boundaries.

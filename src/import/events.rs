@@ -10,16 +10,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use crate::model::{
     Anchor, Article, Block, BlockKind, Certainty, Day, Event, FuzzyDate, Meta, Origin, Precision,
     SCHEMA_VERSION, category, news_categories,
 };
 use crate::persian::dates::{self, Calendar};
-
-use super::csv::from_csv;
-use super::timelinejs::from_timelinejs;
 
 /// Why a TimelineJS or CSV file could not be imported. Every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -42,36 +37,22 @@ pub enum InteropError {
     },
 }
 
-/// Opens any file Gahnegar reads, by its extension: `.ron` (an article), `.txt` (imported
-/// from text), `.json` (TimelineJS) or `.csv` (events).
+/// Opens any file Gahnegar reads as one article, told apart by its content (then its
+/// extension): a RON article, text, a saved web page, TimelineJS JSON or CSV (see
+/// [`crate::import::sniff`]). A Telegram export holds one article a post and is refused
+/// here with the command that imports it.
 pub fn load_any(path: &Path) -> anyhow::Result<Article> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "txt" => Ok(crate::import::import_path(path)?.article),
-        "json" => Ok(from_timelinejs(
-            &read_text(path)?,
-            &path.display().to_string(),
-        )?),
-        "csv" => Ok(from_csv(&read_text(path)?, &path.display().to_string())?),
-        _ => Ok(crate::store::load(path)?),
+    let mut all = crate::import::import_file(path, &crate::import::ImportOptions::default())?;
+    if all.len() == 1 {
+        return Ok(all.remove(0).article);
     }
-}
-
-/// Reads a UTF-8 file of at most [`crate::store::MAX_FILE_BYTES`].
-pub(super) fn read_text(path: &Path) -> anyhow::Result<String> {
-    let limit = crate::store::MAX_FILE_BYTES;
-    let bytes = crate::bounded::read_path_at_most(path, limit)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 text: invalid byte at offset {}",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
+    anyhow::bail!(
+        "{} is a Telegram export of {} posts, one article each; import them with \
+         `gahnegar import {} -o FOLDER`",
+        path.display(),
+        all.len(),
+        path.display()
+    )
 }
 
 /// An event read from a file, before it is given a block and an anchor.
@@ -222,6 +203,7 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
                         kind: BlockKind::Paragraph,
                         text,
                         sidebar: false,
+                        page: None,
                     });
                     blocks.len() - 1
                 });
@@ -250,6 +232,7 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
                             kind: BlockKind::Paragraph,
                             text: sentence,
                             sidebar: false,
+                            page: None,
                         });
                         if let Some(k) = key {
                             by_paragraph.insert(k, blocks.len() - 1);

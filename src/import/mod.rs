@@ -7,14 +7,21 @@
 //! - [`feed`]: a CSV export of several news items becomes one section per item;
 //! - [`timelinejs`] and [`csv`]: other tools' timelines (Knight Lab TimelineJS JSON, CSV
 //!   of events) taken back, sharing [`events`];
-//! - [`load_any`] opens any file Gahnegar reads, by its extension.
+//! - [`html`] and [`telegram`]: saved web pages and Telegram channel exports;
+//! - [`import_file`] reads any of these, told apart by content ([`sniff`]), and
+//!   [`load_any`] opens one as an article.
 
+mod any;
 pub mod csv;
 pub mod events;
 pub mod feed;
+pub mod html;
+pub mod pdf;
+pub mod telegram;
 mod text;
 pub mod timelinejs;
 
+pub use any::{Extracted, FileKind, extract_text, import_file, sniff};
 pub use csv::from_csv;
 pub use events::{InteropError, load_any};
 pub use text::*;

@@ -218,6 +218,7 @@ pub fn import_text_skipping_with(
             kind,
             text: (*p).to_owned(),
             sidebar: false,
+            page: None,
         });
     }
     if title.is_empty() {
@@ -296,6 +297,7 @@ fn feed_article(
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         });
     };
     for item in items {
@@ -323,7 +325,8 @@ fn feed_article(
     )
 }
 
-fn title_from_name(name: &str) -> String {
+/// The title an article takes from its file's name when its text has none.
+pub(crate) fn title_from_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     if stem.is_empty() {
@@ -1373,6 +1376,7 @@ mod tests {
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "خبر نخست"),
@@ -1449,6 +1453,7 @@ mod tests {
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         };
         let blocks = vec![
             block("h1", BlockKind::Heading, "گزارش بازرگانی"),

@@ -24,7 +24,9 @@ use super::{Library, ORIGINALS};
 use crate::model::Article;
 
 /// Extensions of the files taken from a folder (a file named on its own is always tried).
-pub const EXTENSIONS: [&str; 6] = ["txt", "text", "csv", "tsv", "json", "ron"];
+pub const EXTENSIONS: [&str; 9] = [
+    "txt", "text", "csv", "tsv", "json", "ron", "html", "htm", "pdf",
+];
 
 /// Number of threads to use: the machine's cores.
 pub(super) fn threads() -> usize {
@@ -194,31 +196,48 @@ fn lower_ext(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Imports one file's bytes: RON articles as they are, TimelineJS JSON, CSV of events; a
+/// Imports one file's bytes, told apart by content: RON articles as they are, TimelineJS
+/// JSON, a Telegram export as one article a post, a saved web page, a PDF, CSV of events; a
 /// feed (a CSV of news items, whatever its extension) as one article per item; any other
 /// file as text.
 pub fn import_file(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, String> {
     let origin = path.display().to_string();
     let ext = lower_ext(path);
     let utf8 = || std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"));
-    match ext.as_str() {
-        "ron" => {
+    let options = crate::import::ImportOptions::default();
+    // Told apart by content, whatever the extension (import::sniff).
+    match crate::import::sniff(bytes, &ext) {
+        crate::import::FileKind::Article => {
             return crate::store::from_str(utf8()?, &origin)
                 .map(|a| vec![a])
                 .map_err(|e| e.to_string());
         }
-        "json" => {
+        crate::import::FileKind::TimelineJs => {
             return crate::import::from_timelinejs(utf8()?, &origin)
                 .map(|a| vec![a])
                 .map_err(|e| e.to_string());
         }
-        _ => {}
+        crate::import::FileKind::Telegram => {
+            return crate::import::telegram::import_telegram(utf8()?, &origin, &options)
+                .map(|posts| posts.into_iter().map(|i| i.article).collect())
+                .map_err(|e| e.to_string());
+        }
+        crate::import::FileKind::Html => {
+            return crate::import::html::import_html(bytes, &origin, &options)
+                .map(|i| vec![i.article])
+                .map_err(|e| e.to_string());
+        }
+        crate::import::FileKind::Pdf => {
+            return crate::import::pdf::import_pdf(bytes, &origin, &options)
+                .map(|i| vec![i.article])
+                .map_err(|e| e.to_string());
+        }
+        crate::import::FileKind::Csv | crate::import::FileKind::Text => {}
     }
     let decoded = crate::persian::decode::decode(bytes).map_err(|e| e.to_string())?;
     let name = path
         .file_stem()
         .map_or_else(|| origin.clone(), |s| s.to_string_lossy().into_owned());
-    let options = crate::import::ImportOptions::default();
     if let Some(items) = crate::import::feed::feed_items(&decoded.text) {
         let mut out = Vec::with_capacity(items.len());
         for (k, item) in items.iter().enumerate() {

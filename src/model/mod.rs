@@ -92,6 +92,9 @@ pub struct Block {
     /// True for blocks of a boxed sidebar set apart from the main text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sidebar: bool,
+    /// The page of the printed source (a PDF) the block starts on, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A dated event the article reports.

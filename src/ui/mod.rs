@@ -1847,9 +1847,31 @@ fn dedupe_recent(recent: &mut Vec<PathBuf>) {
 }
 
 /// Whether `path` names a text file to import (by its extension).
+/// Whether `path` is imported through the review (text, a saved web page or a PDF) rather
+/// than opened: told by its first bytes, as `import::sniff` tells them, then its extension.
 fn is_text_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let head = crate::bounded::read_path_at_most(path, 4096).unwrap_or_else(|e| match e {
+        // A longer file: its first bytes are enough.
+        crate::bounded::BoundedReadError::TooLarge { .. } => {
+            let mut buf = vec![0; 4096];
+            let n = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut buf))
+                .unwrap_or(0);
+            buf.truncate(n);
+            buf
+        }
+        crate::bounded::BoundedReadError::Io(_) => Vec::new(),
+    });
+    matches!(
+        crate::import::sniff(&head, &ext),
+        crate::import::FileKind::Text
+            | crate::import::FileKind::Html
+            | crate::import::FileKind::Pdf
+    )
 }
 
 /// Runs the GUI, opening `path` (a `.ron` article or a `.txt` to import) or the

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use egui::Ui;
 
-use crate::import::{ImportError, ImportOptions, Imported};
+use crate::import::{Extracted, ImportError, ImportOptions, Imported};
 use crate::model::Article;
 use crate::persian::dates::{Calendar, interval_text};
 use crate::persian::repair::RepairRule;
@@ -26,8 +26,9 @@ use super::{theme, widgets};
 use controls::{RowHeights, check_box, label, row};
 use corrections::Correction;
 
-/// A finished import: the import and its decoded text, or the error message.
-pub type ImportOutcome = Result<(Imported, String), String>;
+/// A finished import: the import and the text it was made from (with what finishes it: a
+/// page's metadata, a PDF's pages), or the error message.
+pub type ImportOutcome = Result<(Imported, Extracted), String>;
 
 /// A running import: progress in thousandths, a cancel flag, and the result when done.
 pub struct ImportJob {
@@ -119,39 +120,50 @@ fn run_import(
     if !step(200) {
         return None;
     }
-    let decoded = match crate::persian::decode::decode(&bytes) {
-        Ok(d) => d,
-        Err(e) => return Some(Err(format!("{name}: {e}"))),
-    };
+    let stem = path
+        .file_stem()
+        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Text, a saved page or a PDF, told apart by content.
+    let extracted =
+        match crate::import::extract_text(&bytes, &name, &ext, &ImportOptions::default()) {
+            Some(Ok(x)) => x,
+            Some(Err(e)) => return Some(Err(e)),
+            None => {
+                return Some(Err(format!(
+                    "{name}: not text, a web page or a PDF; open it instead"
+                )));
+            }
+        };
     drop(bytes);
     if !step(350) {
         return None;
     }
-    let stem = path
-        .file_stem()
-        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-    let Some(mut imported) = crate::import::import_text(&decoded.text, &stem) else {
+    let Some(mut imported) =
+        crate::import::import_text_with(&extracted.text, &stem, &extracted.options)
+    else {
         return Some(Err(format!("{name}: the file holds no text")));
     };
-    let mut warnings: Vec<String> = decoded
-        .warnings
-        .iter()
-        .map(|w| format!("bytes {}..{}: {}", w.bytes.start, w.bytes.end, w.message))
-        .collect();
+    extracted.finish(&mut imported);
+    let mut warnings = extracted.warnings.clone();
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     if !step(1000) {
         return None;
     }
-    Some(Ok((imported, decoded.text)))
+    Some(Ok((imported, extracted)))
 }
 
 /// The review of an import: what to keep.
 pub struct Review {
     pub imported: Imported,
     pub source_path: PathBuf,
-    /// The decoded text, to re-run the import with some repair steps undone.
-    text: String,
+    /// The text imported (and what finishes the article), to re-run the import with some
+    /// repair steps undone.
+    source: Extracted,
     /// Repair steps the user undid (indices of `persian::repair::STEPS`).
     pub skipped: HashSet<u8>,
     /// The steps the first import used: the rules of each that made repairs, with how many
@@ -217,7 +229,7 @@ const TWO_COLUMNS: f32 = 960.0;
 const SMALL: f32 = 13.0;
 
 impl Review {
-    pub fn new(imported: Imported, source_path: PathBuf, text: String) -> Self {
+    pub fn new(imported: Imported, source_path: PathBuf, source: Extracted) -> Self {
         let mut steps: BTreeMap<u8, Vec<(RepairRule, usize)>> = BTreeMap::new();
         for r in &imported.repairs {
             let rules = steps.entry(r.rule.step()).or_default();
@@ -226,18 +238,18 @@ impl Review {
                 None => rules.push((r.rule, 1)),
             }
         }
-        let corrections = corrections::corrections(&text, &imported.repairs);
+        let corrections = corrections::corrections(&source.text, &imported.repairs);
         Self {
             imported,
+            options: source.options.clone(),
             source_path,
-            text,
+            source,
             skipped: HashSet::new(),
             steps,
             rejected_events: HashSet::new(),
             rejected_sources: HashSet::new(),
             date_text: String::new(),
             date_error: None,
-            options: ImportOptions::default(),
             corrections,
             generation: 0,
             rows: RowHeights::default(),
@@ -306,21 +318,17 @@ impl Review {
             .file_stem()
             .map_or(stem, |s| s.to_string_lossy().into_owned());
         if let Some(mut again) = crate::import::import_text_skipping_with(
-            &self.text,
+            &self.source.text,
             &stem,
             &self.skipped,
             &self.options,
         ) {
+            self.source.finish(&mut again);
             // Decoding warnings came first; keep them.
-            let decode_warnings: Vec<String> = self
-                .imported
+            again
                 .warnings
-                .iter()
-                .filter(|w| w.starts_with("bytes "))
-                .cloned()
-                .collect();
-            again.warnings.splice(0..0, decode_warnings);
-            self.corrections = corrections::corrections(&self.text, &again.repairs);
+                .splice(0..0, self.source.warnings.iter().cloned());
+            self.corrections = corrections::corrections(&self.source.text, &again.repairs);
             self.imported = again;
             self.generation += 1;
             self.rejected_events.clear();

@@ -57,6 +57,7 @@ fn harness() -> Harness<'static, GahnegarApp> {
             kind,
             text: text.to_owned(),
             sidebar: false,
+            page: None,
         })
         .collect();
     let mut app = GahnegarApp::new(None, None);

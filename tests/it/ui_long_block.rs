@@ -33,6 +33,7 @@ pub fn with_long_block(chars: usize) -> Article {
         kind: BlockKind::Paragraph,
         text,
         sidebar: false,
+        page: None,
     });
     let day = Day::new(2019, 5, 12).unwrap_or_else(|e| panic!("{e}"));
     let mut anchor = Anchor::new("long", CUE);

@@ -9,6 +9,7 @@ use gahnegar::model::Article;
 use gahnegar::store;
 use gahnegar::ui::GahnegarApp;
 
+pub mod chromium;
 pub mod clipboard;
 pub mod fuzz;
 
