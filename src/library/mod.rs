@@ -157,6 +157,8 @@ impl Library {
                 ));
                 None
             }
+            // A new library has no index yet, and nothing to rebuild it from.
+            Err(_) if !root.join(SEARCH).exists() && expected == 0 => None,
             Err(e) => {
                 report.index_rebuilt = Some(e.to_string());
                 None

@@ -187,7 +187,13 @@ fn a_telegram_export_and_a_saved_page_go_into_a_library() {
     let library = dir.path().join("library");
     let tg = repo_path("tests/data/formats/telegram-result.json");
     let page = repo_path("tests/data/formats/page-fa.htm");
-    ok(&["library", "add", s(&tg), s(&page), "--library", s(&library)]);
+    let add = gahnegar(&["library", "add", s(&tg), s(&page), "--library", s(&library)]);
+    assert!(add.status.success());
+    let said = String::from_utf8_lossy(&add.stderr);
+    assert!(
+        !said.contains("rebuilt"),
+        "a new library has nothing to rebuild: {said}"
+    );
     let dump = ok(&[
         "library",
         "dump",
