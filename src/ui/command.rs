@@ -12,6 +12,7 @@ use super::Lang;
 pub enum UiCommand {
     Open,
     ImportText,
+    PasteArticle,
     Save,
     SaveAs,
     Quit,
@@ -46,9 +47,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 20] = [
         Self::Open,
         Self::ImportText,
+        Self::PasteArticle,
         Self::Save,
         Self::SaveAs,
         Self::Quit,
@@ -73,6 +75,7 @@ impl UiCommand {
         let (fa, en) = match self {
             Self::Open => ("باز کردن…", "Open…"),
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
+            Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
             Self::Save => ("ذخیره", "Save"),
             Self::SaveAs => ("ذخیره با نام…", "Save as…"),
             Self::Quit => ("خروج", "Quit"),
@@ -98,6 +101,7 @@ impl UiCommand {
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const OPEN: [KeyboardShortcut; 1] = [sc(CMD, Key::O)];
         const IMPORT: [KeyboardShortcut; 1] = [sc(CMD, Key::I)];
+        const PASTE_ARTICLE: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::V)];
         const SAVE: [KeyboardShortcut; 1] = [sc(CMD, Key::S)];
         const SAVE_AS: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [sc(CMD, Key::Q)];
@@ -113,6 +117,7 @@ impl UiCommand {
         match self {
             Self::Open => &OPEN,
             Self::ImportText => &IMPORT,
+            Self::PasteArticle => &PASTE_ARTICLE,
             Self::Save => &SAVE,
             Self::SaveAs => &SAVE_AS,
             Self::Quit => &QUIT,
@@ -145,7 +150,7 @@ impl UiCommand {
     pub fn pressed(input: &mut egui::InputState, text_focus: bool) -> Vec<UiCommand> {
         let mut all: Vec<(UiCommand, &KeyboardShortcut)> = Self::ALL
             .iter()
-            .filter(|c| !(text_focus && matches!(c, Self::Undo | Self::Redo)))
+            .filter(|c| !(text_focus && matches!(c, Self::Undo | Self::Redo | Self::PasteArticle)))
             .flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s)))
             .collect();
         let weight = |m: Modifiers| {

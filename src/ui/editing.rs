@@ -147,6 +147,7 @@ impl GahnegarApp {
         let cmd = match c {
             UiCommand::Open => Command::OpenDialog,
             UiCommand::ImportText => Command::ImportDialog,
+            UiCommand::PasteArticle => Command::PasteArticle,
             UiCommand::Save => Command::Save,
             UiCommand::SaveAs => Command::SaveAsDialog,
             UiCommand::Quit => Command::Quit,

@@ -328,6 +328,8 @@ impl Document {
 /// Something to do after the pass.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Import what the clipboard holds (plain text or HTML) through the review, as a file.
+    PasteArticle,
     SetLang(Lang),
     SetTheme(Theme),
     FontSize(f32),
@@ -531,6 +533,9 @@ pub struct GahnegarApp {
     pub only_selected_source: bool,
     pub modal: Option<Modal>,
     pub import_job: Option<review::ImportJob>,
+    /// Frames left to wait for the clipboard's text after Paste as new article (the key and
+    /// the pasted text may arrive in consecutive frames); then the system clipboard is read.
+    paste_wait: u8,
     pub review: Option<review::Review>,
     commands: Vec<Command>,
     ctx_ready: bool,
@@ -572,6 +577,7 @@ impl GahnegarApp {
             only_selected_source: false,
             modal: None,
             import_job: None,
+            paste_wait: 0,
             review: None,
             commands: Vec::new(),
             ctx_ready: false,
@@ -763,10 +769,13 @@ impl GahnegarApp {
         let Some(job) = &self.import_job else { return };
         if let Some(result) = job.take_result() {
             let path = job.path.clone();
+            let from_file = job.is_file();
             self.import_job = None;
             match result {
                 Ok((imported, text)) => {
-                    self.remember(&path);
+                    if from_file {
+                        self.remember(&path);
+                    }
                     self.review = Some(review::Review::new(imported, path, text));
                     self.page = Page::Review;
                 }
@@ -919,8 +928,49 @@ impl GahnegarApp {
         }
     }
 
+    /// Paste as new article, waiting: the keyboard's paste brings the clipboard's text
+    /// as an input event (in this frame or the next); the menu brings none, and after a
+    /// few frames the system clipboard is read, HTML first.
+    fn take_paste(&mut self, ctx: &egui::Context) {
+        if self.paste_wait == 0 {
+            return;
+        }
+        let event = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(t) => Some(t.clone()),
+                _ => None,
+            })
+        });
+        self.paste_wait -= 1;
+        let pasted = match event {
+            Some(t) => Some(t),
+            None if self.paste_wait == 0 => system_clipboard(),
+            None => {
+                ctx.request_repaint();
+                return;
+            }
+        };
+        self.paste_wait = 0;
+        let lang = self.settings.lang;
+        match pasted.filter(|t| !t.trim().is_empty()) {
+            None => self.error(lang_text(
+                lang,
+                "حافظهٔ موقت متنی ندارد.",
+                "The clipboard holds no text.",
+            )),
+            Some(text) => {
+                self.import_job = Some(review::ImportJob::start_bytes(
+                    PathBuf::from(lang_text(lang, "متن چسبانده", "pasted")),
+                    text.into_bytes(),
+                    ctx,
+                ));
+            }
+        }
+    }
+
     /// The command table's shortcuts (see [`command::UiCommand`]), then Esc.
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        self.take_paste(ctx);
         // While a dialog is open its field owns the keyboard.
         let fired = if self.modal.is_none() {
             let text_focus = text::text_field_has_focus(ctx);
@@ -1061,6 +1111,7 @@ impl GahnegarApp {
         for c in [
             command::UiCommand::Open,
             command::UiCommand::ImportText,
+            command::UiCommand::PasteArticle,
             command::UiCommand::Save,
             command::UiCommand::SaveAs,
         ] {
@@ -1704,6 +1755,16 @@ impl GahnegarApp {
                     });
                 }
             }
+            Command::PasteArticle => {
+                if self.doc.is_dirty() {
+                    self.modal = Some(Modal::Unsaved {
+                        then: Box::new(Command::PasteArticle),
+                    });
+                } else {
+                    self.paste_wait = 3;
+                    self.take_paste(ctx);
+                }
+            }
             Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
             Command::Import(p) => {
                 if self.doc.is_dirty() {
@@ -1847,6 +1908,16 @@ fn dedupe_recent(recent: &mut Vec<PathBuf>) {
 }
 
 /// Whether `path` names a text file to import (by its extension).
+/// The system clipboard's HTML, else its text (arboard; `None` where there is none).
+fn system_clipboard() -> Option<String> {
+    let mut board = arboard::Clipboard::new().ok()?;
+    board.get().html().ok().or_else(|| board.get_text().ok())
+}
+
+fn lang_text(lang: Lang, fa: &str, en: &str) -> String {
+    if lang == Lang::Fa { fa } else { en }.to_owned()
+}
+
 /// Whether `path` is imported through the review (text, a saved web page or a PDF) rather
 /// than opened: told by its first bytes, as `import::sniff` tells them, then its extension.
 fn is_text_file(path: &Path) -> bool {

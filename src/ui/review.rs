@@ -33,6 +33,8 @@ pub type ImportOutcome = Result<(Imported, Extracted), String>;
 /// A running import: progress in thousandths, a cancel flag, and the result when done.
 pub struct ImportJob {
     pub path: PathBuf,
+    /// The bytes came from the clipboard, not from `path`.
+    pasted: bool,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
     result: Arc<Mutex<Option<ImportOutcome>>>,
@@ -41,8 +43,24 @@ pub struct ImportJob {
 impl ImportJob {
     /// Starts importing `path` on a background thread; `ctx` is asked to repaint as it goes.
     pub fn start(path: &Path, ctx: &egui::Context) -> Self {
+        Self::spawn(path.to_path_buf(), None, ctx)
+    }
+
+    /// Starts importing `bytes` (pasted text or HTML) named `name`, as [`Self::start`] does
+    /// a file.
+    pub fn start_bytes(name: PathBuf, bytes: Vec<u8>, ctx: &egui::Context) -> Self {
+        Self::spawn(name, Some(bytes), ctx)
+    }
+
+    /// Whether the job reads a file (not pasted text).
+    pub fn is_file(&self) -> bool {
+        !self.pasted
+    }
+
+    fn spawn(path: PathBuf, bytes: Option<Vec<u8>>, ctx: &egui::Context) -> Self {
         let job = Self {
-            path: path.to_path_buf(),
+            pasted: bytes.is_some(),
+            path,
             progress: Arc::new(AtomicU32::new(0)),
             cancel: Arc::new(AtomicBool::new(false)),
             result: Arc::new(Mutex::new(None)),
@@ -55,7 +73,7 @@ impl ImportJob {
             ctx.clone(),
         );
         std::thread::spawn(move || {
-            let out = run_import(&path, &progress, &cancel, &ctx);
+            let out = run_import(&path, bytes, &progress, &cancel, &ctx);
             if let Some(out) = out {
                 *result
                     .lock()
@@ -88,6 +106,7 @@ impl ImportJob {
 /// The import in stages: read, decode, repair and extract. `None` when cancelled.
 fn run_import(
     path: &Path,
+    pasted: Option<Vec<u8>>,
     progress: &AtomicU32,
     cancel: &AtomicBool,
     ctx: &egui::Context,
@@ -103,7 +122,15 @@ fn run_import(
     }
     let limit = crate::persian::decode::MAX_INPUT_BYTES;
     // Bounded whatever the path is (a FIFO or a device reports no size).
-    let bytes = match crate::bounded::read_path_at_most(path, limit as u64) {
+    let read = match pasted {
+        Some(b) if b.len() > limit => Err(crate::bounded::BoundedReadError::TooLarge {
+            size: b.len() as u64,
+            limit: limit as u64,
+        }),
+        Some(b) => Ok(b),
+        None => crate::bounded::read_path_at_most(path, limit as u64),
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(crate::bounded::BoundedReadError::TooLarge { size, .. }) => {
             return Some(Err(ImportError::Decode {

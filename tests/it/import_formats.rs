@@ -227,3 +227,55 @@ fn a_telegram_export_and_a_saved_page_go_into_a_library() {
     let hits = ok(&["library", "search", "راه‌آهن", "--library", s(&library)]);
     assert!(hits.contains("مدیرعامل شرکت راه‌آهن"), "{hits}");
 }
+
+/// A Persian news page fragment as a browser puts it on the clipboard (HTML).
+const PASTED_HTML: &str = r#"<html><body><!--StartFragment--><h1>افتتاح کتابخانه مرکزی</h1>
+<p>شهردار اصفهان دیروز کتابخانه مرکزی شهر را پس از سه سال ساخت افتتاح کرد و گفت که این کتابخانه از ۱ مهر ۱۴۰۳ به روی همه باز است.</p>
+<p>این کتابخانه یکی از بزرگ‌ترین کتابخانه‌های عمومی کشور است و بیش از دویست هزار جلد کتاب دارد.</p><!--EndFragment--></body></html>"#;
+
+#[test]
+fn pasting_persian_html_with_ctrl_shift_v_opens_it_after_the_review() {
+    use egui::{Event, Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let mut h = crate::common::app_harness(egui::Vec2::new(1280.0, 820.0));
+    let recent_before = h.state().settings.recent.len();
+    let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    // What egui-winit sends for Ctrl+Shift+V: the key, and the clipboard's contents.
+    h.event(Event::Key {
+        key: Key::V,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: ctrl_shift,
+    });
+    h.event(Event::Paste(PASTED_HTML.to_owned()));
+    h.run_ok();
+    crate::common::wait_for_import(&mut h);
+    h.run_ok();
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("no review after pasting: {:?}", h.state().modal));
+    let a = &review.imported.article;
+    assert_eq!(a.meta.title, "افتتاح کتابخانه مرکزی", "the page's <h1>");
+    assert!(
+        a.blocks.iter().all(|b| !b.text.contains('<')),
+        "no markup in the text"
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.date.wording.contains("۱ مهر ۱۴۰۳"))
+    );
+    h.get_by_label(h.state().strings().review_accept).click();
+    h.run_ok();
+    let app = h.state();
+    assert!(app.review.is_none(), "accepting closes the review");
+    assert_eq!(app.doc.article.meta.title, "افتتاح کتابخانه مرکزی");
+    assert_eq!(
+        app.settings.recent.len(),
+        recent_before,
+        "pasted text is not a recent file"
+    );
+}
