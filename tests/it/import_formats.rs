@@ -279,3 +279,38 @@ fn pasting_persian_html_with_ctrl_shift_v_opens_it_after_the_review() {
         "pasted text is not a recent file"
     );
 }
+
+#[test]
+fn importing_a_saved_page_in_the_app_reads_yesterday_against_its_date() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let page = dir.path().join("saved-page.htm");
+    std::fs::copy(repo_path("tests/data/formats/page-fa.htm"), &page)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = crate::common::app_harness(egui::Vec2::new(1280.0, 820.0));
+    // Open routes a page to the import review, as it does a text file.
+    h.state_mut()
+        .push(gahnegar::ui::Command::Open(page.clone()));
+    h.run_ok();
+    crate::common::wait_for_import(&mut h);
+    h.run_ok();
+    let review = h
+        .state()
+        .review
+        .as_ref()
+        .unwrap_or_else(|| panic!("no review: {:?}", h.state().modal));
+    let a = &review.imported.article;
+    assert_eq!(
+        a.meta.date,
+        Some(Day::new(2023, 11, 14).unwrap_or_else(|e| panic!("{e}")))
+    );
+    let yesterday = a
+        .events
+        .iter()
+        .find(|e| e.date.wording.contains("دیروز"))
+        .unwrap_or_else(|| panic!("no «دیروز»"));
+    assert_eq!(
+        yesterday.date.start,
+        Day::new(2023, 11, 13).unwrap_or_else(|e| panic!("{e}"))
+    );
+    assert_eq!(a.meta.publication.as_deref(), Some("روزنامه نمونه"));
+}
