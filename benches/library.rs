@@ -16,20 +16,8 @@ use common::{Rng, full_run};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use gahnegar::library::{AddOptions, LaneBy, Library};
 
-const MONTHS: [&str; 12] = [
-    "ژانویه",
-    "فوریه",
-    "مارس",
-    "آوریل",
-    "مه",
-    "ژوئن",
-    "ژوئیه",
-    "اوت",
-    "سپتامبر",
-    "اکتبر",
-    "نوامبر",
-    "دسامبر",
-];
+/// Gregorian month names as Persian news writes them.
+const MONTHS: [&str; 12] = gahnegar::persian::dates::GREGORIAN_MONTHS_FA;
 const OUTLETS: [&str; 8] = [
     "ایرنا",
     "ایسنا",

@@ -228,3 +228,53 @@ pub fn median_max(samples: &mut [Duration]) -> (Duration, Duration) {
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
+
+/// Realistic news text of about `bytes` bytes: paragraphs of Persian sentences with dates
+/// in both calendars, attributions to named sources and quotations, different each time.
+pub fn realistic_text(bytes: usize) -> String {
+    const SOURCES: &[&str] = &[
+        "خبرگزاری ایرنا",
+        "رویترز",
+        "وزیر امور خارجه",
+        "سخنگوی دولت",
+        "روزنامه همشهری",
+        "منابع آگاه",
+        "رئیس سازمان برنامه و بودجه",
+    ];
+    const MONTHS: &[&str] = &["ژانویه", "مارس", "مه", "ژوئیه", "سپتامبر", "نوامبر"];
+    const SOLAR: &[&str] = &["فروردین", "تیر", "مهر", "دی", "اسفند"];
+    let mut out = String::with_capacity(bytes + 512);
+    let mut i = 0_usize;
+    while out.len() < bytes {
+        let src = SOURCES[i % SOURCES.len()];
+        let s = match i % 5 {
+            0 => format!(
+                "به گزارش {src}، نشست شماره {i} در {} {} {} برگزار شد و درباره بودجه سال آینده گفت‌وگو کرد. ",
+                1 + i % 28,
+                MONTHS[i % MONTHS.len()],
+                1990 + i % 35
+            ),
+            1 => format!(
+                "{src} روز {} {} {} گفت: «این طرح تا پایان سال اجرا می‌شود و هزینه آن {} میلیارد ریال است.» ",
+                1 + i % 29,
+                SOLAR[i % SOLAR.len()],
+                1380 + i % 25,
+                10 + i % 90
+            ),
+            2 => format!(
+                "قیمت کالاهای اساسی از سال {} تا {} نزدیک به {} درصد افزایش یافت. ",
+                1995 + i % 20,
+                2015 + i % 9,
+                5 + i % 60
+            ),
+            3 => format!(
+                "{src} افزود که گزارش کامل این بررسی در دهه {} منتشر شده بود. ",
+                1990 + 10 * (i % 3)
+            ),
+            _ => "کارشناسان معتقدند این روند ادامه خواهد داشت.\n\n".to_owned(),
+        };
+        out.push_str(&s);
+        i += 1;
+    }
+    out
+}

@@ -131,6 +131,7 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> anyhow::Result<Vec<I
     };
     let kind = sniff(&bytes, &ext);
     Ok(match kind {
+        // Read again by the store, for its own limit and located errors.
         FileKind::Article => whole(crate::store::load(path)?),
         FileKind::Html => vec![
             super::html::import_html(&bytes, &stem, options)

@@ -1925,18 +1925,11 @@ fn is_text_file(path: &Path) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let head = crate::bounded::read_path_at_most(path, 4096).unwrap_or_else(|e| match e {
-        // A longer file: its first bytes are enough.
-        crate::bounded::BoundedReadError::TooLarge { .. } => {
-            let mut buf = vec![0; 4096];
-            let n = std::fs::File::open(path)
-                .and_then(|mut f| std::io::Read::read(&mut f, &mut buf))
-                .unwrap_or(0);
-            buf.truncate(n);
-            buf
-        }
-        crate::bounded::BoundedReadError::Io(_) => Vec::new(),
-    });
+    // The first 4 KB tell; a file that cannot be read is told by its extension.
+    let mut head = Vec::with_capacity(4096);
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
+    }
     matches!(
         crate::import::sniff(&head, &ext),
         crate::import::FileKind::Text

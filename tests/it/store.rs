@@ -618,59 +618,9 @@ fn a_timeline_span_that_ends_before_it_starts_is_refused() {
     assert!(!std::path::Path::new(&out).exists());
 }
 
-/// Realistic news text of about `bytes` bytes: paragraphs of Persian sentences with dates
-/// in both calendars, attributions to named sources and quotations, different each time.
-pub fn realistic_text(bytes: usize) -> String {
-    const SOURCES: &[&str] = &[
-        "خبرگزاری ایرنا",
-        "رویترز",
-        "وزیر امور خارجه",
-        "سخنگوی دولت",
-        "روزنامه همشهری",
-        "منابع آگاه",
-        "رئیس سازمان برنامه و بودجه",
-    ];
-    const MONTHS: &[&str] = &["ژانویه", "مارس", "مه", "ژوئیه", "سپتامبر", "نوامبر"];
-    const SOLAR: &[&str] = &["فروردین", "تیر", "مهر", "دی", "اسفند"];
-    let mut out = String::with_capacity(bytes + 512);
-    let mut i = 0_usize;
-    while out.len() < bytes {
-        let src = SOURCES[i % SOURCES.len()];
-        let s = match i % 5 {
-            0 => format!(
-                "به گزارش {src}، نشست شماره {i} در {} {} {} برگزار شد و درباره بودجه سال آینده گفت‌وگو کرد. ",
-                1 + i % 28,
-                MONTHS[i % MONTHS.len()],
-                1990 + i % 35
-            ),
-            1 => format!(
-                "{src} روز {} {} {} گفت: «این طرح تا پایان سال اجرا می‌شود و هزینه آن {} میلیارد ریال است.» ",
-                1 + i % 29,
-                SOLAR[i % SOLAR.len()],
-                1380 + i % 25,
-                10 + i % 90
-            ),
-            2 => format!(
-                "قیمت کالاهای اساسی از سال {} تا {} نزدیک به {} درصد افزایش یافت. ",
-                1995 + i % 20,
-                2015 + i % 9,
-                5 + i % 60
-            ),
-            3 => format!(
-                "{src} افزود که گزارش کامل این بررسی در دهه {} منتشر شده بود. ",
-                1990 + 10 * (i % 3)
-            ),
-            _ => "کارشناسان معتقدند این روند ادامه خواهد داشت.\n\n".to_owned(),
-        };
-        out.push_str(&s);
-        i += 1;
-    }
-    out
-}
-
 /// RON bytes per text byte of an imported realistic text, and the article reopened.
 fn imported_ron(bytes: usize) -> (String, usize) {
-    let text = realistic_text(bytes);
+    let text = crate::common::bench::realistic_text(bytes);
     let imported = gahnegar::import::import_bytes(text.as_bytes(), "big.txt")
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -700,25 +650,6 @@ fn imported_text_fits_the_size_contract() {
         "{ratio:.2} bytes of RON per byte of text, over {}",
         store::RON_PER_TEXT_BYTE
     );
-}
-
-/// The largest text import accepts, imported, saved to a file and loaded again (release
-/// builds: `cargo test --release --test it -- --ignored largest_accepted`).
-#[test]
-#[ignore = "imports 64 MiB: minutes and gigabytes; run in release"]
-fn the_largest_accepted_text_imports_and_reopens() {
-    let limit = gahnegar::persian::decode::MAX_INPUT_BYTES;
-    let text = realistic_text(limit - 1024);
-    assert!(text.len() <= limit);
-    let imported = gahnegar::import::import_bytes(text.as_bytes(), "largest.txt")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("largest.ron");
-    store::save(&imported.article, &path).unwrap_or_else(|e| panic!("{e}"));
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    eprintln!("{} bytes of text → {size} bytes of RON", text.len());
-    let back = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(back.events.len(), imported.article.events.len());
 }
 
 /// What the loader would refuse is never made: over the limit, writing the RON fails with
