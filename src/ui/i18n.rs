@@ -489,6 +489,38 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
 }
 
 #[cfg(test)]
+mod problem_tests {
+    use super::{Lang, isolate, problem_text};
+    use crate::model::{AnchorOwner, Problem};
+
+    #[test]
+    fn problems_are_worded_in_each_language_with_their_ids_isolated() {
+        let broken = Problem::BrokenAnchor {
+            owner: AnchorOwner::Claim("c4".into()),
+            exact: "«نه»".into(),
+            block: "p12".into(),
+        };
+        assert_eq!(
+            problem_text(&broken, Lang::En),
+            isolate("claim c4: broken anchor ««نه»» not found in block «p12»")
+        );
+        let fa = problem_text(&broken, Lang::Fa);
+        assert!(
+            fa.starts_with(&format!("ادعای {}", isolate("c4")))
+                && fa.contains("«نه»")
+                && fa.contains(&isolate("p12")),
+            "{fa}"
+        );
+        let unknown = Problem::UnknownEvent {
+            claim: "c1".into(),
+            event: "e9".into(),
+        };
+        assert_eq!(unknown.to_string(), "claim c1: unknown event «e9»");
+        assert!(problem_text(&unknown, Lang::Fa).contains(&isolate("e9")));
+    }
+}
+
+#[cfg(test)]
 mod num_tests {
     use super::{Lang, isolate};
 
