@@ -13,6 +13,7 @@ pub mod edit_panel;
 mod editing;
 mod files;
 pub mod i18n;
+mod jobs;
 mod menus;
 pub mod review;
 pub mod sample;
@@ -147,6 +148,8 @@ pub struct GahnegarApp {
     pub only_selected_source: bool,
     pub modal: Option<Modal>,
     pub import_job: Option<review::ImportJob>,
+    /// An open or export running in the background, with its progress dialog.
+    file_job: Option<jobs::FileJob>,
     /// Frames left to wait for the clipboard's text after Paste as new article (the key and
     /// the pasted text may arrive in consecutive frames); then the system clipboard is read.
     paste_wait: u8,
@@ -191,6 +194,7 @@ impl GahnegarApp {
             only_selected_source: false,
             modal: None,
             import_job: None,
+            file_job: None,
             paste_wait: 0,
             review: None,
             commands: Vec::new(),
@@ -276,6 +280,7 @@ impl GahnegarApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.import_progress_ui(&ctx);
+        self.file_job_ui(&ctx);
         if self.page == Page::Review && self.review.is_some() {
             let (lang, theme) = (self.settings.lang, self.settings.theme);
             let mut decision = None;
@@ -485,7 +490,7 @@ impl GahnegarApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         self.take_paste(ctx);
         // While a dialog is open its field owns the keyboard.
-        let fired = if self.modal.is_none() {
+        let fired = if self.modal.is_none() && self.file_job.is_none() {
             let text_focus = text::text_field_has_focus(ctx);
             ctx.input_mut(|i| command::UiCommand::pressed(i, text_focus))
         } else {
@@ -529,6 +534,12 @@ impl GahnegarApp {
                 then: Box::new(Command::Quit),
             });
         }
+    }
+
+    /// Whether an open or an export is running in the background (its progress dialog is
+    /// up and the rest of the window waits).
+    pub fn file_job_running(&self) -> bool {
+        self.file_job.is_some()
     }
 
     /// The window title: article title, unsaved marker, app name.
@@ -757,8 +768,8 @@ impl GahnegarApp {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Open(p)),
                     });
-                } else {
-                    self.open_path(&p);
+                } else if self.file_job.is_none() {
+                    self.file_job = Some(jobs::FileJob::open(&p, ctx));
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
@@ -837,7 +848,7 @@ impl GahnegarApp {
                     });
                 }
             }
-            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite),
+            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite, ctx),
             Command::Quit => {
                 if self.doc.is_dirty() && !self.allow_close {
                     self.modal = Some(Modal::Unsaved {
