@@ -236,7 +236,15 @@ pub fn to_string_within(article: &Article, limit: u64) -> Result<String, StoreEr
 /// same directory, which is fsync'ed and then renamed over `path`. On failure the
 /// temporary file is removed and `path` is left as it was.
 pub fn save(article: &Article, path: &Path) -> Result<(), StoreError> {
-    let text = to_string(article)?;
+    write_saved(&to_string(article)?, path)
+}
+
+/// Writes an article's RON text (from [`to_string`]) to `path` atomically: the second
+/// half of [`save`], for a caller that serializes first and may decide not to write.
+///
+/// # Errors
+/// [`StoreError::Write`] when the file cannot be written; `path` is then left as it was.
+pub fn write_saved(text: &str, path: &Path) -> Result<(), StoreError> {
     write_atomic(path, text.as_bytes(), true).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,

@@ -316,10 +316,19 @@ impl GahnegarApp {
         self.settings.last_file = Some(p);
     }
 
-    /// Saves to `path`; then runs a command that was waiting for the save (see
-    /// [`Modal::Unsaved`]), or drops it if the save failed.
-    pub(super) fn save_to(&mut self, path: &Path) {
-        match store::save(&self.doc.article, path) {
+    /// Starts saving to `path` in the background (see [`Self::saved`] for what follows).
+    pub(super) fn save_to(&mut self, path: &Path, ctx: &egui::Context) {
+        if self.file_job.is_some() {
+            return;
+        }
+        self.file_job = Some(jobs::FileJob::save(self.doc.article.clone(), path, ctx));
+    }
+
+    /// After a save: the article is now `path`'s; then runs a command that was waiting
+    /// for the save (see [`Modal::Unsaved`]), or drops it if the save failed. The window
+    /// took no input while the save ran, so the article is still the one saved.
+    fn saved(&mut self, path: &Path, result: Result<(), store::StoreError>) {
+        match result {
             Ok(()) => {
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.dirty = false;
@@ -419,10 +428,19 @@ impl GahnegarApp {
                     return;
                 }
             },
+            jobs::FileJob::Save(j) => {
+                if let Some(result) = j.take_result() {
+                    self.file_job = None;
+                    self.saved(&path, result);
+                    return;
+                }
+            }
         }
         if jobs::progress_ui(ctx, job, self.settings.lang) {
             job.cancel();
             self.file_job = None;
+            // A cancelled save runs nothing that waited for it.
+            self.after_save = None;
         }
     }
 

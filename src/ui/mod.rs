@@ -780,7 +780,7 @@ impl GahnegarApp {
                 .clone()
                 .filter(|p| p.extension().is_some_and(|e| e == "ron"))
             {
-                Some(p) => self.save_to(&p),
+                Some(p) => self.save_to(&p, ctx),
                 None => self.apply(ctx, Command::SaveAsDialog),
             },
             Command::SaveAsDialog => {
@@ -790,7 +790,7 @@ impl GahnegarApp {
                         .set_file_name("article.ron")
                         .save_file()
                     {
-                        Some(p) => self.save_to(&p),
+                        Some(p) => self.save_to(&p, ctx),
                         None => self.after_save = None,
                     }
                 } else {
@@ -813,7 +813,7 @@ impl GahnegarApp {
                     then: Box::new(Command::SaveOver(p)),
                 });
             }
-            Command::SaveTo(p) | Command::SaveOver(p) => self.save_to(&p),
+            Command::SaveTo(p) | Command::SaveOver(p) => self.save_to(&p, ctx),
             Command::ExportDialog(kind) => {
                 let ext = kind.extension();
                 let stem = self
