@@ -7,11 +7,17 @@
 
 pub mod article;
 pub mod command;
+mod dialogs;
+mod document;
 pub mod edit_panel;
 mod editing;
+mod files;
 pub mod i18n;
+mod jobs;
+mod menus;
 pub mod review;
 pub mod sample;
+mod settings;
 pub mod sources;
 pub mod startup;
 pub mod theme;
@@ -29,60 +35,15 @@ use crate::model::edit::{Edit, History};
 use crate::model::{Article, CategoryId, Certainty, ClaimId, EventId, Problem, SourceId};
 use crate::{store, text};
 use article::{ArticleAction, ArticleInput, ArticleView};
+pub use dialogs::Modal;
+pub use document::{DocIndex, Document, Selection};
+pub use files::{ExportKind, PathPurpose};
+use files::{dedupe_recent, is_text_file};
 pub use i18n::Lang;
+pub use settings::Settings;
 use sources::{SourcesAction, SourcesInput};
 pub use theme::Theme;
 use timeline::{CalendarMode, TimeDirection, TimelineAction, TimelineInput, TimelineView};
-
-/// Persistent settings (eframe storage). Documents and caches are not stored here.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub lang: Lang,
-    /// Stored under the key `dark` as a flag, as earlier versions wrote it.
-    #[serde(rename = "dark", with = "theme::dark_flag")]
-    pub theme: Theme,
-    /// Article body size in points.
-    pub font_size: f32,
-    /// Zoom of the whole window (egui's zoom factor: the article, the timeline, the
-    /// sources panel, menus and dialogs alike); 1 is 100 %.
-    pub zoom: f32,
-    pub calendar: CalendarMode,
-    pub direction: TimeDirection,
-    pub last_file: Option<PathBuf>,
-    pub recent: Vec<PathBuf>,
-    /// Ids of the categories whose events are hidden.
-    pub hidden_lanes: HashSet<CategoryId>,
-    /// Certainties whose events the timeline hides (View → Certainty).
-    pub hidden_certainties: HashSet<Certainty>,
-    pub timeline: Option<TimelineView>,
-    /// Height of the timeline panel under the article (where the splitter between them was
-    /// dragged to), points; `None` until it is dragged: then the timeline takes
-    /// [`TIMELINE_SHARE`] of the window's height, up to [`DEFAULT_TIMELINE_HEIGHT`].
-    pub timeline_height: Option<f32>,
-    /// Use the system's file dialogs (rfd); off, or when none is available, an in-app prompt.
-    pub native_dialogs: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            lang: Lang::Fa,
-            theme: Theme::Light,
-            font_size: 17.0,
-            zoom: 1.0,
-            calendar: CalendarMode::default(),
-            direction: TimeDirection::default(),
-            last_file: None,
-            recent: Vec::new(),
-            hidden_lanes: HashSet::new(),
-            hidden_certainties: HashSet::new(),
-            timeline: None,
-            timeline_height: None,
-            native_dialogs: true,
-        }
-    }
-}
 
 /// Smallest and largest article font sizes, points.
 pub const FONT_SIZE_RANGE: (f32, f32) = (11.0, 32.0);
@@ -110,219 +71,6 @@ pub enum Page {
     Sample,
     /// The review of an import.
     Review,
-}
-
-/// What is selected: shared by all three panes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    pub event: Option<EventId>,
-    pub source: Option<SourceId>,
-}
-
-impl Selection {
-    /// The selected event's id as a string.
-    pub fn event_id(&self) -> Option<&str> {
-        self.event.as_ref().map(EventId::as_str)
-    }
-
-    /// The selected source's id as a string.
-    pub fn source_id(&self) -> Option<&str> {
-        self.source.as_ref().map(SourceId::as_str)
-    }
-}
-
-/// The open article.
-pub struct Document {
-    pub article: Article,
-    /// Where it was loaded from / saved to; `None` for the built-in article.
-    pub path: Option<PathBuf>,
-    /// Changed outside the edit history (imported, restored, or changes discarded).
-    pub dirty: bool,
-    /// The reader's edits, for undo and redo; knows whether they are saved.
-    pub edits: History,
-    /// What is derived from the article once, not every frame.
-    pub index: DocIndex,
-}
-
-/// Facts about an article the panes show every frame, computed when it is opened or
-/// edited; and what the frame derives from the article and the view's filters, kept
-/// until the filters change (by event index, not by id string).
-#[derive(Clone, Debug, Default)]
-pub struct DocIndex {
-    /// `Article::problems()`: broken anchors and references.
-    pub problems: Vec<Problem>,
-    /// Indices of events no claim supports.
-    pub unsourced: Vec<usize>,
-    /// Number of claims of each source, by its index in `article.sources`.
-    pub claim_counts: Vec<usize>,
-    /// The events shown under the filters, for the filters it was computed for.
-    visible: Option<(FilterKey, Option<EventSet>)>,
-    /// The events of the selected source's claims, for that source.
-    marked: Option<(Option<SourceId>, EventSet)>,
-    /// The problems line as shown, for the language it was written in.
-    problems_line: Option<(Lang, String)>,
-    /// How many times a filter or emphasis set was built (work counter for tests: a
-    /// steady frame builds none).
-    pub sets_built: usize,
-}
-
-/// What the timeline's filter depends on besides the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct FilterKey {
-    hidden_lanes: HashSet<CategoryId>,
-    hidden_certainties: HashSet<Certainty>,
-    only_source: Option<SourceId>,
-}
-
-impl DocIndex {
-    pub fn new(a: &Article) -> Self {
-        let supported: HashSet<&str> = a
-            .claims
-            .iter()
-            .flat_map(|c| c.events.iter().map(String::as_str))
-            .collect();
-        let source_index: std::collections::HashMap<&str, usize> = a
-            .sources
-            .iter()
-            .enumerate()
-            .rev() // the first of sources sharing an id wins, as `Article::source` finds it
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let mut claim_counts = vec![0; a.sources.len()];
-        for c in &a.claims {
-            if let Some(&i) = source_index.get(c.source.as_str()) {
-                claim_counts[i] += 1;
-            }
-        }
-        Self {
-            problems: a.problems(),
-            unsourced: a
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| !supported.contains(e.id.as_str()))
-                .map(|(i, _)| i)
-                .collect(),
-            claim_counts,
-            ..Self::default()
-        }
-    }
-
-    /// The timeline's sets: the events shown (those outside `hidden_lanes` and, with
-    /// `only_source`, among that source's claims; `None` when nothing is filtered) and the
-    /// events marked (those `marked_source`'s claims support; empty without one). Each is
-    /// built when what it depends on changes, then read from the cache.
-    pub fn timeline_sets(
-        &mut self,
-        a: &Article,
-        hidden_lanes: &HashSet<CategoryId>,
-        hidden_certainties: &HashSet<Certainty>,
-        only_source: Option<&SourceId>,
-        marked_source: Option<&SourceId>,
-    ) -> (Option<&EventSet>, &EventSet) {
-        let fresh = self.visible.as_ref().is_some_and(|(k, _)| {
-            k.only_source.as_ref() == only_source
-                && k.hidden_lanes == *hidden_lanes
-                && k.hidden_certainties == *hidden_certainties
-        });
-        if !fresh {
-            self.sets_built += 1;
-            let filtered =
-                !hidden_lanes.is_empty() || !hidden_certainties.is_empty() || only_source.is_some();
-            let set = filtered.then(|| {
-                let of_source = only_source.map(|s| source_events(a, s));
-                EventSet::from_indices(
-                    a.events.len(),
-                    a.events
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| !hidden_lanes.contains(e.category.as_str()))
-                        .filter(|(_, e)| !hidden_certainties.contains(&e.certainty))
-                        .filter(|&(i, _)| of_source.as_ref().is_none_or(|set| set.contains(i)))
-                        .map(|(i, _)| i),
-                )
-            });
-            let key = FilterKey {
-                hidden_lanes: hidden_lanes.clone(),
-                hidden_certainties: hidden_certainties.clone(),
-                only_source: only_source.cloned(),
-            };
-            self.visible = Some((key, set));
-        }
-        if self
-            .marked
-            .as_ref()
-            .is_none_or(|(k, _)| k.as_ref() != marked_source)
-        {
-            self.sets_built += 1;
-            let set = marked_source
-                .map(|s| source_events(a, s))
-                .unwrap_or_default();
-            self.marked = Some((marked_source.cloned(), set));
-        }
-        let marked = &self.marked.get_or_insert_default().1;
-        let visible = self.visible.as_ref().and_then(|(_, set)| set.as_ref());
-        (visible, marked)
-    }
-
-    /// The problems as one line in `lang` (the label, then each problem in that language,
-    /// its ids isolated); `None` when there are none. Written once a language.
-    pub fn problems_line(&mut self, lang: Lang) -> Option<&str> {
-        if self.problems.is_empty() {
-            return None;
-        }
-        if self.problems_line.as_ref().is_none_or(|(l, _)| *l != lang) {
-            let list: Vec<String> = self
-                .problems
-                .iter()
-                .map(|p| i18n::problem_text(p, lang))
-                .collect();
-            let line = format!("{}: {}", lang.strings().problems, list.join(" · "));
-            self.problems_line = Some((lang, line));
-        }
-        self.problems_line.as_ref().map(|(_, line)| line.as_str())
-    }
-}
-
-/// The indices of the events source `s`'s claims support.
-fn source_events(a: &Article, s: &SourceId) -> EventSet {
-    let ids: HashSet<&str> = a
-        .claims_of_source(s.as_str())
-        .flat_map(|c| c.events.iter().map(String::as_str))
-        .collect();
-    EventSet::from_indices(
-        a.events.len(),
-        a.events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| ids.contains(e.id.as_str()))
-            .map(|(i, _)| i),
-    )
-}
-
-impl Document {
-    pub fn new(article: Article, path: Option<PathBuf>) -> Self {
-        let index = DocIndex::new(&article);
-        Self {
-            article,
-            path,
-            dirty: false,
-            edits: History::default(),
-            index,
-        }
-    }
-
-    /// Whether the article has changes not saved to its file.
-    pub fn is_dirty(&self) -> bool {
-        self.dirty || self.edits.is_dirty()
-    }
-
-    /// After a change to the article outside the edit history: marks it unsaved and
-    /// rebuilds its index (and so drops the sets cached for the old article).
-    pub fn edited(&mut self) {
-        self.dirty = true;
-        self.index = DocIndex::new(&self.article);
-    }
 }
 
 /// Something to do after the pass.
@@ -387,139 +135,6 @@ pub enum Command {
     Quit,
 }
 
-/// What a path prompt is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    Save,
-    Export(ExportKind),
-}
-
-/// What File → Export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    TimelineSvg,
-    TimelinePng,
-    TimelinePng2x,
-    Csv,
-    TimelineJs,
-    Csl,
-    Html,
-}
-
-impl ExportKind {
-    pub const ALL: [ExportKind; 7] = [
-        ExportKind::TimelineSvg,
-        ExportKind::TimelinePng,
-        ExportKind::TimelinePng2x,
-        ExportKind::Csv,
-        ExportKind::TimelineJs,
-        ExportKind::Csl,
-        ExportKind::Html,
-    ];
-
-    /// File extension and default file name.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::TimelineSvg => "svg",
-            ExportKind::TimelinePng | ExportKind::TimelinePng2x => "png",
-            ExportKind::Csv => "csv",
-            ExportKind::TimelineJs | ExportKind::Csl => "json",
-            ExportKind::Html => "html",
-        }
-    }
-
-    /// Menu label in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let fa = lang == Lang::Fa;
-        match self {
-            ExportKind::TimelineSvg => {
-                if fa {
-                    "گاه‌شمار (SVG)…"
-                } else {
-                    "Timeline (SVG)…"
-                }
-            }
-            ExportKind::TimelinePng => {
-                if fa {
-                    "گاه‌شمار (PNG)…"
-                } else {
-                    "Timeline (PNG)…"
-                }
-            }
-            ExportKind::TimelinePng2x => {
-                if fa {
-                    "گاه‌شمار (PNG دوبرابر)…"
-                } else {
-                    "Timeline (PNG, 2×)…"
-                }
-            }
-            ExportKind::Csv => {
-                if fa {
-                    "رویدادها (CSV)…"
-                } else {
-                    "Events (CSV)…"
-                }
-            }
-            ExportKind::TimelineJs => {
-                if fa {
-                    "رویدادها (TimelineJS)…"
-                } else {
-                    "Events (TimelineJS)…"
-                }
-            }
-            ExportKind::Csl => {
-                if fa {
-                    "منابع (CSL-JSON)…"
-                } else {
-                    "Sources (CSL-JSON)…"
-                }
-            }
-            ExportKind::Html => {
-                if fa {
-                    "صفحه‌ی وب (HTML)…"
-                } else {
-                    "Web page (HTML)…"
-                }
-            }
-        }
-    }
-}
-
-/// A modal the app is showing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Modal {
-    /// Unsaved changes: run `then` once the user saved (Save, through Save As when the
-    /// article has no file of its own) or discarded them.
-    Unsaved {
-        then: Box<Command>,
-    },
-    /// In-app path prompt (no native dialog) for `purpose`.
-    Path {
-        purpose: PathPurpose,
-        text: String,
-    },
-    /// The target file exists: replace it? Runs `then` if so.
-    ConfirmOverwrite {
-        path: PathBuf,
-        then: Box<Command>,
-    },
-    Message {
-        title: String,
-        body: String,
-    },
-    /// The note of a highlight, being written.
-    Note {
-        highlight: String,
-        text: String,
-    },
-    /// A recovery file of unsaved edits was found at start: restore it?
-    Restore {
-        /// The file its article came from.
-        source: Option<PathBuf>,
-    },
-}
-
 /// The application.
 pub struct GahnegarApp {
     pub settings: Settings,
@@ -533,6 +148,8 @@ pub struct GahnegarApp {
     pub only_selected_source: bool,
     pub modal: Option<Modal>,
     pub import_job: Option<review::ImportJob>,
+    /// An open or export running in the background, with its progress dialog.
+    file_job: Option<jobs::FileJob>,
     /// Frames left to wait for the clipboard's text after Paste as new article (the key and
     /// the pasted text may arrive in consecutive frames); then the system clipboard is read.
     paste_wait: u8,
@@ -577,6 +194,7 @@ impl GahnegarApp {
             only_selected_source: false,
             modal: None,
             import_job: None,
+            file_job: None,
             paste_wait: 0,
             review: None,
             commands: Vec::new(),
@@ -662,6 +280,7 @@ impl GahnegarApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.import_progress_ui(&ctx);
+        self.file_job_ui(&ctx);
         if self.page == Page::Review && self.review.is_some() {
             let (lang, theme) = (self.settings.lang, self.settings.theme);
             let mut decision = None;
@@ -762,67 +381,6 @@ impl GahnegarApp {
         self.modal_ui(&ctx);
         self.apply_commands(&ctx);
         startup::after_ui_pass(&ctx);
-    }
-
-    /// The progress window of a running import; on completion, the review or an error.
-    fn import_progress_ui(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.import_job else { return };
-        if let Some(result) = job.take_result() {
-            let path = job.path.clone();
-            let from_file = job.is_file();
-            self.import_job = None;
-            match result {
-                Ok((imported, text)) => {
-                    if from_file {
-                        self.remember(&path);
-                    }
-                    self.review = Some(review::Review::new(imported, path, text));
-                    self.page = Page::Review;
-                }
-                Err(e) => self.error(e),
-            }
-            return;
-        }
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let rtl = lang.is_rtl();
-        let mut cancel = false;
-        egui::Window::new(s.importing)
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                let progress = job.progress();
-                // The path and the percentage with the engine: a Latin path in a Persian
-                // line, and the percentage in the UI's digits («۴۲٪», "42%").
-                widgets::shell_paragraph(
-                    ui,
-                    &i18n::isolate(&job.path.display().to_string()),
-                    widgets::CONTROL_TEXT,
-                    400.0,
-                    360.0,
-                    rtl,
-                );
-                ui.add(
-                    egui::ProgressBar::new(progress)
-                        .desired_width(360.0)
-                        .animate(true),
-                );
-                let percent = (progress * 100.0).round() as u32;
-                let percent = if rtl {
-                    format!("{}٪", lang.num(percent))
-                } else {
-                    format!("{percent}%")
-                };
-                widgets::shell_paragraph(ui, &percent, widgets::CONTROL_TEXT, 400.0, 360.0, rtl);
-                if widgets::dialog_buttons(ui, &[s.cancel], rtl).is_some() {
-                    cancel = true;
-                }
-            });
-        if cancel {
-            job.cancel();
-            self.import_job = None;
-        }
     }
 
     fn article_ui(&mut self, ui: &mut Ui) {
@@ -928,51 +486,11 @@ impl GahnegarApp {
         }
     }
 
-    /// Paste as new article, waiting: the keyboard's paste brings the clipboard's text
-    /// as an input event (in this frame or the next); the menu brings none, and after a
-    /// few frames the system clipboard is read, HTML first.
-    fn take_paste(&mut self, ctx: &egui::Context) {
-        if self.paste_wait == 0 {
-            return;
-        }
-        let event = ctx.input(|i| {
-            i.events.iter().find_map(|e| match e {
-                egui::Event::Paste(t) => Some(t.clone()),
-                _ => None,
-            })
-        });
-        self.paste_wait -= 1;
-        let pasted = match event {
-            Some(t) => Some(t),
-            None if self.paste_wait == 0 => system_clipboard(),
-            None => {
-                ctx.request_repaint();
-                return;
-            }
-        };
-        self.paste_wait = 0;
-        let lang = self.settings.lang;
-        match pasted.filter(|t| !t.trim().is_empty()) {
-            None => self.error(lang_text(
-                lang,
-                "حافظهٔ موقت متنی ندارد.",
-                "The clipboard holds no text.",
-            )),
-            Some(text) => {
-                self.import_job = Some(review::ImportJob::start_bytes(
-                    PathBuf::from(lang_text(lang, "متن چسبانده", "pasted")),
-                    text.into_bytes(),
-                    ctx,
-                ));
-            }
-        }
-    }
-
     /// The command table's shortcuts (see [`command::UiCommand`]), then Esc.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         self.take_paste(ctx);
         // While a dialog is open its field owns the keyboard.
-        let fired = if self.modal.is_none() {
+        let fired = if self.modal.is_none() && self.file_job.is_none() {
             let text_focus = text::text_field_has_focus(ctx);
             ctx.input_mut(|i| command::UiCommand::pressed(i, text_focus))
         } else {
@@ -1008,20 +526,6 @@ impl GahnegarApp {
         ctx.request_repaint();
     }
 
-    fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if let Some(p) = dropped.into_iter().next() {
-            self.commands.push(Command::Open(p));
-        }
-    }
-
     fn close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
         {
@@ -1030,6 +534,12 @@ impl GahnegarApp {
                 then: Box::new(Command::Quit),
             });
         }
+    }
+
+    /// Whether an open or an export is running in the background (its progress dialog is
+    /// up and the rest of the window waits).
+    pub fn file_job_running(&self) -> bool {
+        self.file_job.is_some()
     }
 
     /// The window title: article title, unsaved marker, app name.
@@ -1048,528 +558,6 @@ impl GahnegarApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(t.clone()));
             self.shown_title = t;
         }
-    }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        let s = self.strings();
-        let rtl = self.settings.lang.is_rtl();
-        let layout = if rtl {
-            Layout::right_to_left(EAlign::Center)
-        } else {
-            Layout::left_to_right(EAlign::Center)
-        };
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.with_layout(layout, |ui| {
-                ui.menu_button(s.menu_file, |ui| {
-                    menu_column(ui, rtl, |ui| self.file_menu_ui(ui))
-                });
-                ui.menu_button(s.menu_edit, |ui| {
-                    menu_column(ui, rtl, |ui| self.edit_menu_ui(ui))
-                });
-                ui.menu_button(s.menu_view, |ui| {
-                    menu_column(ui, rtl, |ui| self.view_menu_ui(ui))
-                });
-                let other = if self.settings.lang == Lang::Fa {
-                    Lang::En
-                } else {
-                    Lang::Fa
-                };
-                if ui.button(s.language).clicked() {
-                    self.commands.push(Command::SetLang(other));
-                }
-                ui.separator();
-                let can_back = self.history_pos > 0;
-                let can_fwd = self.history_pos + 1 < self.history.len();
-                if ui
-                    .add_enabled(can_back, egui::Button::new(s.back))
-                    .clicked()
-                {
-                    self.commands.push(Command::Back);
-                }
-                if ui
-                    .add_enabled(can_fwd, egui::Button::new(s.forward))
-                    .clicked()
-                {
-                    self.commands.push(Command::Forward);
-                }
-                if ui.button(s.find).clicked() {
-                    self.commands.push(Command::OpenFind);
-                }
-                if (self.selection.event.is_some() || self.selection.source.is_some())
-                    && ui.button(s.clear_selection).clicked()
-                {
-                    self.commands.push(Command::Select(Selection::default()));
-                }
-            });
-        });
-    }
-
-    fn file_menu_ui(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let rtl = lang.is_rtl();
-        for c in [
-            command::UiCommand::Open,
-            command::UiCommand::ImportText,
-            command::UiCommand::PasteArticle,
-            command::UiCommand::Save,
-            command::UiCommand::SaveAs,
-        ] {
-            self.command_row(ui, c);
-        }
-        ui.menu_button(s.export, |ui| {
-            menu_column(ui, rtl, |ui| {
-                // Mixed Persian/Latin labels go through the text engine (egui has no bidi).
-                ui.set_min_width(220.0);
-                let ink = ui.visuals().text_color();
-                for kind in ExportKind::ALL {
-                    let label = kind.label(lang);
-                    let job = widgets::control_job(label, ink, rtl);
-                    if widgets::text_row(ui, &job, false, false, label, rtl).clicked() {
-                        self.commands.push(Command::ExportDialog(kind));
-                        ui.close();
-                    }
-                }
-            });
-        });
-        ui.menu_button(s.recent, |ui| {
-            menu_column(ui, rtl, |ui| self.recent_menu_ui(ui))
-        });
-        ui.separator();
-        self.command_row(ui, command::UiCommand::Quit);
-    }
-
-    /// File → Recent: the built-in article, then the files opened, imported or saved, most
-    /// recent first, each as its name with its folder dimmed after it.
-    fn recent_menu_ui(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let rtl = lang.is_rtl();
-        ui.set_min_width(240.0);
-        if ui.button(s.builtin_article).clicked() {
-            self.commands.push(Command::OpenBuiltin);
-        }
-        if self.settings.recent.is_empty() {
-            let job = widgets::control_job(s.no_recent, ui.visuals().weak_text_color(), rtl);
-            widgets::header(ui, &job, rtl);
-        }
-        for p in self.settings.recent.clone() {
-            if widgets::file_row(ui, &p, rtl).clicked() {
-                self.commands.push(Command::Open(p));
-                ui.close();
-            }
-        }
-    }
-
-    fn view_menu_ui(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let rtl = lang.is_rtl();
-        let theme = self.settings.theme;
-        if ui
-            .button(if theme.is_dark() {
-                s.theme_light
-            } else {
-                s.theme_dark
-            })
-            .clicked()
-        {
-            self.commands.push(Command::SetTheme(theme.toggled()));
-        }
-        if ui.button(s.font_larger).clicked() {
-            self.commands
-                .push(Command::FontSize(self.settings.font_size + 1.0));
-        }
-        if ui.button(s.font_smaller).clicked() {
-            self.commands
-                .push(Command::FontSize(self.settings.font_size - 1.0));
-        }
-        ui.separator();
-        self.zoom_ui(ui);
-        ui.separator();
-        let muted = ui.visuals().weak_text_color();
-        widgets::header(ui, &widgets::control_job(s.calendar, muted, rtl), rtl);
-        for (mode, name) in [
-            (CalendarMode::Gregorian, s.cal_gregorian),
-            (CalendarMode::SolarHijri, s.cal_solar),
-            (CalendarMode::Both, s.cal_both),
-        ] {
-            if widgets::radio(ui, self.settings.calendar == mode, name, rtl).clicked() {
-                self.commands.push(Command::SetCalendar(mode));
-            }
-        }
-        ui.separator();
-        widgets::header(ui, &widgets::control_job(s.time_direction, muted, rtl), rtl);
-        for (dir, name) in [
-            (TimeDirection::RightToLeft, s.time_rtl),
-            (TimeDirection::LeftToRight, s.time_ltr),
-        ] {
-            if widgets::radio(ui, self.settings.direction == dir, name, rtl).clicked() {
-                self.commands.push(Command::SetDirection(dir));
-            }
-        }
-        ui.separator();
-        widgets::header(ui, &widgets::control_job(s.certainty, muted, rtl), rtl);
-        for c in crate::model::Certainty::ALL {
-            let mut shown = !self.settings.hidden_certainties.contains(&c);
-            if widgets::check_box(ui, &mut shown, c.name(lang == Lang::Fa), rtl).clicked() {
-                self.commands.push(Command::ToggleCertainty(c));
-            }
-        }
-        ui.separator();
-        let page = if self.page == Page::Sample {
-            (Page::Article, s.back_to_article)
-        } else {
-            (Page::Sample, s.typography_sample)
-        };
-        if ui.button(page.1).clicked() {
-            self.commands.push(Command::ShowPage(page.0));
-        }
-    }
-
-    /// View → zoom: a slider over [`ZOOM_RANGE`] showing the percentage in the UI's digits,
-    /// and a button back to 100 %. While the knob is dragged the value is kept aside and the
-    /// window is zoomed when it is let go (zooming under the pointer would move the knob).
-    fn zoom_ui(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let id = egui::Id::unique("gahnegar-zoom-drag");
-        let mut z = ui
-            .data(|d| d.get_temp::<f32>(id))
-            .unwrap_or(self.settings.zoom);
-        let percent = (z * 100.0).round() as u32;
-        let text = if lang.is_rtl() {
-            format!("{}٪", lang.num(percent))
-        } else {
-            format!("{percent}%")
-        };
-        let range = ZOOM_RANGE.0..=ZOOM_RANGE.1;
-        let resp = widgets::slider(
-            ui,
-            &mut z,
-            range,
-            ZOOM_STEP,
-            s.zoom_ui,
-            &text,
-            lang.is_rtl(),
-        );
-        if resp.dragged() {
-            ui.data_mut(|d| d.insert_temp(id, z));
-        } else {
-            ui.data_mut(|d| d.remove::<f32>(id));
-            if resp.changed() || resp.drag_stopped() {
-                self.commands.push(Command::Zoom(z));
-            }
-        }
-        if ui.button(s.zoom_reset).clicked() {
-            self.commands.push(Command::Zoom(1.0));
-        }
-    }
-
-    /// The open dialog: its text with the engine in the UI's direction, its buttons in the
-    /// platform's order for that direction ([`widgets::dialog_buttons`]); Enter chooses the
-    /// primary action, Esc (or a click outside) cancels.
-    fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut modal) = self.modal.clone() else {
-            return;
-        };
-        let lang = self.settings.lang;
-        let s = lang.strings();
-        let rtl = lang.is_rtl();
-        let labels: &[&str] = match &modal {
-            Modal::Unsaved { .. } => &[s.save, s.discard, s.cancel],
-            Modal::Path { .. } => &[s.ok, s.cancel],
-            Modal::ConfirmOverwrite { .. } => &[s.overwrite, s.cancel],
-            Modal::Message { .. } => &[s.dismiss],
-            Modal::Restore { .. } => &[s.restore, s.discard],
-            Modal::Note { .. } => &[s.ok, s.cancel],
-        };
-        let cancel = labels.len() - 1;
-        // Enter in a note is a line break, not OK.
-        let enter_is_ok = !matches!(modal, Modal::Note { .. });
-        let mut choice = None;
-        let resp = egui::Modal::new(egui::Id::unique("gahnegar-modal")).show(ctx, |ui| {
-            ui.set_max_width(DIALOG_WIDTH);
-            let title = |ui: &mut Ui, t: &str| {
-                widgets::shell_paragraph(ui, t, 17.0, 700.0, DIALOG_WIDTH, rtl);
-            };
-            let body = |ui: &mut Ui, t: &str| {
-                widgets::shell_paragraph(ui, t, widgets::CONTROL_TEXT, 400.0, DIALOG_WIDTH, rtl);
-            };
-            match &mut modal {
-                Modal::Unsaved { .. } => {
-                    title(ui, s.unsaved_title);
-                    body(ui, s.unsaved_body);
-                }
-                Modal::Path { purpose, text } => {
-                    let prompt = match purpose {
-                        PathPurpose::Open => s.path_prompt_open,
-                        PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
-                    };
-                    let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
-                    let label = text::Paragraph::new(job).width(DIALOG_WIDTH).show(ui);
-                    let field = text::TextField::singleline(text)
-                        .width(DIALOG_WIDTH)
-                        .id_salt("path-field")
-                        .label(prompt)
-                        .rtl_when_empty(rtl)
-                        .show(ui);
-                    let edit = field.response.labelled_by(label.response.id);
-                    edit.request_focus();
-                }
-                Modal::ConfirmOverwrite { path, .. } => {
-                    title(ui, s.overwrite_title);
-                    body(ui, s.overwrite_body);
-                    body(ui, &i18n::isolate(&path.display().to_string()));
-                }
-                Modal::Note { text, .. } => {
-                    let note = if lang == Lang::Fa {
-                        "یادداشت"
-                    } else {
-                        "Note"
-                    };
-                    title(ui, note);
-                    let field = text::TextField::multiline(text, 5)
-                        .width(DIALOG_WIDTH)
-                        .id_salt("note-field")
-                        .label(note)
-                        .rtl_when_empty(rtl)
-                        .show(ui);
-                    if !field.response.has_focus() && !field.response.lost_focus() {
-                        field.response.request_focus();
-                    }
-                }
-                Modal::Restore { source } => {
-                    title(ui, s.restore_title);
-                    body(ui, s.restore_body);
-                    if let Some(p) = source {
-                        body(ui, &i18n::isolate(&p.display().to_string()));
-                    }
-                }
-                Modal::Message { title: t, body: b } => {
-                    title(ui, t);
-                    // Each line isolated: an error in English keeps its order in the
-                    // Persian UI, and a path keeps its own direction.
-                    let lines: Vec<String> = b.lines().map(i18n::isolate).collect();
-                    // A long message scrolls; the buttons below stay on screen.
-                    let max_h = (ui.ctx().content_rect().height() * 0.6).max(120.0);
-                    egui::ScrollArea::vertical()
-                        .id_salt("message-body")
-                        .max_height(max_h)
-                        .show(ui, |ui| body(ui, &lines.join("\n")));
-                }
-            }
-            ui.add_space(6.0);
-            choice = widgets::dialog_buttons(ui, labels, rtl);
-            // After the buttons: a focused button takes its own Enter first.
-            if choice.is_none() {
-                let (enter, esc) = ui.input_mut(|i| {
-                    (
-                        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
-                        i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
-                    )
-                });
-                if esc {
-                    choice = Some(cancel);
-                } else if enter && enter_is_ok {
-                    choice = Some(0);
-                }
-            }
-        });
-        if choice.is_none() && resp.should_close() {
-            choice = Some(cancel);
-        }
-        let Some(k) = choice else {
-            // Still open: keep what was typed.
-            self.modal = Some(modal);
-            return;
-        };
-        self.modal = None;
-        if let Modal::Restore { .. } = modal {
-            if k == 0 {
-                self.restore_recovered();
-            } else {
-                self.discard_recovered();
-            }
-            return;
-        }
-        if k == cancel && !matches!(modal, Modal::Message { .. }) {
-            // A save waiting behind this dialog is not going to happen.
-            self.after_save = None;
-            return;
-        }
-        match modal {
-            Modal::Unsaved { then } => {
-                if k == 0 {
-                    self.after_save = Some(*then);
-                    self.commands.push(Command::Save);
-                } else {
-                    // Discarded: the article counts as saved, and its copy goes.
-                    self.doc.dirty = false;
-                    self.doc.edits.mark_saved();
-                    self.sync_recovery();
-                    if *then == Command::Quit {
-                        self.allow_close = true;
-                    }
-                    self.commands.push(*then);
-                }
-            }
-            Modal::Path { purpose, text } => {
-                let p = PathBuf::from(text.trim());
-                self.commands.push(match purpose {
-                    PathPurpose::Open => Command::Open(p),
-                    PathPurpose::Save => Command::SaveTo(p),
-                    PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
-                });
-            }
-            Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
-            Modal::Note { highlight, text } => self.set_highlight_note(highlight, text),
-            Modal::Message { .. } | Modal::Restore { .. } => {}
-        }
-    }
-
-    fn error(&mut self, body: impl Into<String>) {
-        self.modal = Some(Modal::Message {
-            title: self.strings().error.to_owned(),
-            body: body.into(),
-        });
-    }
-
-    /// Opens an article (.ron) or imports a text file (.txt; the result is unsaved) at once,
-    /// without the review (the GUI's File menu imports in the background instead).
-    pub fn open_path(&mut self, path: &Path) {
-        if is_text_file(path) {
-            match crate::import::import_path(path) {
-                Ok(imported) => {
-                    self.set_article(imported.article, None);
-                    self.doc.dirty = true;
-                    self.sync_recovery();
-                    self.remember(path);
-                    if !imported.warnings.is_empty() {
-                        let title = self.strings().import_text.trim_end_matches('…').to_owned();
-                        self.modal = Some(Modal::Message {
-                            title,
-                            body: imported.warnings.join("\n"),
-                        });
-                    }
-                }
-                Err(e) => self.error(e.to_string()),
-            }
-            return;
-        }
-        let is_ron = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-        let result = if is_ron {
-            store::load(path).map_err(|e| e.to_string())
-        } else {
-            crate::import::load_any(path).map_err(|e| format!("{e:#}"))
-        };
-        match result {
-            Ok(article) => {
-                // Event files (TimelineJS, CSV) open as new, unsaved articles.
-                let own = is_ron.then(|| path.to_path_buf());
-                self.set_article(article, own);
-                self.doc.dirty = !is_ron;
-                self.sync_recovery();
-                self.remember(path);
-            }
-            Err(e) => self.error(e),
-        }
-    }
-
-    fn set_article(&mut self, article: Article, path: Option<PathBuf>) {
-        self.timeline.fit_all(&article);
-        self.doc = Document::new(article, path);
-        self.selection = Selection::default();
-        self.history = vec![Selection::default()];
-        self.history_pos = 0;
-        self.article_view = ArticleView::default();
-        self.editor = None;
-        self.sync_recovery();
-    }
-
-    /// Puts `path` (an opened, imported or saved file) first in File → Recent: absolute,
-    /// once, at most [`MAX_RECENT`]; the settings (and so the list) persist through eframe's
-    /// storage.
-    fn remember(&mut self, path: &Path) {
-        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.settings.recent.retain(|r| r != &p);
-        self.settings.recent.insert(0, p.clone());
-        self.settings.recent.truncate(MAX_RECENT);
-        self.settings.last_file = Some(p);
-    }
-
-    /// Saves to `path`; then runs a command that was waiting for the save (see
-    /// [`Modal::Unsaved`]), or drops it if the save failed.
-    fn save_to(&mut self, path: &Path) {
-        match store::save(&self.doc.article, path) {
-            Ok(()) => {
-                self.doc.path = Some(path.to_path_buf());
-                self.doc.dirty = false;
-                self.doc.edits.mark_saved();
-                self.sync_recovery();
-                self.remember(path);
-                if let Some(then) = self.after_save.take() {
-                    if then == Command::Quit {
-                        self.allow_close = true;
-                    }
-                    self.commands.push(then);
-                }
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.error(e.to_string());
-            }
-        }
-    }
-
-    /// Writes an export of the open article: the timeline as shown (its visible window,
-    /// calendar and direction) or the whole article's data.
-    fn export(&mut self, kind: ExportKind, path: &Path, overwrite: bool) {
-        use crate::export;
-        let a = &self.doc.article;
-        let lang = self.settings.lang;
-        let mut options = export::ImageOptions::new(lang);
-        options.view = Some(self.timeline.visible_range());
-        options.theme = self.settings.theme;
-        options.direction = self.settings.direction;
-        options.calendar = self.settings.calendar;
-        let result = match kind {
-            ExportKind::TimelineSvg => {
-                export::write_timeline_svg_with(a, &options, path, overwrite)
-            }
-            ExportKind::TimelinePng => {
-                export::write_timeline_png_with(a, &options, 1.0, path, overwrite)
-            }
-            ExportKind::TimelinePng2x => {
-                export::write_timeline_png_with(a, &options, 2.0, path, overwrite)
-            }
-            ExportKind::Csv => export::write_csv(a, path, overwrite),
-            ExportKind::TimelineJs => export::write_timelinejs(a, path, overwrite),
-            ExportKind::Csl => export::write_csl(a, path, overwrite),
-            ExportKind::Html => export::write_html(a, path, overwrite),
-        };
-        match result {
-            Ok(()) => {
-                let s = self.strings();
-                self.modal = Some(Modal::Message {
-                    title: s.exported.to_owned(),
-                    body: path.display().to_string(),
-                });
-            }
-            Err(export::ExportError::Exists { .. }) => {
-                self.modal = Some(Modal::ConfirmOverwrite {
-                    path: path.to_path_buf(),
-                    then: Box::new(Command::ExportTo(kind, path.to_path_buf(), true)),
-                });
-            }
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    fn native_dialogs(&self) -> bool {
-        self.settings.native_dialogs && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
     }
 
     fn select(&mut self, sel: Selection) {
@@ -1780,8 +768,8 @@ impl GahnegarApp {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Open(p)),
                     });
-                } else {
-                    self.open_path(&p);
+                } else if self.file_job.is_none() {
+                    self.file_job = Some(jobs::FileJob::open(&p, ctx));
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
@@ -1860,7 +848,7 @@ impl GahnegarApp {
                     });
                 }
             }
-            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite),
+            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite, ctx),
             Command::Quit => {
                 if self.doc.is_dirty() && !self.allow_close {
                     self.modal = Some(Modal::Unsaved {
@@ -1887,55 +875,8 @@ impl eframe::App for GahnegarApp {
     }
 }
 
-/// A menu's contents in the UI's direction: right-aligned in the right-to-left UI. The
-/// sizing pass (a menu measuring itself) stays left-aligned, or the menu would take the
-/// whole width it is measured in.
-fn menu_column<R>(ui: &mut Ui, rtl: bool, f: impl FnOnce(&mut Ui) -> R) -> R {
-    let align = if rtl && !ui.is_sizing_pass() {
-        EAlign::Max
-    } else {
-        EAlign::Min
-    };
-    ui.with_layout(Layout::top_down_justified(align), f).inner
-}
-
-/// Keeps the first of each path in `recent` (lists saved by older versions may repeat
-/// one), at most [`MAX_RECENT`].
-fn dedupe_recent(recent: &mut Vec<PathBuf>) {
-    let mut seen = HashSet::new();
-    recent.retain(|p| seen.insert(p.clone()));
-    recent.truncate(MAX_RECENT);
-}
-
-/// Whether `path` names a text file to import (by its extension).
-/// The system clipboard's HTML, else its text (arboard; `None` where there is none).
-fn system_clipboard() -> Option<String> {
-    let mut board = arboard::Clipboard::new().ok()?;
-    board.get().html().ok().or_else(|| board.get_text().ok())
-}
-
 fn lang_text(lang: Lang, fa: &str, en: &str) -> String {
     if lang == Lang::Fa { fa } else { en }.to_owned()
-}
-
-/// Whether `path` is imported through the review (text, a saved web page or a PDF) rather
-/// than opened: told by its first bytes, as `import::sniff` tells them, then its extension.
-fn is_text_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The first 4 KB tell; a file that cannot be read is told by its extension.
-    let mut head = Vec::with_capacity(4096);
-    if let Ok(f) = std::fs::File::open(path) {
-        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
-    }
-    matches!(
-        crate::import::sniff(&head, &ext),
-        crate::import::FileKind::Text
-            | crate::import::FileKind::Html
-            | crate::import::FileKind::Pdf
-    )
 }
 
 /// Runs the GUI, opening `path` (a `.ron` article or a `.txt` to import) or the
