@@ -17,6 +17,7 @@ mod library;
 mod pdf_roundtrip;
 mod perf_complexity;
 mod recovery;
+mod reimport;
 mod store;
 mod svg_renderers;
 mod text_caret;
