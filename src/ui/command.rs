@@ -12,6 +12,7 @@ use super::Lang;
 pub enum UiCommand {
     Open,
     ImportText,
+    ReimportText,
     PasteArticle,
     Save,
     SaveAs,
@@ -47,9 +48,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 21] = [
         Self::Open,
         Self::ImportText,
+        Self::ReimportText,
         Self::PasteArticle,
         Self::Save,
         Self::SaveAs,
@@ -75,6 +77,7 @@ impl UiCommand {
         let (fa, en) = match self {
             Self::Open => ("باز کردن…", "Open…"),
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
+            Self::ReimportText => ("درون‌ریزی دوبارهٔ متن…", "Re-import text…"),
             Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
             Self::Save => ("ذخیره", "Save"),
             Self::SaveAs => ("ذخیره با نام…", "Save as…"),
@@ -131,6 +134,7 @@ impl UiCommand {
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
+            | Self::ReimportText
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme

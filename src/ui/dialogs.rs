@@ -75,6 +75,7 @@ impl GahnegarApp {
                 Modal::Path { purpose, text } => {
                     let prompt = match purpose {
                         PathPurpose::Open => s.path_prompt_open,
+                        PathPurpose::Reimport => reimport::PROMPT.get(lang == Lang::Fa),
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
                     };
                     let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
@@ -189,6 +190,7 @@ impl GahnegarApp {
                 let p = PathBuf::from(text.trim());
                 self.commands.push(match purpose {
                     PathPurpose::Open => Command::Open(p),
+                    PathPurpose::Reimport => Command::Reimport(p),
                     PathPurpose::Save => Command::SaveTo(p),
                     PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
                 });

@@ -147,6 +147,7 @@ impl GahnegarApp {
         let cmd = match c {
             UiCommand::Open => Command::OpenDialog,
             UiCommand::ImportText => Command::ImportDialog,
+            UiCommand::ReimportText => Command::ReimportDialog,
             UiCommand::PasteArticle => Command::PasteArticle,
             UiCommand::Save => Command::Save,
             UiCommand::SaveAs => Command::SaveAsDialog,

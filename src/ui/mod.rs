@@ -15,6 +15,7 @@ mod files;
 pub mod i18n;
 mod jobs;
 mod menus;
+mod reimport;
 pub mod review;
 pub mod sample;
 mod settings;
@@ -132,6 +133,11 @@ pub enum Command {
     ExportTo(ExportKind, PathBuf, bool),
     /// Import a text file in the background, then review it.
     Import(PathBuf),
+    /// Ask for a changed text of the open article to re-import into it.
+    ReimportDialog,
+    /// Re-import a changed text of the open article through the review, keeping the
+    /// reader's work.
+    Reimport(PathBuf),
     Quit,
 }
 
@@ -291,7 +297,9 @@ impl GahnegarApp {
             });
             match decision {
                 Some(review::ReviewAction::Accept) => {
-                    if let Some(r) = self.review.take() {
+                    if let Some(r) = self.review.take_if(|r| r.reimport) {
+                        self.merge_reimport(r.accepted_article());
+                    } else if let Some(r) = self.review.take() {
                         self.set_article(r.accepted_article(), None);
                         self.doc.dirty = true;
                         self.sync_recovery();
@@ -773,6 +781,8 @@ impl GahnegarApp {
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
+            Command::ReimportDialog => self.reimport_dialog(),
+            Command::Reimport(p) => self.start_reimport(&p, ctx),
             Command::Save => match self
                 .doc
                 .path

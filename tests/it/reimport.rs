@@ -13,7 +13,8 @@ use crate::common::repo_path;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
 
-fn read(name: &str) -> String {
+/// A file of `tests/data/edit/`, read.
+pub fn read(name: &str) -> String {
     let path = repo_path(&format!("tests/data/edit/{name}"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -24,7 +25,11 @@ pub fn anchor(a: &Article, quote: &str) -> Anchor {
         .iter()
         .find_map(|b| {
             let at = b.text.find(quote)?;
-            Some(Anchor::from_range(b.id.clone(), &b.text, at..at + quote.len()))
+            Some(Anchor::from_range(
+                b.id.clone(),
+                &b.text,
+                at..at + quote.len(),
+            ))
         })
         .unwrap_or_else(|| panic!("«{quote}» not in the article"))
 }
@@ -41,6 +46,14 @@ pub fn quoted<'a>(a: &'a Article, anchor: &Anchor) -> &'a str {
 /// the 2012 event, a highlight on Lavrov's words, one on the sentence the new version
 /// drops, and an event of their own on the pipeline's passage.
 pub fn work_on(a: &mut Article) {
+    for e in work(a) {
+        let name = e.name().en;
+        e.apply(a).unwrap_or_else(|err| panic!("{name}: {err}"));
+    }
+}
+
+/// The edits of [`work_on`], made on `a`.
+pub fn work(a: &Article) -> Vec<Edit> {
     let e2012 = a
         .events
         .iter()
@@ -56,7 +69,7 @@ pub fn work_on(a: &mut Article) {
         ..a.events[0].clone()
     };
     let at = a.events.len();
-    let edits = [
+    vec![
         Edit::SetNote {
             item: Item::Event(e2012.clone()),
             note: "با آمار گمرک مقایسه شود".into(),
@@ -86,11 +99,7 @@ pub fn work_on(a: &mut Article) {
             at,
             claims: Vec::new(),
         },
-    ];
-    for e in edits {
-        let name = e.name().en;
-        e.apply(a).unwrap_or_else(|err| panic!("{name}: {err}"));
-    }
+    ]
 }
 
 /// Checks the re-imported article against the after text: everything kept and in place,
