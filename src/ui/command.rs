@@ -21,6 +21,7 @@ pub enum UiCommand {
     Redo,
     DeleteEvent,
     EditEvent,
+    EditCategories,
     Find,
     Back,
     Forward,
@@ -48,7 +49,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 21] = [
+    pub const ALL: [UiCommand; 22] = [
         Self::Open,
         Self::ImportText,
         Self::ReimportText,
@@ -60,6 +61,7 @@ impl UiCommand {
         Self::Redo,
         Self::DeleteEvent,
         Self::EditEvent,
+        Self::EditCategories,
         Self::Find,
         Self::Back,
         Self::Forward,
@@ -86,6 +88,7 @@ impl UiCommand {
             Self::Redo => ("ازنو", "Redo"),
             Self::DeleteEvent => ("حذف رویداد", "Delete event"),
             Self::EditEvent => ("ویرایش رویداد…", "Edit event…"),
+            Self::EditCategories => ("دسته‌ها…", "Categories…"),
             Self::Find => ("جستجو", "Find"),
             Self::Back => ("قبلی", "Back"),
             Self::Forward => ("بعدی", "Forward"),
@@ -135,6 +138,7 @@ impl UiCommand {
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
             | Self::ReimportText
+            | Self::EditCategories
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme

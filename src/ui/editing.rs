@@ -155,6 +155,7 @@ impl GahnegarApp {
             UiCommand::Undo => Command::Undo,
             UiCommand::Redo => Command::Redo,
             UiCommand::EditEvent => Command::OpenEditor,
+            UiCommand::EditCategories => Command::OpenCategories,
             UiCommand::DeleteEvent => match self.selection.event.clone() {
                 Some(event) => Command::Edit(Box::new(Edit::DeleteEvent { event: event.0 })),
                 None => return,
@@ -340,5 +341,7 @@ impl GahnegarApp {
         ui.separator();
         self.command_row(ui, UiCommand::EditEvent);
         self.command_row(ui, UiCommand::DeleteEvent);
+        ui.separator();
+        self.command_row(ui, UiCommand::EditCategories);
     }
 }

@@ -6,6 +6,7 @@
 //! borrowing each other.
 
 pub mod article;
+pub mod categories;
 pub mod command;
 mod dialogs;
 mod document;
@@ -107,6 +108,9 @@ pub enum Command {
     /// Open the edit panel of the selected event.
     OpenEditor,
     CloseEditor,
+    /// Open (or close) the categories panel.
+    OpenCategories,
+    CloseCategories,
     /// Select an event and open its edit panel.
     EditEvent(EventId),
     /// Make an event, a highlight or a note of words selected in block `block`.
@@ -170,6 +174,8 @@ pub struct GahnegarApp {
     after_save: Option<Command>,
     /// The selected event's edit panel, when open (it stands in the sources panel's place).
     pub editor: Option<edit_panel::EditPanel>,
+    /// The categories panel, when open (in the sources panel's place).
+    pub categories: Option<categories::CategoriesPanel>,
     /// The worker keeping the recovery file of unsaved edits (see [`GahnegarApp::with_recovery`]).
     recovery: Option<crate::recovery::Recovery>,
     /// A recovery file found at start, while the reader decides about it.
@@ -210,6 +216,7 @@ impl GahnegarApp {
             allow_close: false,
             after_save: None,
             editor: None,
+            categories: None,
             recovery: None,
             recovered: None,
         };
@@ -372,7 +379,9 @@ impl GahnegarApp {
                 .default_size(320.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    if self.editor.is_some() && self.selection.event.is_some() {
+                    if self.categories.is_some() {
+                        self.categories_ui(ui);
+                    } else if self.editor.is_some() && self.selection.event.is_some() {
                         self.editor_ui(ui);
                     } else {
                         self.sources_ui(ui);
@@ -708,6 +717,10 @@ impl GahnegarApp {
                 }
             }
             Command::CloseEditor => self.editor = None,
+            Command::OpenCategories => {
+                self.categories.get_or_insert_with(Default::default);
+            }
+            Command::CloseCategories => self.categories = None,
             Command::FromSelection { block, range, what } => {
                 self.make_from_selection(block, range, what);
             }

@@ -22,6 +22,7 @@ mod store;
 mod svg_renderers;
 mod text_caret;
 mod text_engine;
+mod ui_categories;
 mod ui_edit;
 mod ui_field;
 mod ui_fonts;
