@@ -237,6 +237,8 @@ impl GahnegarApp {
                 })));
                 self.commands.push(Command::EditEvent(id.into()));
             }
+            SelectionAction::NewSource => self.ask_new_source(anchor),
+            SelectionAction::Claim => self.ask_claim_source(anchor),
             SelectionAction::Highlight | SelectionAction::Note => {
                 let id = a.fresh_id("h");
                 let at = a.highlights.len();

@@ -20,6 +20,7 @@ mod reimport;
 pub mod review;
 pub mod sample;
 mod settings;
+mod source_dialogs;
 pub mod sources;
 pub mod startup;
 pub mod theme;

@@ -31,6 +31,7 @@ mod ui_long_block;
 mod ui_reimport;
 mod ui_review;
 mod ui_shell;
+mod ui_sources_edit;
 mod ui_text;
 mod ui_timeline;
 mod ui_workspace;
