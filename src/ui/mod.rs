@@ -500,6 +500,12 @@ impl GahnegarApp {
                 SourcesAction::ToggleLane(l) => Command::ToggleLane(l),
                 SourcesAction::SetOnlySelectedSource(b) => Command::SetOnlySource(b),
                 SourcesAction::SetLane(e, l) => Command::SetLane(e, l),
+                SourcesAction::SetClaimCertainty(c, certainty) => {
+                    Command::Edit(Box::new(Edit::SetCertainty {
+                        item: crate::model::edit::Item::Claim(c.as_str().to_owned()),
+                        certainty,
+                    }))
+                }
             });
         }
     }

@@ -163,3 +163,66 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.article, opened);
 }
+
+#[test]
+fn a_claims_certainty_is_set_in_the_sources_panel_and_the_legend_explains_the_marks() {
+    // Tall enough for the whole edit panel and the selected source's claims.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = dir.path().join("mini.ron");
+    std::fs::copy(crate::common::mini_path(), &copy).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = crate::common::app_harness(egui::Vec2::new(1280.0, 1000.0));
+    h.state_mut().open_path(&copy);
+    h.run_ok();
+    // An event confirmed in its edit panel: the timeline rings it, the legend says so.
+    let e1 = h
+        .state()
+        .doc
+        .article
+        .event("e1")
+        .cloned()
+        .unwrap_or_else(|| panic!("e1"));
+    h.get_by_label(&format!("{} — {}", e1.date.wording, e1.label))
+        .click();
+    h.run_ok();
+    press(&mut h, Modifiers::NONE, Key::F2);
+    h.get_by_role_and_label(Role::RadioButton, "تأییدشده")
+        .click();
+    h.run_ok();
+    h.get_by_label("بستن").click();
+    h.run_ok();
+    assert_eq!(
+        h.state().doc.article.event("e1").map(|e| e.certainty),
+        Some(gahnegar::model::Certainty::Confirmed)
+    );
+
+    // Lavrov's claim, through his name in the article: its certainty in the panel.
+    h.get_by_role_and_label(Role::Link, "سرگئی لاوروف (سرگئی لاوروف)")
+        .click();
+    h.run_ok();
+    let combo = h.get_by_role_and_label(Role::ComboBox, "قطعیت");
+    assert_eq!(combo.value().as_deref(), Some("گزارش‌شده"));
+    combo.click();
+    h.run_ok();
+    let row = h.get_by_role_and_label(Role::Button, "مورد تردید");
+    row.click();
+    h.run_ok();
+    let claim = |h: &Harness<'_, GahnegarApp>| {
+        h.state()
+            .doc
+            .article
+            .claims
+            .iter()
+            .find(|c| c.source == "s3")
+            .map(|c| c.certainty)
+    };
+    assert_eq!(claim(&h), Some(gahnegar::model::Certainty::Disputed));
+    assert_eq!(
+        h.get_by_role_and_label(Role::ComboBox, "قطعیت")
+            .value()
+            .as_deref(),
+        Some("مورد تردید")
+    );
+    h.snapshot("certainty_in_sources_fa");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(claim(&h), Some(gahnegar::model::Certainty::Reported));
+}
