@@ -87,15 +87,27 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a == b || (a.start < b.end && b.start < a.end)
 }
 
-/// The items of `article` (events or claims) by block index: (range, index).
+/// The items of `article` (events or claims) by block index: (range, index). Blocks are
+/// found by id through a map: an article of thousands of blocks and anchors stays linear.
 fn by_block<T>(
     article: &Article,
     items: &[T],
     anchor: impl Fn(&T) -> &Anchor,
 ) -> HashMap<usize, Vec<(Range<usize>, usize)>> {
+    let blocks: HashMap<&str, usize> = article
+        .blocks
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
     let mut map: HashMap<usize, Vec<(Range<usize>, usize)>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        if let Some((b, r)) = article.resolve(anchor(item)) {
+        let a = anchor(item);
+        let Some(&b) = blocks.get(a.block.as_str()) else {
+            continue;
+        };
+        if let Some(r) = a.resolve(&article.blocks[b].text) {
             map.entry(b).or_default().push((r, i));
         }
     }
@@ -240,7 +252,7 @@ pub fn reimport(old: &Article, mut new: Article) -> (Article, ReimportReport) {
     let mut claim_taken = vec![false; new.claims.len()];
     let mut carried_claims: Vec<Vec<Claim>> = vec![Vec::new(); new.claims.len() + 1];
     let mut slot = 0;
-    let mut needed_sources: Vec<&str> = Vec::new();
+    let mut needed_sources: HashSet<&str> = HashSet::new();
     for (c, f) in old.claims.iter().zip(claim_found) {
         let events: Vec<String> = c
             .events
@@ -278,8 +290,8 @@ pub fn reimport(old: &Article, mut new: Article) -> (Article, ReimportReport) {
         if f.is_none() {
             report.orphaned.push(AnchorOwner::Claim(id.clone()));
         }
-        if readers_source && !needed_sources.contains(&c.source.as_str()) {
-            needed_sources.push(&c.source);
+        if readers_source {
+            needed_sources.insert(&c.source);
         }
         let mut kept = c.clone();
         kept.id = id;
@@ -297,7 +309,7 @@ pub fn reimport(old: &Article, mut new: Article) -> (Article, ReimportReport) {
         // Kept: a source the carried claims cite, or one of the reader's (no mentions)
         // or with the reader's note that the new import does not have.
         let readers = s.mentions.is_empty() || !s.note.is_empty();
-        if !needed_sources.contains(&s.id.as_str())
+        if !needed_sources.contains(s.id.as_str())
             && (source_map.contains_key(s.id.as_str()) || !readers)
         {
             continue;
