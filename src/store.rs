@@ -3,7 +3,8 @@
 //!
 //! Loading never panics, whatever the bytes: every failure is a [`StoreError`].
 //! A loaded article is sound: its anchors resolve and its references point somewhere
-//! ([`Article::problems`] is empty).
+//! ([`Article::problems`] holds nothing but orphans a re-import kept, see
+//! [`Problem::is_broken`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -151,7 +152,11 @@ pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
             });
         }
     };
-    let problems = article.problems();
+    let problems: Vec<Problem> = article
+        .problems()
+        .into_iter()
+        .filter(Problem::is_broken)
+        .collect();
     if problems.is_empty() {
         Ok(article)
     } else {

@@ -12,6 +12,7 @@ use super::Lang;
 pub enum UiCommand {
     Open,
     ImportText,
+    ReimportText,
     PasteArticle,
     Save,
     SaveAs,
@@ -20,6 +21,7 @@ pub enum UiCommand {
     Redo,
     DeleteEvent,
     EditEvent,
+    EditCategories,
     Find,
     Back,
     Forward,
@@ -47,9 +49,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 22] = [
         Self::Open,
         Self::ImportText,
+        Self::ReimportText,
         Self::PasteArticle,
         Self::Save,
         Self::SaveAs,
@@ -58,6 +61,7 @@ impl UiCommand {
         Self::Redo,
         Self::DeleteEvent,
         Self::EditEvent,
+        Self::EditCategories,
         Self::Find,
         Self::Back,
         Self::Forward,
@@ -75,6 +79,7 @@ impl UiCommand {
         let (fa, en) = match self {
             Self::Open => ("باز کردن…", "Open…"),
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
+            Self::ReimportText => ("درون‌ریزی دوبارهٔ متن…", "Re-import text…"),
             Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
             Self::Save => ("ذخیره", "Save"),
             Self::SaveAs => ("ذخیره با نام…", "Save as…"),
@@ -83,6 +88,7 @@ impl UiCommand {
             Self::Redo => ("ازنو", "Redo"),
             Self::DeleteEvent => ("حذف رویداد", "Delete event"),
             Self::EditEvent => ("ویرایش رویداد…", "Edit event…"),
+            Self::EditCategories => ("دسته‌ها…", "Categories…"),
             Self::Find => ("جستجو", "Find"),
             Self::Back => ("قبلی", "Back"),
             Self::Forward => ("بعدی", "Forward"),
@@ -131,6 +137,8 @@ impl UiCommand {
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
+            | Self::ReimportText
+            | Self::EditCategories
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme

@@ -29,6 +29,18 @@ pub enum Modal {
         highlight: String,
         text: String,
     },
+    /// A new source named by words selected in the article (`anchor`), its name and kind
+    /// as chosen so far.
+    NewSource {
+        anchor: crate::model::Anchor,
+        name: String,
+        kind: crate::model::SourceKind,
+    },
+    /// Words selected in the article (`anchor`) as a claim of the source chosen so far.
+    Claim {
+        anchor: crate::model::Anchor,
+        source: String,
+    },
     /// A recovery file of unsaved edits was found at start: restore it?
     Restore {
         /// The file its article came from.
@@ -53,7 +65,7 @@ impl GahnegarApp {
             Modal::ConfirmOverwrite { .. } => &[s.overwrite, s.cancel],
             Modal::Message { .. } => &[s.dismiss],
             Modal::Restore { .. } => &[s.restore, s.discard],
-            Modal::Note { .. } => &[s.ok, s.cancel],
+            Modal::Note { .. } | Modal::NewSource { .. } | Modal::Claim { .. } => &[s.ok, s.cancel],
         };
         let cancel = labels.len() - 1;
         // Enter in a note is a line break, not OK.
@@ -75,6 +87,7 @@ impl GahnegarApp {
                 Modal::Path { purpose, text } => {
                     let prompt = match purpose {
                         PathPurpose::Open => s.path_prompt_open,
+                        PathPurpose::Reimport => reimport::PROMPT.get(lang == Lang::Fa),
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
                     };
                     let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
@@ -109,6 +122,12 @@ impl GahnegarApp {
                     if !field.response.has_focus() && !field.response.lost_focus() {
                         field.response.request_focus();
                     }
+                }
+                Modal::NewSource { name, kind, .. } => {
+                    Self::new_source_ui(ui, name, kind, lang, DIALOG_WIDTH);
+                }
+                Modal::Claim { anchor, source } => {
+                    Self::claim_ui(ui, &self.doc.article, anchor, source, lang, DIALOG_WIDTH);
                 }
                 Modal::Restore { source } => {
                     title(ui, s.restore_title);
@@ -189,12 +208,15 @@ impl GahnegarApp {
                 let p = PathBuf::from(text.trim());
                 self.commands.push(match purpose {
                     PathPurpose::Open => Command::Open(p),
+                    PathPurpose::Reimport => Command::Reimport(p),
                     PathPurpose::Save => Command::SaveTo(p),
                     PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
                 });
             }
             Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
             Modal::Note { highlight, text } => self.set_highlight_note(highlight, text),
+            Modal::NewSource { anchor, name, kind } => self.add_source_from(anchor, &name, kind),
+            Modal::Claim { anchor, source } => self.add_claim_from(anchor, source),
             Modal::Message { .. } | Modal::Restore { .. } => {}
         }
     }

@@ -6,6 +6,8 @@ use super::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
+    /// A changed text of the open article, to re-import into it.
+    Reimport,
     Save,
     Export(ExportKind),
 }
@@ -145,13 +147,16 @@ impl GahnegarApp {
         if let Some(result) = job.take_result() {
             let path = job.path.clone();
             let from_file = job.is_file();
+            let reimport = job.reimport;
             self.import_job = None;
             match result {
                 Ok((imported, text)) => {
                     if from_file {
                         self.remember(&path);
                     }
-                    self.review = Some(review::Review::new(imported, path, text));
+                    let mut review = review::Review::new(imported, path, text);
+                    review.reimport = reimport;
+                    self.review = Some(review);
                     self.page = Page::Review;
                 }
                 Err(e) => self.error(e),
