@@ -202,7 +202,7 @@ pub fn fallback_families_needed(text: &str) -> Vec<&'static str> {
 }
 
 /// Characters shaping removes or shows without a glyph of their own.
-fn needs_no_glyph(c: char) -> bool {
+pub(crate) fn needs_no_glyph(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

@@ -258,10 +258,25 @@ impl ShapedText {
                 }
                 let tr = cluster.text_range();
                 let len = self.text.len();
+                let text_range = tr.start.min(len)..tr.end.min(len);
+                let mut advance = cluster.advance();
+                // An invisible character (a variation selector, a format control) that the
+                // font shaped to .notdef on its own: no box and no width, as it would have
+                // none after a base character.
+                let text = &self.text[text_range.clone()];
+                if !text.is_empty()
+                    && text.chars().all(fonts::needs_no_glyph)
+                    && glyphs.iter().any(|g| g.0 == 0)
+                {
+                    glyphs.retain(|g| g.0 != 0);
+                    if glyphs.is_empty() {
+                        advance = 0.0;
+                    }
+                }
                 clusters.push(RawCluster {
                     // parley reports an implicit final newline past the end of the text.
-                    text_range: tr.start.min(len)..tr.end.min(len),
-                    advance: cluster.advance(),
+                    text_range,
+                    advance,
                     font,
                     glyphs,
                     newline: cluster.is_hard_line_break(),

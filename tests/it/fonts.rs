@@ -284,6 +284,42 @@ fn characters_no_embedded_font_has_come_from_a_system_font() {
     );
 }
 
+/// Invisible characters alone (a Mongolian free variation selector, an emoji variation
+/// selector, a word joiner, found by the property test below) draw no .notdef box and
+/// take no width.
+#[test]
+fn invisible_characters_alone_draw_no_box() {
+    let mut eng = TextEngine::new();
+    let advance = |t: &gahnegar::text::ShapedText| -> f32 {
+        t.lines
+            .iter()
+            .flat_map(|l| l.clusters.iter().map(|c| c.advance))
+            .sum()
+    };
+    for text in [
+        "\u{180F}",
+        "\u{FE0F}",
+        "\u{2060}",
+        "a\u{180F}b",
+        "\u{E0100}",
+    ] {
+        let shaped = eng.layout(&TextJob::new(text), Some(200.0), 1.0);
+        assert!(
+            shaped.glyphs.iter().all(|g| g.id != 0),
+            "{:?} drew .notdef",
+            text.escape_unicode().to_string()
+        );
+        let with = advance(shaped);
+        let plain = text.replace(|c: char| !c.is_ascii_alphabetic(), "");
+        let without = advance(eng.layout(&TextJob::new(plain.as_str()), Some(200.0), 1.0));
+        assert!(
+            (with - without).abs() < 0.01,
+            "{:?} took width",
+            text.escape_unicode().to_string()
+        );
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
     /// Any text, in any script or none, lays out without panicking, and every character
