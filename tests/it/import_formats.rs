@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 use gahnegar::model::{Article, BlockKind, Day};
 use gahnegar::store;
 
+use crate::common::Settle as _;
 use crate::common::repo_path;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
@@ -259,9 +260,9 @@ fn pasting_persian_html_with_ctrl_shift_v_opens_it_after_the_review() {
         modifiers: ctrl_shift,
     });
     h.event(Event::Paste(PASTED_HTML.to_owned()));
-    h.run_ok();
+    h.settle();
     crate::common::wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     let review = h
         .state()
         .review
@@ -279,7 +280,7 @@ fn pasting_persian_html_with_ctrl_shift_v_opens_it_after_the_review() {
             .any(|e| e.date.wording.contains("۱ مهر ۱۴۰۳"))
     );
     h.get_by_label(h.state().strings().review_accept).click();
-    h.run_ok();
+    h.settle();
     let app = h.state();
     assert!(app.review.is_none(), "accepting closes the review");
     assert_eq!(app.doc.article.meta.title, "افتتاح کتابخانه مرکزی");
@@ -300,9 +301,9 @@ fn importing_a_saved_page_in_the_app_reads_yesterday_against_its_date() {
     // Open routes a page to the import review, as it does a text file.
     h.state_mut()
         .push(gahnegar::ui::Command::Open(page.clone()));
-    h.run_ok();
+    h.settle();
     crate::common::wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     let review = h
         .state()
         .review

@@ -8,27 +8,28 @@ use egui_kittest::kittest::Queryable as _;
 use gahnegar::model::Rgb;
 use gahnegar::ui::GahnegarApp;
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, mini_path};
 
 fn press(h: &mut Harness<'_, GahnegarApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
-    h.run_ok();
+    h.settle();
 }
 
 /// Replaces what the text field `label` holds by `text`, then presses Enter.
 fn retype(h: &mut Harness<'_, GahnegarApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).click();
-    h.run_ok();
+    h.settle();
     press(h, Modifiers::COMMAND, Key::A);
     h.get_by_role_and_label(Role::TextInput, label)
         .type_text(text);
-    h.run_ok();
+    h.settle();
     press(h, Modifiers::NONE, Key::Enter);
 }
 
 fn click(h: &mut Harness<'_, GahnegarApp>, label: &str) {
     h.get_by_label(label).click();
-    h.run_ok();
+    h.settle();
 }
 
 #[test]
@@ -39,7 +40,7 @@ fn categories_are_added_renamed_recoloured_moved_and_deleted_each_undoably() {
     // Tall enough for the whole panel above the timeline, without scrolling.
     let mut h = app_harness(Vec2::new(1280.0, 1000.0));
     h.state_mut().open_path(&copy);
-    h.run_ok();
+    h.settle();
     let opened = h.state().doc.article.clone();
     let n = opened.categories.len();
 
@@ -91,9 +92,9 @@ fn categories_are_added_renamed_recoloured_moved_and_deleted_each_undoably() {
     );
     h.get_by_role_and_label(Role::ComboBox, "رویدادهایش به")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(Role::Button, "حقوق بشر").click();
-    h.run_ok();
+    h.settle();
     click(&mut h, "حذف دسته");
     let a = h.state().doc.article.clone();
     assert!(a.category_index(&gone).is_none(), "deleted");

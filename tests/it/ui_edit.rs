@@ -13,6 +13,7 @@ use gahnegar::store;
 use gahnegar::text::{Align, Direction, TextEngine, TextJob};
 use gahnegar::ui::GahnegarApp;
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, mini_path};
 
 /// The app on a copy of the small test article (saving writes to the copy), and the
@@ -23,13 +24,13 @@ pub fn harness() -> (Harness<'static, GahnegarApp>, tempfile::TempDir) {
     std::fs::copy(mini_path(), &copy).unwrap_or_else(|e| panic!("{e}"));
     let mut h = app_harness(Vec2::new(1280.0, 820.0));
     h.state_mut().open_path(&copy);
-    h.run_ok();
+    h.settle();
     (h, dir)
 }
 
 fn press(h: &mut Harness<'_, GahnegarApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
-    h.run_ok();
+    h.settle();
 }
 
 const CMD_SHIFT: Modifiers = Modifiers {
@@ -60,15 +61,15 @@ pub fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
     let from = pos2(r.right() - 1.0, y);
     let to = pos2(r.left() + 1.0, y);
     h.hover_at(from);
-    h.run_ok();
+    h.settle();
     h.drag_at(from);
-    h.run_ok();
+    h.settle();
     for t in 1..=5 {
         h.hover_at(from + (to - from) * (t as f32 / 5.0));
-        h.run_ok();
+        h.settle();
     }
     h.drop_at(to);
-    h.run_ok();
+    h.settle();
     for pressed in [true, false] {
         h.event(Event::PointerButton {
             pos: r.center(),
@@ -77,9 +78,9 @@ pub fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
             modifiers: Modifiers::NONE,
         });
     }
-    h.run_ok();
+    h.settle();
     h.get_by_label(entry).click();
-    h.run_ok();
+    h.settle();
 }
 
 /// Where `word` stands in the paragraph of block `id`, laid out by the engine as the
@@ -114,7 +115,7 @@ fn click_title(h: &mut Harness<'_, GahnegarApp>) {
     let title = h.state().doc.article.meta.title.clone();
     let p = h.get_by_label(&title).rect().center();
     click_at(h, p);
-    h.run_ok();
+    h.settle();
 }
 
 #[test]
@@ -124,16 +125,16 @@ fn a_date_is_corrected_by_typing_a_persian_wording_then_undone_and_redone() {
     let e1 = before.event("e1").cloned().unwrap_or_else(|| panic!("e1"));
     h.get_by_label(&format!("{} — {}", e1.date.wording, e1.label))
         .click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.event_id(), Some("e1"));
     press(&mut h, Modifiers::NONE, Key::F2);
     let field = h.get_by_role_and_label(egui::Role::TextInput, "تاریخ");
     field.click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::COMMAND, Key::A);
     h.get_by_role_and_label(egui::Role::TextInput, "تاریخ")
         .type_text("اواخر دهه ۱۳۶۰");
-    h.run_ok();
+    h.settle();
     // The interval is shown in both calendars as it is typed.
     let doc = gahnegar::persian::tagger::DocContext::default();
     let want = date_entry::parse("اواخر دهه ۱۳۶۰", &doc).unwrap_or_else(|e| panic!("{e}"));
@@ -161,11 +162,11 @@ fn a_date_is_corrected_by_typing_a_persian_wording_then_undone_and_redone() {
     // A wording the tagger cannot read is said so, and not applied.
     h.get_by_role_and_label(egui::Role::TextInput, "تاریخ")
         .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::COMMAND, Key::A);
     h.get_by_role_and_label(egui::Role::TextInput, "تاریخ")
         .type_text("هیچ وقت");
-    h.run_ok();
+    h.settle();
     let _error = h.get_by_label("«هیچ وقت» تاریخی خواندنی نیست");
     press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(
@@ -180,7 +181,7 @@ fn a_date_is_corrected_by_typing_a_persian_wording_then_undone_and_redone() {
     // Undo with the keyboard once the field has let go of it; the Edit menu names it.
     click_title(&mut h);
     h.get_by_label("ویرایش").click();
-    h.run_ok();
+    h.settle();
     let _named = h.get_by_label("واگرد: تغییر تاریخ رویداد");
     press(&mut h, Modifiers::NONE, Key::Escape);
     press(&mut h, Modifiers::COMMAND, Key::Z);
@@ -240,9 +241,9 @@ fn an_event_made_from_selected_words_is_on_the_timeline_and_leads_back_to_them()
 
     // On the timeline, and the timeline's mark leads back to the words.
     h.get_by_label("بستن").scroll_to_me();
-    h.run_ok();
+    h.settle();
     h.get_by_label("بستن").click();
-    h.run_ok();
+    h.settle();
     assert!(h.state().editor.is_none(), "closed");
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert_eq!(h.state().selection.event, None);
@@ -252,7 +253,7 @@ fn an_event_made_from_selected_words_is_on_the_timeline_and_leads_back_to_them()
         .max_by(|a, b| a.rect().center().y.total_cmp(&b.rect().center().y))
         .unwrap_or_else(|| panic!("«{}» is not on the timeline", new.label));
     mark.click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.event_id(), Some(new.id.as_str()));
     let _in_text = h.get_by_label(&format!("{} — {}", new.date.wording, new.label));
 
@@ -280,14 +281,14 @@ fn a_persian_note_on_a_passage_then_undone_and_redone() {
     );
     let field = h.get_by_role_and_label(egui::Role::TextInput, "یادداشت");
     field.type_text("این ادعا را باید با منبع دیگری سنجید");
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Enter);
     h.get_by_role_and_label(egui::Role::TextInput, "یادداشت")
         .type_text("بررسی شود: ۱۴۰۳");
-    h.run_ok();
+    h.settle();
     h.snapshot("edit_note");
     h.get_by_label("تأیید").click();
-    h.run_ok();
+    h.settle();
     let note = "این ادعا را باید با منبع دیگری سنجید\nبررسی شود: ۱۴۰۳";
     let hl = h.state().doc.article.highlights[0].clone();
     assert_eq!(hl.note, note);
@@ -326,24 +327,24 @@ fn the_edit_panel_edits_title_certainty_and_note_and_the_save_reopens_identical(
         format!("{} — {}", e.date.wording, e.label)
     })
     .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::F2);
     h.get_by_role_and_label(egui::Role::TextInput, "عنوان")
         .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::COMMAND, Key::A);
     h.get_by_role_and_label(egui::Role::TextInput, "عنوان")
         .type_text("مذاکرات صلح");
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Enter);
     h.get_by_label(Certainty::Disputed.name(true)).click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::TextInput, "یادداشت")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::TextInput, "یادداشت")
         .type_text("منبع دوم این تاریخ را تأیید نمی‌کند");
-    h.run_ok();
+    h.settle();
     h.snapshot("edit_panel");
     click_title(&mut h);
     let e3 = h
@@ -386,11 +387,11 @@ fn a_recovery_file_is_offered_at_start_and_restored() {
         .with_size(Vec2::new(1000.0, 700.0))
         .with_pixels_per_point(1.0)
         .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
-    h.run_ok();
+    h.settle();
     let s = h.state().strings();
     let _asked = h.get_by_label(s.restore_title);
     h.get_by_label(s.restore).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().doc.article, edited);
     assert!(
         h.state().window_title().starts_with("● "),
@@ -415,14 +416,14 @@ fn disputed_events_are_drawn_hollow_and_can_be_filtered_out() {
         .unwrap_or_else(|| panic!("e1"));
     h.get_by_label(&format!("{} — {}", ev.date.wording, ev.label))
         .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::F2);
     h.get_by_label(Certainty::Disputed.name(true)).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("بستن").scroll_to_me();
-    h.run_ok();
+    h.settle();
     h.get_by_label("بستن").click();
-    h.run_ok();
+    h.settle();
     let on_timeline = |h: &Harness<'_, GahnegarApp>| h.query_all_by_label(&ev.label).count();
     let before = on_timeline(&h);
     assert!(before >= 1, "«{}» on the timeline", ev.label);
@@ -430,15 +431,15 @@ fn disputed_events_are_drawn_hollow_and_can_be_filtered_out() {
     // View → Certainty: hide the disputed ones.
     let view = h.state().strings().menu_view;
     h.get_by_label(view).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(Certainty::Disputed.name(true)).click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert_eq!(on_timeline(&h), 0, "hidden from the timeline");
     h.get_by_label(view).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(Certainty::Disputed.name(true)).click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(on_timeline(&h) >= 1, "shown again");
 }

@@ -3,6 +3,7 @@
 //! paragraph's ink checked on the rendered image: left-to-right paragraphs start at the
 //! column's left edge, Persian ones at its right edge.
 
+use crate::common::Settle as _;
 use egui::Vec2;
 use egui_kittest::Harness;
 use gahnegar::model::{Block, BlockKind};
@@ -68,7 +69,7 @@ fn harness() -> Harness<'static, GahnegarApp> {
         .with_pixels_per_point(1.0)
         .with_max_steps(40)
         .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
-    h.run_ok();
+    h.settle();
     h
 }
 

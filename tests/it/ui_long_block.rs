@@ -10,6 +10,7 @@ use gahnegar::model::{Anchor, Article, Block, BlockKind, Day, Event, FuzzyDate};
 use gahnegar::store;
 use gahnegar::ui::GahnegarApp;
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, mini};
 
 /// The marker sentence in the middle of the long block, and its date's wording.
@@ -74,17 +75,17 @@ fn a_block_of_millions_of_characters_opens_scrolls_and_draws() {
 
     let mut h = app_harness(Vec2::new(1000.0, 700.0));
     h.state_mut().open_path(&path);
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().doc.article.blocks.len(), a.blocks.len(), "opened");
 
     // Find the marker word: the view scrolls to the middle of the long block.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    h.run_ok();
+    h.settle();
     let field = h.get_by_role_and_label(egui::Role::TextInput, h.state().strings().find);
     field.focus();
     field.type_text("کاروانسرا");
-    h.run_ok();
-    h.run_ok();
+    h.settle();
+    h.settle();
     assert_eq!(h.state().article_view.find.matches.len(), 1);
 
     // The piece holding the marker is drawn inside the window, with the marker's text.
@@ -107,7 +108,7 @@ fn a_block_of_millions_of_characters_opens_scrolls_and_draws() {
         "the date is on screen: {lr:?}"
     );
     link.click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.event_id(), Some("e-long"));
     let v = painted_vertices(&h);
     assert!(v > 1_000 && v < 60_000, "{v} vertices painted");

@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gahnegar::ui::{Command, GahnegarApp, Lang, Modal};
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, wait_for_import};
 use crate::reimport::{check_carried, read, work};
 
@@ -32,32 +33,32 @@ fn re_importing_a_changed_text_keeps_the_readers_work_and_undoes_as_one() {
     std::fs::write(&after, read("reimport-after-fa.txt")).unwrap_or_else(|e| panic!("{e}"));
     let mut h = app_harness(Vec2::new(1280.0, 820.0));
     h.state_mut().open_path(&before);
-    h.run_ok();
+    h.settle();
     // The reader's work, as the app's own edits.
     for e in work(&h.state().doc.article) {
         h.state_mut().push(Command::Edit(Box::new(e)));
     }
-    h.run_ok();
+    h.settle();
     let worked = h.state().doc.article.clone();
     assert_eq!(worked.highlights.len(), 2);
 
     // File → Re-import text…, the path typed into the prompt, Enter.
     let s = h.state().strings();
     h.get_by_label(s.menu_file).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("درون‌ریزی دوبارهٔ متن…").click();
-    h.run_ok();
+    h.settle();
     let field = h.get_by_label("مسیر متن تازهٔ این نوشته:");
     field.focus();
     field.type_text(&after.display().to_string());
-    h.run_ok();
+    h.settle();
     h.key_press(Key::Enter);
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     assert!(h.state().review.is_some(), "the new text is reviewed first");
     h.get_by_label("ادغام در نوشتهٔ باز").click();
-    h.run_ok();
+    h.settle();
 
     // The message counts what was found again and the orphan.
     let Some(Modal::Message { body, .. }) = h.state().modal.clone() else {
@@ -69,7 +70,7 @@ fn re_importing_a_changed_text_keeps_the_readers_work_and_undoes_as_one() {
     );
     h.snapshot("reimport_message_fa");
     h.get_by_label(s.dismiss).click();
-    h.run_ok();
+    h.settle();
     assert!(h.state().modal.is_none());
 
     let merged = h.state().doc.article.clone();
@@ -85,11 +86,11 @@ fn re_importing_a_changed_text_keeps_the_readers_work_and_undoes_as_one() {
 
     // One undo takes the whole re-import back; redo brings it again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().doc.article, worked);
     assert!(texts_with(&h, "پس از درون‌ریزی دوباره").is_empty());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().doc.article, merged);
     assert_eq!(h.state().settings.lang, Lang::Fa);
 }

@@ -3,6 +3,7 @@
 //! their sentence, toggling events and repair steps, the English switch, a long import
 //! laid out only where in view, and a snapshot of the Persian pane.
 
+use crate::common::Settle as _;
 use egui::{Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -28,7 +29,7 @@ fn harness() -> Harness<'static, GahnegarApp> {
         .with_pixels_per_point(1.0)
         .with_max_steps(40)
         .build_ui_state(|ui, app: &mut GahnegarApp| app.ui_root(ui), app);
-    h.run_ok();
+    h.settle();
     h
 }
 
@@ -39,7 +40,7 @@ fn review_of(text: &str) -> (Harness<'static, GahnegarApp>, tempfile::TempDir) {
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
     h.state_mut().push(Command::Import(path));
-    h.run_ok();
+    h.settle();
     for _ in 0..400 {
         if h.state().import_job.is_none() {
             break;
@@ -47,7 +48,7 @@ fn review_of(text: &str) -> (Harness<'static, GahnegarApp>, tempfile::TempDir) {
         std::thread::sleep(std::time::Duration::from_millis(25));
         h.step();
     }
-    h.run_ok();
+    h.settle();
     assert!(h.state().review.is_some(), "the import opened its review");
     (h, dir)
 }
@@ -158,7 +159,7 @@ fn toggling_an_event_and_a_repair_step_still_works() {
     let keep = format!("نگه داشتن: {}", e.label);
     // Untick the event's «keep» box with a real click: it is rejected; tick it again.
     h.get_by_role_and_label(Role::CheckBox, &keep).click();
-    h.run_ok();
+    h.settle();
     let rejected = |h: &Harness<'_, GahnegarApp>| {
         h.state()
             .review
@@ -173,7 +174,7 @@ fn toggling_an_event_and_a_repair_step_still_works() {
         Some(egui::accesskit::Toggled::False)
     );
     h.get_by_role_and_label(Role::CheckBox, &keep).click();
-    h.run_ok();
+    h.settle();
     assert!(!rejected(&h), "ticking keeps it again");
 
     // Untick the ZWNJ step: the text is imported again without it, and its row goes.
@@ -181,7 +182,7 @@ fn toggling_an_event_and_a_repair_step_still_works() {
     h.get_by_label_contains(row);
     h.get_by_role_and_label(Role::CheckBox, "نیم‌فاصله (۱)")
         .click();
-    h.run_ok();
+    h.settle();
     let review = h
         .state()
         .review
@@ -204,7 +205,7 @@ fn toggling_an_event_and_a_repair_step_still_works() {
     // The box stays, unticked, with the first import's count; ticking redoes the step.
     h.get_by_role_and_label(Role::CheckBox, "نیم‌فاصله (۱)")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_label_contains(row);
 }
 
@@ -213,9 +214,9 @@ fn the_english_switch_shows_english_names_and_latin_digits() {
     let (mut h, _dir) = review_of(DAM);
     // The language switch in the View menu, with real clicks.
     h.get_by_label(h.state().strings().menu_view).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("English").click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().settings.lang, Lang::En);
     for name in [
         "ZWNJ (1)",
@@ -300,7 +301,7 @@ fn a_long_import_lays_out_only_the_rows_in_view() {
             source: egui::MouseWheelSource::Wheel,
             modifiers: egui::Modifiers::NONE,
         });
-        h.run_ok();
+        h.settle();
         if rows(&h).iter().any(|l| l.contains("بند ۳۰۰")) {
             return;
         }
@@ -333,6 +334,6 @@ fn review_snapshot(name: &str, lang: Lang, theme: Theme) {
     if let Some(r) = h.state_mut().review.as_mut() {
         r.source_path = std::path::PathBuf::from("/خبرها/سد تازه.txt");
     }
-    h.run_ok();
+    h.settle();
     h.snapshot(name);
 }

@@ -3,6 +3,7 @@
 //! the unsaved-changes prompt, File → Recent, the zoom of the whole window, and snapshots
 //! of the View menu and the find bar in the Persian UI.
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -17,11 +18,11 @@ fn harness() -> Harness<'static, GahnegarApp> {
 /// Opens the find bar and types `query` into its field.
 fn find(h: &mut Harness<'_, GahnegarApp>, query: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
-    h.run_ok();
+    h.settle();
     let field = h.get_by_role_and_label(egui::Role::TextInput, h.state().strings().find);
     field.focus();
     field.type_text(query);
-    h.run_ok();
+    h.settle();
 }
 
 #[test]
@@ -40,7 +41,7 @@ fn the_find_counter_reads_in_the_ui_digits() {
         "no Latin digit in the Persian counter"
     );
     h.get_by_label(h.state().strings().find_next).click();
-    h.run_ok();
+    h.settle();
     let _second = h.get_by_label(&format!("۲ از {}", Lang::Fa.num(n)));
     // The text the engine draws isolates each number, so «۲ از ۵۲» never reorders.
     let drawn = h
@@ -54,7 +55,7 @@ fn the_find_counter_reads_in_the_ui_digits() {
     );
 
     h.state_mut().push(Command::SetLang(Lang::En));
-    h.run_ok();
+    h.settle();
     let _en = h.get_by_label(&format!("2 of {n}"));
     assert!(
         h.query_by_label(&format!("۲ از {}", Lang::Fa.num(n)))
@@ -87,10 +88,10 @@ fn a_mirrored_check_box_toggles_and_reports_its_state() {
     // The filters sit at the end of the sources panel.
     h.get_by_role_and_label(egui::Role::CheckBox, &label)
         .scroll_to_me();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::CheckBox, &label)
         .click();
-    h.run_ok();
+    h.settle();
     // Boxes on the right, labels to their left, counts in Persian digits.
     h.snapshot("filters_fa");
     assert!(
@@ -100,7 +101,7 @@ fn a_mirrored_check_box_toggles_and_reports_its_state() {
     assert_eq!(toggled(&h), Some(egui::accesskit::Toggled::False));
     h.get_by_role_and_label(egui::Role::CheckBox, &label)
         .click();
-    h.run_ok();
+    h.settle();
     assert!(!h.state().settings.hidden_lanes.contains(cat.id.as_str()));
     assert_eq!(toggled(&h), Some(egui::accesskit::Toggled::True));
 }
@@ -110,14 +111,14 @@ fn view_menu_radio_buttons_choose_the_calendar() {
     let mut h = harness();
     let s = h.state().strings();
     h.get_by_label(s.menu_view).click();
-    h.run_ok();
+    h.settle();
     let radio = h.get_by_role_and_label(egui::Role::RadioButton, s.cal_solar);
     assert_eq!(
         radio.accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::False)
     );
     radio.click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().settings.calendar,
         gahnegar::ui::timeline::CalendarMode::SolarHijri
@@ -129,31 +130,31 @@ fn escape_closes_the_dialog_then_find_then_the_sample_then_the_selection() {
     let mut h = harness();
     let ev = h.state().doc.article.events[0].id.clone();
     h.state_mut().push(Command::SelectEvent(ev.as_str().into()));
-    h.run_ok();
+    h.settle();
     find(&mut h, "علی");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    h.run_ok();
+    h.settle();
     assert!(matches!(h.state().modal, Some(Modal::Path { .. })));
 
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert!(h.state().modal.is_none(), "Esc cancels the dialog first");
     assert!(h.state().article_view.find.open, "and leaves the find bar");
 
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert!(!h.state().article_view.find.open, "then Esc closes find");
     assert_eq!(h.state().selection.event_id(), Some(ev.as_str()));
 
     h.state_mut().push(Command::ShowPage(Page::Sample));
-    h.run_ok();
+    h.settle();
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().page, Page::Article, "then Esc leaves the sample");
     assert_eq!(h.state().selection.event_id(), Some(ev.as_str()));
 
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().selection,
         Selection::default(),
@@ -165,9 +166,9 @@ fn escape_closes_the_dialog_then_find_then_the_sample_then_the_selection() {
 fn the_sample_has_a_close_button() {
     let mut h = harness();
     h.state_mut().push(Command::ShowPage(Page::Sample));
-    h.run_ok();
+    h.settle();
     h.get_by_label(h.state().strings().close_sample).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().page, Page::Article);
 }
 
@@ -182,21 +183,21 @@ fn enter_confirms_and_escape_cancels_the_path_prompt_and_the_overwrite_dialog() 
     let s = h.state().strings();
     let type_path = |h: &mut Harness<'_, GahnegarApp>, p: &std::path::Path| {
         h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-        h.run_ok();
+        h.settle();
         let field = h.get_by_label(s.path_prompt_open);
         field.focus();
         field.type_text(&p.display().to_string());
-        h.run_ok();
+        h.settle();
     };
     type_path(&mut h, &path);
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert!(h.state().modal.is_none(), "Esc cancels the prompt");
     assert!(h.state().doc.path.is_none(), "and opens nothing");
 
     type_path(&mut h, &path);
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().doc.path.as_deref(),
         Some(path.as_path()),
@@ -208,20 +209,20 @@ fn enter_confirms_and_escape_cancels_the_path_prompt_and_the_overwrite_dialog() 
     let kept = dir.path().join("kept.ron");
     std::fs::write(&kept, "keep me").unwrap_or_else(|e| panic!("{e}"));
     h.state_mut().push(Command::SaveTo(kept.clone()));
-    h.run_ok();
+    h.settle();
     let _ask = h.get_by_label(s.overwrite_title);
     h.key_press(egui::Key::Escape);
-    h.run_ok();
+    h.settle();
     assert!(h.state().modal.is_none());
     assert_eq!(
         std::fs::read_to_string(&kept).unwrap_or_default(),
         "keep me"
     );
     h.state_mut().push(Command::SaveTo(kept.clone()));
-    h.run_ok();
+    h.settle();
     let _ask = h.get_by_label(s.overwrite_title);
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     let saved = store::load(&kept).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved, h.state().doc.article, "Enter replaced the file");
 }
@@ -246,7 +247,7 @@ fn edit(h: &mut Harness<'_, GahnegarApp>) -> String {
         .unwrap_or_else(|| panic!("a second category"));
     h.state_mut()
         .push(Command::SetLane(first.id.into(), lane.as_str().into()));
-    h.run_ok();
+    h.settle();
     assert!(h.state().doc.is_dirty());
     lane
 }
@@ -259,15 +260,15 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
     let mut h = harness();
     let s = h.state().strings();
     h.state_mut().push(Command::Open(path.clone()));
-    h.run_ok();
+    h.settle();
     let lane = edit(&mut h);
     // Back to the built-in article: the prompt offers Save, which saves to the article's
     // own file and then opens the built-in one.
     h.state_mut().push(Command::OpenBuiltin);
-    h.run_ok();
+    h.settle();
     let _prompt = h.get_by_label(s.unsaved_title);
     h.get_by_role_and_label(egui::Role::Button, s.save).click();
-    h.run_ok();
+    h.settle();
     let saved = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.events[0].category, lane, "the edit was saved");
     assert!(
@@ -280,9 +281,9 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
     let lane = edit(&mut h);
     let copy = dir.path().join("copy.ron");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    h.run_ok();
+    h.settle();
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         prompt(&h),
         Some(PathPurpose::Save),
@@ -291,9 +292,9 @@ fn save_in_the_unsaved_prompt_saves_then_goes_on() {
     let field = h.get_by_label(s.path_prompt_save);
     field.focus();
     field.type_text(&copy.display().to_string());
-    h.run_ok();
+    h.settle();
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     let saved = store::load(&copy).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.events[0].category, lane, "saved where asked");
     assert_eq!(
@@ -317,14 +318,14 @@ fn recent_lists_opened_and_imported_files() {
     .unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
     h.state_mut().push(Command::Open(ron.clone()));
-    h.run_ok();
+    h.settle();
     h.state_mut().push(Command::Import(txt.clone()));
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     // Opening the same file again lists it once.
     h.state_mut().push(Command::Open(ron.clone()));
-    h.run_ok();
+    h.settle();
     let canon = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         h.state().settings.recent,
@@ -333,18 +334,18 @@ fn recent_lists_opened_and_imported_files() {
     );
     let s = h.state().strings();
     h.get_by_label(s.menu_file).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(s.recent).click();
-    h.run_ok();
+    h.settle();
     for p in [&ron, &txt] {
         let _row = h.get_by_role_and_label(egui::Role::Button, &canon(p).display().to_string());
     }
     // Clicking the imported file imports it again (a review follows).
     h.get_by_role_and_label(egui::Role::Button, &canon(&txt).display().to_string())
         .click();
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     assert!(h.state().review.is_some(), "the import is reviewed");
 }
 
@@ -367,8 +368,8 @@ fn ctrl_equals_zooms_the_whole_window() {
     let font = h.state().settings.font_size;
     let (src_h, fit_h) = (pixel_height(&h, &source), pixel_height(&h, fit));
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
-    h.run_ok();
-    h.run_ok();
+    h.settle();
+    h.settle();
     let zoom = h.state().settings.zoom;
     assert!((zoom - 1.1).abs() < 1e-4, "Ctrl+= zooms in a step: {zoom}");
     assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-4);
@@ -386,11 +387,11 @@ fn ctrl_equals_zooms_the_whole_window() {
     }
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
-    h.run_ok();
+    h.settle();
     assert!((h.state().settings.zoom - 0.9).abs() < 1e-4);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
-    h.run_ok();
-    h.run_ok();
+    h.settle();
+    h.settle();
     assert!((h.state().settings.zoom - 1.0).abs() < 1e-4);
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-4);
 }
@@ -400,10 +401,10 @@ fn the_zoom_slider_steps_by_accesskit() {
     let mut h = harness();
     let s = h.state().strings();
     h.get_by_label(s.menu_view).click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::Slider, s.zoom_ui)
         .increment_accesskit();
-    h.run_ok();
+    h.settle();
     assert!((h.state().settings.zoom - 1.1).abs() < 1e-4);
 }
 
@@ -419,7 +420,7 @@ fn the_mirrored_combo_box_moves_an_event_to_another_category() {
         .unwrap_or_else(|| panic!("a second category"));
     h.state_mut()
         .push(Command::SelectEvent(e.id.as_str().into()));
-    h.run_ok();
+    h.settle();
     let s = h.state().strings();
     let combo = h.get_by_role_and_label(egui::Role::ComboBox, s.lane);
     assert_eq!(
@@ -427,9 +428,9 @@ fn the_mirrored_combo_box_moves_an_event_to_another_category() {
         Some(a.category(&e.category).name(true))
     );
     combo.click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(other.name(true)).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().doc.article.events[0].category, other.id);
 }
 
@@ -438,7 +439,7 @@ fn view_menu_snapshot_fa() {
     let mut h = app_harness(Vec2::new(900.0, 620.0));
     let s = h.state().strings();
     h.get_by_label(s.menu_view).click();
-    h.run_ok();
+    h.settle();
     h.snapshot("view_menu_fa");
 }
 
@@ -447,7 +448,7 @@ fn find_bar_snapshot_fa() {
     let mut h = app_harness(Vec2::new(1100.0, 520.0));
     find(&mut h, "2024");
     h.get_by_label(h.state().strings().find_next).click();
-    h.run_ok();
+    h.settle();
     h.snapshot("find_bar_fa");
 }
 
@@ -456,7 +457,7 @@ fn unsaved_prompt_snapshot_fa() {
     let mut h = app_harness(Vec2::new(900.0, 520.0));
     edit(&mut h);
     h.state_mut().push(Command::OpenBuiltin);
-    h.run_ok();
+    h.settle();
     h.snapshot("unsaved_prompt_fa");
 }
 
@@ -472,9 +473,9 @@ fn recent_menu_snapshot_fa() {
     ];
     let s = h.state().strings();
     h.get_by_label(s.menu_file).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(s.recent).click();
-    h.run_ok();
+    h.settle();
     h.snapshot("recent_menu_fa");
 }
 

@@ -2,6 +2,7 @@
 //! drag become a new source (its kind chosen in the dialog) and, selected again, a claim
 //! of an existing source linked to the event dated inside them; both undo.
 
+use crate::common::Settle as _;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -15,15 +16,15 @@ use crate::ui_edit::{choose_on_words, harness, word_rect};
 fn drag_and_choose(h: &mut Harness<'_, GahnegarApp>, from_x: f32, to_x: f32, y: f32, entry: &str) {
     let (from, to) = (egui::pos2(from_x, y), egui::pos2(to_x, y));
     h.hover_at(from);
-    h.run_ok();
+    h.settle();
     h.drag_at(from);
-    h.run_ok();
+    h.settle();
     for t in 1..=5 {
         h.hover_at(from + (to - from) * (t as f32 / 5.0));
-        h.run_ok();
+        h.settle();
     }
     h.drop_at(to);
-    h.run_ok();
+    h.settle();
     for pressed in [true, false] {
         h.event(egui::Event::PointerButton {
             pos: egui::pos2(from_x + (to_x - from_x).signum() * 12.0, y),
@@ -32,9 +33,9 @@ fn drag_and_choose(h: &mut Harness<'_, GahnegarApp>, from_x: f32, to_x: f32, y: 
             modifiers: Modifiers::NONE,
         });
     }
-    h.run_ok();
+    h.settle();
     h.get_by_label(entry).click();
-    h.run_ok();
+    h.settle();
 }
 
 /// Where `phrase` (on one line, possibly in several runs of both directions) stands in
@@ -74,7 +75,7 @@ fn phrase_rect(h: &Harness<'_, GahnegarApp>, id: &str, phrase: &str) -> egui::Re
 
 fn press(h: &mut Harness<'_, GahnegarApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
-    h.run_ok();
+    h.settle();
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
     h.snapshot("new_source_dialog_fa");
     h.get_by_role_and_label(Role::RadioButton, "مقام رسمی")
         .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Enter);
     let a = h.state().doc.article.clone();
     assert_eq!(a.sources.len(), opened.sources.len() + 1);
@@ -129,7 +130,7 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
     assert_eq!(source, s.id, "the selected source is offered first");
     let combo = h.get_by_role_and_label(Role::ComboBox, "منبع").rect();
     h.get_by_role_and_label(Role::ComboBox, "منبع").click();
-    h.run_ok();
+    h.settle();
     // The list's row, not the article's link of the same name: the one under the box.
     let row = h
         .query_all_by_role_and_label(Role::Button, "سرگئی لاوروف")
@@ -137,7 +138,7 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
         .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
         .unwrap_or_else(|| panic!("no row «سرگئی لاوروف» in the list"));
     row.click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::Enter);
     let a = h.state().doc.article.clone();
     let c = a
@@ -157,7 +158,7 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
 
     // Both undo, in turn.
     h.get_by_label(&a.meta.title).click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.article.claims, opened.claims);
     press(&mut h, Modifiers::COMMAND, Key::Z);
@@ -172,7 +173,7 @@ fn a_claims_certainty_is_set_in_the_sources_panel_and_the_legend_explains_the_ma
     std::fs::copy(crate::common::mini_path(), &copy).unwrap_or_else(|e| panic!("{e}"));
     let mut h = crate::common::app_harness(egui::Vec2::new(1280.0, 1000.0));
     h.state_mut().open_path(&copy);
-    h.run_ok();
+    h.settle();
     // An event confirmed in its edit panel: the timeline rings it, the legend says so.
     let e1 = h
         .state()
@@ -183,13 +184,13 @@ fn a_claims_certainty_is_set_in_the_sources_panel_and_the_legend_explains_the_ma
         .unwrap_or_else(|| panic!("e1"));
     h.get_by_label(&format!("{} — {}", e1.date.wording, e1.label))
         .click();
-    h.run_ok();
+    h.settle();
     press(&mut h, Modifiers::NONE, Key::F2);
     h.get_by_role_and_label(Role::RadioButton, "تأییدشده")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("بستن").click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().doc.article.event("e1").map(|e| e.certainty),
         Some(gahnegar::model::Certainty::Confirmed)
@@ -198,14 +199,14 @@ fn a_claims_certainty_is_set_in_the_sources_panel_and_the_legend_explains_the_ma
     // Lavrov's claim, through his name in the article: its certainty in the panel.
     h.get_by_role_and_label(Role::Link, "سرگئی لاوروف (سرگئی لاوروف)")
         .click();
-    h.run_ok();
+    h.settle();
     let combo = h.get_by_role_and_label(Role::ComboBox, "قطعیت");
     assert_eq!(combo.value().as_deref(), Some("گزارش‌شده"));
     combo.click();
-    h.run_ok();
+    h.settle();
     let row = h.get_by_role_and_label(Role::Button, "مورد تردید");
     row.click();
-    h.run_ok();
+    h.settle();
     let claim = |h: &Harness<'_, GahnegarApp>| {
         h.state()
             .doc

@@ -2,6 +2,7 @@
 //! selection across article, timeline and sources; find; open/save/reopen with the
 //! in-app path prompt; the unsaved-changes prompt; window snapshots; bad articles.
 
+use crate::common::Settle as _;
 use crate::common::{app_harness, wait_for_import};
 use egui::{Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -47,9 +48,9 @@ fn clicking_a_timeline_event_selects_scrolls_and_lists_sources() {
         .find(|e| !a.sources_of_event(&e.id).is_empty())
         .unwrap_or_else(|| panic!("no sourced event"));
     h.state_mut().timeline.center_on(e);
-    h.run_ok();
+    h.settle();
     h.get_by_label(&e.label).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().selection.event_id(),
         Some(e.id.as_str()),
@@ -82,14 +83,14 @@ fn clicking_a_source_lists_claims_and_a_claim_scrolls_the_article() {
         .max_by_key(|(_, c)| a.block_index(&c.anchor.block).unwrap_or(0))
         .unwrap_or_else(|| panic!("no claims"));
     h.get_by_label(&src.name).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.source_id(), Some(src.id.as_str()));
     let (b, r) = a
         .resolve(&claim.anchor)
         .unwrap_or_else(|| panic!("claim anchor"));
     let quote = &a.blocks[b].text[r];
     h.get_by_role_and_label(egui::Role::Button, quote).click();
-    h.run_ok();
+    h.settle();
     assert!(
         block_visible(&h, b),
         "clicking the claim scrolls the article to block {b}"
@@ -111,18 +112,18 @@ fn back_and_forward_walk_the_selection_history() {
         .map(|e| e.id.clone())
         .unwrap_or_default();
     h.state_mut().push(Command::SelectEvent(e1.as_str().into()));
-    h.run_ok();
+    h.settle();
     h.state_mut().push(Command::SelectEvent(e2.as_str().into()));
-    h.run_ok();
+    h.settle();
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowLeft);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().selection.event_id(),
         Some(e1.as_str()),
         "Alt+Left goes back"
     );
     h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowRight);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().selection.event_id(),
         Some(e2.as_str()),
@@ -132,12 +133,12 @@ fn back_and_forward_walk_the_selection_history() {
 
 fn find(h: &mut Harness<'_, GahnegarApp>, query: &str) -> Vec<String> {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
-    h.run_ok();
+    h.settle();
     h.state_mut().article_view.find.query.clear();
     let field = h.get_by_role_and_label(egui::Role::TextInput, h.state().strings().find);
     field.focus();
     field.type_text(query);
-    h.run_ok();
+    h.settle();
     let app = h.state();
     let a = &app.doc.article;
     app.article_view
@@ -174,13 +175,13 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     let mut h = harness();
     // Open by path through the in-app prompt (no native dialog service here).
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    h.run_ok();
+    h.settle();
     let field = h.get_by_label(h.state().strings().path_prompt_open);
     field.focus();
     field.type_text(&path.display().to_string());
-    h.run_ok();
+    h.settle();
     h.get_by_label(h.state().strings().ok).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().doc.path.as_deref(),
         Some(path.as_path()),
@@ -201,7 +202,7 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
         first.id.as_str().into(),
         lane.as_str().into(),
     ));
-    h.run_ok();
+    h.settle();
     assert!(
         h.state().doc.is_dirty(),
         "an edit marks the document unsaved"
@@ -212,14 +213,14 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
     );
     // Opening another file now asks first.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    h.run_ok();
+    h.settle();
     let _prompt = h.get_by_label(h.state().strings().unsaved_title);
     h.get_by_label(h.state().strings().cancel).click();
-    h.run_ok();
+    h.settle();
     assert!(h.state().doc.is_dirty(), "cancel keeps the changes");
     // Save, reopen, compare.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
-    h.run_ok();
+    h.settle();
     assert!(!h.state().doc.is_dirty(), "saved");
     let saved = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
@@ -228,7 +229,7 @@ fn open_save_reopen_is_identical_and_unsaved_changes_prompt() {
         "saved file equals the article in the app"
     );
     h.state_mut().push(Command::Open(path.clone()));
-    h.run_ok();
+    h.settle();
     assert_eq!(
         h.state().doc.article,
         saved,
@@ -246,8 +247,8 @@ fn window_snapshot(name: &str, theme: Theme, lang: Lang, select: bool) {
     if select {
         h.state_mut().push(Command::SelectEvent(ev.into()));
     }
-    h.run_ok();
-    h.run_ok();
+    h.settle();
+    h.settle();
     h.snapshot(name);
 }
 
@@ -355,7 +356,7 @@ fn bad_articles_keep_the_app_usable() {
         .unwrap_or_else(|e| panic!("{e}"));
         let mut h = harness();
         h.state_mut().push(Command::Open(path.clone()));
-        h.run_ok();
+        h.settle();
         if name == "broken anchor" {
             // The loader refuses it with a message naming the anchor; the app keeps working.
             let app = h.state();
@@ -377,11 +378,11 @@ fn bad_articles_keep_the_app_usable() {
         // Still usable: keyboard and a click on the timeline's fit-all button.
         h.key_press(egui::Key::ArrowLeft);
         h.key_press(egui::Key::Home);
-        h.run_ok();
+        h.settle();
         let fit = h.state().strings().fit_all;
         if h.query_by_label(fit).is_some() {
             h.get_by_label(fit).click();
-            h.run_ok();
+            h.settle();
         }
     }
 }
@@ -393,9 +394,9 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
     assert!(raw.is_file(), "test input missing: {}", raw.display());
     let mut h = harness();
     h.state_mut().push(Command::Import(raw));
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     let app = h.state();
     let review = app
         .review
@@ -417,7 +418,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
         .map(|b| b.text.matches('\u{200c}').count())
         .sum::<usize>();
     h.get_by_label(&toggle).click_accesskit();
-    h.run_ok();
+    h.settle();
     let review = h
         .state()
         .review
@@ -443,7 +444,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
         "fewer ZWNJ after undoing: {zwnj_before} -> {zwnj_after}"
     );
     h.get_by_label(&toggle).click_accesskit();
-    h.run_ok();
+    h.settle();
     let review = h
         .state()
         .review
@@ -461,7 +462,7 @@ fn importing_text_shows_a_review_and_accepting_opens_the_article() {
         .as_mut()
         .map(|r| r.rejected_events.insert(first.clone()));
     h.get_by_label(h.state().strings().review_accept).click();
-    h.run_ok();
+    h.settle();
     let app = h.state();
     assert!(app.review.is_none(), "accepting closes the review");
     assert_eq!(
@@ -489,9 +490,9 @@ fn importing_a_binary_file_says_why_and_keeps_the_article() {
     let mut h = harness();
     let before = h.state().doc.article.clone();
     h.state_mut().push(Command::Open(path));
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     let app = h.state();
     match &app.modal {
         Some(gahnegar::ui::Modal::Message { body, .. }) => {
@@ -509,21 +510,21 @@ fn export_through_the_menu_asks_before_overwriting() {
     let mut h = harness();
     let s = h.state().strings();
     h.get_by_label(s.menu_file).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label(s.export).click();
-    h.run_ok();
+    h.settle();
     let label = gahnegar::ui::ExportKind::Csv.label(Lang::Fa);
     h.get_by_label(label).click();
-    h.run_ok();
+    h.settle();
     // The in-app prompt is up; point it into the temporary folder.
     let _field = h.get_by_label(s.path_prompt_save);
     h.state_mut().modal = Some(gahnegar::ui::Modal::Path {
         purpose: gahnegar::ui::PathPurpose::Export(gahnegar::ui::ExportKind::Csv),
         text: path.display().to_string(),
     });
-    h.run_ok();
+    h.settle();
     h.get_by_label(s.ok).click();
-    h.run_ok();
+    h.settle();
     let csv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(csv.starts_with('\u{feff}'), "CSV with a BOM");
     assert_eq!(
@@ -532,14 +533,14 @@ fn export_through_the_menu_asks_before_overwriting() {
         "a row per event"
     );
     h.get_by_label(s.dismiss).click();
-    h.run_ok();
+    h.settle();
     // Again: the file exists, so the app asks first.
     h.state_mut().push(Command::ExportTo(
         gahnegar::ui::ExportKind::Csv,
         path.clone(),
         false,
     ));
-    h.run_ok();
+    h.settle();
     assert!(
         matches!(
             h.state().modal,
@@ -550,7 +551,7 @@ fn export_through_the_menu_asks_before_overwriting() {
     );
     let _ask = h.get_by_label(s.overwrite_title);
     h.get_by_label(s.overwrite).click();
-    h.run_ok();
+    h.settle();
     assert!(
         matches!(h.state().modal, Some(gahnegar::ui::Modal::Message { .. })),
         "exported after confirming"
@@ -564,20 +565,20 @@ fn saving_an_import_over_an_existing_article_asks_first() {
     std::fs::write(&existing, "keep me").unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
     h.state_mut().push(Command::SaveTo(existing.clone()));
-    h.run_ok();
+    h.settle();
     let s = h.state().strings();
     let _ask = h.get_by_label(s.overwrite_title);
     h.get_by_label(s.cancel).click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         std::fs::read_to_string(&existing).unwrap_or_default(),
         "keep me",
         "nothing written without confirmation"
     );
     h.state_mut().push(Command::SaveTo(existing.clone()));
-    h.run_ok();
+    h.settle();
     h.get_by_label(s.overwrite).click();
-    h.run_ok();
+    h.settle();
     let saved = store::load(&existing).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved, h.state().doc.article, "replaced after confirming");
 }
@@ -610,7 +611,7 @@ fn reading_keys_scroll_the_article() {
         .unwrap_or_else(|| panic!("nothing drawn"));
 
     h.key_press(egui::Key::PageDown);
-    h.run_ok();
+    h.settle();
     let after = item_top(&h, item).unwrap_or(f32::NEG_INFINITY);
     assert!(
         before - after > 400.0,
@@ -618,26 +619,26 @@ fn reading_keys_scroll_the_article() {
     );
 
     h.key_press(egui::Key::ArrowUp);
-    h.run_ok();
+    h.settle();
     let up = item_top(&h, item).unwrap_or(f32::NEG_INFINITY);
     assert!(up > after + 20.0, "↑ moved it from {after} to {up}");
 
     h.key_press(egui::Key::End);
-    h.run_ok();
+    h.settle();
     assert!(block_visible(&h, blocks - 1), "End shows the last block");
     assert!(item_top(&h, 0).is_none(), "End left the title in view");
 
     h.key_press(egui::Key::Home);
-    h.run_ok();
+    h.settle();
     assert!(item_top(&h, 0).is_some(), "Home shows the title");
     assert!(!block_visible(&h, blocks - 1));
 
     // With the find field focused, keys belong to the field.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
-    h.run_ok();
+    h.settle();
     let title = item_top(&h, 0);
     h.key_press(egui::Key::End);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         item_top(&h, 0),
         title,
@@ -660,9 +661,9 @@ fn the_review_takes_a_document_date() {
     .unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
     h.state_mut().push(Command::Import(path));
-    h.run_ok();
+    h.settle();
     wait_for_import(&mut h);
-    h.run_ok();
+    h.settle();
     let yesterday = |h: &Harness<'_, GahnegarApp>| {
         let review = h
             .state()
@@ -687,9 +688,9 @@ fn the_review_takes_a_document_date() {
         let field = h.get_by_role_and_label(egui::Role::TextInput, label);
         field.focus();
         field.type_text(text);
-        h.run_ok();
+        h.settle();
         h.get_by_label(apply).click();
-        h.run_ok();
+        h.settle();
     };
     // ۱۱ خرداد ۱۴۰۲ is 2023-06-01.
     type_date(&mut h, "۱۴۰۲/۰۳/۱۱");
@@ -749,7 +750,7 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
     {
         n.click();
     }
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.event_id(), Some(on_screen.0.as_str()));
     assert_eq!(
         h.state().timeline.window(),
@@ -773,7 +774,7 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
     // A window of fifteen years, thirty years before the event.
     let window = (day - 11_000.0, day - 11_000.0 + 5500.0);
     h.state_mut().timeline.set_window(window);
-    h.run_ok();
+    h.settle();
     let span = {
         let (s, t) = h.state().timeline.window();
         t - s
@@ -783,13 +784,13 @@ fn selection_keeps_the_view_unless_the_event_is_off_screen() {
         .last()
         .unwrap_or_else(|| panic!("«{}» is not listed", e.label))
         .scroll_to_me();
-    h.run_ok();
+    h.settle();
     let listed = h
         .query_all_by_label(&e.label)
         .last()
         .unwrap_or_else(|| panic!("«{}» is not listed", e.label));
     listed.click();
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().selection.event_id(), Some(e.id.as_str()));
     let (s, t) = h.state().timeline.window();
     assert!(
@@ -832,7 +833,7 @@ fn the_splitter_is_dragged_and_remembered() {
         h.step();
     }
     h.drop_at(from - egui::vec2(0.0, 120.0));
-    h.run_ok();
+    h.settle();
     let top1 = canvas_top(&h);
     // (The drag starts once the pointer has moved a few points.)
     assert!(

@@ -46,6 +46,28 @@ pub fn app_harness(size: Vec2) -> Harness<'static, GahnegarApp> {
     h
 }
 
+/// Running the app until it settles, open, save and export included: those run on a
+/// thread of their own (`ui::jobs`), so a test waits for them in real time.
+pub trait Settle {
+    /// `run_ok`, then, while a file job runs, a little waiting and `run_ok` again
+    /// (bounded).
+    fn settle(&mut self);
+}
+
+impl Settle for Harness<'_, GahnegarApp> {
+    fn settle(&mut self) {
+        self.run_ok();
+        for _ in 0..1000 {
+            if !self.state().file_job_running() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            self.run_ok();
+        }
+        panic!("an open, save or export did not finish");
+    }
+}
+
 /// Steps the app until the background import finishes (bounded).
 pub fn wait_for_import(h: &mut Harness<'_, GahnegarApp>) {
     for _ in 0..400 {
