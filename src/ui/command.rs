@@ -13,6 +13,8 @@ pub enum UiCommand {
     Open,
     ImportText,
     PasteArticle,
+    ShowLibrary,
+    AddToLibrary,
     Save,
     SaveAs,
     Quit,
@@ -47,10 +49,12 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 22] = [
         Self::Open,
         Self::ImportText,
         Self::PasteArticle,
+        Self::ShowLibrary,
+        Self::AddToLibrary,
         Self::Save,
         Self::SaveAs,
         Self::Quit,
@@ -76,6 +80,8 @@ impl UiCommand {
             Self::Open => ("باز کردن…", "Open…"),
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
             Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
+            Self::ShowLibrary => ("کتابخانه", "Library"),
+            Self::AddToLibrary => ("افزودن به کتابخانه…", "Add to library…"),
             Self::Save => ("ذخیره", "Save"),
             Self::SaveAs => ("ذخیره با نام…", "Save as…"),
             Self::Quit => ("خروج", "Quit"),
@@ -103,6 +109,7 @@ impl UiCommand {
         const IMPORT: [KeyboardShortcut; 1] = [sc(CMD, Key::I)];
         const PASTE_ARTICLE: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::V)];
         const SAVE: [KeyboardShortcut; 1] = [sc(CMD, Key::S)];
+        const LIBRARY: [KeyboardShortcut; 1] = [sc(CMD, Key::L)];
         const SAVE_AS: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [sc(CMD, Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [sc(CMD, Key::Z)];
@@ -119,6 +126,7 @@ impl UiCommand {
             Self::ImportText => &IMPORT,
             Self::PasteArticle => &PASTE_ARTICLE,
             Self::Save => &SAVE,
+            Self::ShowLibrary => &LIBRARY,
             Self::SaveAs => &SAVE_AS,
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
@@ -131,6 +139,7 @@ impl UiCommand {
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
+            | Self::AddToLibrary
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme

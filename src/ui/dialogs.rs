@@ -34,6 +34,11 @@ pub enum Modal {
         /// The file its article came from.
         source: Option<PathBuf>,
     },
+    /// A Telegram export (one article a post) was opened: add it to the library?
+    AddToLibrary {
+        path: PathBuf,
+        posts: usize,
+    },
 }
 
 impl GahnegarApp {
@@ -54,6 +59,10 @@ impl GahnegarApp {
             Modal::Message { .. } => &[s.dismiss],
             Modal::Restore { .. } => &[s.restore, s.discard],
             Modal::Note { .. } => &[s.ok, s.cancel],
+            Modal::AddToLibrary { .. } => &[
+                library::tr(lang, "افزودن به کتابخانه", "Add to library"),
+                s.cancel,
+            ],
         };
         let cancel = labels.len() - 1;
         // Enter in a note is a line break, not OK.
@@ -76,6 +85,11 @@ impl GahnegarApp {
                     let prompt = match purpose {
                         PathPurpose::Open => s.path_prompt_open,
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
+                        PathPurpose::AddToLibrary => library::tr(
+                            lang,
+                            "مسیر پرونده یا پوشه‌ای که به کتابخانه افزوده شود:",
+                            "Path of a file or folder to add to the library:",
+                        ),
                     };
                     let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
                     let label = text::Paragraph::new(job).width(DIALOG_WIDTH).show(ui);
@@ -109,6 +123,20 @@ impl GahnegarApp {
                     if !field.response.has_focus() && !field.response.lost_focus() {
                         field.response.request_focus();
                     }
+                }
+                Modal::AddToLibrary { path, posts } => {
+                    title(ui, library::tr(lang, "برون‌بری تلگرام", "A Telegram export"));
+                    let text = format!(
+                        "{} {}",
+                        lang.num_isolated(*posts),
+                        library::tr(
+                            lang,
+                            "پست، هر کدام یک نوشته: همه به کتابخانه افزوده شوند؟",
+                            "posts, one article each: add them all to the library?"
+                        )
+                    );
+                    body(ui, &text);
+                    body(ui, &i18n::isolate(&path.display().to_string()));
                 }
                 Modal::Restore { source } => {
                     title(ui, s.restore_title);
@@ -191,10 +219,16 @@ impl GahnegarApp {
                     PathPurpose::Open => Command::Open(p),
                     PathPurpose::Save => Command::SaveTo(p),
                     PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
+                    PathPurpose::AddToLibrary => {
+                        Command::Library(library::LibraryCommand::Add(vec![p]))
+                    }
                 });
             }
             Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
             Modal::Note { highlight, text } => self.set_highlight_note(highlight, text),
+            Modal::AddToLibrary { path, .. } => self
+                .commands
+                .push(Command::Library(library::LibraryCommand::Add(vec![path]))),
             Modal::Message { .. } | Modal::Restore { .. } => {}
         }
     }

@@ -8,6 +8,8 @@ pub enum PathPurpose {
     Open,
     Save,
     Export(ExportKind),
+    /// Files or a folder to add to the library.
+    AddToLibrary,
 }
 
 /// What File → Export writes.
@@ -135,6 +137,22 @@ pub(super) fn is_text_file(path: &Path) -> bool {
     )
 }
 
+/// The number of posts when `path` is a Telegram export (one article a post, which goes to
+/// the library rather than opening as one article); `None` for any other file.
+pub(super) fn telegram_posts(path: &Path) -> Option<usize> {
+    let mut head = Vec::with_capacity(4096);
+    let f = std::fs::File::open(path).ok()?;
+    let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
+    if !crate::import::telegram::looks_like_telegram(&head) {
+        return None;
+    }
+    let bytes = crate::bounded::read_path_at_most(path, crate::store::MAX_FILE_BYTES).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    crate::import::telegram::read_posts(text, &path.display().to_string())
+        .ok()
+        .map(|p| p.len())
+}
+
 impl GahnegarApp {
     /// The progress window of a running import; on completion, the review or an error.
     pub(super) fn import_progress_ui(&mut self, ctx: &egui::Context) {
@@ -246,7 +264,11 @@ impl GahnegarApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if let Some(p) = dropped.into_iter().next() {
+        if self.page == Page::Library && !dropped.is_empty() {
+            // Dropped on the library: every file and folder is added.
+            self.commands
+                .push(Command::Library(library::LibraryCommand::Add(dropped)));
+        } else if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::Open(p));
         }
     }

@@ -65,6 +65,8 @@ impl GahnegarApp {
             command::UiCommand::Open,
             command::UiCommand::ImportText,
             command::UiCommand::PasteArticle,
+            command::UiCommand::ShowLibrary,
+            command::UiCommand::AddToLibrary,
             command::UiCommand::Save,
             command::UiCommand::SaveAs,
         ] {

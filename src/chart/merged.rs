@@ -1,0 +1,186 @@
+//! The merged timeline of a library (`library::MergedTimeline`) placed for one window:
+//! only marks that reach into the window are looked at (a binary search over the marks,
+//! which are sorted by start, and a running maximum of their ends), and marks of one lane
+//! closer than a few points are drawn as one, so a frame's work follows what is on screen,
+//! not the size of the library. Time to x is [`Transform`]'s, as everywhere in the chart.
+
+use std::ops::Range;
+
+use super::transform::Transform;
+use crate::library::groups::MergedTimeline;
+
+/// The marks of a merged timeline ready to be culled by time.
+#[derive(Clone, Debug, Default)]
+pub struct MergedIndex {
+    /// Each mark's first day and the day after its last (day numbers), in mark order.
+    spans: Vec<(f64, f64)>,
+    /// The largest end among marks `0..=i`.
+    max_end: Vec<f64>,
+}
+
+impl MergedIndex {
+    /// Indexes `t` (its marks are sorted by start).
+    pub fn new(t: &MergedTimeline) -> Self {
+        let spans: Vec<(f64, f64)> = t
+            .marks
+            .iter()
+            .map(|m| (m.start.day_number() as f64, m.end.day_number() as f64 + 1.0))
+            .collect();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut hi = f64::NEG_INFINITY;
+        for s in &spans {
+            hi = hi.max(s.1);
+            max_end.push(hi);
+        }
+        debug_assert!(spans.windows(2).all(|w| w[0].0 <= w[1].0), "marks by start");
+        Self { spans, max_end }
+    }
+
+    /// The first day and the day after the last of every mark, if any.
+    pub fn span(&self) -> Option<(f64, f64)> {
+        Some((self.spans.first()?.0, *self.max_end.last()?))
+    }
+
+    /// The marks that may reach into `window` (day numbers): every mark in the range
+    /// starts before the window ends, and every mark before it ends before the window
+    /// starts.
+    pub fn candidates(&self, window: (f64, f64)) -> Range<usize> {
+        let first = self.max_end.partition_point(|&e| e <= window.0);
+        let end = self.spans.partition_point(|s| s.0 < window.1);
+        first..end.max(first)
+    }
+}
+
+/// Marks of one lane drawn as one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// Index in `MergedTimeline::lanes`.
+    pub lane: usize,
+    /// Its x span on screen, points (`x0 <= x1`).
+    pub x0: f32,
+    pub x1: f32,
+    /// Indices in `MergedTimeline::marks`.
+    pub marks: Vec<u32>,
+    /// Reports in this lane, summed over its marks.
+    pub reports: usize,
+}
+
+/// The marks of `t` in `tr`'s window, culled and binned: marks of one lane whose x spans
+/// come within `gap` points of each other become one [`Placed`].
+pub fn place(t: &MergedTimeline, index: &MergedIndex, tr: &Transform, gap: f32) -> Vec<Placed> {
+    let (win_lo, win_hi) = tr.range();
+    let (left, right) = tr.x_range();
+    let mut out: Vec<Placed> = Vec::new();
+    // The last placed item of each lane.
+    let mut last: Vec<Option<usize>> = vec![None; t.lanes.len()];
+    for i in index.candidates((win_lo, win_hi)) {
+        let (s, e) = index.spans[i];
+        if e <= win_lo || s >= win_hi {
+            continue;
+        }
+        let m = &t.marks[i];
+        let (a, b) = tr.x_span(s, e);
+        let (x0, x1) = (a.max(left - 1.0) as f32, b.min(right + 1.0) as f32);
+        let Some(slot) = last.get_mut(m.lane) else {
+            continue;
+        };
+        if let Some(k) = *slot {
+            let p = &mut out[k];
+            if x0 <= p.x1 + gap && x1 >= p.x0 - gap {
+                p.x0 = p.x0.min(x0);
+                p.x1 = p.x1.max(x1);
+                p.marks.push(i as u32);
+                p.reports += m.reports_in_lane;
+                continue;
+            }
+        }
+        *slot = Some(out.len());
+        out.push(Placed {
+            lane: m.lane,
+            x0,
+            x1,
+            marks: vec![i as u32],
+            reports: m.reports_in_lane,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::TimeDirection;
+    use crate::library::groups::{Lane, Mark};
+    use crate::model::Day;
+
+    fn day(n: i64) -> Day {
+        Day::from_day_number(n)
+    }
+
+    fn timeline(marks: &[(usize, i64, i64)]) -> MergedTimeline {
+        let lanes = (0..2)
+            .map(|k| Lane {
+                key: k.to_string(),
+                name_fa: k.to_string(),
+                name_en: k.to_string(),
+            })
+            .collect();
+        MergedTimeline {
+            lanes,
+            marks: marks
+                .iter()
+                .enumerate()
+                .map(|(g, &(lane, s, e))| Mark {
+                    group: g,
+                    lane,
+                    start: day(s),
+                    end: day(e),
+                    reports: 2,
+                    reports_in_lane: 2,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn culls_to_the_window_and_bins_close_marks() {
+        let base = Day::new(2020, 1, 1)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .day_number();
+        // A long mark starting early, then points.
+        let t = timeline(&[
+            (0, base - 1000, base + 5),
+            (0, base + 1, base + 1),
+            (1, base + 2, base + 2),
+            (0, base + 50, base + 50),
+            (1, base + 3000, base + 3000),
+        ]);
+        let index = MergedIndex::new(&t);
+        let w = (base as f64, base as f64 + 100.0);
+        assert_eq!(index.candidates(w), 0..4, "the long early mark reaches in");
+        let tr = Transform::new(0.0, 1000.0, w, TimeDirection::LeftToRight);
+        let placed = place(&t, &index, &tr, 4.0);
+        let summary: Vec<(usize, Vec<u32>, usize)> = placed
+            .iter()
+            .map(|p| (p.lane, p.marks.clone(), p.reports))
+            .collect();
+        assert_eq!(
+            summary,
+            [(0, vec![0, 1], 4), (1, vec![2], 2), (0, vec![3], 2)],
+            "{placed:?}"
+        );
+        // Right to left: same marks, mirrored.
+        let rtl = Transform::new(0.0, 1000.0, w, TimeDirection::RightToLeft);
+        let p = place(&t, &index, &rtl, 4.0);
+        assert_eq!(p.len(), 3);
+        assert!(p[2].x0 < p[1].x0, "later is further left: {p:?}");
+        // A window with nothing in it.
+        let far = (base as f64 + 5000.0, base as f64 + 5100.0);
+        let tr = Transform::new(0.0, 1000.0, far, TimeDirection::LeftToRight);
+        assert!(place(&t, &index, &tr, 4.0).is_empty());
+        assert_eq!(
+            index.span(),
+            Some(((base - 1000) as f64, (base + 3001) as f64))
+        );
+    }
+}
