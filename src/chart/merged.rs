@@ -1,8 +1,9 @@
 //! The merged timeline of a library (`library::MergedTimeline`) placed for one window:
 //! only marks that reach into the window are looked at (a binary search over the marks,
-//! which are sorted by start, and a running maximum of their ends), and marks of one lane
-//! closer than a few points are drawn as one, so a frame's work follows what is on screen,
-//! not the size of the library. Time to x is [`Transform`]'s, as everywhere in the chart.
+//! which are sorted by start, and a running maximum of their ends), and short marks of one
+//! lane in the same column of a few points are drawn as one, so what a frame draws follows
+//! the screen, not the size of the library. Time to x is [`Transform`]'s, as everywhere in
+//! the chart.
 
 use std::ops::Range;
 
@@ -65,14 +66,17 @@ pub struct Placed {
     pub reports: usize,
 }
 
-/// The marks of `t` in `tr`'s window, culled and binned: marks of one lane whose x spans
-/// come within `gap` points of each other become one [`Placed`].
-pub fn place(t: &MergedTimeline, index: &MergedIndex, tr: &Transform, gap: f32) -> Vec<Placed> {
+/// The marks of `t` in `tr`'s window, culled and binned: a mark of several days wider than
+/// two buckets stands alone (a bar); the other marks of one lane whose centres fall in the same column
+/// of `bucket` points become one [`Placed`] with their reports summed. However many marks
+/// are in view, a frame draws at most the wide ones plus one per lane and column.
+pub fn place(t: &MergedTimeline, index: &MergedIndex, tr: &Transform, bucket: f32) -> Vec<Placed> {
     let (win_lo, win_hi) = tr.range();
     let (left, right) = tr.x_range();
+    let bucket = bucket.max(1.0);
     let mut out: Vec<Placed> = Vec::new();
-    // The last placed item of each lane.
-    let mut last: Vec<Option<usize>> = vec![None; t.lanes.len()];
+    // The last point-like item of each lane, and its column.
+    let mut last: Vec<Option<(usize, i64)>> = vec![None; t.lanes.len()];
     for i in index.candidates((win_lo, win_hi)) {
         let (s, e) = index.spans[i];
         if e <= win_lo || s >= win_hi {
@@ -84,24 +88,31 @@ pub fn place(t: &MergedTimeline, index: &MergedIndex, tr: &Transform, gap: f32) 
         let Some(slot) = last.get_mut(m.lane) else {
             continue;
         };
-        if let Some(k) = *slot {
-            let p = &mut out[k];
-            if x0 <= p.x1 + gap && x1 >= p.x0 - gap {
-                p.x0 = p.x0.min(x0);
-                p.x1 = p.x1.max(x1);
-                p.marks.push(i as u32);
-                p.reports += m.reports_in_lane;
-                continue;
-            }
-        }
-        *slot = Some(out.len());
-        out.push(Placed {
+        let item = Placed {
             lane: m.lane,
             x0,
             x1,
             marks: vec![i as u32],
             reports: m.reports_in_lane,
-        });
+        };
+        // A mark of one day is never a bar of its own (close up, a day is wide).
+        if x1 - x0 > 2.0 * bucket && e - s > 1.0 {
+            out.push(item);
+            continue;
+        }
+        let column = ((f64::from((x0 + x1) * 0.5) - left) / f64::from(bucket)).floor() as i64;
+        if let Some((k, c)) = *slot
+            && c == column
+        {
+            let p = &mut out[k];
+            p.x0 = p.x0.min(x0);
+            p.x1 = p.x1.max(x1);
+            p.marks.push(i as u32);
+            p.reports += m.reports_in_lane;
+            continue;
+        }
+        *slot = Some((out.len(), column));
+        out.push(item);
     }
     out
 }
@@ -152,12 +163,13 @@ mod tests {
             (0, base - 1000, base + 5),
             (0, base + 1, base + 1),
             (1, base + 2, base + 2),
+            (1, base + 2, base + 2),
             (0, base + 50, base + 50),
             (1, base + 3000, base + 3000),
         ]);
         let index = MergedIndex::new(&t);
         let w = (base as f64, base as f64 + 100.0);
-        assert_eq!(index.candidates(w), 0..4, "the long early mark reaches in");
+        assert_eq!(index.candidates(w), 0..5, "the long early mark reaches in");
         let tr = Transform::new(0.0, 1000.0, w, TimeDirection::LeftToRight);
         let placed = place(&t, &index, &tr, 4.0);
         let summary: Vec<(usize, Vec<u32>, usize)> = placed
@@ -166,14 +178,19 @@ mod tests {
             .collect();
         assert_eq!(
             summary,
-            [(0, vec![0, 1], 4), (1, vec![2], 2), (0, vec![3], 2)],
-            "{placed:?}"
+            [
+                (0, vec![0], 2),
+                (0, vec![1], 2),
+                (1, vec![2, 3], 4),
+                (0, vec![4], 2)
+            ],
+            "the long mark alone, the two on one day of lane 1 as one: {placed:?}"
         );
         // Right to left: same marks, mirrored.
         let rtl = Transform::new(0.0, 1000.0, w, TimeDirection::RightToLeft);
         let p = place(&t, &index, &rtl, 4.0);
-        assert_eq!(p.len(), 3);
-        assert!(p[2].x0 < p[1].x0, "later is further left: {p:?}");
+        assert_eq!(p.len(), 4);
+        assert!(p[3].x0 < p[1].x0, "later is further left: {p:?}");
         // A window with nothing in it.
         let far = (base as f64 + 5000.0, base as f64 + 5100.0);
         let tr = Transform::new(0.0, 1000.0, far, TimeDirection::LeftToRight);

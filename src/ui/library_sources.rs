@@ -254,10 +254,12 @@ impl SourcesCache {
                         .collect::<HashSet<_>>()
                         .len();
                     let text = format!(
-                        "{} ({} / {})",
+                        "{} ({} {}، {} {})",
                         isolate(&s.name),
                         lang.num_isolated(s.claims.len()),
-                        lang.num_isolated(articles)
+                        tr(lang, "گفته", "claims"),
+                        lang.num_isolated(articles),
+                        tr(lang, "نوشته", "articles"),
                     );
                     let on = self.filter == Some(i);
                     let color = if on { accent } else { ink };

@@ -29,7 +29,7 @@ use super::widgets;
 const LANE_H: f32 = 30.0;
 /// Width of the lane names' column, points.
 const NAME_W: f32 = 140.0;
-/// Marks of a lane closer than this are drawn as one, points.
+/// Width of the columns short marks of a lane are binned in, points.
 const BIN_GAP: f32 = 6.0;
 /// Most marks given their own AccessKit node and hit box in a frame.
 const MAX_INTERACTIVE: usize = 3000;
@@ -44,6 +44,8 @@ pub struct MergedView {
     index: MergedIndex,
     key: Option<(u64, LaneBy, u64, Option<usize>)>,
     placed: Vec<Placed>,
+    /// Each placed mark's AccessKit label (made when placed, not every frame).
+    labels: Vec<String>,
     placed_key: Option<(u64, [u64; 4], u32)>,
     /// The group whose reports are shown side by side.
     pub selected: Option<usize>,
@@ -218,10 +220,23 @@ impl MergedView {
                 f64::from(chart.left()).to_bits(),
                 f64::from(chart.right()).to_bits(),
             ],
-            self.lane_by.0 as u32,
+            self.lane_by.0 as u32 | (u32::from(lang == Lang::En) << 8),
         );
         if self.placed_key != Some(pkey) {
             self.placed = place(&self.timeline, &self.index, &transform, BIN_GAP);
+            self.labels = self
+                .placed
+                .iter()
+                .take(MAX_INTERACTIVE)
+                .map(|p| {
+                    let first = self.timeline.marks[p.marks[0] as usize].group;
+                    let reports = match p.marks.as_slice() {
+                        [m] => self.timeline.marks[*m as usize].reports,
+                        _ => p.reports,
+                    };
+                    self.mark_label(lib, first, p.marks.len(), reports, lang)
+                })
+                .collect();
             self.placed_key = Some(pkey);
         }
         let look = Look {
@@ -353,14 +368,15 @@ impl MergedView {
                     egui::StrokeKind::Outside,
                 );
             }
-            if n < MAX_INTERACTIVE && chart.intersects(rect) {
+            if let Some(label) = self.labels.get(n)
+                && chart.intersects(rect)
+            {
                 let g = groups[0];
-                let label = self.mark_label(lib, g, groups.len(), reports, lang);
                 let id = ui.make_persistent_id(("merged-mark", p.lane, g));
                 let r = ui
                     .interact(rect.expand(3.0).intersect(avail), id, Sense::click())
                     .on_hover_cursor(egui::CursorIcon::PointingHand);
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
                 if r.clicked() {
                     clicked = Some(g);
                 }

@@ -380,3 +380,45 @@ fn library_snapshots_fa() {
     h.run_ok();
     h.snapshot("library_timeline_fa");
 }
+
+#[test]
+fn a_long_list_draws_only_the_rows_on_screen() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = tmp.path().join("articles");
+    std::fs::create_dir_all(&input).unwrap_or_else(|e| panic!("{e}"));
+    let n = 400;
+    for k in 0..n {
+        let mut a = crate::common::mini();
+        a.meta.title = format!("نوشتهٔ شمارهٔ {k}");
+        gahnegar::store::save(&a, &input.join(format!("{k:03}.ron")))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let dir = tmp.path().join("lib");
+    {
+        let (mut lib, _) = Library::open(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let report = lib
+            .add(&[input], &AddOptions::default(), &|_| {})
+            .unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(report.added.len(), n, "{report:?}");
+    }
+    let mut h = harness();
+    show_library(&mut h, &dir);
+    assert_eq!(h.state().library.order().len(), n);
+    let rows = h.query_all_by_label_contains("نوشتهٔ شمارهٔ").count();
+    assert!(
+        (5..60).contains(&rows),
+        "{rows} of {n} rows given a node: only those on screen are drawn"
+    );
+    // The list sorts by a column header's click: by title, then the other way.
+    h.get_by_role_and_label(egui::Role::Button, "عنوان").click();
+    h.run_ok();
+    let first = |h: &Harness<'_, GahnegarApp>| {
+        let app = h.state();
+        let lib = app.library.library().unwrap_or_else(|| panic!("closed"));
+        lib.entries()[app.library.order()[0] as usize].title.clone()
+    };
+    assert_eq!(first(&h), "نوشتهٔ شمارهٔ 0");
+    h.get_by_role_and_label(egui::Role::Button, "عنوان").click();
+    h.run_ok();
+    assert_eq!(first(&h), "نوشتهٔ شمارهٔ 99", "descending by title");
+}
