@@ -108,8 +108,28 @@ pub fn write_timeline_svg_with(
     overwrite: bool,
 ) -> Result<(), ExportError> {
     file::refuse_existing(path, overwrite)?;
+    file::write_atomic(
+        path,
+        &timeline_svg_bytes(article, options, path)?,
+        overwrite,
+    )
+}
+
+/// The timeline as SVG (what [`write_timeline_svg_with`] writes); `path` names the file in
+/// errors.
+pub fn timeline_svg_bytes(
+    article: &Article,
+    options: &ImageOptions,
+    path: &Path,
+) -> Result<Vec<u8>, ExportError> {
     let scene = image_scene(article, options, path)?;
-    file::write_atomic(path, svg::to_svg(&scene, false).as_bytes(), overwrite)
+    Ok(svg::to_svg(&scene, false).into_bytes())
+}
+
+/// Writes `bytes` (an export made beforehand) to `path` atomically, refusing an existing
+/// file unless `overwrite`.
+pub fn write_bytes(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
+    file::write_atomic(path, bytes, overwrite)
 }
 
 /// Writes the timeline as PNG at `scale` pixels per point (1 or 2 for 1×/2×) to `path`:
@@ -139,12 +159,23 @@ pub fn write_timeline_png_with(
     overwrite: bool,
 ) -> Result<(), ExportError> {
     file::refuse_existing(path, overwrite)?;
+    let png = timeline_png_bytes(article, options, scale, path)?;
+    file::write_atomic(path, &png, overwrite)
+}
+
+/// The timeline as PNG at `scale` (what [`write_timeline_png_with`] writes); `path` names
+/// the file in errors.
+pub fn timeline_png_bytes(
+    article: &Article,
+    options: &ImageOptions,
+    scale: f32,
+    path: &Path,
+) -> Result<Vec<u8>, ExportError> {
     let scene = image_scene(article, options, path)?;
-    let png = raster::to_png(&scene, scale).map_err(|message| ExportError::Image {
+    raster::to_png(&scene, scale).map_err(|message| ExportError::Image {
         path: path.to_owned(),
         message,
-    })?;
-    file::write_atomic(path, &png, overwrite)
+    })
 }
 
 /// The scene of the timeline image, or [`ExportError::EmptyTimeline`].

@@ -37,7 +37,6 @@ pub enum Modal {
     /// A Telegram export (one article a post) was opened: add it to the library?
     AddToLibrary {
         path: PathBuf,
-        posts: usize,
     },
 }
 
@@ -124,18 +123,16 @@ impl GahnegarApp {
                         field.response.request_focus();
                     }
                 }
-                Modal::AddToLibrary { path, posts } => {
+                Modal::AddToLibrary { path } => {
                     title(ui, library::tr(lang, "برون‌بری تلگرام", "A Telegram export"));
-                    let text = format!(
-                        "{} {}",
-                        lang.num_isolated(*posts),
+                    body(
+                        ui,
                         library::tr(
                             lang,
-                            "پست، هر کدام یک نوشته: همه به کتابخانه افزوده شوند؟",
-                            "posts, one article each: add them all to the library?"
-                        )
+                            "این پرونده پست‌های یک کانال است، هر پست یک نوشته: همه به کتابخانه افزوده شوند؟",
+                            "This file holds a channel's posts, one article each: add them all to the library?",
+                        ),
                     );
-                    body(ui, &text);
                     body(ui, &i18n::isolate(&path.display().to_string()));
                 }
                 Modal::Restore { source } => {

@@ -124,9 +124,12 @@ pub(super) fn is_text_file(path: &Path) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // The first 4 KB tell; a file that cannot be read is told by its extension.
+    // The first 4 KB of a regular file tell; a file that cannot be read, and a FIFO or a
+    // device (opening one waits for a writer, and this runs on the UI thread), are told by
+    // the extension.
     let mut head = Vec::with_capacity(4096);
-    if let Ok(f) = std::fs::File::open(path) {
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if let Some(f) = regular.then(|| std::fs::File::open(path).ok()).flatten() {
         let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
     }
     matches!(
@@ -137,20 +140,18 @@ pub(super) fn is_text_file(path: &Path) -> bool {
     )
 }
 
-/// The number of posts when `path` is a Telegram export (one article a post, which goes to
-/// the library rather than opening as one article); `None` for any other file.
-pub(super) fn telegram_posts(path: &Path) -> Option<usize> {
-    let mut head = Vec::with_capacity(4096);
-    let f = std::fs::File::open(path).ok()?;
-    let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
-    if !crate::import::telegram::looks_like_telegram(&head) {
-        return None;
+/// Whether `path` is a Telegram export (one article a post, which goes to the library
+/// rather than opening as one article), told by the first 4 KB of a regular file (this
+/// runs on the UI thread: a FIFO or a device is not opened).
+pub(super) fn is_telegram_export(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
     }
-    let bytes = crate::bounded::read_path_at_most(path, crate::store::MAX_FILE_BYTES).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
-    crate::import::telegram::read_posts(text, &path.display().to_string())
-        .ok()
-        .map(|p| p.len())
+    let mut head = Vec::with_capacity(4096);
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
+    }
+    crate::import::telegram::looks_like_telegram(&head)
 }
 
 impl GahnegarApp {
@@ -274,7 +275,8 @@ impl GahnegarApp {
     }
 
     /// Opens an article (.ron) or imports a text file (.txt; the result is unsaved) at once,
-    /// without the review (the GUI's File menu imports in the background instead).
+    /// without the review, as the command line's path is opened at start (the GUI's menus
+    /// open and import in the background instead).
     pub fn open_path(&mut self, path: &Path) {
         if is_text_file(path) {
             match crate::import::import_path(path) {
@@ -295,30 +297,26 @@ impl GahnegarApp {
             }
             return;
         }
-        let is_ron = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-        let result = if is_ron {
-            store::load(path).map_err(|e| e.to_string())
-        } else {
-            crate::import::load_any(path).map_err(|e| format!("{e:#}"))
-        };
-        match result {
-            Ok(article) => {
-                // Event files (TimelineJS, CSV) open as new, unsaved articles.
-                let own = is_ron.then(|| path.to_path_buf());
-                self.set_article(article, own);
-                self.doc.dirty = !is_ron;
+        match jobs::open_article(path, &jobs::Cancel::default()) {
+            Some(Ok((doc, own))) => {
+                self.set_document(*doc);
+                self.doc.dirty = !own;
                 self.sync_recovery();
                 self.remember(path);
             }
-            Err(e) => self.error(e),
+            Some(Err(e)) => self.error(e),
+            None => {}
         }
     }
 
     pub(super) fn set_article(&mut self, article: Article, path: Option<PathBuf>) {
-        self.timeline.fit_all(&article);
-        self.doc = Document::new(article, path);
+        self.set_document(Document::new(article, path));
+    }
+
+    /// Shows `doc` (its index already built) with a fresh selection and view.
+    pub(super) fn set_document(&mut self, doc: Document) {
+        self.timeline.fit_all(&doc.article);
+        self.doc = doc;
         self.selection = Selection::default();
         self.history = vec![Selection::default()];
         self.history_pos = 0;
@@ -362,47 +360,89 @@ impl GahnegarApp {
         }
     }
 
-    /// Writes an export of the open article: the timeline as shown (its visible window,
-    /// calendar and direction) or the whole article's data.
-    pub(super) fn export(&mut self, kind: ExportKind, path: &Path, overwrite: bool) {
+    /// Starts writing an export of the open article in the background: the timeline as
+    /// shown (its visible window, calendar and direction) or the whole article's data. An
+    /// existing file is asked about first.
+    pub(super) fn export(
+        &mut self,
+        kind: ExportKind,
+        path: &Path,
+        overwrite: bool,
+        ctx: &egui::Context,
+    ) {
         use crate::export;
-        let a = &self.doc.article;
-        let lang = self.settings.lang;
-        let mut options = export::ImageOptions::new(lang);
+        if !overwrite && path.exists() {
+            self.modal = Some(Modal::ConfirmOverwrite {
+                path: path.to_path_buf(),
+                then: Box::new(Command::ExportTo(kind, path.to_path_buf(), true)),
+            });
+            return;
+        }
+        let mut options = export::ImageOptions::new(self.settings.lang);
         options.view = Some(self.timeline.visible_range());
         options.theme = self.settings.theme;
         options.direction = self.settings.direction;
         options.calendar = self.settings.calendar;
-        let result = match kind {
-            ExportKind::TimelineSvg => {
-                export::write_timeline_svg_with(a, &options, path, overwrite)
-            }
-            ExportKind::TimelinePng => {
-                export::write_timeline_png_with(a, &options, 1.0, path, overwrite)
-            }
-            ExportKind::TimelinePng2x => {
-                export::write_timeline_png_with(a, &options, 2.0, path, overwrite)
-            }
-            ExportKind::Csv => export::write_csv(a, path, overwrite),
-            ExportKind::TimelineJs => export::write_timelinejs(a, path, overwrite),
-            ExportKind::Csl => export::write_csl(a, path, overwrite),
-            ExportKind::Html => export::write_html(a, path, overwrite),
-        };
-        match result {
-            Ok(()) => {
-                let s = self.strings();
-                self.modal = Some(Modal::Message {
-                    title: s.exported.to_owned(),
-                    body: path.display().to_string(),
-                });
-            }
-            Err(export::ExportError::Exists { .. }) => {
-                self.modal = Some(Modal::ConfirmOverwrite {
-                    path: path.to_path_buf(),
-                    then: Box::new(Command::ExportTo(kind, path.to_path_buf(), true)),
-                });
-            }
-            Err(e) => self.error(e.to_string()),
+        self.file_job = Some(jobs::FileJob::export(
+            kind,
+            self.doc.article.clone(),
+            options,
+            path,
+            overwrite,
+            ctx,
+        ));
+    }
+
+    /// The running open or export: its progress dialog, and its result once done.
+    pub(super) fn file_job_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.file_job else { return };
+        let path = job.path().to_path_buf();
+        match job {
+            jobs::FileJob::Open(j) => match j.take_result() {
+                None => {}
+                Some(Ok((doc, own))) => {
+                    self.file_job = None;
+                    self.set_document(*doc);
+                    self.doc.dirty = !own;
+                    self.sync_recovery();
+                    self.remember(&path);
+                    return;
+                }
+                Some(Err(e)) => {
+                    self.file_job = None;
+                    self.error(e);
+                    return;
+                }
+            },
+            jobs::FileJob::Export(kind, j) => match j.take_result() {
+                None => {}
+                Some(Ok(())) => {
+                    self.file_job = None;
+                    self.modal = Some(Modal::Message {
+                        title: self.strings().exported.to_owned(),
+                        body: path.display().to_string(),
+                    });
+                    return;
+                }
+                Some(Err(crate::export::ExportError::Exists { .. })) => {
+                    let kind = *kind;
+                    self.file_job = None;
+                    self.modal = Some(Modal::ConfirmOverwrite {
+                        path: path.clone(),
+                        then: Box::new(Command::ExportTo(kind, path, true)),
+                    });
+                    return;
+                }
+                Some(Err(e)) => {
+                    self.file_job = None;
+                    self.error(e.to_string());
+                    return;
+                }
+            },
+        }
+        if jobs::progress_ui(ctx, job, self.settings.lang) {
+            job.cancel();
+            self.file_job = None;
         }
     }
 

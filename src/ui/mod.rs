@@ -13,6 +13,7 @@ pub mod edit_panel;
 mod editing;
 mod files;
 pub mod i18n;
+mod jobs;
 pub mod library;
 pub mod library_sources;
 pub mod library_timeline;
@@ -154,6 +155,8 @@ pub struct GahnegarApp {
     pub only_selected_source: bool,
     pub modal: Option<Modal>,
     pub import_job: Option<review::ImportJob>,
+    /// An open or export running in the background, with its progress dialog.
+    file_job: Option<jobs::FileJob>,
     /// Frames left to wait for the clipboard's text after Paste as new article (the key and
     /// the pasted text may arrive in consecutive frames); then the system clipboard is read.
     paste_wait: u8,
@@ -202,6 +205,7 @@ impl GahnegarApp {
             only_selected_source: false,
             modal: None,
             import_job: None,
+            file_job: None,
             paste_wait: 0,
             review: None,
             commands: Vec::new(),
@@ -294,6 +298,7 @@ impl GahnegarApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.import_progress_ui(&ctx);
+        self.file_job_ui(&ctx);
         if self.page == Page::Review && self.review.is_some() {
             let (lang, theme) = (self.settings.lang, self.settings.theme);
             let mut decision = None;
@@ -505,7 +510,7 @@ impl GahnegarApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         self.take_paste(ctx);
         // While a dialog is open its field owns the keyboard.
-        let fired = if self.modal.is_none() {
+        let fired = if self.modal.is_none() && self.file_job.is_none() {
             let text_focus = text::text_field_has_focus(ctx);
             ctx.input_mut(|i| command::UiCommand::pressed(i, text_focus))
         } else {
@@ -549,6 +554,12 @@ impl GahnegarApp {
                 then: Box::new(Command::Quit),
             });
         }
+    }
+
+    /// Whether an open or an export is running in the background (its progress dialog is
+    /// up and the rest of the window waits).
+    pub fn file_job_running(&self) -> bool {
+        self.file_job.is_some()
     }
 
     /// The window title: article title, unsaved marker, app name.
@@ -762,8 +773,8 @@ impl GahnegarApp {
                     self.take_paste(ctx);
                 }
             }
-            Command::Open(p) if let Some(posts) = files::telegram_posts(&p) => {
-                self.modal = Some(Modal::AddToLibrary { path: p, posts });
+            Command::Open(p) if files::is_telegram_export(&p) => {
+                self.modal = Some(Modal::AddToLibrary { path: p });
             }
             Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
             Command::Library(c) => self.apply_library(c),
@@ -781,8 +792,8 @@ impl GahnegarApp {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Open(p)),
                     });
-                } else {
-                    self.open_path(&p);
+                } else if self.file_job.is_none() {
+                    self.file_job = Some(jobs::FileJob::open(&p, ctx));
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
@@ -861,7 +872,7 @@ impl GahnegarApp {
                     });
                 }
             }
-            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite),
+            Command::ExportTo(kind, path, overwrite) => self.export(kind, &path, overwrite, ctx),
             Command::Quit => {
                 if self.doc.is_dirty() && !self.allow_close {
                     self.modal = Some(Modal::Unsaved {

@@ -24,6 +24,7 @@ mod text_engine;
 mod ui_edit;
 mod ui_field;
 mod ui_fonts;
+mod ui_jobs;
 mod ui_library;
 mod ui_long_block;
 mod ui_review;

@@ -346,7 +346,7 @@ fn a_telegram_export_opened_in_the_app_goes_into_the_library() {
     field.type_text(&json.display().to_string());
     h.key_press(egui::Key::Enter);
     h.run_ok();
-    let _offer = h.get_by_label_contains("پست، هر کدام یک نوشته");
+    let _offer = h.get_by_label_contains("هر پست یک نوشته");
     h.get_by_role_and_label(egui::Role::Button, "افزودن به کتابخانه")
         .click();
     h.run_ok();
