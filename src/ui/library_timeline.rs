@@ -6,7 +6,7 @@
 //! so an idle frame only paints. Clicking a mark opens its reports side by side, with
 //! confirm, split and merge.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Rect, Sense, Ui, pos2, vec2};
 
@@ -44,8 +44,11 @@ pub struct MergedView {
     index: MergedIndex,
     key: Option<(u64, LaneBy, u64, Option<usize>)>,
     placed: Vec<Placed>,
-    /// Each placed mark's AccessKit label (made when placed, not every frame).
-    labels: Vec<String>,
+    /// AccessKit labels of the placed marks drawn so far (made when first drawn after a
+    /// placing, not every frame).
+    labels: HashMap<usize, String>,
+    /// How far the lanes are scrolled, points.
+    lane_scroll: f32,
     placed_key: Option<(u64, [u64; 4], u32)>,
     /// The group whose reports are shown side by side.
     pub selected: Option<usize>,
@@ -199,17 +202,26 @@ impl MergedView {
         if resp.dragged() {
             transform.pan(f64::from(resp.drag_delta().x));
         }
+        let axis_top = avail.top();
+        let lanes_top = axis_top + TICK_ROW_H + 4.0;
+        let lanes_h = (avail.bottom() - lanes_top).max(0.0);
+        let max_scroll = (self.timeline.lanes.len() as f32 * LANE_H - lanes_h).max(0.0);
         if resp.hovered() {
-            let zoom = ui.input(|i| i.zoom_delta());
+            let (zoom, wheel) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta.y));
             if (zoom - 1.0).abs() > 1e-4
                 && let Some(p) = resp.hover_pos()
             {
                 transform.zoom_at(f64::from(p.x), f64::from(zoom));
+            } else if wheel != 0.0 {
+                // The wheel scrolls the lanes.
+                self.lane_scroll -= wheel;
             }
         }
+        self.lane_scroll = self.lane_scroll.clamp(0.0, max_scroll);
         self.window = Some(transform.range());
-        let axis_top = avail.top();
-        let lanes_top = axis_top + TICK_ROW_H + 4.0;
+        // The lanes on screen.
+        let first_lane = (self.lane_scroll / LANE_H).floor() as usize;
+        let lane_y = |k: usize| lanes_top + k as f32 * LANE_H - self.lane_scroll;
         // Placing, when the window, the width or the timeline changed.
         let (w0, w1) = transform.range();
         let pkey = (
@@ -224,19 +236,7 @@ impl MergedView {
         );
         if self.placed_key != Some(pkey) {
             self.placed = place(&self.timeline, &self.index, &transform, BIN_GAP);
-            self.labels = self
-                .placed
-                .iter()
-                .take(MAX_INTERACTIVE)
-                .map(|p| {
-                    let first = self.timeline.marks[p.marks[0] as usize].group;
-                    let reports = match p.marks.as_slice() {
-                        [m] => self.timeline.marks[*m as usize].reports,
-                        _ => p.reports,
-                    };
-                    self.mark_label(lib, first, p.marks.len(), reports, lang)
-                })
-                .collect();
+            self.labels.clear();
             self.placed_key = Some(pkey);
         }
         let look = Look {
@@ -247,15 +247,17 @@ impl MergedView {
         };
         let painter = ui.painter_at(avail);
         let lane_count = self.timeline.lanes.len();
-        let lanes_bottom = (lanes_top + lane_count as f32 * LANE_H).min(avail.bottom());
-        // Lane bands and names.
-        for (k, lane) in self.timeline.lanes.iter().enumerate() {
-            let y0 = lanes_top + k as f32 * LANE_H;
+        let lanes_bottom = (lane_y(lane_count)).clamp(lanes_top, avail.bottom());
+        let lanes_clip = Rect::from_x_y_ranges(avail.x_range(), lanes_top..=avail.bottom());
+        let names_clip = names.intersect(lanes_clip);
+        // Lane bands and names, of the lanes on screen.
+        for (k, lane) in self.timeline.lanes.iter().enumerate().skip(first_lane) {
+            let y0 = lane_y(k);
             if y0 > avail.bottom() {
                 break;
             }
             if k % 2 == 0 {
-                painter.rect_filled(
+                painter.with_clip_rect(lanes_clip).rect_filled(
                     Rect::from_x_y_ranges(avail.x_range(), y0..=y0 + LANE_H),
                     0.0,
                     ui.visuals().faint_bg_color,
@@ -283,7 +285,7 @@ impl MergedView {
                     egui::Align2::LEFT_CENTER,
                 )
             };
-            paint_text(&painter.with_clip_rect(names), &job, pos, anchor);
+            paint_text(&painter.with_clip_rect(names_clip), &job, pos, anchor);
         }
         // Grid and axis from the chart.
         let calendars = [Calendar::Gregorian];
@@ -317,13 +319,15 @@ impl MergedView {
         // Marks.
         let accent = theme::accent(theme);
         let mark_color = theme::date_mark(theme);
-        let chart_painter = painter.with_clip_rect(chart.intersect(avail));
+        let chart_painter = painter.with_clip_rect(chart.intersect(lanes_clip));
+        let last_lane = first_lane + (lanes_h / LANE_H).ceil() as usize + 1;
+        let mut interactive = 0;
         let mut clicked: Option<usize> = None;
         for (n, p) in self.placed.iter().enumerate() {
-            let y = lanes_top + p.lane as f32 * LANE_H + LANE_H / 2.0;
-            if y > avail.bottom() {
+            if p.lane < first_lane || p.lane > last_lane {
                 continue;
             }
+            let y = lane_y(p.lane) + LANE_H / 2.0;
             let groups: Vec<usize> = p
                 .marks
                 .iter()
@@ -368,10 +372,17 @@ impl MergedView {
                     egui::StrokeKind::Outside,
                 );
             }
-            if let Some(label) = self.labels.get(n)
+            if interactive < MAX_INTERACTIVE
                 && chart.intersects(rect)
+                && lanes_clip.intersects(rect)
             {
+                interactive += 1;
                 let g = groups[0];
+                if !self.labels.contains_key(&n) {
+                    let label = self.mark_label(lib, g, groups.len(), reports, lang);
+                    self.labels.insert(n, label);
+                }
+                let label = self.labels.get(&n).map_or("", String::as_str);
                 let id = ui.make_persistent_id(("merged-mark", p.lane, g));
                 let r = ui
                     .interact(rect.expand(3.0).intersect(avail), id, Sense::click())
