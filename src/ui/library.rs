@@ -45,6 +45,8 @@ pub enum LibraryCommand {
     Show(Option<PathBuf>),
     /// Ask for files or a folder to add (native dialog or in-app prompt).
     AddDialog,
+    /// Ask for a folder to add (native dialog or in-app prompt).
+    AddFolderDialog,
     /// Add these files and folders in the background.
     Add(Vec<PathBuf>),
     /// Open article `id` at `range` of block `block`, with the search `query` found in it.
@@ -111,6 +113,8 @@ pub struct LibraryView {
     /// they were made for.
     in_view: HashSet<u32>,
     view_key: u64,
+    /// An article the merged timeline's reports asked to open.
+    pending_open: Option<String>,
 }
 
 impl Default for LibraryView {
@@ -138,6 +142,7 @@ impl Default for LibraryView {
             sources: SourcesCache::default(),
             in_view: HashSet::new(),
             view_key: u64::MAX,
+            pending_open: None,
         }
     }
 }
@@ -329,6 +334,7 @@ struct Words {
     outlet: &'static str,
     all_outlets: &'static str,
     add: &'static str,
+    add_folder: &'static str,
     opening: &'static str,
     adding: &'static str,
     cancel: &'static str,
@@ -354,6 +360,7 @@ const FA: Words = Words {
     outlet: "رسانه",
     all_outlets: "همهٔ رسانه‌ها",
     add: "افزودن پرونده…",
+    add_folder: "افزودن پوشه…",
     opening: "در حال باز کردن کتابخانه…",
     adding: "افزودن به کتابخانه",
     cancel: "لغو",
@@ -379,6 +386,7 @@ const EN: Words = Words {
     outlet: "Outlet",
     all_outlets: "All outlets",
     add: "Add files…",
+    add_folder: "Add a folder…",
     opening: "Opening the library…",
     adding: "Adding to the library",
     cancel: "Cancel",
@@ -504,6 +512,9 @@ impl GahnegarApp {
                     if changed {
                         v.generation += 1;
                     }
+                    if let Some(id) = v.merged.open_request.take() {
+                        v.pending_open = Some(id);
+                    }
                 } else {
                     // The panel keeps its height while the library opens (a panel shrinks
                     // to what it held).
@@ -545,6 +556,9 @@ impl GahnegarApp {
             .show(ui, |ui| {
                 commands = self.library.list_ui(ui, lang, theme);
             });
+        if let Some(id) = self.library.pending_open.take() {
+            commands.push(LibraryCommand::OpenArticle(id));
+        }
         for c in commands {
             self.push(Command::Library(c));
         }
@@ -604,6 +618,7 @@ impl GahnegarApp {
 
     /// Runs a library command.
     pub(super) fn apply_library(&mut self, cmd: LibraryCommand) {
+        let cmd_is_folder = cmd == LibraryCommand::AddFolderDialog;
         match cmd {
             LibraryCommand::Show(dir) => {
                 let dir = dir
@@ -621,9 +636,13 @@ impl GahnegarApp {
                     ),
                 }
             }
-            LibraryCommand::AddDialog => {
+            LibraryCommand::AddDialog | LibraryCommand::AddFolderDialog => {
                 if self.native_dialogs() {
-                    let files = rfd::FileDialog::new().pick_files().unwrap_or_default();
+                    let files = if cmd_is_folder {
+                        rfd::FileDialog::new().pick_folder().into_iter().collect()
+                    } else {
+                        rfd::FileDialog::new().pick_files().unwrap_or_default()
+                    };
                     if !files.is_empty() {
                         self.push(Command::Library(LibraryCommand::Add(files)));
                     }
@@ -730,6 +749,9 @@ impl LibraryView {
             );
             if ui.button(w.add).clicked() {
                 out.push(LibraryCommand::AddDialog);
+            }
+            if ui.button(w.add_folder).clicked() {
+                out.push(LibraryCommand::AddFolderDialog);
             }
         });
         if let Some(e) = self.error.clone() {

@@ -56,6 +56,8 @@ pub struct MergedView {
     pub merge_from: Option<EventRef>,
     /// Why the last decision could not be saved.
     pub error: Option<String>,
+    /// An article a report's Open button asked for (taken by the view).
+    pub open_request: Option<String>,
     /// The number of articles the window was last fitted for.
     fitted_for: Option<usize>,
 }
@@ -414,7 +416,8 @@ impl MergedView {
         changed
     }
 
-    /// The AccessKit label of a mark: its first report's label, date and count.
+    /// The AccessKit label of a mark: its first report's label and date, and its number of
+    /// reports, or for marks binned together how many more events it holds.
     fn mark_label(
         &self,
         lib: &Library,
@@ -433,15 +436,20 @@ impl MergedView {
             row.label,
             day_text(row.start, Calendar::Gregorian, lang == Lang::Fa)
         );
-        if reports > 1 {
+        if groups > 1 {
+            // Marks too close to tell apart at this zoom, drawn as one.
+            s.push_str(&format!(
+                " {} {} {}",
+                tr(lang, "و", "and"),
+                lang.num(groups - 1),
+                tr(lang, "رویداد دیگر", "more events")
+            ));
+        } else if reports > 1 {
             s.push_str(&format!(
                 " ({} {})",
                 lang.num(reports),
                 tr(lang, "گزارش", "reports")
             ));
-        }
-        if groups > 1 {
-            s.push_str(&format!(" +{}", lang.num(groups - 1)));
         }
         s
     }
@@ -559,6 +567,10 @@ impl MergedView {
         match action {
             Some(Decision::Confirm) => self.decided(lib.confirm_group(g)),
             Some(Decision::Split(r)) => self.decided(lib.split_event(r)),
+            Some(Decision::Open(id)) => {
+                self.open_request = Some(id);
+                false
+            }
             Some(Decision::MergeFrom(r)) => {
                 self.merge_from = Some(r);
                 false
@@ -573,6 +585,8 @@ enum Decision {
     Confirm,
     Split(EventRef),
     MergeFrom(EventRef),
+    /// Open the report's article.
+    Open(String),
 }
 
 /// One report's column: the article, its outlet, the date as written, the event, and the
@@ -638,6 +652,10 @@ fn report_column(
                     );
                 }
                 ui.horizontal(|ui| {
+                    let open = format!("{} {}", tr(lang, "باز کردن", "Open"), lang.num(k + 1));
+                    if ui.button(open).clicked() {
+                        out = Some(Decision::Open(e.id.clone()));
+                    }
                     let split = format!("{} {}", tr(lang, "جدا کردن", "Split"), lang.num(k + 1));
                     if ui.button(split).clicked() {
                         out = Some(Decision::Split(r));

@@ -262,17 +262,36 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     );
     let (reopened, _) = Library::open(&lib).unwrap_or_else(|e| panic!("{e:#}"));
     assert_eq!(reopened.decisions().confirmed.len(), 1);
+    drop(reopened);
     // Filter by one outlet (its row in the sources panel): its article alone, and the
-    // visit with one report.
-    h.query_all_by_label("ایسنا")
-        .next()
-        .unwrap_or_else(|| panic!("no outlet row"))
-        .click();
-    h.run_ok();
-    let app = h.state();
-    assert_eq!(app.library.order().len(), 1, "one outlet's article");
+    // visit with one report; the row again shows every outlet.
+    let outlet_row = |h: &mut Harness<'_, GahnegarApp>| {
+        h.query_all_by_label("ایسنا")
+            .next()
+            .unwrap_or_else(|| panic!("no outlet row"))
+            .click();
+        h.run_ok();
+    };
+    outlet_row(&mut h);
+    assert_eq!(h.state().library.order().len(), 1, "one outlet's article");
     assert_eq!(marks_with(&h, "(۲ گزارش)"), 0, "one report in view");
     assert_eq!(marks_with(&h, "سرگئی لاوروف"), 1);
+    outlet_row(&mut h);
+    assert_eq!(h.state().library.order().len(), 3);
+    assert_eq!(marks_with(&h, "(۲ گزارش)"), 1);
+    // Splitting the second report out: two marks of one report each, saved.
+    h.get_by_label_contains("(۲ گزارش)").click();
+    h.run_ok();
+    h.get_by_role_and_label(egui::Role::Button, "جدا کردن ۲")
+        .click();
+    h.run_ok();
+    assert_eq!(marks_with(&h, "(۲ گزارش)"), 0, "split");
+    // Two events on one day of one lane: one mark at this zoom, that says so.
+    assert_eq!(marks_with(&h, "سرگئی لاوروف"), 1);
+    assert_eq!(marks_with(&h, "و ۱ رویداد دیگر"), 1);
+    let (reopened, _) = Library::open(&lib).unwrap_or_else(|e| panic!("{e:#}"));
+    assert_eq!(reopened.decisions().split.len(), 1, "the split is saved");
+    assert!(reopened.decisions().confirmed.is_empty());
 }
 
 #[test]
@@ -368,6 +387,9 @@ fn a_telegram_export_opened_in_the_app_goes_into_the_library() {
 fn library_snapshots_fa() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (mut h, _lib) = added(tmp.path());
+    // The pointer away from the rows and marks.
+    let away = || egui::Event::PointerMoved(egui::pos2(700.0, 780.0));
+    h.event(away());
     h.run_ok();
     h.snapshot("library_view_fa");
     h.get_by_role_and_label(egui::Role::ComboBox, "ردیف‌ها")
@@ -377,6 +399,7 @@ fn library_snapshots_fa() {
     h.run_ok();
     h.get_by_label_contains("(۲ گزارش)").click();
     h.run_ok();
+    h.event(away());
     h.run_ok();
     h.snapshot("library_timeline_fa");
 }
