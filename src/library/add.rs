@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use siphasher::sip128::{Hasher128 as _, SipHasher13};
 use tantivy::IndexWriter;
 
@@ -317,7 +318,8 @@ impl Shared<'_> {
             "{ORIGINALS}/{hash}{}{ext}",
             if ext.is_empty() { "" } else { "." }
         );
-        match crate::store::write_atomic(&self.root.join(&original), &bytes, false) {
+        // Unsynced: the add syncs the file system once at its end (see `Library::add`).
+        match crate::store::write_atomic_unsynced(&self.root.join(&original), &bytes, false) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Outcome::Failed(format!("cannot copy the original: {e}")),
@@ -336,7 +338,7 @@ impl Shared<'_> {
                 Err(e) => return Outcome::Failed(e.to_string()),
             };
             let file = article_path(self.root, &id);
-            if let Err(e) = crate::store::write_atomic(&file, text.as_bytes(), true) {
+            if let Err(e) = crate::store::write_atomic_unsynced(&file, text.as_bytes(), true) {
                 return Outcome::Failed(format!("cannot write {}: {e}", file.display()));
             }
             if let Err(e) = self.index.add_article(self.writer, &id, a) {
@@ -466,6 +468,13 @@ impl Library {
         }
         self.index.commit(&mut writer)?;
         drop(writer);
+        // The new articles and originals are durable before the catalog names them.
+        let written: Vec<PathBuf> = new_entries
+            .iter()
+            .flat_map(|e| [e.path(&self.root), self.root.join(&e.original)])
+            .collect();
+        crate::store::sync_file_system(&self.root, &written)
+            .context("cannot make the added articles durable")?;
         let gone: HashSet<&str> = replaced.iter().map(String::as_str).collect();
         let mut usable = Vec::with_capacity(self.catalog.entries.len() + new_entries.len());
         let old = std::mem::take(&mut self.catalog.entries);

@@ -137,16 +137,38 @@ impl Groups {
     }
 }
 
-/// The content words of an event's label, folded, sorted, without repeats.
-fn content_words(label: &str) -> Vec<String> {
-    let mut w: Vec<String> = tokenizer::words(label)
+/// The content words of an event's label, folded, as ids in `vocabulary` (a word's id is
+/// its number in order of first sight), sorted, without repeats. Ids rather than strings:
+/// 300,000 labels hold about two million words, and each would be a string of its own.
+fn content_words(label: &str, vocabulary: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut w: Vec<u32> = tokenizer::words(label)
         .into_iter()
-        .map(|w| w.folded)
-        .filter(|w| w.chars().count() > 1 && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| w.folded.chars().count() > 1 && !STOPWORDS.contains(&w.folded.as_str()))
+        .map(|w| {
+            let next = vocabulary.len() as u32;
+            *vocabulary.entry(w.folded).or_insert(next)
+        })
         .collect();
     w.sort_unstable();
     w.dedup();
     w
+}
+
+/// Number of ids two sorted lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn dates_meet(a: &EventRow, b: &EventRow) -> bool {
@@ -176,6 +198,11 @@ impl Sets {
 }
 
 /// Groups the events of `entries` (those with `usable[i]`), applying `decisions`.
+///
+/// Linear in the events and their words but for the pairs that share a word and whose
+/// dates meet: each event's words are looked up in an inverted index whose lists are in
+/// date order, and only the stretch of a list whose dates can meet the event's is read.
+/// Shared words are counted in one scratch array (no map of pairs).
 pub fn group_events(entries: &[Entry], usable: &[bool], decisions: &Decisions) -> Groups {
     let refs: Vec<EventRef> = entries
         .iter()
@@ -188,69 +215,95 @@ pub fn group_events(entries: &[Entry], usable: &[bool], decisions: &Decisions) -
             })
         })
         .collect();
-    let index_of: HashMap<String, u32> = refs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key(entries), i as u32))
-        .collect();
+    // Event keys, only when the reader has decided something (300,000 keys otherwise made
+    // for nothing).
+    let has_decisions = !(decisions.merged.is_empty()
+        && decisions.split.is_empty()
+        && decisions.confirmed.is_empty());
+    let index_of: HashMap<String, u32> = if has_decisions {
+        refs.iter()
+            .enumerate()
+            .map(|(i, r)| (r.key(entries), i as u32))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let split: std::collections::HashSet<u32> = decisions
         .split
         .iter()
         .filter_map(|k| index_of.get(k).copied())
         .collect();
-    let words: Vec<Vec<String>> = refs
+    let mut vocabulary = HashMap::new();
+    let words: Vec<Vec<u32>> = refs
         .iter()
-        .map(|r| content_words(&r.row(entries).label))
+        .map(|r| content_words(&r.row(entries).label, &mut vocabulary))
         .collect();
-    // Candidate pairs by shared words, through an inverted index.
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, ws) in words.iter().enumerate() {
-        if split.contains(&(i as u32)) {
-            continue;
-        }
-        for w in ws {
-            postings.entry(w.as_str()).or_default().push(i as u32);
-        }
-    }
-    // Pairs are counted only when their dates meet: each list sorted by start day, a pair
-    // is looked for only until the later event starts after the earlier one ends.
+    // Events in date order (start, end, then index: one total order every list keeps),
+    // and each event's rank in it.
     let span = |i: u32| {
         let row = refs[i as usize].row(entries);
         (row.start.day_number(), row.end.day_number())
     };
-    let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
-    for list in postings.values_mut() {
-        if list.len() > MAX_WORD_EVENTS {
+    let spans: Vec<(i64, i64)> = (0..refs.len() as u32).map(span).collect();
+    let mut order: Vec<u32> = (0..refs.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (spans[i as usize], i));
+    // The inverted index: per word, its events in date order.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
+    drop(vocabulary);
+    for &i in &order {
+        if split.contains(&i) {
             continue;
         }
-        list.sort_unstable_by_key(|&i| span(i));
-        for (x, &a) in list.iter().enumerate() {
-            let reach = span(a).1 + 2 * DATE_SLACK_DAYS;
-            for &b in &list[x + 1..] {
-                if span(b).0 > reach {
-                    break;
-                }
-                if refs[a as usize].entry != refs[b as usize].entry {
-                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
-                }
-            }
+        for &w in &words[i as usize] {
+            postings[w as usize].push(i);
         }
     }
     let mut sets = Sets((0..refs.len() as u32).collect());
-    for (&(a, b), &n) in &shared {
-        let (wa, wb) = (&words[a as usize], &words[b as usize]);
-        // Shared words counted in full (common words included) once a pair is a candidate.
-        let n = if usize::from(n) >= MIN_SHARED_WORDS {
-            usize::from(n)
-        } else {
-            wa.iter().filter(|w| wb.binary_search(w).is_ok()).count()
-        };
-        let dice = 2.0 * n as f64 / (wa.len() + wb.len()) as f64;
-        if n >= MIN_SHARED_WORDS
-            && dice >= MIN_SIMILARITY
-            && dates_meet(refs[a as usize].row(entries), refs[b as usize].row(entries))
-        {
-            sets.union(a, b);
+    // Shared words of the event being looked at with each later one; `touched` lists the
+    // counters to read and reset.
+    let mut counts: Vec<u16> = vec![0; refs.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let key = |i: u32| (spans[i as usize], i);
+    for &a in &order {
+        if split.contains(&a) {
+            continue;
+        }
+        let reach = spans[a as usize].1 + 2 * DATE_SLACK_DAYS;
+        for &w in &words[a as usize] {
+            let list = &postings[w as usize];
+            if list.len() > MAX_WORD_EVENTS {
+                continue;
+            }
+            let at = list.partition_point(|&b| key(b) <= key(a));
+            for &b in &list[at..] {
+                if spans[b as usize].0 > reach {
+                    break;
+                }
+                if refs[a as usize].entry != refs[b as usize].entry {
+                    if counts[b as usize] == 0 {
+                        touched.push(b);
+                    }
+                    counts[b as usize] = counts[b as usize].saturating_add(1);
+                }
+            }
+        }
+        for b in touched.drain(..) {
+            let n = usize::from(std::mem::take(&mut counts[b as usize]));
+            let (wa, wb) = (&words[a as usize], &words[b as usize]);
+            // Shared words counted in full (common words included) once a pair is a
+            // candidate.
+            let n = if n >= MIN_SHARED_WORDS {
+                n
+            } else {
+                shared_count(wa, wb)
+            };
+            let dice = 2.0 * n as f64 / (wa.len() + wb.len()) as f64;
+            if n >= MIN_SHARED_WORDS
+                && dice >= MIN_SIMILARITY
+                && dates_meet(refs[a as usize].row(entries), refs[b as usize].row(entries))
+            {
+                sets.union(a, b);
+            }
         }
     }
     let linked = |keys: &[String], sets: &mut Sets| {

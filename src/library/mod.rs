@@ -5,7 +5,7 @@
 //! The folder:
 //!
 //! ```text
-//! DIR/catalog.json        every article in brief (catalog), rebuilt from the articles when lost
+//! DIR/catalog.bin         every article in brief (catalog), rebuilt from the articles when lost
 //! DIR/articles/ID.ron     one article per file, written by `store` (atomic)
 //! DIR/originals/HASH.EXT  the file each article was imported from, byte for byte
 //! DIR/search/             the tantivy index, rebuilt when missing or unreadable
@@ -60,7 +60,7 @@ pub const ORIGINALS: &str = "originals";
 /// The search index's folder.
 pub const SEARCH: &str = "search";
 /// The catalog file.
-pub const CATALOG: &str = "catalog.json";
+pub const CATALOG: &str = "catalog.bin";
 /// The reader's decisions on groups.
 pub const DECISIONS: &str = "groups.ron";
 
@@ -361,7 +361,10 @@ impl Library {
     fn save_catalog(&self) -> anyhow::Result<()> {
         let path = self.root.join(CATALOG);
         catalog::write(&path, &self.catalog)
-            .with_context(|| format!("cannot write {}", path.display()))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        // The first version's JSON catalog, replaced by this one.
+        let _ = std::fs::remove_file(self.root.join("catalog.json"));
+        Ok(())
     }
 
     /// Makes the search index anew from every usable article.

@@ -241,7 +241,7 @@ fn damaged_library_opens_with_the_bad_article_named() {
     assert!(ok && err.contains("search index rebuilt"), "{err}");
     assert_eq!(out.lines().count(), 1, "{out}");
     // A lost catalog is rebuilt from the articles.
-    std::fs::remove_file(lib.join("catalog.json")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(lib.join("catalog.bin")).unwrap_or_else(|e| panic!("{e}"));
     let (library, report) = open(&lib);
     assert!(report.catalog_rebuilt.is_some(), "{report:?}");
     assert_eq!(
