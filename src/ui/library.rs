@@ -619,6 +619,17 @@ impl GahnegarApp {
     /// Runs a library command.
     pub(super) fn apply_library(&mut self, cmd: LibraryCommand) {
         let cmd_is_folder = cmd == LibraryCommand::AddFolderDialog;
+        let opens = matches!(
+            cmd,
+            LibraryCommand::OpenHit { .. } | LibraryCommand::OpenArticle(_)
+        );
+        if opens && self.doc.is_dirty() {
+            // The article open has unsaved changes: saved or discarded first.
+            self.modal = Some(super::Modal::Unsaved {
+                then: Box::new(Command::Library(cmd)),
+            });
+            return;
+        }
         match cmd {
             LibraryCommand::Show(dir) => {
                 let dir = dir
@@ -762,10 +773,12 @@ impl LibraryView {
         }
         self.reports_ui(ui, lang, theme);
         match &self.state {
-            State::Opening(_) | State::Closed => {
+            State::Opening(_) => {
                 widgets::header(ui, &one_line(w.opening, 14.0, muted, rtl), rtl);
                 return out;
             }
+            // Not opened (the error, if any, is above).
+            State::Closed => return out,
             State::Adding(_) => {
                 widgets::header(ui, &one_line(w.adding, 14.0, muted, rtl), rtl);
                 return out;

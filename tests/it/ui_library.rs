@@ -445,3 +445,36 @@ fn a_long_list_draws_only_the_rows_on_screen() {
     h.run_ok();
     assert_eq!(first(&h), "نوشتهٔ شمارهٔ 99", "descending by title");
 }
+
+#[test]
+fn opening_an_article_from_the_library_asks_about_unsaved_changes_first() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (mut h, _lib) = added(tmp.path());
+    // An edit to the article open (the built-in one) that is not saved: Ctrl+L back to the
+    // article, an event deleted, Ctrl+L to the library again.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::L);
+    h.run_ok();
+    assert_eq!(h.state().page, Page::Article);
+    let first = h.state().doc.article.events[0].id.to_string();
+    h.state_mut().push(Command::Edit(Box::new(
+        gahnegar::model::edit::Edit::DeleteEvent { event: first },
+    )));
+    h.run_ok();
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::L);
+    h.run_ok();
+    wait_for_library(&mut h);
+    assert_eq!(h.state().page, Page::Library);
+    h.get_by_label(TITLE_BOOKS).click();
+    h.run_ok();
+    let s = h.state().strings();
+    let _ask = h.get_by_label(s.unsaved_title);
+    assert_ne!(h.state().doc.article.meta.title, TITLE_BOOKS, "not yet");
+    h.get_by_role_and_label(egui::Role::Button, s.discard)
+        .click();
+    for _ in 0..3 {
+        h.run_ok();
+    }
+    assert_eq!(h.state().doc.article.meta.title, TITLE_BOOKS);
+    assert_eq!(h.state().page, Page::Article);
+}
