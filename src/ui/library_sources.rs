@@ -254,10 +254,11 @@ impl SourcesCache {
                         .collect::<HashSet<_>>()
                         .len();
                     let text = format!(
-                        "{} ({} {}، {} {})",
+                        "{} ({} {}{} {} {})",
                         isolate(&s.name),
                         lang.num_isolated(s.claims.len()),
                         tr(lang, "گفته", "claims"),
+                        tr(lang, "،", ","),
                         lang.num_isolated(articles),
                         tr(lang, "نوشته", "articles"),
                     );

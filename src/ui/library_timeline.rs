@@ -170,11 +170,10 @@ impl MergedView {
                 .map(|m| m.group)
                 .collect::<HashSet<_>>()
                 .len();
-            let text = format!(
-                "{} {}",
-                lang.num_isolated(shared),
-                tr(lang, "رویداد با چند گزارش", "events with several reports")
-            );
+            let text = match lang {
+                Lang::Fa => format!("{} رویداد با چند گزارش", lang.num_isolated(shared)),
+                Lang::En => format!("events with several reports: {shared}"),
+            };
             widgets::header(ui, &widgets::control_job(&text, muted, rtl), rtl);
             if let Some(e) = &self.error {
                 widgets::header(ui, &widgets::control_job(e, theme::accent(theme), rtl), rtl);

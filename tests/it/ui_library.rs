@@ -402,6 +402,13 @@ fn library_snapshots_fa() {
     h.event(away());
     h.run_ok();
     h.snapshot("library_timeline_fa");
+    // The English UI: mirrored, Latin digits.
+    h.get_by_label("بستن").click();
+    h.state_mut().push(Command::SetLang(gahnegar::ui::Lang::En));
+    h.run_ok();
+    h.event(away());
+    h.run_ok();
+    h.snapshot("library_view_en");
 }
 
 #[test]
