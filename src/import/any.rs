@@ -44,6 +44,13 @@ impl FileKind {
     }
 }
 
+/// Extensions of the files Gahnegar reads (articles, texts, pages, web archives, PDFs,
+/// event tables and Telegram exports), for file dialogs and for the files a folder adds.
+/// Content decides what a file is ([`sniff`]); these only choose which files to offer.
+pub const EXTENSIONS: [&str; 11] = [
+    "ron", "txt", "text", "csv", "tsv", "json", "html", "htm", "mhtml", "mht", "pdf",
+];
+
 /// Tells what `bytes` hold; `ext` (the file's extension, any case) only decides between
 /// kinds the content leaves open: CSV of events and a CSV feed (imported as text), and
 /// JSON that is neither a Telegram export nor obviously TimelineJS.
@@ -74,7 +81,7 @@ pub fn sniff(bytes: &[u8], ext: &str) -> FileKind {
         "ron" => FileKind::Article,
         "csv" => FileKind::Csv,
         "json" => FileKind::TimelineJs,
-        "html" | "htm" | "xhtml" => FileKind::Html,
+        "html" | "htm" | "xhtml" | "mhtml" | "mht" => FileKind::Html,
         "pdf" => FileKind::Pdf,
         _ => FileKind::Text,
     }

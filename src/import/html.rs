@@ -44,6 +44,9 @@ pub struct PageBlock {
 /// doctype, `<html>`, `<head>`, a comment or a `<meta>`; or an `<html` tag in the first
 /// kilobyte.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
+    if looks_like_mhtml(bytes) {
+        return true;
+    }
     let head = &bytes[..bytes.len().min(1024)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let lower: Vec<u8> = head.to_ascii_lowercase();
@@ -64,7 +67,34 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         || memchr::memmem::find(&lower, b"<html").is_some()
 }
 
-/// Decodes a page as it declares itself: a byte-order mark, else the `charset` of a
+/// Whether `bytes` are a web archive (MHTML: a browser's "save as a single file"): mail
+/// headers in the first kilobytes that announce a `multipart/related` body.
+pub fn looks_like_mhtml(bytes: &[u8]) -> bool {
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    let has = |needle: &[u8]| memchr::memmem::find(&head, needle).is_some();
+    has(b"mime-version:") && has(b"multipart/related")
+}
+
+/// The page of a web archive: its first `text/html` part, with the transfer encoding
+/// (quoted-printable, base64) and the part's declared charset undone by `mail-parser`.
+fn mhtml_page(bytes: &[u8]) -> Option<String> {
+    use mail_parser::MimeHeaders as _;
+    let message = mail_parser::MessageParser::default().parse(bytes)?;
+    message
+        .parts
+        .iter()
+        .find(|p| {
+            p.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("text")
+                    && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("html"))
+            })
+        })
+        .and_then(|p| p.text_contents())
+        .map(str::to_owned)
+}
+
+/// Decodes a page as it declares itself: a web archive's HTML part (see
+/// [`looks_like_mhtml`]), else a byte-order mark, else the `charset` of a
 /// `<meta>` in the first kilobyte (the HTML standard's prescan, simplified), else UTF-8
 /// when the bytes are valid UTF-8, else the project's decoder (which recognises the legacy
 /// Persian code pages).
@@ -77,6 +107,14 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, Vec<String>), DecodeError> {
             size: bytes.len(),
             limit: MAX_INPUT_BYTES,
         });
+    }
+    if looks_like_mhtml(bytes) {
+        // The part's text is already decoded from the charset its header declares; the
+        // page's own `<meta charset>` must not be applied again.
+        return match mhtml_page(bytes) {
+            Some(html) => Ok((html, Vec::new())),
+            None => Err(DecodeError::ArchiveWithoutPage),
+        };
     }
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
@@ -418,6 +456,68 @@ pub fn apply_page(imported: &mut Imported, page: &Page, options: &ImportOptions)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn archive(part_headers: &str, body: &str) -> Vec<u8> {
+        format!(
+            "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\
+             \tboundary=\"--b--\"\r\n\r\n----b--\r\n{part_headers}\r\n\r\n{body}\r\n----b----\r\n"
+        )
+        .into_bytes()
+    }
+
+    /// The part's charset decodes it; the page's own `<meta charset>` (here a different
+    /// one, as a browser leaves it after re-encoding) is not applied a second time.
+    #[test]
+    fn a_web_archive_is_read_by_its_part_header() {
+        let html =
+            "<html><head><meta charset=\"windows-1256\"></head><body><p>سلام دنیا</p></body></html>";
+        let bytes = archive(
+            "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: base64",
+            &base64_lines(html.as_bytes()),
+        );
+        assert!(looks_like_mhtml(&bytes) && looks_like_html(&bytes));
+        let (page, warnings) = decode_page(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert!(page.contains("سلام دنیا"), "{page}");
+        assert!(warnings.is_empty());
+        // An archive of images only says so.
+        let bytes = archive(
+            "Content-Type: image/png\r\nContent-Transfer-Encoding: base64",
+            "AAAA",
+        );
+        assert!(matches!(
+            decode_page(&bytes),
+            Err(DecodeError::ArchiveWithoutPage)
+        ));
+    }
+
+    fn base64_lines(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = c
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            for i in 0..4 {
+                out.push(if i <= c.len() {
+                    A[(n >> (18 - 6 * i) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Any bytes after an archive's headers: a page, an error, never a panic.
+        #[test]
+        fn any_archive_body_is_read_or_refused(body in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let mut bytes = archive("Content-Type: text/html; charset=\"windows-1256\"\r\nContent-Transfer-Encoding: quoted-printable", "");
+            bytes.extend_from_slice(&body);
+            let _ = decode_page(&bytes);
+        }
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="fa" dir="rtl"><head><meta charset="utf-8">

@@ -21,7 +21,7 @@ pub mod telegram;
 mod text;
 pub mod timelinejs;
 
-pub use any::{Extracted, FileKind, extract_text, import_file, sniff};
+pub use any::{EXTENSIONS, Extracted, FileKind, extract_text, import_file, sniff};
 pub use csv::from_csv;
 pub use events::{InteropError, load_any};
 pub use text::*;

@@ -24,11 +24,6 @@ use super::search::SearchIndex;
 use super::{Library, ORIGINALS};
 use crate::model::Article;
 
-/// Extensions of the files taken from a folder (a file named on its own is always tried).
-pub const EXTENSIONS: [&str; 9] = [
-    "txt", "text", "csv", "tsv", "json", "ron", "html", "htm", "pdf",
-];
-
 /// Number of threads to use: the machine's cores.
 pub(super) fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
@@ -159,7 +154,9 @@ fn gather(paths: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<PathBuf> {
             if p.is_dir() {
                 walk(&p, out, failed);
             } else if p.extension().is_some_and(|e| {
-                EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+                // Files taken from a folder (a file named on its own is always tried).
+                crate::import::EXTENSIONS
+                    .contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
             }) {
                 out.push(p);
             }

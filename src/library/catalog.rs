@@ -214,8 +214,8 @@ pub fn read(path: &Path) -> Result<Catalog, String> {
 /// When the file cannot be written; the previous catalog is then left as it was.
 pub fn write(path: &Path, catalog: &Catalog) -> std::io::Result<()> {
     let mut bytes = MAGIC.to_vec();
-    let bytes = postcard::to_extend(catalog, std::mem::take(&mut bytes))
-        .map_err(std::io::Error::other)?;
+    let bytes =
+        postcard::to_extend(catalog, std::mem::take(&mut bytes)).map_err(std::io::Error::other)?;
     crate::store::write_atomic(path, &bytes, true)
 }
 

@@ -64,6 +64,8 @@ pub enum DecodeError {
     BinaryNul { offset: usize },
     #[error("this is not a text file: {percent}% of its first {sample} bytes are control bytes")]
     BinaryControls { percent: usize, sample: usize },
+    #[error("this web archive (MHTML) holds no HTML page")]
+    ArchiveWithoutPage,
 }
 
 /// Decodes a text file; see the module docs. Never panics.

@@ -741,13 +741,14 @@ impl GahnegarApp {
             }
             Command::OpenDialog | Command::ImportDialog => {
                 if self.native_dialogs() {
-                    let exts: &[&str] = if cmd == Command::ImportDialog {
-                        &["txt"]
-                    } else {
-                        &["ron", "txt"]
-                    };
+                    // Every kind Gahnegar reads; Import offers what is imported (not
+                    // articles).
+                    let exts: Vec<&str> = crate::import::EXTENSIONS
+                        .into_iter()
+                        .filter(|e| cmd != Command::ImportDialog || *e != "ron")
+                        .collect();
                     if let Some(p) = rfd::FileDialog::new()
-                        .add_filter("Gahnegar", exts)
+                        .add_filter("Gahnegar", &exts)
                         .pick_file()
                     {
                         self.commands.push(if cmd == Command::ImportDialog {

@@ -40,11 +40,21 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn a_saved_page_in_windows_1256_imports_with_its_metadata() {
+    check_saved_page("tests/data/formats/page-fa.htm");
+}
+
+/// The same page saved by a browser as one file (MHTML): quoted-printable windows-1256 in
+/// a MIME part beside an image, read as the page itself is.
+#[test]
+fn a_web_archive_of_the_page_imports_as_the_page_does() {
+    check_saved_page("tests/data/formats/page-fa.mhtml");
+}
+
+fn check_saved_page(file: &str) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     // Saved under a name that says nothing: the content says it is a page.
     let input = dir.path().join("saved");
-    std::fs::copy(repo_path("tests/data/formats/page-fa.htm"), &input)
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(repo_path(file), &input).unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("page.ron");
     ok(&["import", s(&input), "-o", s(&out)]);
     let a = load(&out);
