@@ -652,7 +652,10 @@ impl GahnegarApp {
                     let files = if cmd_is_folder {
                         rfd::FileDialog::new().pick_folder().into_iter().collect()
                     } else {
-                        rfd::FileDialog::new().pick_files().unwrap_or_default()
+                        rfd::FileDialog::new()
+                            .add_filter("Gahnegar", &crate::import::EXTENSIONS)
+                            .pick_files()
+                            .unwrap_or_default()
                     };
                     if !files.is_empty() {
                         self.push(Command::Library(LibraryCommand::Add(files)));
