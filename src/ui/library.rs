@@ -30,6 +30,9 @@ use super::{Command, GahnegarApp, Page};
 pub const MAX_HITS: usize = 200;
 /// Height of a row of the articles' list, points.
 const ROW_H: f32 = 26.0;
+/// How long the typing in the search or filter field pauses before the merged timeline
+/// follows it.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 /// Height of the merged timeline's panel until it is dragged, points.
 const TIMELINE_H: f32 = 300.0;
 
@@ -115,6 +118,8 @@ pub struct LibraryView {
     view_key: u64,
     /// An article the merged timeline's reports asked to open.
     pending_open: Option<String>,
+    /// When the search or the filter words were last typed in.
+    typed_at: Option<std::time::Instant>,
 }
 
 impl Default for LibraryView {
@@ -143,6 +148,7 @@ impl Default for LibraryView {
             in_view: HashSet::new(),
             view_key: u64::MAX,
             pending_open: None,
+            typed_at: None,
         }
     }
 }
@@ -258,7 +264,7 @@ impl LibraryView {
     }
 
     /// Makes the cached rows, order, outlets and hits again when their keys changed.
-    fn refresh(&mut self, lang: Lang) {
+    fn refresh(&mut self, ctx: &egui::Context, lang: Lang) {
         let fa = lang == Lang::Fa;
         if self.rows_lang != Some(lang) {
             self.rows_lang = Some(lang);
@@ -312,7 +318,17 @@ impl LibraryView {
             (&self.order_key, &self.searched).hash(&mut h);
             h.finish()
         };
-        if vkey != self.view_key {
+        let typing = self
+            .typed_at
+            .map(|t| t.elapsed())
+            .filter(|&e| e < TYPING_PAUSE);
+        if vkey != self.view_key
+            && let Some(e) = typing
+        {
+            // The merged timeline of thousands of articles takes a moment to make: it
+            // follows the search and the filter words once the typing pauses.
+            ctx.request_repaint_after(TYPING_PAUSE - e);
+        } else if vkey != self.view_key {
             self.in_view = if self.search.trim().is_empty() {
                 self.order.iter().copied().collect()
             } else {
@@ -482,7 +498,7 @@ impl GahnegarApp {
     pub(super) fn library_page_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.library.poll(&ctx);
-        self.library.refresh(self.settings.lang);
+        self.library.refresh(&ctx, self.settings.lang);
         if !self.library.is_busy() {
             for c in std::mem::take(&mut self.pending_library) {
                 self.push(Command::Library(c));
@@ -733,20 +749,23 @@ impl LibraryView {
         // Toolbar: title, search, filter, outlet, add.
         ui.allocate_ui_with_layout(vec2(ui.available_width(), 30.0), layout, |ui| {
             widgets::header(ui, &one_line(w.title, 17.0, ink, rtl).weight(800.0), rtl);
-            TextField::singleline(&mut self.search)
+            let search = TextField::singleline(&mut self.search)
                 .width(240.0)
                 .id_salt("library-search")
                 .label(w.search)
                 .hint(w.search)
                 .rtl_when_empty(rtl)
                 .show(ui);
-            TextField::singleline(&mut self.query.words)
+            let filter = TextField::singleline(&mut self.query.words)
                 .width(150.0)
                 .id_salt("library-filter")
                 .label(w.filter)
                 .hint(w.filter)
                 .rtl_when_empty(rtl)
                 .show(ui);
+            if search.changed || filter.changed {
+                self.typed_at = Some(std::time::Instant::now());
+            }
             let mut options: Vec<(Option<String>, String)> = vec![(None, w.all_outlets.into())];
             options.extend(
                 self.outlets

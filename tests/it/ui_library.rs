@@ -191,6 +191,19 @@ fn a_folder_added_searched_with_arabic_yeh_and_a_hit_opened_at_its_match() {
         hit.snippet[hit.snippet_range.clone()].starts_with("پیش"),
         "the snippet's highlight is the match: {hit:?}"
     );
+    // Once the typing pauses, the merged timeline shows the search's articles only.
+    std::thread::sleep(std::time::Duration::from_millis(350));
+    h.run_ok();
+    let lanes: Vec<String> = h
+        .state()
+        .library
+        .merged
+        .timeline
+        .lanes
+        .iter()
+        .map(|l| l.name_fa.clone())
+        .collect();
+    assert_eq!(lanes, ["ایسنا"], "the hit's outlet alone");
     // Clicking the hit opens the article at the match.
     h.get_by_label_contains(&format!("{TITLE_ISNA} — ")).click();
     for _ in 0..4 {
