@@ -305,6 +305,34 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     let (reopened, _) = Library::open(&lib).unwrap_or_else(|e| panic!("{e:#}"));
     assert_eq!(reopened.decisions().split.len(), 1, "the split is saved");
     assert!(reopened.decisions().confirmed.is_empty());
+    drop(reopened);
+    // Merging them again, in lanes by outlet (a mark in each): Merge with… on one report,
+    // then a click on the other's mark.
+    h.state_mut().library.merged.lane_by =
+        gahnegar::ui::library_timeline::LaneByChoice(gahnegar::library::LaneBy::Outlet);
+    h.run_ok();
+    assert_eq!(marks_with(&h, "سرگئی لاوروف"), 2, "one in each outlet's lane");
+    h.query_all_by_label_contains("سرگئی لاوروف")
+        .next()
+        .unwrap_or_else(|| panic!("no mark"))
+        .click();
+    h.run_ok();
+    h.get_by_role_and_label(egui::Role::Button, "ادغام با… ۱")
+        .click();
+    h.run_ok();
+    h.query_all_by_label_contains("سرگئی لاوروف")
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no second mark"))
+        .click();
+    h.run_ok();
+    assert_eq!(
+        marks_with(&h, "(۲ گزارش)"),
+        2,
+        "one group of two reports, a mark in each lane"
+    );
+    let (reopened, _) = Library::open(&lib).unwrap_or_else(|e| panic!("{e:#}"));
+    assert_eq!(reopened.decisions().merged.len(), 1, "the merge is saved");
 }
 
 #[test]
