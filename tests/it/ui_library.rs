@@ -311,7 +311,11 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     h.state_mut().library.merged.lane_by =
         gahnegar::ui::library_timeline::LaneByChoice(gahnegar::library::LaneBy::Outlet);
     h.run_ok();
-    assert_eq!(marks_with(&h, "سرگئی لاوروف"), 2, "one in each outlet's lane");
+    assert_eq!(
+        marks_with(&h, "سرگئی لاوروف"),
+        2,
+        "one in each outlet's lane"
+    );
     h.query_all_by_label_contains("سرگئی لاوروف")
         .next()
         .unwrap_or_else(|| panic!("no mark"))
