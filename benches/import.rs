@@ -67,6 +67,80 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
+/// Re-importing a changed text into an article the reader worked on
+/// (`model::reimport`): the corpus imported, a highlight on a passage of every block, then
+/// the text with a paragraph added at the top and a word changed in every tenth paragraph
+/// imported again and merged. Every anchor (events, claims, highlights) is found again.
+fn reimport(c: &mut Criterion) {
+    use criterion::BatchSize;
+    use gahnegar::model::{Anchor, Highlight, reimport::reimport};
+    let sizes: &[(usize, &str)] = if full_run() {
+        &[(1 << 20, "1MB"), (4 << 20, "4MB")]
+    } else {
+        &[(64 << 10, "64KB")]
+    };
+    let mut g = c.benchmark_group("reimport");
+    g.sample_size(10);
+    for &(size, name) in sizes {
+        let text = corpus(size);
+        let Some(mut old) = gahnegar::import::import_text(&text, "bench").map(|i| i.article) else {
+            panic!("the corpus imports");
+        };
+        let highlights: Vec<Highlight> = old
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.text.len() > 40)
+            .map(|(k, b)| {
+                let mid = b.text.len() / 2;
+                let at = (mid..b.text.len())
+                    .find(|&i| b.text.is_char_boundary(i))
+                    .unwrap_or(0);
+                let end = (at + 30..b.text.len())
+                    .find(|&i| b.text.is_char_boundary(i))
+                    .unwrap_or(b.text.len());
+                Highlight {
+                    id: format!("h{}", k + 1),
+                    anchor: Anchor::from_range(b.id.clone(), &b.text, at..end),
+                    note: String::new(),
+                }
+            })
+            .collect();
+        old.highlights = highlights;
+        let changed: String = std::iter::once("پاراگرافی تازه در آغاز متن.".to_owned())
+            .chain(text.split("\n\n").enumerate().map(|(k, p)| {
+                if k % 10 == 5 {
+                    p.replacen(" و ", " و نیز ", 1)
+                } else {
+                    p.to_owned()
+                }
+            }))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let Some(new) = gahnegar::import::import_text(&changed, "bench").map(|i| i.article) else {
+            panic!("the changed corpus imports");
+        };
+        let anchors = old.events.len() + old.claims.len() + old.highlights.len();
+        let (_, report) = reimport(&old, new.clone());
+        println!(
+            "reimport/{name}: {anchors} anchors, {} exact, {} by context, {} fuzzy, {} orphaned",
+            report.exact,
+            report.by_context,
+            report.fuzzy,
+            report.orphaned.len()
+        );
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("merge/{name}"), |b| {
+            b.iter_batched(
+                || new.clone(),
+                |new| black_box(reimport(&old, new).0.events.len()),
+                BatchSize::LargeInput,
+            );
+        });
+    }
+    g.finish();
+}
+
 /// With `GAHNEGAR_BENCH_PARTS=N`, prints the time of each part of an import of N MiB (the
 /// best of three runs): decoding, each repair step, the log, and the extraction's parts.
 /// A profile by hand; it is not a criterion measurement and nothing is asserted.
@@ -129,5 +203,5 @@ fn parts(_: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, import, parts);
+criterion_group!(benches, import, reimport, parts);
 criterion_main!(benches);

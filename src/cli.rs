@@ -445,6 +445,11 @@ fn run_library(command: LibraryCommand, dir: Option<PathBuf>) -> anyhow::Result<
             for f in &report.failed {
                 out.push_str(&format!("failed: {}: {}\n", f.path.display(), f.reason));
             }
+            for (article, owner) in &report.orphaned {
+                out.push_str(&format!(
+                    "orphaned: {article}: {owner}: its text is no longer in the file (kept)\n"
+                ));
+            }
             write_stdout(&out)?;
             Ok(if report.failed.is_empty() {
                 ExitCode::SUCCESS

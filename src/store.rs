@@ -3,7 +3,8 @@
 //!
 //! Loading never panics, whatever the bytes: every failure is a [`StoreError`].
 //! A loaded article is sound: its anchors resolve and its references point somewhere
-//! ([`Article::problems`] is empty).
+//! ([`Article::problems`] holds nothing but orphans a re-import kept, see
+//! [`Problem::is_broken`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -151,7 +152,11 @@ pub fn from_str(text: &str, origin: &str) -> Result<Article, StoreError> {
             });
         }
     };
-    let problems = article.problems();
+    let problems: Vec<Problem> = article
+        .problems()
+        .into_iter()
+        .filter(Problem::is_broken)
+        .collect();
     if problems.is_empty() {
         Ok(article)
     } else {
@@ -236,7 +241,15 @@ pub fn to_string_within(article: &Article, limit: u64) -> Result<String, StoreEr
 /// same directory, which is fsync'ed and then renamed over `path`. On failure the
 /// temporary file is removed and `path` is left as it was.
 pub fn save(article: &Article, path: &Path) -> Result<(), StoreError> {
-    let text = to_string(article)?;
+    write_saved(&to_string(article)?, path)
+}
+
+/// Writes an article's RON text (from [`to_string`]) to `path` atomically: the second
+/// half of [`save`], for a caller that serializes first and may decide not to write.
+///
+/// # Errors
+/// [`StoreError::Write`] when the file cannot be written; `path` is then left as it was.
+pub fn write_saved(text: &str, path: &Path) -> Result<(), StoreError> {
     write_atomic(path, text.as_bytes(), true).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,

@@ -636,7 +636,9 @@ pub fn axis_shapes(
 /// Persian and English.
 type LegendEntry = (MarkKind, bool, (f64, f64), &'static str, &'static str);
 
-/// The legend: a sample of every kind of mark with what it means, in a row from
+/// The legend: a sample of every kind of mark with what it means, then of each of
+/// `certainties` (the reader's marks the timeline shows: a ring for confirmed, a hollow
+/// dot for disputed; reported events are drawn plain and need none), in a row from
 /// `start_x` towards the end of the reading direction (leftwards when `rtl`), centred on
 /// `y`. Returns the shapes and the x where the row ends.
 pub fn legend_shapes(
@@ -644,6 +646,7 @@ pub fn legend_shapes(
     y: f32,
     rtl: bool,
     look: Look,
+    certainties: &[Certainty],
     measure: &mut dyn Measure,
 ) -> (Vec<ShapeItem>, f32) {
     let fa = look.lang == Lang::Fa;
@@ -678,7 +681,15 @@ pub fn legend_shapes(
     let dir = if rtl { -1.0 } else { 1.0 };
     let mut x = start_x;
     let mut out = Vec::new();
-    for (kind, fuzzy, days, name_fa, name_en) in entries {
+    let marks = entries
+        .iter()
+        .map(|&(kind, fuzzy, days, fa_name, en_name)| {
+            (kind, fuzzy, days, None, if fa { fa_name } else { en_name })
+        });
+    let certain = certainties
+        .iter()
+        .map(|&c| (MarkKind::Point, false, (0.49, 0.51), Some(c), c.name(fa)));
+    for (kind, fuzzy, days, certainty, name) in marks.chain(certain) {
         let sample_w = match kind {
             MarkKind::Bar => 34.0,
             MarkKind::Point => 20.0,
@@ -724,7 +735,9 @@ pub fn legend_shapes(
             look.lang,
             &mut push,
         );
-        let name = if fa { name_fa } else { name_en };
+        if let Some(c) = certainty {
+            certainty_shapes(&m, c, y, color, bg, (a, b), false, &mut push);
+        }
         let w = measure.text_width(name, TICK_SIZE, 400.0);
         x += dir * (sample_w + 5.0);
         push(Shape::Text {
@@ -738,4 +751,59 @@ pub fn legend_shapes(
         x += dir * (w + 16.0);
     }
     (out, x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::measure::PerChar;
+    use super::*;
+
+    /// The legend's texts, its circles with a ring and with the paper's fill, and where
+    /// its row ends.
+    fn legend(certainties: &[Certainty]) -> (Vec<String>, usize, usize, f32) {
+        let look = Look {
+            theme: Theme::Light,
+            lang: Lang::Fa,
+            emphasis: false,
+            hovered: None,
+        };
+        let (shapes, end) = legend_shapes(1000.0, 10.0, true, look, certainties, &mut PerChar(6.0));
+        let paper = palette::paper(Theme::Light);
+        let mut texts = Vec::new();
+        let (mut rings, mut hollow) = (0, 0);
+        for s in &shapes {
+            match &s.shape {
+                Shape::Text { text, .. } => texts.push(text.clone()),
+                Shape::Circle {
+                    fill: None,
+                    stroke: Some(_),
+                    ..
+                } => rings += 1,
+                Shape::Circle { fill: Some(f), .. } if *f == paper => hollow += 1,
+                _ => {}
+            }
+        }
+        (texts, rings, hollow, end)
+    }
+
+    #[test]
+    fn the_legend_explains_the_certainty_marks_it_is_given() {
+        let (plain, rings, hollow, end) = legend(&[]);
+        assert!(
+            !plain.iter().any(|t| t == "تأییدشده" || t == "مورد تردید"),
+            "{plain:?}"
+        );
+        let (texts, more_rings, more_hollow, longer) =
+            legend(&[Certainty::Confirmed, Certainty::Disputed]);
+        assert_eq!(texts.len(), plain.len() + 2);
+        assert_eq!(&texts[texts.len() - 2..], ["تأییدشده", "مورد تردید"]);
+        assert_eq!(
+            (more_rings, more_hollow),
+            (rings + 1, hollow + 1),
+            "a ring for confirmed, a hollow dot for disputed, as on the timeline"
+        );
+        assert!(longer < end, "the row goes on leftwards: {longer} < {end}");
+        let (only, ..) = legend(&[Certainty::Disputed]);
+        assert_eq!(only.last().map(String::as_str), Some("مورد تردید"));
+    }
 }

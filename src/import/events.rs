@@ -249,6 +249,7 @@ pub(super) fn assemble(title: String, lead: Vec<String>, drafts: Vec<Draft>) -> 
             prefix: tail(&text[..range.start], 24),
             suffix: head(&text[range.end..], 24),
             at: Some(range.start),
+            orphaned: false,
         };
         events.push(Event {
             id,

@@ -22,7 +22,7 @@ use tantivy::IndexWriter;
 use super::catalog::{Entry, article_path};
 use super::search::SearchIndex;
 use super::{Library, ORIGINALS};
-use crate::model::Article;
+use crate::model::{AnchorOwner, Article};
 
 /// Number of threads to use: the machine's cores.
 pub(super) fn threads() -> usize {
@@ -113,6 +113,9 @@ pub struct AddReport {
     pub duplicates: Vec<(PathBuf, String)>,
     /// Ids of articles replaced because their file had changed since it was added.
     pub replaced: Vec<String>,
+    /// The reader's items carried into a replacing article whose text was not found in
+    /// it: (article id, what holds the orphaned anchor). They are kept, not dropped.
+    pub orphaned: Vec<(String, AnchorOwner)>,
     pub failed: Vec<Failure>,
     /// Whether the add was cancelled, and how many files were then left undone.
     pub cancelled: bool,
@@ -125,6 +128,8 @@ enum Outcome {
         entries: Vec<Entry>,
         /// Older articles of the same file (changed since), to remove.
         replaces: Vec<String>,
+        /// Orphans of the reader's work carried from them (see [`AddReport::orphaned`]).
+        orphaned: Vec<(String, AnchorOwner)>,
     },
     Duplicate(String),
     Failed(String),
@@ -301,15 +306,28 @@ impl Shared<'_> {
             }
             seen.insert(hash.clone(), path.to_owned());
         }
-        let articles = match import_file(path, &bytes) {
+        let mut articles = match import_file(path, &bytes) {
             Ok(a) => a,
             Err(e) => return Outcome::Failed(e),
         };
         let origin = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        // A file added before with other content: its older articles are replaced.
-        // Issue 16 (keeping the reader's edits and notes): carry them from the old
-        // articles (`self.by_origin[&origin]`) into `articles` here, before writing.
+        // A file added before with other content: its older articles are replaced, and
+        // the reader's work on them (notes, highlights, own events, edits) is carried into
+        // the new ones, re-anchored in the new text (`model::reimport`). Articles are
+        // paired in order when the file gives as many as before; an older article that
+        // cannot be read has nothing to carry.
         let replaces = self.by_origin.get(&origin).cloned().unwrap_or_default();
+        let mut orphans: Vec<Vec<AnchorOwner>> = vec![Vec::new(); articles.len()];
+        if replaces.len() == articles.len() {
+            for ((a, old_id), orphans) in articles.iter_mut().zip(&replaces).zip(&mut orphans) {
+                if let Ok(old) = crate::store::load(&article_path(self.root, old_id)) {
+                    let new = std::mem::replace(a, old.clone());
+                    let (merged, report) = crate::model::reimport::reimport(&old, new);
+                    *a = merged;
+                    *orphans = report.orphaned;
+                }
+            }
+        }
         let ext = lower_ext(path);
         let original = format!(
             "{ORIGINALS}/{hash}{}{ext}",
@@ -324,7 +342,8 @@ impl Shared<'_> {
         let base = &hash[..16];
         let several = articles.len() > 1;
         let mut entries = Vec::with_capacity(articles.len());
-        for (k, a) in articles.iter().enumerate() {
+        let mut orphaned = Vec::new();
+        for (k, (a, orphans)) in articles.iter().zip(orphans).enumerate() {
             let id = if several {
                 format!("{base}-{}", k + 1)
             } else {
@@ -341,13 +360,18 @@ impl Shared<'_> {
             if let Err(e) = self.index.add_article(self.writer, &id, a) {
                 return Outcome::Failed(format!("cannot index: {e}"));
             }
+            orphaned.extend(orphans.into_iter().map(|o| (id.clone(), o)));
             let mut entry = Entry::new(a, id, hash.clone(), text.len() as u64);
             entry.origin = Some(origin.clone());
             entry.original.clone_from(&original);
             entry.added = self.now;
             entries.push(entry);
         }
-        Outcome::Added { entries, replaces }
+        Outcome::Added {
+            entries,
+            replaces,
+            orphaned,
+        }
     }
 }
 
@@ -428,8 +452,13 @@ impl Library {
             for (i, outcome) in rx {
                 state.done += 1;
                 match outcome {
-                    Outcome::Added { entries, replaces } => {
+                    Outcome::Added {
+                        entries,
+                        replaces,
+                        orphaned,
+                    } => {
                         state.articles += entries.len();
+                        report.orphaned.extend(orphaned);
                         report.added.extend(entries.iter().map(|e| e.id.clone()));
                         new_entries.extend(entries);
                         replaced.extend(replaces);

@@ -43,6 +43,11 @@ pub struct Anchor {
     /// block opens in linear time. Only a hint: the quote is found without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<usize>,
+    /// Set when a re-import of the article's text could not find the quote again: the
+    /// anchor is kept as it was (with its old block and quote) so nothing the reader made
+    /// is lost, and it is listed as a problem until the reader moves or deletes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 impl Anchor {
@@ -54,6 +59,7 @@ impl Anchor {
             prefix: String::new(),
             suffix: String::new(),
             at: None,
+            orphaned: false,
         }
     }
 
@@ -83,6 +89,7 @@ impl Anchor {
             prefix: before[prefix_at..].to_owned(),
             suffix,
             at: Some(start),
+            orphaned: false,
         }
     }
 

@@ -112,6 +112,9 @@ pub enum Edit {
     /// Several edits applied in order as one (what merging, splitting and deleting a
     /// category undo as).
     Batch(Vec<Edit>),
+    /// The whole article in place of the current one: a re-import of its text with the
+    /// reader's work carried over ([`super::reimport`]); its inverse is the old article.
+    Replace(Box<Article>),
 }
 
 /// Why an edit could not apply. The article is left as it was.
@@ -188,6 +191,10 @@ fn check_fresh(a: &Article, id: &str) -> Result<(), EditError> {
 }
 
 fn check_anchor(a: &Article, anchor: &Anchor) -> Result<(), EditError> {
+    // An orphan (see `Anchor::orphaned`) is kept as it is, not checked.
+    if anchor.orphaned {
+        return Ok(());
+    }
     match a.resolve(anchor) {
         Some(_) => Ok(()),
         None => Err(EditError::BrokenAnchor {
@@ -236,6 +243,7 @@ impl Edit {
             Self::MoveCategory { .. } => ("جابه‌جایی دسته", "Reorder categories"),
             Self::DeleteCategory { .. } => ("حذف دسته", "Delete category"),
             Self::Batch(_) => ("چند ویرایش", "Several edits"),
+            Self::Replace(_) => ("درون‌ریزی دوبارهٔ متن", "Re-import text"),
         };
         Name { fa, en }
     }
@@ -588,6 +596,7 @@ impl Edit {
                 undo.reverse();
                 Self::Batch(undo)
             }
+            Self::Replace(article) => Self::Replace(Box::new(std::mem::replace(a, *article))),
         })
     }
 }

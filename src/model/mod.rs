@@ -8,6 +8,8 @@ pub mod edit;
 mod id;
 pub mod legacy;
 mod problem;
+pub mod reanchor;
+pub mod reimport;
 
 pub use anchor::{Anchor, resolve_work};
 pub use category::{Category, Rgb, Theme, news_categories};
@@ -426,6 +428,10 @@ impl Article {
         let sources = by_id(&self.sources, |s| s.id.as_str());
         let mut check_anchor =
             |owner: &dyn Fn() -> AnchorOwner, a: &Anchor| match blocks.get(a.block.as_str()) {
+                _ if a.orphaned => out.push(Problem::Orphaned {
+                    owner: owner(),
+                    exact: a.exact.clone(),
+                }),
                 None => out.push(Problem::UnknownBlock {
                     owner: owner(),
                     block: a.block.clone(),

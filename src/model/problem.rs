@@ -47,12 +47,22 @@ pub enum Problem {
         exact: String,
         block: String,
     },
+    /// An anchor a re-import could not find in the new text, kept as it was.
+    Orphaned { owner: AnchorOwner, exact: String },
     /// An event's interval ends before it starts.
     BadInterval { event: String, start: Day, end: Day },
     /// A claim names a source the article does not have.
     UnknownSource { claim: String, source: String },
     /// A claim names an event the article does not have.
     UnknownEvent { claim: String, event: String },
+}
+
+impl Problem {
+    /// Whether the article is unsound with it: every problem but an orphan, which a
+    /// re-import keeps on purpose (so nothing the reader made is lost) and lists.
+    pub fn is_broken(&self) -> bool {
+        !matches!(self, Self::Orphaned { .. })
+    }
 }
 
 impl fmt::Display for Problem {
@@ -74,6 +84,12 @@ impl fmt::Display for Problem {
                 f,
                 "{owner}: broken anchor «{exact}» not found in block «{block}»"
             ),
+            Self::Orphaned { owner, exact } => {
+                write!(
+                    f,
+                    "{owner}: orphaned anchor «{exact}», not found on re-import"
+                )
+            }
             Self::BadInterval { event, start, end } => {
                 write!(
                     f,

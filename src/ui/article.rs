@@ -46,6 +46,10 @@ pub enum ArticleAction {
 pub enum SelectionAction {
     /// A new event anchored on the selection, dated from it.
     NewEvent,
+    /// A new source named by the selection (its first mention).
+    NewSource,
+    /// The selection as a claim of an existing source.
+    Claim,
     /// Mark the passage.
     Highlight,
     /// Mark the passage and write a note on it.
@@ -54,12 +58,22 @@ pub enum SelectionAction {
 
 impl SelectionAction {
     /// Every entry, in menu order.
-    pub const ALL: [SelectionAction; 3] = [Self::NewEvent, Self::Highlight, Self::Note];
+    pub const ALL: [SelectionAction; 5] = [
+        Self::NewEvent,
+        Self::NewSource,
+        Self::Claim,
+        Self::Highlight,
+        Self::Note,
+    ];
 
     /// The menu text in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         match (self, lang == Lang::Fa) {
             (Self::NewEvent, true) => "رویداد تازه",
+            (Self::NewSource, true) => "منبع تازه…",
+            (Self::Claim, true) => "افزودن به‌عنوان ادعای…",
+            (Self::NewSource, false) => "New source…",
+            (Self::Claim, false) => "Add as claim of…",
             (Self::Highlight, true) => "برجسته‌سازی",
             (Self::Note, true) => "یادداشت",
             (Self::NewEvent, false) => "New event",

@@ -12,6 +12,7 @@ use super::Lang;
 pub enum UiCommand {
     Open,
     ImportText,
+    ReimportText,
     PasteArticle,
     ShowLibrary,
     AddToLibrary,
@@ -22,6 +23,7 @@ pub enum UiCommand {
     Redo,
     DeleteEvent,
     EditEvent,
+    EditCategories,
     Find,
     Back,
     Forward,
@@ -49,9 +51,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 24] = [
         Self::Open,
         Self::ImportText,
+        Self::ReimportText,
         Self::PasteArticle,
         Self::ShowLibrary,
         Self::AddToLibrary,
@@ -62,6 +65,7 @@ impl UiCommand {
         Self::Redo,
         Self::DeleteEvent,
         Self::EditEvent,
+        Self::EditCategories,
         Self::Find,
         Self::Back,
         Self::Forward,
@@ -79,6 +83,7 @@ impl UiCommand {
         let (fa, en) = match self {
             Self::Open => ("باز کردن…", "Open…"),
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
+            Self::ReimportText => ("درون‌ریزی دوبارهٔ متن…", "Re-import text…"),
             Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
             Self::ShowLibrary => ("کتابخانه", "Library"),
             Self::AddToLibrary => ("افزودن به کتابخانه…", "Add to library…"),
@@ -89,6 +94,7 @@ impl UiCommand {
             Self::Redo => ("ازنو", "Redo"),
             Self::DeleteEvent => ("حذف رویداد", "Delete event"),
             Self::EditEvent => ("ویرایش رویداد…", "Edit event…"),
+            Self::EditCategories => ("دسته‌ها…", "Categories…"),
             Self::Find => ("جستجو", "Find"),
             Self::Back => ("قبلی", "Back"),
             Self::Forward => ("بعدی", "Forward"),
@@ -140,6 +146,8 @@ impl UiCommand {
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
             | Self::AddToLibrary
+            | Self::ReimportText
+            | Self::EditCategories
             | Self::FontLarger
             | Self::FontSmaller
             | Self::ToggleTheme

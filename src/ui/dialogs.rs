@@ -29,6 +29,18 @@ pub enum Modal {
         highlight: String,
         text: String,
     },
+    /// A new source named by words selected in the article (`anchor`), its name and kind
+    /// as chosen so far.
+    NewSource {
+        anchor: crate::model::Anchor,
+        name: String,
+        kind: crate::model::SourceKind,
+    },
+    /// Words selected in the article (`anchor`) as a claim of the source chosen so far.
+    Claim {
+        anchor: crate::model::Anchor,
+        source: String,
+    },
     /// A recovery file of unsaved edits was found at start: restore it?
     Restore {
         /// The file its article came from.
@@ -57,7 +69,7 @@ impl GahnegarApp {
             Modal::ConfirmOverwrite { .. } => &[s.overwrite, s.cancel],
             Modal::Message { .. } => &[s.dismiss],
             Modal::Restore { .. } => &[s.restore, s.discard],
-            Modal::Note { .. } => &[s.ok, s.cancel],
+            Modal::Note { .. } | Modal::NewSource { .. } | Modal::Claim { .. } => &[s.ok, s.cancel],
             Modal::AddToLibrary { .. } => &[
                 library::tr(lang, "افزودن به کتابخانه", "Add to library"),
                 s.cancel,
@@ -83,6 +95,7 @@ impl GahnegarApp {
                 Modal::Path { purpose, text } => {
                     let prompt = match purpose {
                         PathPurpose::Open => s.path_prompt_open,
+                        PathPurpose::Reimport => reimport::PROMPT.get(lang == Lang::Fa),
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
                         PathPurpose::AddToLibrary => library::tr(
                             lang,
@@ -134,6 +147,12 @@ impl GahnegarApp {
                         ),
                     );
                     body(ui, &i18n::isolate(&path.display().to_string()));
+                }
+                Modal::NewSource { name, kind, .. } => {
+                    Self::new_source_ui(ui, name, kind, lang, DIALOG_WIDTH);
+                }
+                Modal::Claim { anchor, source } => {
+                    Self::claim_ui(ui, &self.doc.article, anchor, source, lang, DIALOG_WIDTH);
                 }
                 Modal::Restore { source } => {
                     title(ui, s.restore_title);
@@ -214,6 +233,7 @@ impl GahnegarApp {
                 let p = PathBuf::from(text.trim());
                 self.commands.push(match purpose {
                     PathPurpose::Open => Command::Open(p),
+                    PathPurpose::Reimport => Command::Reimport(p),
                     PathPurpose::Save => Command::SaveTo(p),
                     PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
                     PathPurpose::AddToLibrary => {
@@ -226,6 +246,8 @@ impl GahnegarApp {
             Modal::AddToLibrary { path, .. } => self
                 .commands
                 .push(Command::Library(library::LibraryCommand::Add(vec![path]))),
+            Modal::NewSource { anchor, name, kind } => self.add_source_from(anchor, &name, kind),
+            Modal::Claim { anchor, source } => self.add_claim_from(anchor, source),
             Modal::Message { .. } | Modal::Restore { .. } => {}
         }
     }

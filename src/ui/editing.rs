@@ -147,6 +147,7 @@ impl GahnegarApp {
         let cmd = match c {
             UiCommand::Open => Command::OpenDialog,
             UiCommand::ImportText => Command::ImportDialog,
+            UiCommand::ReimportText => Command::ReimportDialog,
             UiCommand::PasteArticle => Command::PasteArticle,
             UiCommand::ShowLibrary => {
                 if self.page == Page::Library {
@@ -162,6 +163,7 @@ impl GahnegarApp {
             UiCommand::Undo => Command::Undo,
             UiCommand::Redo => Command::Redo,
             UiCommand::EditEvent => Command::OpenEditor,
+            UiCommand::EditCategories => Command::OpenCategories,
             UiCommand::DeleteEvent => match self.selection.event.clone() {
                 Some(event) => Command::Edit(Box::new(Edit::DeleteEvent { event: event.0 })),
                 None => return,
@@ -243,6 +245,8 @@ impl GahnegarApp {
                 })));
                 self.commands.push(Command::EditEvent(id.into()));
             }
+            SelectionAction::NewSource => self.ask_new_source(anchor),
+            SelectionAction::Claim => self.ask_claim_source(anchor),
             SelectionAction::Highlight | SelectionAction::Note => {
                 let id = a.fresh_id("h");
                 let at = a.highlights.len();
@@ -347,5 +351,7 @@ impl GahnegarApp {
         ui.separator();
         self.command_row(ui, UiCommand::EditEvent);
         self.command_row(ui, UiCommand::DeleteEvent);
+        ui.separator();
+        self.command_row(ui, UiCommand::EditCategories);
     }
 }

@@ -6,6 +6,8 @@ use super::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
+    /// A changed text of the open article, to re-import into it.
+    Reimport,
     Save,
     Export(ExportKind),
     /// Files or a folder to add to the library.
@@ -161,13 +163,16 @@ impl GahnegarApp {
         if let Some(result) = job.take_result() {
             let path = job.path.clone();
             let from_file = job.is_file();
+            let reimport = job.reimport;
             self.import_job = None;
             match result {
                 Ok((imported, text)) => {
                     if from_file {
                         self.remember(&path);
                     }
-                    self.review = Some(review::Review::new(imported, path, text));
+                    let mut review = review::Review::new(imported, path, text);
+                    review.reimport = reimport;
+                    self.review = Some(review);
                     self.page = Page::Review;
                 }
                 Err(e) => self.error(e),
@@ -336,10 +341,19 @@ impl GahnegarApp {
         self.settings.last_file = Some(p);
     }
 
-    /// Saves to `path`; then runs a command that was waiting for the save (see
-    /// [`Modal::Unsaved`]), or drops it if the save failed.
-    pub(super) fn save_to(&mut self, path: &Path) {
-        match store::save(&self.doc.article, path) {
+    /// Starts saving to `path` in the background (see [`Self::saved`] for what follows).
+    pub(super) fn save_to(&mut self, path: &Path, ctx: &egui::Context) {
+        if self.file_job.is_some() {
+            return;
+        }
+        self.file_job = Some(jobs::FileJob::save(self.doc.article.clone(), path, ctx));
+    }
+
+    /// After a save: the article is now `path`'s; then runs a command that was waiting
+    /// for the save (see [`Modal::Unsaved`]), or drops it if the save failed. The window
+    /// took no input while the save ran, so the article is still the one saved.
+    fn saved(&mut self, path: &Path, result: Result<(), store::StoreError>) {
+        match result {
             Ok(()) => {
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.dirty = false;
@@ -439,10 +453,19 @@ impl GahnegarApp {
                     return;
                 }
             },
+            jobs::FileJob::Save(j) => {
+                if let Some(result) = j.take_result() {
+                    self.file_job = None;
+                    self.saved(&path, result);
+                    return;
+                }
+            }
         }
         if jobs::progress_ui(ctx, job, self.settings.lang) {
             job.cancel();
             self.file_job = None;
+            // A cancelled save runs nothing that waited for it.
+            self.after_save = None;
         }
     }
 

@@ -470,6 +470,10 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
             owner(o),
             isolate(block)
         ),
+        Problem::Orphaned { owner: o, exact } => format!(
+            "{}: «{exact}» پس از درون‌ریزی دوباره در متن پیدا نشد (نگه داشته شد)",
+            owner(o)
+        ),
         Problem::BadInterval { event, start, end } => format!(
             "رویداد {}: بازه‌ی {} پیش از آغازش پایان می‌یابد",
             isolate(event),

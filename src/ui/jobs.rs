@@ -17,6 +17,7 @@ use super::i18n::{Lang, isolate};
 use super::widgets;
 use crate::export::{self, ExportError, ImageOptions};
 use crate::model::Article;
+use crate::store::StoreError;
 
 /// A job's cancel flag as the work sees it.
 #[derive(Clone, Debug, Default)]
@@ -106,6 +107,8 @@ pub enum FileJob {
     Open(Job<Opened>),
     /// Writing an export.
     Export(ExportKind, Job<Result<(), ExportError>>),
+    /// Saving the article (a snapshot taken when the save began).
+    Save(Job<Result<(), StoreError>>),
 }
 
 impl FileJob {
@@ -136,11 +139,21 @@ impl FileJob {
         )
     }
 
+    /// Starts saving `article` (a snapshot) to `path`: serialized, then written unless
+    /// cancelled meanwhile.
+    pub fn save(article: Article, path: &Path, ctx: &egui::Context) -> Self {
+        let p = path.to_path_buf();
+        FileJob::Save(Job::spawn(path.to_path_buf(), Some(ctx), move |cancel| {
+            save_work(&article, &p, cancel)
+        }))
+    }
+
     /// The file being read or written.
     pub fn path(&self) -> &Path {
         match self {
             FileJob::Open(j) => j.path(),
             FileJob::Export(_, j) => j.path(),
+            FileJob::Save(j) => j.path(),
         }
     }
 
@@ -149,6 +162,7 @@ impl FileJob {
         match self {
             FileJob::Open(j) => j.elapsed(),
             FileJob::Export(_, j) => j.elapsed(),
+            FileJob::Save(j) => j.elapsed(),
         }
     }
 
@@ -157,6 +171,7 @@ impl FileJob {
         match self {
             FileJob::Open(j) => j.cancel(),
             FileJob::Export(_, j) => j.cancel(),
+            FileJob::Save(j) => j.cancel(),
         }
     }
 
@@ -167,6 +182,8 @@ impl FileJob {
             (FileJob::Open(_), Lang::En) => "Opening…",
             (FileJob::Export(..), Lang::Fa) => "در حال برون‌بری…",
             (FileJob::Export(..), Lang::En) => "Exporting…",
+            (FileJob::Save(_), Lang::Fa) => "در حال ذخیره…",
+            (FileJob::Save(_), Lang::En) => "Saving…",
         }
     }
 }
@@ -206,6 +223,17 @@ fn export_work(
     // The last moment to cancel: nothing has been written yet.
     cancel.check()?;
     Some(export::write_bytes(path, &bytes, overwrite))
+}
+
+/// Serializes `article`, then writes it to `path` unless cancelled meanwhile (`None`:
+/// nothing was written).
+fn save_work(article: &Article, path: &Path, cancel: &Cancel) -> Option<Result<(), StoreError>> {
+    let text = match crate::store::to_string(article) {
+        Ok(t) => t,
+        Err(e) => return Some(Err(e)),
+    };
+    cancel.check()?;
+    Some(crate::store::write_saved(&text, path))
 }
 
 /// The bytes of export `kind` of `article`.
@@ -356,6 +384,24 @@ mod tests {
         );
         assert!(matches!(out, Some(Ok(()))), "{out:?}");
         assert!(path.exists());
+    }
+
+    /// A save cancelled while it serializes writes nothing (the old file stays); not
+    /// cancelled, it writes what `store::load` reads back.
+    #[test]
+    fn a_cancelled_save_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("a.ron");
+        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let article = crate::store::builtin();
+        let cancelled = Cancel::default();
+        cancelled.0.store(true, Ordering::Relaxed);
+        assert!(save_work(&article, &path, &cancelled).is_none());
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("old"));
+        let out = save_work(&article, &path, &Cancel::default());
+        assert!(matches!(out, Some(Ok(()))), "{out:?}");
+        let back = crate::store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, article);
     }
 
     #[test]

@@ -64,6 +64,7 @@ impl GahnegarApp {
         for c in [
             command::UiCommand::Open,
             command::UiCommand::ImportText,
+            command::UiCommand::ReimportText,
             command::UiCommand::PasteArticle,
             command::UiCommand::ShowLibrary,
             command::UiCommand::AddToLibrary,

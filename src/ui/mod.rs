@@ -6,6 +6,7 @@
 //! borrowing each other.
 
 pub mod article;
+pub mod categories;
 pub mod command;
 mod dialogs;
 mod document;
@@ -18,9 +19,11 @@ pub mod library;
 pub mod library_sources;
 pub mod library_timeline;
 mod menus;
+mod reimport;
 pub mod review;
 pub mod sample;
 mod settings;
+mod source_dialogs;
 pub mod sources;
 pub mod startup;
 pub mod theme;
@@ -111,6 +114,9 @@ pub enum Command {
     /// Open the edit panel of the selected event.
     OpenEditor,
     CloseEditor,
+    /// Open (or close) the categories panel.
+    OpenCategories,
+    CloseCategories,
     /// Select an event and open its edit panel.
     EditEvent(EventId),
     /// Make an event, a highlight or a note of words selected in block `block`.
@@ -139,6 +145,11 @@ pub enum Command {
     Import(PathBuf),
     /// A command of the library view.
     Library(library::LibraryCommand),
+    /// Ask for a changed text of the open article to re-import into it.
+    ReimportDialog,
+    /// Re-import a changed text of the open article through the review, keeping the
+    /// reader's work.
+    Reimport(PathBuf),
     Quit,
 }
 
@@ -171,6 +182,8 @@ pub struct GahnegarApp {
     after_save: Option<Command>,
     /// The selected event's edit panel, when open (it stands in the sources panel's place).
     pub editor: Option<edit_panel::EditPanel>,
+    /// The categories panel, when open (in the sources panel's place).
+    pub categories: Option<categories::CategoriesPanel>,
     /// The worker keeping the recovery file of unsaved edits (see [`GahnegarApp::with_recovery`]).
     recovery: Option<crate::recovery::Recovery>,
     /// A recovery file found at start, while the reader decides about it.
@@ -215,6 +228,7 @@ impl GahnegarApp {
             allow_close: false,
             after_save: None,
             editor: None,
+            categories: None,
             recovery: None,
             recovered: None,
             library: library::LibraryView::default(),
@@ -309,7 +323,9 @@ impl GahnegarApp {
             });
             match decision {
                 Some(review::ReviewAction::Accept) => {
-                    if let Some(r) = self.review.take() {
+                    if let Some(r) = self.review.take_if(|r| r.reimport) {
+                        self.merge_reimport(r.accepted_article());
+                    } else if let Some(r) = self.review.take() {
                         self.set_article(r.accepted_article(), None);
                         self.doc.dirty = true;
                         self.sync_recovery();
@@ -384,7 +400,9 @@ impl GahnegarApp {
                 .default_size(320.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    if self.editor.is_some() && self.selection.event.is_some() {
+                    if self.categories.is_some() {
+                        self.categories_ui(ui);
+                    } else if self.editor.is_some() && self.selection.event.is_some() {
                         self.editor_ui(ui);
                     } else {
                         self.sources_ui(ui);
@@ -502,6 +520,12 @@ impl GahnegarApp {
                 SourcesAction::ToggleLane(l) => Command::ToggleLane(l),
                 SourcesAction::SetOnlySelectedSource(b) => Command::SetOnlySource(b),
                 SourcesAction::SetLane(e, l) => Command::SetLane(e, l),
+                SourcesAction::SetClaimCertainty(c, certainty) => {
+                    Command::Edit(Box::new(Edit::SetCertainty {
+                        item: crate::model::edit::Item::Claim(c.as_str().to_owned()),
+                        certainty,
+                    }))
+                }
             });
         }
     }
@@ -720,6 +744,10 @@ impl GahnegarApp {
                 }
             }
             Command::CloseEditor => self.editor = None,
+            Command::OpenCategories => {
+                self.categories.get_or_insert_with(Default::default);
+            }
+            Command::CloseCategories => self.categories = None,
             Command::FromSelection { block, range, what } => {
                 self.make_from_selection(block, range, what);
             }
@@ -798,13 +826,15 @@ impl GahnegarApp {
                 }
             }
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
+            Command::ReimportDialog => self.reimport_dialog(),
+            Command::Reimport(p) => self.start_reimport(&p, ctx),
             Command::Save => match self
                 .doc
                 .path
                 .clone()
                 .filter(|p| p.extension().is_some_and(|e| e == "ron"))
             {
-                Some(p) => self.save_to(&p),
+                Some(p) => self.save_to(&p, ctx),
                 None => self.apply(ctx, Command::SaveAsDialog),
             },
             Command::SaveAsDialog => {
@@ -814,7 +844,7 @@ impl GahnegarApp {
                         .set_file_name("article.ron")
                         .save_file()
                     {
-                        Some(p) => self.save_to(&p),
+                        Some(p) => self.save_to(&p, ctx),
                         None => self.after_save = None,
                     }
                 } else {
@@ -837,7 +867,7 @@ impl GahnegarApp {
                     then: Box::new(Command::SaveOver(p)),
                 });
             }
-            Command::SaveTo(p) | Command::SaveOver(p) => self.save_to(&p),
+            Command::SaveTo(p) | Command::SaveOver(p) => self.save_to(&p, ctx),
             Command::ExportDialog(kind) => {
                 let ext = kind.extension();
                 let stem = self

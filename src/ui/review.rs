@@ -33,6 +33,8 @@ pub type ImportOutcome = Result<(Imported, Extracted), String>;
 /// A running import: progress in thousandths, a cancel flag, and the result when done.
 pub struct ImportJob {
     pub path: PathBuf,
+    /// A re-import of the open article's text: its review merges into that article.
+    pub reimport: bool,
     /// The bytes came from the clipboard, not from `path`.
     pasted: bool,
     progress: Arc<AtomicU32>,
@@ -59,6 +61,7 @@ impl ImportJob {
 
     fn spawn(path: PathBuf, bytes: Option<Vec<u8>>, ctx: &egui::Context) -> Self {
         let job = Self {
+            reimport: false,
             pasted: bytes.is_some(),
             path,
             progress: Arc::new(AtomicU32::new(0)),
@@ -187,6 +190,9 @@ fn run_import(
 /// The review of an import: what to keep.
 pub struct Review {
     pub imported: Imported,
+    /// A re-import of the open article's text: accepting merges it into that article,
+    /// keeping the reader's work (`model::reimport`), rather than replacing it.
+    pub reimport: bool,
     pub source_path: PathBuf,
     /// The text imported (and what finishes the article), to re-run the import with some
     /// repair steps undone.
@@ -268,6 +274,7 @@ impl Review {
         let corrections = corrections::corrections(&source.text, &imported.repairs);
         Self {
             imported,
+            reimport: false,
             options: source.options.clone(),
             source_path,
             source,
@@ -386,7 +393,12 @@ impl Review {
         let muted = theme::muted(theme);
         let mut action = None;
         row(ui, rtl, false, |ui| {
-            if ui.button(s.review_accept).clicked() {
+            let accept = if self.reimport {
+                super::reimport::MERGE.get(lang == Lang::Fa)
+            } else {
+                s.review_accept
+            };
+            if ui.button(accept).clicked() {
                 action = Some(ReviewAction::Accept);
             }
             if ui.button(s.cancel).clicked() {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::Ui;
 
-use crate::model::{Article, CategoryId, ClaimId, EventId, SourceId, SourceKind};
+use crate::model::{Article, CategoryId, Certainty, ClaimId, EventId, SourceId, SourceKind};
 use crate::persian::dates::{Calendar, interval_text};
 use crate::text::{Direction, Paragraph, TextJob};
 
@@ -39,6 +39,8 @@ pub enum SourcesAction {
     SetOnlySelectedSource(bool),
     /// Move an event (by id) to another category (by id): an edit of the article.
     SetLane(EventId, CategoryId),
+    /// Set a claim's certainty: an edit of the article.
+    SetClaimCertainty(ClaimId, Certainty),
 }
 
 fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
@@ -48,6 +50,46 @@ fn kind_title(kind: SourceKind, lang: Lang) -> &'static str {
         SourceKind::Institution => s.kind_institution,
         SourceKind::Official => s.kind_official,
         SourceKind::Unnamed => s.kind_unnamed,
+    }
+}
+
+/// A claim's certainty as a combo box («قطعیت»), its value coloured as the reader judged
+/// it; choosing another proposes the edit.
+fn certainty_ui(ui: &mut Ui, c: &crate::model::Claim, lang: Lang, out: &mut Vec<SourcesAction>) {
+    let fa = lang == Lang::Fa;
+    let label = if fa { "قطعیت" } else { "Certainty" };
+    let options: Vec<(Certainty, String)> = Certainty::ALL
+        .iter()
+        .map(|&k| (k, k.name(fa).to_owned()))
+        .collect();
+    let mut chosen = c.certainty;
+    // A disputed claim's box is tinted with the warning colour, a confirmed one's with the
+    // selection's, so the panel's list shows them at a glance.
+    let tint = match c.certainty {
+        Certainty::Confirmed => Some(ui.visuals().selection.bg_fill),
+        Certainty::Disputed => Some(ui.visuals().warn_fg_color),
+        Certainty::Reported => None,
+    };
+    let resp = ui
+        .scope(|ui| {
+            if let Some(t) = tint {
+                ui.visuals_mut().widgets.inactive.weak_bg_fill = t.gamma_multiply(0.35);
+            }
+            combo_box(
+                ui,
+                ("claim-certainty", &c.id),
+                label,
+                &mut chosen,
+                &options,
+                lang.is_rtl(),
+            )
+        })
+        .inner;
+    if resp.changed() && chosen != c.certainty {
+        out.push(SourcesAction::SetClaimCertainty(
+            c.id.as_str().into(),
+            chosen,
+        ));
     }
 }
 
@@ -194,10 +236,10 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     rtl,
                 );
                 for c in a.claims_of_source(&src.id) {
-                    let Some((b, r)) = a.resolve(&c.anchor) else {
-                        continue;
-                    };
-                    let quote = &a.blocks[b].text[r];
+                    // A claim whose words a re-import could not find shows its old words.
+                    let quote = a
+                        .resolve(&c.anchor)
+                        .map_or(c.anchor.exact.as_str(), |(b, r)| &a.blocks[b].text[r]);
                     let date = c
                         .events
                         .first()
@@ -237,6 +279,8 @@ pub fn sources_ui(ui: &mut Ui, input: &SourcesInput<'_>) -> Vec<SourcesAction> {
                     if resp.clicked() {
                         out.push(SourcesAction::ShowClaim(c.id.as_str().into()));
                     }
+                    // Under the claim's card, not in it: the card is one click target.
+                    certainty_ui(ui, c, input.lang, &mut out);
                     ui.add_space(4.0);
                 }
                 ui.separator();

@@ -17,7 +17,7 @@ use crate::common::{app_harness, mini_path};
 
 /// The app on a copy of the small test article (saving writes to the copy), and the
 /// folder holding the copy.
-fn harness() -> (Harness<'static, GahnegarApp>, tempfile::TempDir) {
+pub fn harness() -> (Harness<'static, GahnegarApp>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let copy = dir.path().join("mini.ron");
     std::fs::copy(mini_path(), &copy).unwrap_or_else(|e| panic!("{e}"));
@@ -55,7 +55,7 @@ fn click_at(h: &Harness<'_, GahnegarApp>, p: Pos2) {
 /// Selects the words at `r` of the article by dragging across them (from their right
 /// edge, the start of Persian words, to their left), then opens the selection's context
 /// menu there and chooses `entry`.
-fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
+pub fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
     let y = r.center().y;
     let from = pos2(r.right() - 1.0, y);
     let to = pos2(r.left() + 1.0, y);
@@ -84,7 +84,7 @@ fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
 
 /// Where `word` stands in the paragraph of block `id`, laid out by the engine as the
 /// article lays it out (body size, justified, at the paragraph's width).
-fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, word: &str) -> Rect {
+pub fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, word: &str) -> Rect {
     let text = h
         .state()
         .doc

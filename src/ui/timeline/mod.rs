@@ -39,7 +39,7 @@ use crate::chart::{
     EventIndex, EventSet, Filters, HAlign, MarkKind, Measure, article_key, event_days,
     lane_category, transform,
 };
-use crate::model::{Article, Day, Event, EventId};
+use crate::model::{Article, Certainty, Day, Event, EventId};
 use crate::ui::i18n::Lang;
 use crate::ui::theme::{self, Theme};
 
@@ -836,7 +836,19 @@ impl TimelineView {
                 (theme, input.lang, input.calendar.main()),
             );
             let legend_x = if rtl_ui { chart.right() } else { chart.left() };
-            let (legend, _) = legend_shapes(legend_x, legend_y, rtl_ui, look, &mut UiMeasure(&ctx));
+            // The reader's certainty marks are explained once the timeline shows one.
+            let certainties: Vec<Certainty> = [Certainty::Confirmed, Certainty::Disputed]
+                .into_iter()
+                .filter(|c| input.article.events.iter().any(|e| e.certainty == *c))
+                .collect();
+            let (legend, _) = legend_shapes(
+                legend_x,
+                legend_y,
+                rtl_ui,
+                look,
+                &certainties,
+                &mut UiMeasure(&ctx),
+            );
             for sh in &legend {
                 paint_shape(&painter, &sh.shape, 0.0);
             }
