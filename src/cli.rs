@@ -21,6 +21,10 @@ pub struct Cli {
     /// Article to open in the GUI: a .ron article, a .txt file to import, or events as
     /// TimelineJS .json or .csv. Without it the GUI opens the built-in article.
     pub path: Option<PathBuf>,
+    /// Open the GUI on the library in this folder (default when shown from the menu:
+    /// gahnegar/library in the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub library: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -193,6 +197,8 @@ impl From<DumpFormat> for Format {
 pub enum Mode {
     /// The GUI on `path`, or on the built-in article.
     Gui(Option<PathBuf>),
+    /// The GUI on the library in this folder.
+    GuiLibrary(PathBuf),
     /// Print `path` (or the built-in article) in `format`.
     Dump {
         path: Option<PathBuf>,
@@ -245,7 +251,10 @@ impl Cli {
     /// The checked form of the arguments.
     pub fn into_mode(self) -> Mode {
         match self.command {
-            None => Mode::Gui(self.path),
+            None => match self.library {
+                Some(dir) => Mode::GuiLibrary(dir),
+                None => Mode::Gui(self.path),
+            },
             Some(Command::Dump { path, format }) => Mode::Dump {
                 path,
                 format: format.into(),
@@ -330,8 +339,12 @@ pub fn exit_code(_err: &anyhow::Error) -> ExitCode {
 /// Runs the GUI or a headless command.
 pub fn run(mode: Mode) -> anyhow::Result<ExitCode> {
     match mode {
+        Mode::GuiLibrary(dir) => {
+            crate::ui::run(None, Some(dir))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Mode::Gui(path) => {
-            crate::ui::run(path)?;
+            crate::ui::run(path, None)?;
             Ok(ExitCode::SUCCESS)
         }
         Mode::Dump { path, format } => {
@@ -661,6 +674,10 @@ mod tests {
             (&[][..], Mode::Gui(None)),
             (&["a.ron"][..], Mode::Gui(p("a.ron"))),
             (&["in.txt"][..], Mode::Gui(p("in.txt"))),
+            (
+                &["--library", "lib"][..],
+                Mode::GuiLibrary(PathBuf::from("lib")),
+            ),
             (
                 &["dump", "--format", "json"][..],
                 Mode::Dump {

@@ -34,6 +34,7 @@ pub mod lang;
 pub mod layout;
 pub mod marks;
 pub mod measure;
+pub mod merged;
 pub mod paint;
 pub mod palette;
 pub mod place;

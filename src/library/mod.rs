@@ -37,6 +37,7 @@ pub mod groups;
 pub mod search;
 pub mod sources;
 pub mod tokenizer;
+pub mod view;
 
 use std::collections::HashSet;
 use std::ops::Range;

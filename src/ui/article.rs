@@ -256,6 +256,38 @@ impl ArticleView {
         }
     }
 
+    /// Opens the find bar on `query` with the match at `range` of block `block` as the
+    /// current one, and scrolls to it: how a library search's hit opens its article. The
+    /// hit's range is added to the find's matches when the find does not match it itself
+    /// (a query of several words found apart).
+    pub fn show_match(
+        &mut self,
+        article: &Article,
+        query: &str,
+        block: usize,
+        range: Range<usize>,
+    ) {
+        self.find.open = true;
+        self.find.query = query.to_owned();
+        self.find.searched = None;
+        self.update_matches(article);
+        let at = self.find.matches.iter().position(|(b, r)| {
+            *b == block && r.start <= range.start && range.start < r.end.max(r.start + 1)
+        });
+        self.find.current = match at {
+            Some(k) => k,
+            None => {
+                let k = self
+                    .find
+                    .matches
+                    .partition_point(|(b, r)| (*b, r.start) < (block, range.start));
+                self.find.matches.insert(k, (block, range.clone()));
+                k
+            }
+        };
+        self.scroll_to(block, range);
+    }
+
     /// Closes the find bar and forgets its query and matches.
     pub fn close_find(&mut self) {
         self.find.open = false;

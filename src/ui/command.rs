@@ -14,6 +14,8 @@ pub enum UiCommand {
     ImportText,
     ReimportText,
     PasteArticle,
+    ShowLibrary,
+    AddToLibrary,
     Save,
     SaveAs,
     Quit,
@@ -49,11 +51,13 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 24] = [
         Self::Open,
         Self::ImportText,
         Self::ReimportText,
         Self::PasteArticle,
+        Self::ShowLibrary,
+        Self::AddToLibrary,
         Self::Save,
         Self::SaveAs,
         Self::Quit,
@@ -81,6 +85,8 @@ impl UiCommand {
             Self::ImportText => ("درون‌ریزی متن…", "Import text…"),
             Self::ReimportText => ("درون‌ریزی دوبارهٔ متن…", "Re-import text…"),
             Self::PasteArticle => ("چسباندن به‌عنوان نوشتهٔ تازه", "Paste as new article"),
+            Self::ShowLibrary => ("کتابخانه", "Library"),
+            Self::AddToLibrary => ("افزودن به کتابخانه…", "Add to library…"),
             Self::Save => ("ذخیره", "Save"),
             Self::SaveAs => ("ذخیره با نام…", "Save as…"),
             Self::Quit => ("خروج", "Quit"),
@@ -109,6 +115,7 @@ impl UiCommand {
         const IMPORT: [KeyboardShortcut; 1] = [sc(CMD, Key::I)];
         const PASTE_ARTICLE: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::V)];
         const SAVE: [KeyboardShortcut; 1] = [sc(CMD, Key::S)];
+        const LIBRARY: [KeyboardShortcut; 1] = [sc(CMD, Key::L)];
         const SAVE_AS: [KeyboardShortcut; 1] = [sc(CMD_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [sc(CMD, Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [sc(CMD, Key::Z)];
@@ -125,6 +132,7 @@ impl UiCommand {
             Self::ImportText => &IMPORT,
             Self::PasteArticle => &PASTE_ARTICLE,
             Self::Save => &SAVE,
+            Self::ShowLibrary => &LIBRARY,
             Self::SaveAs => &SAVE_AS,
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
@@ -137,6 +145,7 @@ impl UiCommand {
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
             Self::DeleteEvent
+            | Self::AddToLibrary
             | Self::ReimportText
             | Self::EditCategories
             | Self::FontLarger

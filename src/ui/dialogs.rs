@@ -46,6 +46,10 @@ pub enum Modal {
         /// The file its article came from.
         source: Option<PathBuf>,
     },
+    /// A Telegram export (one article a post) was opened: add it to the library?
+    AddToLibrary {
+        path: PathBuf,
+    },
 }
 
 impl GahnegarApp {
@@ -66,6 +70,10 @@ impl GahnegarApp {
             Modal::Message { .. } => &[s.dismiss],
             Modal::Restore { .. } => &[s.restore, s.discard],
             Modal::Note { .. } | Modal::NewSource { .. } | Modal::Claim { .. } => &[s.ok, s.cancel],
+            Modal::AddToLibrary { .. } => &[
+                library::tr(lang, "افزودن به کتابخانه", "Add to library"),
+                s.cancel,
+            ],
         };
         let cancel = labels.len() - 1;
         // Enter in a note is a line break, not OK.
@@ -89,6 +97,11 @@ impl GahnegarApp {
                         PathPurpose::Open => s.path_prompt_open,
                         PathPurpose::Reimport => reimport::PROMPT.get(lang == Lang::Fa),
                         PathPurpose::Save | PathPurpose::Export(_) => s.path_prompt_save,
+                        PathPurpose::AddToLibrary => library::tr(
+                            lang,
+                            "مسیر پرونده یا پوشه‌ای که به کتابخانه افزوده شود:",
+                            "Path of a file or folder to add to the library:",
+                        ),
                     };
                     let job = widgets::control_job(prompt, ui.visuals().text_color(), rtl);
                     let label = text::Paragraph::new(job).width(DIALOG_WIDTH).show(ui);
@@ -122,6 +135,18 @@ impl GahnegarApp {
                     if !field.response.has_focus() && !field.response.lost_focus() {
                         field.response.request_focus();
                     }
+                }
+                Modal::AddToLibrary { path } => {
+                    title(ui, library::tr(lang, "برون‌بری تلگرام", "A Telegram export"));
+                    body(
+                        ui,
+                        library::tr(
+                            lang,
+                            "این پرونده پست‌های یک کانال است، هر پست یک نوشته: همه به کتابخانه افزوده شوند؟",
+                            "This file holds a channel's posts, one article each: add them all to the library?",
+                        ),
+                    );
+                    body(ui, &i18n::isolate(&path.display().to_string()));
                 }
                 Modal::NewSource { name, kind, .. } => {
                     Self::new_source_ui(ui, name, kind, lang, DIALOG_WIDTH);
@@ -211,10 +236,16 @@ impl GahnegarApp {
                     PathPurpose::Reimport => Command::Reimport(p),
                     PathPurpose::Save => Command::SaveTo(p),
                     PathPurpose::Export(kind) => Command::ExportTo(kind, p, false),
+                    PathPurpose::AddToLibrary => {
+                        Command::Library(library::LibraryCommand::Add(vec![p]))
+                    }
                 });
             }
             Modal::ConfirmOverwrite { then, .. } => self.commands.push(*then),
             Modal::Note { highlight, text } => self.set_highlight_note(highlight, text),
+            Modal::AddToLibrary { path, .. } => self
+                .commands
+                .push(Command::Library(library::LibraryCommand::Add(vec![path]))),
             Modal::NewSource { anchor, name, kind } => self.add_source_from(anchor, &name, kind),
             Modal::Claim { anchor, source } => self.add_claim_from(anchor, source),
             Modal::Message { .. } | Modal::Restore { .. } => {}

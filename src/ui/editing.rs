@@ -8,7 +8,7 @@ use egui::Ui;
 
 use super::article::SelectionAction;
 use super::command::UiCommand;
-use super::{Command, GahnegarApp, Lang, Modal, Selection, ZOOM_STEP, widgets};
+use super::{Command, GahnegarApp, Lang, Modal, Page, Selection, ZOOM_STEP, widgets};
 use crate::model::edit::{Edit, Item};
 use crate::model::{Anchor, Article, Event, FuzzyDate, Highlight, Origin, category};
 use crate::persian::tagger::{DocContext, Tagger};
@@ -149,6 +149,14 @@ impl GahnegarApp {
             UiCommand::ImportText => Command::ImportDialog,
             UiCommand::ReimportText => Command::ReimportDialog,
             UiCommand::PasteArticle => Command::PasteArticle,
+            UiCommand::ShowLibrary => {
+                if self.page == Page::Library {
+                    Command::ShowPage(Page::Article)
+                } else {
+                    Command::Library(super::library::LibraryCommand::Show(None))
+                }
+            }
+            UiCommand::AddToLibrary => Command::Library(super::library::LibraryCommand::AddDialog),
             UiCommand::Save => Command::Save,
             UiCommand::SaveAs => Command::SaveAsDialog,
             UiCommand::Quit => Command::Quit,

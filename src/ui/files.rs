@@ -10,6 +10,8 @@ pub enum PathPurpose {
     Reimport,
     Save,
     Export(ExportKind),
+    /// Files or a folder to add to the library.
+    AddToLibrary,
 }
 
 /// What File → Export writes.
@@ -140,6 +142,20 @@ pub(super) fn is_text_file(path: &Path) -> bool {
     )
 }
 
+/// Whether `path` is a Telegram export (one article a post, which goes to the library
+/// rather than opening as one article), told by the first 4 KB of a regular file (this
+/// runs on the UI thread: a FIFO or a device is not opened).
+pub(super) fn is_telegram_export(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
+    }
+    crate::import::telegram::looks_like_telegram(&head)
+}
+
 impl GahnegarApp {
     /// The progress window of a running import; on completion, the review or an error.
     pub(super) fn import_progress_ui(&mut self, ctx: &egui::Context) {
@@ -254,7 +270,11 @@ impl GahnegarApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if let Some(p) = dropped.into_iter().next() {
+        if self.page == Page::Library && !dropped.is_empty() {
+            // Dropped on the library: every file and folder is added.
+            self.commands
+                .push(Command::Library(library::LibraryCommand::Add(dropped)));
+        } else if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::Open(p));
         }
     }

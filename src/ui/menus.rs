@@ -66,6 +66,8 @@ impl GahnegarApp {
             command::UiCommand::ImportText,
             command::UiCommand::ReimportText,
             command::UiCommand::PasteArticle,
+            command::UiCommand::ShowLibrary,
+            command::UiCommand::AddToLibrary,
             command::UiCommand::Save,
             command::UiCommand::SaveAs,
         ] {

@@ -15,6 +15,9 @@ mod editing;
 mod files;
 pub mod i18n;
 mod jobs;
+pub mod library;
+pub mod library_sources;
+pub mod library_timeline;
 mod menus;
 mod reimport;
 pub mod review;
@@ -74,6 +77,8 @@ pub enum Page {
     Sample,
     /// The review of an import.
     Review,
+    /// The library: many articles, their merged timeline and sources.
+    Library,
 }
 
 /// Something to do after the pass.
@@ -138,6 +143,8 @@ pub enum Command {
     ExportTo(ExportKind, PathBuf, bool),
     /// Import a text file in the background, then review it.
     Import(PathBuf),
+    /// A command of the library view.
+    Library(library::LibraryCommand),
     /// Ask for a changed text of the open article to re-import into it.
     ReimportDialog,
     /// Re-import a changed text of the open article through the review, keeping the
@@ -181,6 +188,10 @@ pub struct GahnegarApp {
     recovery: Option<crate::recovery::Recovery>,
     /// A recovery file found at start, while the reader decides about it.
     recovered: Option<Box<crate::recovery::Recovered>>,
+    /// The library view.
+    pub library: library::LibraryView,
+    /// Library commands waiting for the library to finish opening or adding.
+    pending_library: Vec<library::LibraryCommand>,
 }
 
 impl GahnegarApp {
@@ -220,6 +231,8 @@ impl GahnegarApp {
             categories: None,
             recovery: None,
             recovered: None,
+            library: library::LibraryView::default(),
+            pending_library: Vec::new(),
         };
         app.settings.zoom = app.settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         dedupe_recent(&mut app.settings.recent);
@@ -237,6 +250,11 @@ impl GahnegarApp {
                     crate::store::clean_stale_temps(&d, None);
                 }
             });
+        }
+        if path.is_none() && app.settings.library_at_start {
+            // The library was shown when the app was last closed: it opens again.
+            app.commands
+                .push(Command::Library(library::LibraryCommand::Show(None)));
         }
         if let Some(p) = path {
             if is_text_file(&p) {
@@ -320,6 +338,8 @@ impl GahnegarApp {
                 }
                 None => {}
             }
+        } else if self.page == Page::Library {
+            self.library_page_ui(ui);
         } else if self.page == Page::Sample {
             egui::CentralPanel::default()
                 .frame(
@@ -782,7 +802,11 @@ impl GahnegarApp {
                     self.take_paste(ctx);
                 }
             }
+            Command::Open(p) if files::is_telegram_export(&p) => {
+                self.modal = Some(Modal::AddToLibrary { path: p });
+            }
             Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
+            Command::Library(c) => self.apply_library(c),
             Command::Import(p) => {
                 if self.doc.is_dirty() {
                     self.modal = Some(Modal::Unsaved {
@@ -902,6 +926,7 @@ impl eframe::App for GahnegarApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.timeline = Some(self.timeline.clone());
+        self.settings.library_at_start = self.page == Page::Library;
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 }
@@ -911,8 +936,9 @@ fn lang_text(lang: Lang, fa: &str, en: &str) -> String {
 }
 
 /// Runs the GUI, opening `path` (a `.ron` article or a `.txt` to import) or the
-/// built-in article when `None`. Returns when the window closes.
-pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+/// built-in article when `None`, or with `library` the library in that folder. Returns
+/// when the window closes.
+pub fn run(path: Option<PathBuf>, library: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(i18n::FA.app_name)
@@ -926,7 +952,10 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         i18n::FA.app_name,
         options,
         Box::new(move |cc| {
-            let app = GahnegarApp::new(cc.storage, path);
+            let mut app = GahnegarApp::new(cc.storage, path);
+            if let Some(dir) = library {
+                app.push(Command::Library(library::LibraryCommand::Show(Some(dir))));
+            }
             Ok(Box::new(match eframe::storage_dir("gahnegar") {
                 Some(dir) => app.with_recovery(&dir),
                 None => app,

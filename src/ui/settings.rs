@@ -30,6 +30,11 @@ pub struct Settings {
     pub timeline_height: Option<f32>,
     /// Use the system's file dialogs (rfd); off, or when none is available, an in-app prompt.
     pub native_dialogs: bool,
+    /// The library folder last shown (`None`: the platform's default, see
+    /// [`crate::library::default_dir`]).
+    pub library: Option<PathBuf>,
+    /// The library was shown when the app closed: it opens on the library next time.
+    pub library_at_start: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +53,8 @@ impl Default for Settings {
             timeline: None,
             timeline_height: None,
             native_dialogs: true,
+            library: None,
+            library_at_start: false,
         }
     }
 }

@@ -27,6 +27,7 @@ mod ui_edit;
 mod ui_field;
 mod ui_fonts;
 mod ui_jobs;
+mod ui_library;
 mod ui_long_block;
 mod ui_reimport;
 mod ui_review;

@@ -13,7 +13,7 @@
 //! is the app's, changed through returned [`TimelineAction`]s.
 
 mod overview;
-mod paint;
+pub(crate) mod paint;
 mod toolbar;
 mod tooltips;
 

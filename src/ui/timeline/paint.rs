@@ -10,7 +10,7 @@ use crate::text::{TextJob, measure_text, paint_text};
 use crate::ui::theme::color;
 
 /// Label widths from the app's text engine.
-pub(super) struct UiMeasure<'a>(pub &'a egui::Context);
+pub(crate) struct UiMeasure<'a>(pub &'a egui::Context);
 
 impl Measure for UiMeasure<'_> {
     fn text_width(&mut self, text: &str, size: f32, weight: f32) -> f32 {
@@ -31,7 +31,7 @@ fn align(a: HAlign) -> Align2 {
 }
 
 /// Paints `shape`, moved down by `dy` points.
-pub(super) fn paint_shape(painter: &Painter, shape: &Shape, dy: f32) {
+pub(crate) fn paint_shape(painter: &Painter, shape: &Shape, dy: f32) {
     let p = |q: [f32; 2]| pos2(q[0], q[1] + dy);
     match shape {
         Shape::Rect(r) => {
