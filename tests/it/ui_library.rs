@@ -15,6 +15,7 @@ use gahnegar::library::{AddOptions, Library};
 use gahnegar::ui::library::LibraryCommand;
 use gahnegar::ui::{Command, GahnegarApp, Page};
 
+use crate::common::Settle as _;
 use crate::common::app_harness;
 
 const TITLE_IRNA: &str = "سفر وزیر خارجه روسیه به باکو";
@@ -98,7 +99,7 @@ fn wait_for_library(h: &mut Harness<'_, GahnegarApp>) {
         h.step();
         let app = h.state();
         if !app.library.is_busy() && app.library.library().is_some() {
-            h.run_ok();
+            h.settle();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -110,7 +111,7 @@ fn wait_for_library(h: &mut Harness<'_, GahnegarApp>) {
 fn show_library(h: &mut Harness<'_, GahnegarApp>, dir: &Path) {
     h.state_mut()
         .push(Command::Library(LibraryCommand::Show(Some(dir.to_owned()))));
-    h.run_ok();
+    h.settle();
     wait_for_library(h);
     assert_eq!(h.state().page, Page::Library);
 }
@@ -119,18 +120,18 @@ fn show_library(h: &mut Harness<'_, GahnegarApp>, dir: &Path) {
 fn add_through_the_menu(h: &mut Harness<'_, GahnegarApp>, path: &Path) {
     let s = h.state().strings();
     h.get_by_label(s.menu_file).click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("افزودن به کتابخانه…").click();
-    h.run_ok();
+    h.settle();
     let field = h.get_by_role_and_label(
         egui::Role::TextInput,
         "مسیر پرونده یا پوشه‌ای که به کتابخانه افزوده شود:",
     );
     field.focus();
     field.type_text(&path.display().to_string());
-    h.run_ok();
+    h.settle();
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     wait_for_library(h);
 }
 
@@ -182,7 +183,7 @@ fn a_folder_added_searched_with_arabic_yeh_and_a_hit_opened_at_its_match() {
     let field = h.get_by_role_and_label(egui::Role::TextInput, "جست‌وجو در کتابخانه");
     field.focus();
     field.type_text("پيشنويس");
-    h.run_ok();
+    h.settle();
     let hits = h.state().library.hits.clone();
     assert_eq!(hits.len(), 1, "{hits:?}");
     let hit = &hits[0];
@@ -193,7 +194,7 @@ fn a_folder_added_searched_with_arabic_yeh_and_a_hit_opened_at_its_match() {
     );
     // Once the typing pauses, the merged timeline shows the search's articles only.
     std::thread::sleep(std::time::Duration::from_millis(350));
-    h.run_ok();
+    h.settle();
     let lanes: Vec<String> = h
         .state()
         .library
@@ -207,7 +208,7 @@ fn a_folder_added_searched_with_arabic_yeh_and_a_hit_opened_at_its_match() {
     // Clicking the hit opens the article at the match.
     h.get_by_label_contains(&format!("{TITLE_ISNA} — ")).click();
     for _ in 0..4 {
-        h.run_ok();
+        h.settle();
     }
     let app = h.state();
     assert_eq!(app.page, Page::Article);
@@ -237,9 +238,9 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     // Lanes by category: a group is one mark.
     h.get_by_role_and_label(egui::Role::ComboBox, "ردیف‌ها")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("دسته").click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         marks_with(&h, "(۲ گزارش)"),
         1,
@@ -248,7 +249,7 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     assert_eq!(marks_with(&h, "سرگئی لاوروف"), 1, "and drawn once");
     // Clicking it lists both reports side by side; confirming saves the group.
     h.get_by_label_contains("(۲ گزارش)").click();
-    h.run_ok();
+    h.settle();
     let g = h
         .state()
         .library
@@ -267,7 +268,7 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     );
     h.get_by_role_and_label(egui::Role::Button, "تأیید گروه")
         .click();
-    h.run_ok();
+    h.settle();
     let confirmed = std::fs::read_to_string(lib.join("groups.ron")).unwrap_or_default();
     assert!(
         confirmed.contains("confirmed"),
@@ -283,7 +284,7 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
             .next()
             .unwrap_or_else(|| panic!("no outlet row"))
             .click();
-        h.run_ok();
+        h.settle();
     };
     outlet_row(&mut h);
     assert_eq!(h.state().library.order().len(), 1, "one outlet's article");
@@ -294,10 +295,10 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     assert_eq!(marks_with(&h, "(۲ گزارش)"), 1);
     // Splitting the second report out: two marks of one report each, saved.
     h.get_by_label_contains("(۲ گزارش)").click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::Button, "جدا کردن ۲")
         .click();
-    h.run_ok();
+    h.settle();
     assert_eq!(marks_with(&h, "(۲ گزارش)"), 0, "split");
     // Two events on one day of one lane: one mark at this zoom, that says so.
     assert_eq!(marks_with(&h, "سرگئی لاوروف"), 1);
@@ -310,7 +311,7 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
     // then a click on the other's mark.
     h.state_mut().library.merged.lane_by =
         gahnegar::ui::library_timeline::LaneByChoice(gahnegar::library::LaneBy::Outlet);
-    h.run_ok();
+    h.settle();
     assert_eq!(
         marks_with(&h, "سرگئی لاوروف"),
         2,
@@ -320,16 +321,16 @@ fn the_merged_timeline_shows_a_shared_event_once_and_filters_by_outlet() {
         .next()
         .unwrap_or_else(|| panic!("no mark"))
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_role_and_label(egui::Role::Button, "ادغام با… ۱")
         .click();
-    h.run_ok();
+    h.settle();
     h.query_all_by_label_contains("سرگئی لاوروف")
         .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
         .nth(1)
         .unwrap_or_else(|| panic!("no second mark"))
         .click();
-    h.run_ok();
+    h.settle();
     assert_eq!(
         marks_with(&h, "(۲ گزارش)"),
         2,
@@ -373,7 +374,7 @@ fn a_damaged_library_opens_with_the_bad_article_named() {
     let field = h.get_by_role_and_label(egui::Role::TextInput, "جست‌وجو در کتابخانه");
     field.focus();
     field.type_text("باکو");
-    h.run_ok();
+    h.settle();
     assert!(!h.state().library.hits.is_empty(), "the index was rebuilt");
 }
 
@@ -403,17 +404,17 @@ fn a_telegram_export_opened_in_the_app_goes_into_the_library() {
     h.state_mut().settings.library = Some(lib.clone());
     // File → Open… on the export offers to add it to the library.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    h.run_ok();
+    h.settle();
     let s = h.state().strings();
     let field = h.get_by_role_and_label(egui::Role::TextInput, s.path_prompt_open);
     field.focus();
     field.type_text(&json.display().to_string());
     h.key_press(egui::Key::Enter);
-    h.run_ok();
+    h.settle();
     let _offer = h.get_by_label_contains("هر پست یک نوشته");
     h.get_by_role_and_label(egui::Role::Button, "افزودن به کتابخانه")
         .click();
-    h.run_ok();
+    h.settle();
     wait_for_library(&mut h);
     let app = h.state();
     assert_eq!(app.page, Page::Library);
@@ -435,24 +436,24 @@ fn library_snapshots_fa() {
     // The pointer away from the rows and marks.
     let away = || egui::Event::PointerMoved(egui::pos2(700.0, 780.0));
     h.event(away());
-    h.run_ok();
+    h.settle();
     h.snapshot("library_view_fa");
     h.get_by_role_and_label(egui::Role::ComboBox, "ردیف‌ها")
         .click();
-    h.run_ok();
+    h.settle();
     h.get_by_label("دسته").click();
-    h.run_ok();
+    h.settle();
     h.get_by_label_contains("(۲ گزارش)").click();
-    h.run_ok();
+    h.settle();
     h.event(away());
-    h.run_ok();
+    h.settle();
     h.snapshot("library_timeline_fa");
     // The English UI: mirrored, Latin digits.
     h.get_by_label("بستن").click();
     h.state_mut().push(Command::SetLang(gahnegar::ui::Lang::En));
-    h.run_ok();
+    h.settle();
     h.event(away());
-    h.run_ok();
+    h.settle();
     h.snapshot("library_view_en");
 }
 
@@ -486,7 +487,7 @@ fn a_long_list_draws_only_the_rows_on_screen() {
     );
     // The list sorts by a column header's click: by title, then the other way.
     h.get_by_role_and_label(egui::Role::Button, "عنوان").click();
-    h.run_ok();
+    h.settle();
     let first = |h: &Harness<'_, GahnegarApp>| {
         let app = h.state();
         let lib = app.library.library().unwrap_or_else(|| panic!("closed"));
@@ -494,7 +495,7 @@ fn a_long_list_draws_only_the_rows_on_screen() {
     };
     assert_eq!(first(&h), "نوشتهٔ شمارهٔ 0");
     h.get_by_role_and_label(egui::Role::Button, "عنوان").click();
-    h.run_ok();
+    h.settle();
     assert_eq!(first(&h), "نوشتهٔ شمارهٔ 99", "descending by title");
 }
 
@@ -505,27 +506,27 @@ fn opening_an_article_from_the_library_asks_about_unsaved_changes_first() {
     // An edit to the article open (the built-in one) that is not saved: Ctrl+L back to the
     // article, an event deleted, Ctrl+L to the library again.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::L);
-    h.run_ok();
+    h.settle();
     assert_eq!(h.state().page, Page::Article);
     let first = h.state().doc.article.events[0].id.to_string();
     h.state_mut().push(Command::Edit(Box::new(
         gahnegar::model::edit::Edit::DeleteEvent { event: first },
     )));
-    h.run_ok();
+    h.settle();
     assert!(h.state().doc.is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::L);
-    h.run_ok();
+    h.settle();
     wait_for_library(&mut h);
     assert_eq!(h.state().page, Page::Library);
     h.get_by_label(TITLE_BOOKS).click();
-    h.run_ok();
+    h.settle();
     let s = h.state().strings();
     let _ask = h.get_by_label(s.unsaved_title);
     assert_ne!(h.state().doc.article.meta.title, TITLE_BOOKS, "not yet");
     h.get_by_role_and_label(egui::Role::Button, s.discard)
         .click();
     for _ in 0..3 {
-        h.run_ok();
+        h.settle();
     }
     assert_eq!(h.state().doc.article.meta.title, TITLE_BOOKS);
     assert_eq!(h.state().page, Page::Article);
