@@ -1107,14 +1107,7 @@ fn sources_and_claims(
 /// `Anchor::resolve` does).
 fn is_sound(a: &Article, resolves: impl Fn(&Block, &Anchor) -> bool) -> bool {
     let mut ids = HashSet::new();
-    let unique = a
-        .blocks
-        .iter()
-        .map(|b| &b.id)
-        .chain(a.events.iter().map(|e| &e.id))
-        .chain(a.sources.iter().map(|s| &s.id))
-        .chain(a.claims.iter().map(|c| &c.id))
-        .all(|id| ids.insert(id.as_str()));
+    let unique = a.ids().all(|id| ids.insert(id.as_str()));
     let by_id = crate::model::by_id(&a.blocks, |b| b.id.as_str());
     let resolves = |an: &Anchor| {
         by_id

@@ -328,28 +328,26 @@ impl Article {
             .unwrap_or_else(|| category::other())
     }
 
-    /// Whether any block, event, source, claim or highlight has this id.
-    pub fn has_id(&self, id: &str) -> bool {
-        self.blocks.iter().any(|b| b.id == id)
-            || self.events.iter().any(|e| e.id == id)
-            || self.sources.iter().any(|s| s.id == id)
-            || self.claims.iter().any(|c| c.id == id)
-            || self.highlights.iter().any(|h| h.id == id)
-    }
-
-    /// A new id `{prefix}{n}` no item of the article has, `n` counting up from one more
-    /// than the number of ids that start with `prefix` (so `e43` after `e1`..`e42`).
-    pub fn fresh_id(&self, prefix: &str) -> String {
-        let taken = self
-            .blocks
+    /// The ids of every block, event, source, claim and highlight (one namespace).
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        self.blocks
             .iter()
             .map(|b| &b.id)
             .chain(self.events.iter().map(|e| &e.id))
             .chain(self.sources.iter().map(|s| &s.id))
             .chain(self.claims.iter().map(|c| &c.id))
             .chain(self.highlights.iter().map(|h| &h.id))
-            .filter(|id| id.starts_with(prefix))
-            .count();
+    }
+
+    /// Whether any block, event, source, claim or highlight has this id.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.ids().any(|i| i == id)
+    }
+
+    /// A new id `{prefix}{n}` no item of the article has, `n` counting up from one more
+    /// than the number of ids that start with `prefix` (so `e43` after `e1`..`e42`).
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        let taken = self.ids().filter(|id| id.starts_with(prefix)).count();
         let mut n = taken + 1;
         loop {
             let id = format!("{prefix}{n}");

@@ -48,16 +48,7 @@ struct Ids {
 
 impl Ids {
     fn new(a: &Article) -> Self {
-        let taken = a
-            .blocks
-            .iter()
-            .map(|b| &b.id)
-            .chain(a.events.iter().map(|e| &e.id))
-            .chain(a.sources.iter().map(|s| &s.id))
-            .chain(a.claims.iter().map(|c| &c.id))
-            .chain(a.highlights.iter().map(|h| &h.id))
-            .cloned()
-            .collect();
+        let taken = a.ids().cloned().collect();
         Self {
             taken,
             next: HashMap::new(),

@@ -83,8 +83,9 @@ pub fn choose_on_words(h: &mut Harness<'_, GahnegarApp>, r: Rect, entry: &str) {
     h.settle();
 }
 
-/// Where `word` stands in the paragraph of block `id`, laid out by the engine as the
-/// article lays it out (body size, justified, at the paragraph's width).
+/// Where `word` (a word or a phrase on one line) stands in the paragraph of block `id`,
+/// laid out by the engine as the article lays it out (body size, justified, at the
+/// paragraph's width).
 pub fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, word: &str) -> Rect {
     let text = h
         .state()
@@ -103,10 +104,18 @@ pub fn word_rect(h: &Harness<'_, GahnegarApp>, id: &str, word: &str) -> Rect {
     let start = text
         .find(word)
         .unwrap_or_else(|| panic!("{word} not in {id}"));
-    let r = shaped.range_rects(start..start + word.len())[0];
+    // A phrase on one line may stand in several runs of both directions: their union.
+    let rects = shaped.range_rects(start..start + word.len());
+    assert!(
+        rects.iter().all(|r| (r[1] - rects[0][1]).abs() < 1.0),
+        "«{word}» is on one line: {rects:?}"
+    );
+    let (x0, x1) = rects
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), r| (a.min(r[0]), b.max(r[2])));
     Rect::from_min_max(
-        pos2(para.min.x + r[0], para.min.y + r[1]),
-        pos2(para.min.x + r[2], para.min.y + r[3]),
+        pos2(para.min.x + x0, para.min.y + rects[0][1]),
+        pos2(para.min.x + x1, para.min.y + rects[0][3]),
     )
 }
 

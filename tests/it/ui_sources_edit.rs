@@ -38,41 +38,6 @@ fn drag_and_choose(h: &mut Harness<'_, GahnegarApp>, from_x: f32, to_x: f32, y: 
     h.settle();
 }
 
-/// Where `phrase` (on one line, possibly in several runs of both directions) stands in
-/// block `id`: the union of its runs' rectangles.
-fn phrase_rect(h: &Harness<'_, GahnegarApp>, id: &str, phrase: &str) -> egui::Rect {
-    use gahnegar::text::{Align, Direction, TextEngine, TextJob};
-    let text = h
-        .state()
-        .doc
-        .article
-        .block(id)
-        .map(|b| b.text.clone())
-        .unwrap_or_else(|| panic!("block {id}"));
-    let para = h.get_by_label(&text).rect();
-    let job = TextJob::new(text.as_str())
-        .size(h.state().settings.font_size)
-        .align(Align::Justify)
-        .direction(Direction::Auto);
-    let mut engine = TextEngine::new();
-    let shaped = engine.layout(&job, Some(para.width()), 1.0);
-    let start = text
-        .find(phrase)
-        .unwrap_or_else(|| panic!("{phrase} not in {id}"));
-    let rects = shaped.range_rects(start..start + phrase.len());
-    assert!(
-        rects.iter().all(|r| (r[1] - rects[0][1]).abs() < 1.0),
-        "«{phrase}» is on one line: {rects:?}"
-    );
-    let (x0, x1) = rects
-        .iter()
-        .fold((f32::MAX, f32::MIN), |(a, b), r| (a.min(r[0]), b.max(r[2])));
-    egui::Rect::from_min_max(
-        egui::pos2(para.min.x + x0, para.min.y + rects[0][1]),
-        egui::pos2(para.min.x + x1, para.min.y + rects[0][3]),
-    )
-}
-
 fn press(h: &mut Harness<'_, GahnegarApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
     h.settle();
@@ -114,7 +79,7 @@ fn selected_words_become_a_new_source_and_a_claim_of_another() {
 
     // A claim of Lavrov's: the quote holds the dates of an event, which it supports.
     let quote = "نوامبر ۲۰۲۱ تا مارس ۲۰۲۲ مذاکرات ادامه یافت";
-    let r = phrase_rect(&h, "p2", quote);
+    let r = word_rect(&h, "p2", quote);
     // Dragged from its end (plain words, on the left) to its start (a date link).
     drag_and_choose(
         &mut h,
