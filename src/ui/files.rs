@@ -1,6 +1,7 @@
 //! Files: opening, importing, pasting, saving and exporting the article, and File → Recent.
 
 use super::*;
+use crate::import::FileKind;
 
 /// What a path prompt is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,41 +120,32 @@ pub(super) fn system_clipboard() -> Option<String> {
     board.get().html().ok().or_else(|| board.get_text().ok())
 }
 
-/// Whether `path` is imported through the review (text, a saved web page or a PDF) rather
-/// than opened: told by its first bytes, as `import::sniff` tells them, then its extension.
-pub(super) fn is_text_file(path: &Path) -> bool {
+/// What the file at `path` holds, as `import::sniff` tells it from the first 4 KB of a
+/// regular file, then the extension. A file that cannot be read, and a FIFO or a device
+/// (opening one waits for a writer, and this runs on the UI thread), are told by the
+/// extension alone.
+pub(super) fn sniff_path(path: &Path) -> FileKind {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // The first 4 KB of a regular file tell; a file that cannot be read, and a FIFO or a
-    // device (opening one waits for a writer, and this runs on the UI thread), are told by
-    // the extension.
     let mut head = Vec::with_capacity(4096);
     let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     if let Some(f) = regular.then(|| std::fs::File::open(path).ok()).flatten() {
         let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
     }
-    matches!(
-        crate::import::sniff(&head, &ext),
-        crate::import::FileKind::Text
-            | crate::import::FileKind::Html
-            | crate::import::FileKind::Pdf
-    )
+    crate::import::sniff(&head, &ext)
 }
 
-/// Whether `path` is a Telegram export (one article a post, which goes to the library
-/// rather than opening as one article), told by the first 4 KB of a regular file (this
-/// runs on the UI thread: a FIFO or a device is not opened).
-pub(super) fn is_telegram_export(path: &Path) -> bool {
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let mut head = Vec::with_capacity(4096);
-    if let Ok(f) = std::fs::File::open(path) {
-        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head);
-    }
-    crate::import::telegram::looks_like_telegram(&head)
+/// Whether a file of `kind` is imported through the review (text, a saved web page or a
+/// PDF) rather than opened.
+pub(super) fn goes_through_review(kind: FileKind) -> bool {
+    matches!(kind, FileKind::Text | FileKind::Html | FileKind::Pdf)
+}
+
+/// Whether `path` is imported through the review rather than opened (see [`sniff_path`]).
+pub(super) fn is_text_file(path: &Path) -> bool {
+    goes_through_review(sniff_path(path))
 }
 
 impl GahnegarApp {

@@ -802,10 +802,6 @@ impl GahnegarApp {
                     self.take_paste(ctx);
                 }
             }
-            Command::Open(p) if files::is_telegram_export(&p) => {
-                self.modal = Some(Modal::AddToLibrary { path: p });
-            }
-            Command::Open(p) if is_text_file(&p) => self.apply(ctx, Command::Import(p)),
             Command::Library(c) => self.apply_library(c),
             Command::Import(p) => {
                 if self.doc.is_dirty() {
@@ -816,15 +812,23 @@ impl GahnegarApp {
                     self.import_job = Some(review::ImportJob::start(&p, ctx));
                 }
             }
-            Command::Open(p) => {
-                if self.doc.is_dirty() {
+            Command::Open(p) => match files::sniff_path(&p) {
+                // A Telegram export is a library of its own (one article a post).
+                crate::import::FileKind::Telegram => {
+                    self.modal = Some(Modal::AddToLibrary { path: p });
+                }
+                kind if files::goes_through_review(kind) => self.apply(ctx, Command::Import(p)),
+                _ if self.doc.is_dirty() => {
                     self.modal = Some(Modal::Unsaved {
                         then: Box::new(Command::Open(p)),
                     });
-                } else if self.file_job.is_none() {
-                    self.file_job = Some(jobs::FileJob::open(&p, ctx));
                 }
-            }
+                _ => {
+                    if self.file_job.is_none() {
+                        self.file_job = Some(jobs::FileJob::open(&p, ctx));
+                    }
+                }
+            },
             Command::OpenBuiltin => self.set_article(store::builtin(), None),
             Command::ReimportDialog => self.reimport_dialog(),
             Command::Reimport(p) => self.start_reimport(&p, ctx),
