@@ -5,16 +5,13 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-use crate::common::mini;
+use crate::common::{gahnegar, mini};
 use gahnegar::export::{self, ImageOptions};
 use gahnegar::model::{Article, Day, Meta, SCHEMA_VERSION};
 use gahnegar::store;
 use gahnegar::ui::i18n::Lang;
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,14 +23,6 @@ fn articles() -> [(&'static str, Article); 2] {
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
-}
-
-fn gahnegar(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {BIN} {args:?}: {e}"))
 }
 
 /// Runs the binary expecting success.

@@ -3,23 +3,12 @@
 //! content whatever their extension, and a clear message for what Gahnegar cannot read.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use gahnegar::model::{Article, BlockKind, Day};
 use gahnegar::store;
 
 use crate::common::Settle as _;
-use crate::common::repo_path;
-
-const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
-
-fn gahnegar(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {BIN} {args:?}: {e}"))
-}
+use crate::common::{gahnegar, repo_path};
 
 fn ok(args: &[&str]) -> String {
     let out = gahnegar(args);

@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use gahnegar::library::{AddOptions, LaneBy, Library};
 
-const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
+use crate::common::BIN;
 
 /// Two outlets' reports of one visit (one in Gregorian, one in Solar Hijri dates), an
 /// unrelated article, and a feed of two items.

@@ -11,7 +11,7 @@ use gahnegar::model::{Anchor, AnchorOwner, Article, Certainty, Event, Highlight,
 
 use crate::common::repo_path;
 
-const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
+use crate::common::BIN;
 
 /// A file of `tests/data/edit/`, read.
 pub fn read(name: &str) -> String {

@@ -2,6 +2,7 @@
 //! through the real `gahnegar` binary: the JSON contract of DESIGN.md, the other dump
 //! formats, bad input of every kind, and atomic saves.
 
+use crate::common::{BIN, gahnegar};
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -11,22 +12,12 @@ use gahnegar::model::{Article, Day};
 use gahnegar::store;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
-
 fn fixture() -> PathBuf {
     crate::common::mini_path()
 }
 
 fn builtin_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/caucasus-gem.ron")
-}
-
-fn gahnegar(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {BIN} {args:?}: {e}"))
 }
 
 fn stdout(args: &[&str]) -> String {

@@ -17,6 +17,18 @@ pub mod fuzz;
 #[path = "../../../benches/common/mod.rs"]
 pub mod bench;
 
+/// The binary the tests run.
+pub const BIN: &str = env!("CARGO_BIN_EXE_gahnegar");
+
+/// Runs the binary with `args` and no standard input.
+pub fn gahnegar(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(BIN)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {BIN} {args:?}: {e}"))
+}
+
 /// A file under the repository root (tests and their data never read outside it).
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
